@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from './open.ts';
+
+describe('openDatabase', () => {
+  const dirs: string[] = [];
+  const tempPath = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callmine-db-'));
+    dirs.push(dir);
+    return join(dir, 'nested', 'callmine.db');
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the file, applies migrations and sets the durability pragmas', () => {
+    const opened = openDatabase(tempPath());
+    try {
+      expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(opened.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(opened.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(opened.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+      const tables = opened.sqlite
+        .prepare("select name from sqlite_master where type = 'table' order by name")
+        .pluck()
+        .all();
+      expect(tables).toEqual(
+        expect.arrayContaining(['user', 'session', 'organization', 'member', 'invitation']),
+      );
+    } finally {
+      opened.close();
+    }
+  });
+
+  it('is idempotent: opening an existing database applies nothing twice', () => {
+    const path = tempPath();
+    openDatabase(path).close();
+    const again = openDatabase(path);
+    try {
+      const applied = again.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get();
+      expect(applied).toBe(1);
+    } finally {
+      again.close();
+    }
+  });
+});

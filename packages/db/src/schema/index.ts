@@ -1,0 +1,2 @@
+// Every table Callmine stores, one file per domain. drizzle-kit generates migrations from this module.
+export * from './auth.ts';
