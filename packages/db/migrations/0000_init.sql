@@ -88,4 +88,42 @@ CREATE TABLE `verification` (
 	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `verification_identifier_idx` ON `verification` (`identifier`);
+CREATE INDEX `verification_identifier_idx` ON `verification` (`identifier`);--> statement-breakpoint
+CREATE TABLE `gong_audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`workspace_id` text NOT NULL,
+	`actor_id` text,
+	`action` text NOT NULL,
+	`method` text,
+	`access_key_hint` text,
+	`detail` text,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `organization`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`actor_id`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `gong_audit_log_workspace_idx` ON `gong_audit_log` (`workspace_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `gong_credential` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`method` text NOT NULL,
+	`base_url` text NOT NULL,
+	`access_key_hint` text,
+	`access_key_sealed` text,
+	`secret_key_sealed` text,
+	`access_token_sealed` text,
+	`refresh_token_sealed` text,
+	`token_expires_at` integer,
+	`scopes` text,
+	`version` integer DEFAULT 1 NOT NULL,
+	`status` text DEFAULT 'active' NOT NULL,
+	`status_reason` text,
+	`connected_by` text,
+	`connected_at` integer NOT NULL,
+	`last_validated_at` integer,
+	`updated_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	FOREIGN KEY (`workspace_id`) REFERENCES `organization`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`connected_by`) REFERENCES `user`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `gong_credential_workspace_id_unique` ON `gong_credential` (`workspace_id`);

@@ -1,2 +1,3 @@
 // Every table Callmine stores, one file per domain. drizzle-kit generates migrations from this module.
 export * from './auth.ts';
+export * from './gong.ts';
