@@ -1,0 +1,116 @@
+// HTTP hardening over real HTTP: CSRF origin checks, JSON-only mutations, body limit, headers, health, logs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/api-client.ts';
+import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+const canaryPassword = 'canary-pw-7f3a9c1e2b';
+const owner = {
+  name: 'Olivia',
+  email: 'olivia@example.com',
+  password: canaryPassword,
+  workspaceName: 'Acme',
+};
+
+describe('server hardening', () => {
+  let server: TestServer;
+  let sessionCookie = '';
+
+  beforeAll(async () => {
+    server = await startTestServer({ CALLMINE_BODY_LIMIT_KB: '16' });
+    const fetcher = browserLikeFetch(server.url);
+    await apiClient(server.url, fetcher).setup.createOwner.mutate(owner);
+    sessionCookie = [...fetcher.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    // Exercise sign-out and sign-in too, so their cookies and passwords pass through the logger.
+    await apiClient(server.url, fetcher).auth.signOut.mutate();
+    await apiClient(server.url, fetcher).auth.signIn.mutate({ email: owner.email, password: canaryPassword });
+    await apiClient(server.url, browserLikeFetch(server.url))
+      .auth.signIn.mutate({ email: owner.email, password: `${canaryPassword}-wrong` })
+      .catch(() => undefined);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const post = (path: string, init: { origin?: string; contentType?: string; body?: string } = {}) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        ...(init.origin ? { origin: init.origin } : {}),
+        'content-type': init.contentType ?? 'application/json',
+        cookie: sessionCookie,
+      },
+      body: init.body ?? JSON.stringify({ name: 'Renamed by attacker' }),
+    });
+
+  it('rejects a cross-origin POST with 403 and changes nothing', async () => {
+    const response = await post('/trpc/workspace.rename', { origin: 'https://evil.example' });
+    expect(response.status).toBe(403);
+    const name = server.database.sqlite.prepare('select name from organization').pluck().get();
+    expect(name).toBe('Acme');
+  });
+
+  it('rejects a state-changing request with no Origin and no Sec-Fetch-Site', async () => {
+    expect((await post('/trpc/workspace.rename')).status).toBe(403);
+  });
+
+  it('rejects form-encoded posts to tRPC (mutations are JSON only)', async () => {
+    const response = await post('/trpc/auth.signOut', {
+      origin: server.url,
+      contentType: 'application/x-www-form-urlencoded',
+      body: 'a=b',
+    });
+    expect(response.status).toBe(415);
+  });
+
+  it('refuses mutations over GET', async () => {
+    const response = await fetch(`${server.url}/trpc/auth.signOut`, { headers: { cookie: sessionCookie } });
+    expect(response.status).toBe(405);
+  });
+
+  it('rejects an oversized body with 413', async () => {
+    const huge = JSON.stringify({ name: 'x'.repeat(32 * 1024) });
+    const response = await post('/trpc/workspace.rename', { origin: server.url, body: huge });
+    expect(response.status).toBe(413);
+  });
+
+  it('sends security headers with a CSP that allows only its own scripts', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('answers internal errors without stack traces', async () => {
+    const response = await fetch(`${server.url}/trpc/members.list`);
+    const body = await response.text();
+    expect(response.status).toBe(401);
+    expect(body).not.toMatch(/stack|at .*\.ts:\d+/);
+  });
+
+  it('logs one JSON line per request without passwords or session cookies', () => {
+    const requests = server.logLines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request');
+    expect(requests.length).toBeGreaterThan(5);
+    for (const line of requests) {
+      expect(line).toEqual(
+        expect.objectContaining({
+          method: expect.any(String),
+          path: expect.any(String),
+          status: expect.any(Number),
+          durationMs: expect.any(Number),
+          requestId: expect.any(String),
+        }),
+      );
+    }
+    expect(requests.some((l) => typeof l.userId === 'string')).toBe(true);
+    const everything = server.logLines.join('\n');
+    const cookieValue = sessionCookie.split('=')[1]?.split('.')[0] ?? '';
+    expect(cookieValue.length).toBeGreaterThan(10);
+    expect(everything).not.toContain(canaryPassword);
+    expect(everything).not.toContain(cookieValue);
+  });
+});

@@ -1,0 +1,66 @@
+import type { ApiDeps } from '@callmine/api';
+import type { OpenedDatabase } from '@callmine/db';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './app-env.ts';
+import type { Logger } from './logger.ts';
+import { jsonOnly, originGuard } from './middleware/origin-guard.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { healthRoutes } from './routes/health.ts';
+import { spaRoutes } from './routes/spa.ts';
+import { trpcRoutes } from './routes/trpc.ts';
+
+export interface AppDeps {
+  api: ApiDeps;
+  sqlite: OpenedDatabase['sqlite'];
+  logger: Logger;
+  publicUrl: string;
+  bodyLimitBytes: number;
+  webDistDir: string;
+}
+
+/** HTTP wiring only: every rule about accounts and data lives in @callmine/api. */
+export function buildApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId());
+  app.use(requestLog(deps.logger));
+  app.use(
+    secureHeaders({
+      // The built SPA loads only its own script and style files; nothing inline, nothing third-party.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.publicUrl.startsWith('https:')
+        ? 'max-age=31536000; includeSubDomains'
+        : false,
+      referrerPolicy: 'same-origin',
+    }),
+  );
+  app.use(
+    bodyLimit({
+      maxSize: deps.bodyLimitBytes,
+      onError: (c) => c.json({ error: 'Request body too large.' }, 413),
+    }),
+  );
+  app.use(originGuard([new URL(deps.publicUrl).origin]));
+  app.route('/healthz', healthRoutes(deps.sqlite));
+  app.use('/trpc/*', jsonOnly());
+  app.route('/trpc', trpcRoutes(deps.api, deps.logger));
+  app.route('/', spaRoutes(deps.webDistDir));
+  app.onError((error, c) => {
+    deps.logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
+    return c.json({ error: 'Something went wrong on our side.' }, 500);
+  });
+  return app;
+}

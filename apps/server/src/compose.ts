@@ -1,0 +1,28 @@
+import { createAuth } from '@callmine/api';
+import { openDatabase } from '@callmine/db';
+import { buildApp } from './app.ts';
+import { resolveAuthSecret } from './auth-secret.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+/** Builds everything a server process needs from the config: the composition root minus the listener. */
+export function composeServer(config: Config, logger: Logger) {
+  const database = openDatabase(config.databasePath);
+  const secret = resolveAuthSecret(config.authSecret, config.dataDir, (m) => logger.warn(m));
+  const auth = createAuth({
+    db: database.db,
+    secret,
+    publicUrl: config.publicUrl,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
+  });
+  const app = buildApp({
+    api: { db: database.db, auth, logger, publicUrl: config.publicUrl, now: () => new Date() },
+    sqlite: database.sqlite,
+    logger,
+    publicUrl: config.publicUrl,
+    bodyLimitBytes: config.bodyLimitBytes,
+    webDistDir: config.webDistDir,
+  });
+  return { app, database };
+}

@@ -1,0 +1,32 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * CSRF defence for every state-changing request: the Origin must be Callmine's own. Browsers always send
+ * Origin on cross-site POSTs, so a missing Origin is accepted only when Sec-Fetch-Site says same-origin.
+ */
+export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  const allowed = new Set(allowedOrigins);
+  return async (c, next) => {
+    if (safeMethods.has(c.req.method)) return next();
+    const origin = c.req.header('origin');
+    const fetchSite = c.req.header('sec-fetch-site');
+    const ok = origin ? allowed.has(origin) : fetchSite === 'same-origin';
+    if (!ok) return c.json({ error: 'Cross-origin request refused.' }, 403);
+    return next();
+  };
+}
+
+/** tRPC calls are JSON only: no form posts, so no simple-request CSRF and no method override. */
+export function jsonOnly(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      return c.json({ error: 'Send requests as application/json.' }, 415);
+    }
+    return next();
+  };
+}

@@ -1,0 +1,30 @@
+import { type ApiDeps, appRouter, createContext } from '@callmine/api';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import type { Logger } from '../logger.ts';
+
+export function trpcRoutes(deps: ApiDeps, logger: Logger) {
+  return new Hono<AppEnv>().all('/*', (c) =>
+    fetchRequestHandler({
+      endpoint: '/trpc',
+      req: c.req.raw,
+      router: appRouter,
+      allowMethodOverride: false,
+      createContext: async ({ req, resHeaders }) => {
+        const ctx = await createContext({ deps, headers: req.headers, resHeaders });
+        if (ctx.session) c.set('userId', ctx.session.user.id);
+        return ctx;
+      },
+      onError: ({ error, path }) => {
+        // Unexpected failures are logged with their cause (type and message); expected ones are the client's.
+        if (error.code === 'INTERNAL_SERVER_ERROR') {
+          logger.error(
+            { requestId: c.get('requestId'), procedure: path, err: error.cause ?? error },
+            'procedure failed',
+          );
+        }
+      },
+    }),
+  );
+}

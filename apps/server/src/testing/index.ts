@@ -1,0 +1,3 @@
+export { apiClient } from './api-client.ts';
+export { browserLikeFetch } from './browser-like-fetch.ts';
+export { freePort, startTestServer, type TestServer } from './test-server.ts';

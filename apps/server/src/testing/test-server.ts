@@ -1,0 +1,69 @@
+// Starts a real Callmine server (real SQLite file, real HTTP on 127.0.0.1) for API and component tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { serve } from '@hono/node-server';
+import { composeServer } from '../compose.ts';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../logger.ts';
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  /** Every log line the server wrote, raw. */
+  logLines: string[];
+  database: ReturnType<typeof composeServer>['database'];
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'callmine-test-'));
+  const port = await freePort();
+  const config = loadConfig({
+    PORT: String(port),
+    CALLMINE_DATA_DIR: dataDir,
+    CALLMINE_LOG_LEVEL: 'info',
+    ...env,
+  });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger({ level: config.logLevel, destination: sink });
+  const { app, database } = composeServer(config, logger);
+  const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  return {
+    url: config.publicUrl,
+    dataDir,
+    logLines,
+    database,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          database.close();
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
+        });
+        // Keep-alive sockets from test clients would hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

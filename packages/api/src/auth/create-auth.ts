@@ -1,0 +1,55 @@
+import { type Db, schema } from '@callmine/db';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { organization } from 'better-auth/plugins';
+
+export interface AuthOptions {
+  db: Db;
+  /** Signs session cookies; from the secret manager or the data dir, never the database. */
+  secret: string;
+  /** The public origin Callmine is served at; https here turns on Secure cookies. */
+  publicUrl: string;
+  sessionTtlSeconds: number;
+  /** better-auth's own diagnostics, routed into our redacting logger instead of the console. */
+  log: (level: 'debug' | 'info' | 'warn' | 'error' | 'success', message: string) => void;
+}
+
+/**
+ * better-auth owns passwords (scrypt), sessions and workspaces (its "organizations").
+ * Its HTTP handler is never mounted: every call goes through our tRPC procedures, so sign-up is only reachable
+ * through setup and invitations, and each rule lives in one place.
+ */
+export function createAuth(options: AuthOptions) {
+  const secure = new URL(options.publicUrl).protocol === 'https:';
+  return betterAuth({
+    appName: 'Callmine',
+    secret: options.secret,
+    baseURL: options.publicUrl,
+    trustedOrigins: [new URL(options.publicUrl).origin],
+    database: drizzleAdapter(options.db, { provider: 'sqlite', schema }),
+    emailAndPassword: { enabled: true, minPasswordLength: 12, maxPasswordLength: 128, autoSignIn: true },
+    session: {
+      expiresIn: options.sessionTtlSeconds,
+      // Refresh the expiry at most daily (or at a tenth of a short TTL) while the user keeps working.
+      updateAge: Math.min(86_400, Math.max(60, Math.floor(options.sessionTtlSeconds / 10))),
+    },
+    advanced: {
+      cookiePrefix: 'callmine',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
+    },
+    telemetry: { enabled: false },
+    logger: { log: (level, message) => options.log(level, message) },
+    plugins: [
+      organization({
+        // Workspaces are created only by setup (a server-side system action).
+        allowUserToCreateOrganization: false,
+        creatorRole: 'owner',
+        invitationExpiresIn: 7 * 24 * 3600,
+        cancelPendingInvitationsOnReInvite: true,
+      }),
+    ],
+  });
+}
+
+export type CallmineAuth = ReturnType<typeof createAuth>;

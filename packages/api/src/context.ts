@@ -1,0 +1,40 @@
+import type { Db } from '@callmine/db';
+import { forwardCookies } from './auth/cookies.ts';
+import type { CallmineAuth } from './auth/create-auth.ts';
+
+/** What a procedure may log. A subset of pino's interface, so the api knows nothing of the logger behind it. */
+export interface ApiLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** Built once per process by the composition root. */
+export interface ApiDeps {
+  db: Db;
+  auth: CallmineAuth;
+  logger: ApiLogger;
+  /** The public origin, used to build links people copy (invitations). */
+  publicUrl: string;
+  now: () => Date;
+}
+
+export interface CreateContextOptions {
+  deps: ApiDeps;
+  /** Request headers (cookie, origin). */
+  headers: Headers;
+  /** Response headers the transport sends back (Set-Cookie from sign-in, sign-out and session refresh). */
+  resHeaders: Headers;
+}
+
+export async function createContext({ deps, headers, resHeaders }: CreateContextOptions) {
+  // returnHeaders: better-auth may slide the session's expiry and re-set the cookie.
+  const { headers: authHeaders, response: session } = await deps.auth.api.getSession({
+    headers,
+    returnHeaders: true,
+  });
+  forwardCookies(authHeaders, resHeaders);
+  return { deps, headers, resHeaders, session };
+}
+
+export type Context = Awaited<ReturnType<typeof createContext>>;

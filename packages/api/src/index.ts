@@ -1,0 +1,4 @@
+export { type AuthOptions, type CallmineAuth, createAuth } from './auth/create-auth.ts';
+export { type ApiDeps, type ApiLogger, type Context, createContext } from './context.ts';
+export { type AppRouter, appRouter } from './root.ts';
+export { createCallerFactory } from './trpc.ts';

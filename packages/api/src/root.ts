@@ -1,0 +1,17 @@
+import { authRouter } from './routers/auth/router.ts';
+import { invitationsRouter } from './routers/invitations/router.ts';
+import { membersRouter } from './routers/members/router.ts';
+import { setupRouter } from './routers/setup/router.ts';
+import { workspaceRouter } from './routers/workspace/router.ts';
+import { router } from './trpc.ts';
+
+/** One router per domain; this file is the table of contents of Callmine's API. */
+export const appRouter = router({
+  setup: setupRouter,
+  auth: authRouter,
+  invitations: invitationsRouter,
+  members: membersRouter,
+  workspace: workspaceRouter,
+});
+
+export type AppRouter = typeof appRouter;

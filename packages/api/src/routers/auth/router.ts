@@ -1,0 +1,32 @@
+import { sessionView, signInInput } from '@callmine/contracts';
+import { forwardCookies } from '../../auth/cookies.ts';
+import { findMembership, toSessionView } from '../../auth/membership.ts';
+import { authCall } from '../../errors.ts';
+import { publicProcedure, router } from '../../trpc.ts';
+import { signIn } from './sign-in.ts';
+
+export const authRouter = router({
+  /** The signed-in user, their workspace and role; null when signed out or the session expired. */
+  session: publicProcedure.output(sessionView.nullable()).query(({ ctx }) => {
+    if (!ctx.session) return null;
+    const membership = findMembership(
+      ctx.deps.db,
+      ctx.session.user.id,
+      ctx.session.session.activeOrganizationId,
+    );
+    return membership ? toSessionView(ctx.session.user, membership) : null;
+  }),
+  signIn: publicProcedure
+    .input(signInInput)
+    .output(sessionView)
+    .mutation(({ ctx, input }) => signIn(ctx, input)),
+  /** Ends the session server-side and clears the cookie; harmless when already signed out. */
+  signOut: publicProcedure.mutation(async ({ ctx }) => {
+    if (!ctx.session) return { ok: true as const };
+    const result = await authCall(() =>
+      ctx.deps.auth.api.signOut({ headers: ctx.headers, returnHeaders: true }),
+    );
+    forwardCookies(result.headers, ctx.resHeaders);
+    return { ok: true as const };
+  }),
+});

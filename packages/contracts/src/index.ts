@@ -1,0 +1,4 @@
+export * from './auth.ts';
+export * from './fields.ts';
+export * from './members.ts';
+export * from './workspace.ts';
