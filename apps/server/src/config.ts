@@ -1,10 +1,11 @@
 // The only module that reads the environment. Read once at start-up; a bad value stops Callmine with a
 // message naming the variable and what it accepts (never echoing a secret's value).
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+// From a path string, not `new URL()`: under jsdom (component tests) URL is not Node's.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

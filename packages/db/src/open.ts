@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
@@ -15,7 +15,8 @@ export interface OpenedDatabase {
   close(): void;
 }
 
-const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+// From a path string, not `new URL()`: under jsdom (component tests) URL is not Node's.
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../migrations');
 
 /**
  * Opens (creating if needed) the SQLite file at `path` and applies every pending migration.

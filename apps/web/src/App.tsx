@@ -1,0 +1,81 @@
+import { useQuery } from '@tanstack/react-query';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { Alert } from './components/Alert.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { AcceptInvitePage } from './features/invite/AcceptInvitePage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { SchedulesPage } from './features/schedules/SchedulesPage.tsx';
+import { SettingsPage } from './features/settings/SettingsPage.tsx';
+import { SetupPage } from './features/setup/SetupPage.tsx';
+import { AppFrame } from './features/shell/AppFrame.tsx';
+import { errorMessage } from './lib/errors.ts';
+import { useSession } from './lib/session.ts';
+import { useTRPC } from './lib/trpc.ts';
+
+/** Routes, gated by the install's state: fresh → setup; signed out → sign-in; else the app. */
+export function App() {
+  const trpc = useTRPC();
+  const location = useLocation();
+  const setup = useQuery(trpc.setup.status.queryOptions());
+  const session = useSession();
+
+  if (setup.isError || session.isError) {
+    return (
+      <main className="auth-page">
+        <Alert tone="error">{errorMessage(setup.error ?? session.error)}</Alert>
+      </main>
+    );
+  }
+  if (setup.isPending || session.isPending) return <main className="auth-page">Loading…</main>;
+
+  const needsOwner = setup.data.needsOwner;
+  const signedIn = session.data;
+  return (
+    <Routes>
+      <Route path="/invite/:invitationId" element={<AcceptInvitePage />} />
+      {/* A new owner goes straight to Settings: connecting Gong comes next. */}
+      <Route
+        path="/setup"
+        element={needsOwner ? <SetupPage /> : <Navigate to={signedIn ? '/settings' : '/sign-in'} replace />}
+      />
+      <Route
+        path="/sign-in"
+        element={
+          needsOwner ? (
+            <Navigate to="/setup" replace />
+          ) : signedIn ? (
+            <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />
+          ) : (
+            <SignInPage />
+          )
+        }
+      />
+      <Route
+        element={
+          needsOwner ? (
+            <Navigate to="/setup" replace />
+          ) : signedIn ? (
+            <AppFrame session={signedIn} />
+          ) : (
+            <Navigate to="/sign-in" replace state={{ from: location.pathname }} />
+          )
+        }
+      >
+        <Route index element={<Navigate to="/reports" replace />} />
+        <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/schedules" element={<SchedulesPage />} />
+        <Route path="/settings" element={signedIn ? <SettingsPage session={signedIn} /> : null} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <h1>Page not found</h1>
+      <p>That page doesn’t exist. Use the navigation above.</p>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { SessionView } from '@callmine/contracts';
+import { isAdmin } from '../../lib/session.ts';
+import { MembersSection } from './members/MembersSection.tsx';
+import { WorkspaceSection } from './WorkspaceSection.tsx';
+
+export function SettingsPage({ session }: { session: SessionView }) {
+  const admin = isAdmin(session);
+  return (
+    <section className="settings">
+      <h1>Settings</h1>
+      {admin ? null : <p className="hint">You can view these settings; a workspace admin can change them.</p>}
+      <WorkspaceSection canEdit={admin} />
+      <MembersSection session={session} />
+    </section>
+  );
+}
