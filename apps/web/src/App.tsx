@@ -9,7 +9,7 @@ import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { SetupPage } from './features/setup/SetupPage.tsx';
 import { AppFrame } from './features/shell/AppFrame.tsx';
 import { errorMessage } from './lib/errors.ts';
-import { useSession } from './lib/session.ts';
+import { useSession, useSignOutOnUnauthorized } from './lib/session.ts';
 import { useTRPC } from './lib/trpc.ts';
 
 /** Routes, gated by the install's state: fresh → setup; signed out → sign-in; else the app. */
@@ -18,6 +18,7 @@ export function App() {
   const location = useLocation();
   const setup = useQuery(trpc.setup.status.queryOptions());
   const session = useSession();
+  useSignOutOnUnauthorized();
 
   if (setup.isError || session.isError) {
     return (

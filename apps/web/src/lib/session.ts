@@ -1,5 +1,7 @@
 import type { SessionView } from '@callmine/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { isApiError } from './errors.ts';
 import { useTRPC } from './trpc.ts';
 
 export function useSession() {
@@ -21,3 +23,30 @@ export function useAdoptSession() {
 
 export const isAdmin = (session: SessionView | null | undefined) =>
   session?.role === 'owner' || session?.role === 'admin';
+
+/**
+ * When any call answers UNAUTHORIZED (the session expired or was revoked), forget the session so the routes send
+ * the user to sign-in, returning them to the same page afterwards.
+ */
+export function useSignOutOnUnauthorized() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const sessionKey = trpc.auth.session.queryKey();
+    const onError = (error: unknown) => {
+      if (isApiError(error) && error.data?.code === 'UNAUTHORIZED' && queryClient.getQueryData(sessionKey)) {
+        queryClient.setQueryData(sessionKey, null);
+      }
+    };
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+    });
+    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+    });
+    return () => {
+      unsubscribeQueries();
+      unsubscribeMutations();
+    };
+  }, [queryClient, trpc]);
+}

@@ -1,4 +1,4 @@
-import { apiClient, startTestServer, type TestServer } from '@callmine/server/testing';
+import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,33 @@ describe('Sign in', () => {
     const user = userEvent.setup();
     renderApp(server.url, '/settings');
     await user.type(await screen.findByLabelText('Email'), owner.email);
+    await user.type(screen.getByLabelText('Password'), owner.password);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
+  });
+});
+
+describe('Session expiry', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('sends a user whose session expired to sign-in, then back to the same page', async () => {
+    const user = userEvent.setup();
+    const browser = browserLikeFetch(server.url);
+    await apiClient(server.url, browser).setup.createOwner.mutate(owner);
+    renderApp(server.url, '/settings', browser);
+    const save = await screen.findByRole('button', { name: 'Save name' });
+
+    server.database.sqlite.prepare('update session set expires_at = ?').run(Date.now() - 1000);
+    await user.click(save);
+    expect(await screen.findByRole('heading', { name: 'Sign in to Callmine' })).toBeInTheDocument();
+
+    await user.type(screen.getByLabelText('Email'), owner.email);
     await user.type(screen.getByLabelText('Password'), owner.password);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument();
