@@ -14,7 +14,8 @@ const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
 const wrongA = randomBytes(32).toString('base64');
 
-describe('keys command', () => {
+// Each case spawns real processes (tsx start-up ≈ 0.7 s each), so the default 5 s budget is too tight.
+describe('keys command', { timeout: 30_000 }, () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'callmine-keys-'));

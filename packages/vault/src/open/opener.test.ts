@@ -43,7 +43,7 @@ describe('seal → open round trip', () => {
     }
     expect(ivs.size).toBe(10_000);
     expect(wrapIvs.size).toBe(10_000);
-  });
+  }, 60_000); // ~3 s normally: 20,000 forge GCM encryptions
 });
 
 describe('open fails closed', () => {
