@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as sealingEntry from './index.ts';
 import { findOpenImportViolations, importSpecifiers } from './testing/import-boundary.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -12,6 +14,12 @@ describe('import boundary: only apps/worker opens sealed credentials', () => {
     const violations = findOpenImportViolations(repoRoot);
     // Listing them makes the failure say which files to fix.
     expect(violations.map((v) => `${v.file}: "${v.specifier}" ${v.reason}`)).toEqual([]);
+  });
+});
+
+describe('the sealing entry point', () => {
+  it('exports nothing that opens a secret', () => {
+    expect(Object.keys(sealingEntry).filter((name) => /open/i.test(name))).toEqual([]);
   });
 });
 
@@ -94,4 +102,35 @@ describe('the rule itself', () => {
     ].join('\n');
     expect(importSpecifiers(source).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
   });
+
+  it("biome.json's noRestrictedImports flags the same imports (editor feedback), and not the worker's", () => {
+    const root = aTree({
+      'apps/server/src/static.ts':
+        "import { createOpener } from '@callmine/vault/open';\nexport const x = createOpener;\n",
+      'apps/server/src/relative.ts':
+        "import { createOpener } from '../../../packages/vault/src/open/index.ts';\nexport const x = createOpener;\n",
+      'apps/worker/src/job.ts':
+        "import { createOpener } from '@callmine/vault/open';\nexport const x = createOpener;\n",
+      'packages/vault/src/index.ts': "export { createOpener } from './open/index.ts';\n",
+      'packages/vault/src/open/index.ts': 'export const createOpener = 1;\n',
+    });
+    copyFileSync(join(repoRoot, 'biome.json'), join(root, 'biome.json'));
+    const biome = spawnSync(
+      join(repoRoot, 'node_modules/.bin/biome'),
+      ['lint', '--vcs-enabled=false', '--reporter=json', '.'],
+      { cwd: root, encoding: 'utf8' },
+    );
+    const report = JSON.parse(biome.stdout) as {
+      diagnostics: Array<{ category: string; location: { path: string } }>;
+    };
+    const flagged = report.diagnostics
+      .filter((d) => d.category === 'lint/style/noRestrictedImports')
+      .map((d) => d.location.path)
+      .sort();
+    expect(flagged).toEqual([
+      'apps/server/src/relative.ts',
+      'apps/server/src/static.ts',
+      'packages/vault/src/index.ts',
+    ]);
+  }, 30_000);
 });
