@@ -1,2 +1,9 @@
 export { type Db, type OpenedDatabase, openDatabase } from './open.ts';
 export * as schema from './schema/index.ts';
+export {
+  createVaultStore,
+  type SealedField,
+  type SealedFields,
+  type SealedRow,
+  type VaultStoreDb,
+} from './vault/store.ts';

@@ -1,0 +1,124 @@
+// Master-key rotation: add a key (key-file.ts / the CLI), rewrap every data key under the active key, retire
+// the old key once no row uses it. Rewrap is batched and idempotent: each batch commits on its own, so a
+// killed run loses at most one uncommitted batch and the next run picks up whatever is still on an old key.
+import { sealCanary } from './canary.ts';
+import { gongCredentialContext, gongCredentialFields } from './context.ts';
+import { envelopePrefix } from './envelope.ts';
+import { VaultError } from './errors.ts';
+import type { KeyProvider } from './key-provider.ts';
+import { createSealer } from './sealer.ts';
+import { keysInUse } from './self-test.ts';
+import type { SealedFields, VaultStore } from './store.ts';
+
+export interface RewrapProgress {
+  /** Rows rewrapped and committed so far. */
+  rewrapped: number;
+  /** Rows a concurrent writer changed first (left for the next pass). */
+  conflicts: number;
+  batches: number;
+}
+
+export interface RewrapOptions {
+  batchSize?: number;
+  /** Called after each committed batch (progress output; tests use it to simulate a kill). */
+  onBatch?(progress: RewrapProgress): void;
+  /** Passes over the table; a pass only repeats when rows changed under it. */
+  maxPasses?: number;
+}
+
+export interface RewrapResult extends RewrapProgress {
+  /** Envelopes still not on the active key afterwards (0 when done). */
+  remaining: number;
+  activeKeyId: string;
+}
+
+export function rewrapAll(keys: KeyProvider, store: VaultStore, options: RewrapOptions = {}): RewrapResult {
+  const batchSize = options.batchSize ?? 500;
+  const maxPasses = options.maxPasses ?? 5;
+  const sealer = createSealer(keys);
+  const prefix = envelopePrefix(keys.activeKeyId);
+  const progress: RewrapProgress = { rewrapped: 0, conflicts: 0, batches: 0 };
+
+  for (let pass = 0; pass < maxPasses; pass++) {
+    let after: string | null = null;
+    const conflictsBefore = progress.conflicts;
+    for (;;) {
+      const rows = store.rowsNotMatching(prefix, after, batchSize);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.credentialId;
+      // Crypto first, then one short synchronous transaction with a compare-and-set per row.
+      const updates = rows.map((row) => {
+        const next = { ...row.fields };
+        for (const field of gongCredentialFields) {
+          const text = row.fields[field];
+          if (text === null) continue;
+          try {
+            next[field] = sealer.rewrap(text, gongCredentialContext(row, field));
+          } catch (error) {
+            const reason = error instanceof VaultError ? error.message : 'unexpected error';
+            throw new VaultError(
+              'rewrap-failed',
+              `Credential ${row.credentialId}, field ${field}: ${reason}`,
+            );
+          }
+        }
+        return { credentialId: row.credentialId, expected: row.fields, next: next as SealedFields };
+      });
+      const applied = store.compareAndSet(updates);
+      progress.rewrapped += applied;
+      progress.conflicts += updates.length - applied;
+      progress.batches += 1;
+      options.onBatch?.({ ...progress });
+    }
+    if (progress.conflicts === conflictsBefore) break;
+  }
+
+  const remaining = Object.entries(keysInUse(store))
+    .filter(([keyId]) => keyId !== keys.activeKeyId)
+    .reduce((sum, [, count]) => sum + count, 0);
+  return { ...progress, remaining, activeKeyId: keys.activeKeyId };
+}
+
+/**
+ * Forgets `keyId` in the database (its canary). Refused while it is active or any stored envelope uses it.
+ * Removing the key from the secret manager / key file is the caller's next step.
+ */
+export function retireKey(keys: KeyProvider, store: VaultStore, keyId: string): void {
+  if (keyId === keys.activeKeyId) {
+    throw new VaultError(
+      'key-in-use',
+      `Key "${keyId}" is the active key: add and activate another key first.`,
+    );
+  }
+  const count = keysInUse(store)[keyId] ?? 0;
+  if (count > 0) {
+    throw new VaultError(
+      'key-in-use',
+      `Key "${keyId}" still seals ${count} stored secret(s): run "keys rewrap" first.`,
+    );
+  }
+  store.deleteCanary(keyId);
+}
+
+/** Stores the canary of the ring's active key if it has none (after `keys add`). */
+export function registerActiveKey(keys: KeyProvider, store: VaultStore): void {
+  store.putCanary(keys.activeKeyId, sealCanary(keys));
+}
+
+export interface KeyStatus {
+  activeKeyId: string;
+  ring: readonly string[];
+  /** Key id → stored envelopes using it. */
+  inUse: Record<string, number>;
+  /** Key ids with a canary in the database. */
+  canaries: string[];
+}
+
+export function keyStatus(keys: KeyProvider, store: VaultStore): KeyStatus {
+  return {
+    activeKeyId: keys.activeKeyId,
+    ring: keys.keyIds(),
+    inUse: keysInUse(store),
+    canaries: store.listCanaries().map((c) => c.keyId),
+  };
+}

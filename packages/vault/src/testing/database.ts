@@ -1,0 +1,71 @@
+// Test builders over a real temp SQLite file (packages/db): workspaces with sealed Gong credentials.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVaultStore, type OpenedDatabase, openDatabase, schema } from '@callmine/db';
+import { gongCredentialContext } from '../context.ts';
+import type { Sealer } from '../sealer.ts';
+import type { SealedRow, VaultStore } from '../store.ts';
+
+export interface TempDatabase {
+  dir: string;
+  path: string;
+  opened: OpenedDatabase;
+  store: VaultStore;
+  dispose(): void;
+}
+
+export function aTempDatabase(): TempDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'callmine-vault-db-'));
+  const path = join(dir, 'callmine.db');
+  const opened = openDatabase(path);
+  // Typed as the vault's interface: this line is the compile-time proof the db store fits it.
+  const store: VaultStore = createVaultStore(opened.db);
+  return {
+    dir,
+    path,
+    opened,
+    store,
+    dispose() {
+      opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The secret a seeded row holds in `field`: unique per row and field, with non-ASCII text. */
+export const secretFor = (credentialId: string, field: string) => `${field}:${credentialId}:sécret-✓`;
+
+/** Inserts `count` workspaces, each with a credential: basic (access + secret) or, every third, OAuth tokens. */
+export function seedCredentials(db: TempDatabase, sealer: Sealer, count: number): void {
+  const { db: drizzleDb } = db.opened;
+  drizzleDb.transaction((tx) => {
+    for (let i = 0; i < count; i++) {
+      const credentialId = `cred_${String(i).padStart(6, '0')}`;
+      const workspaceId = `ws_${i}`;
+      const row = { credentialId, workspaceId };
+      const oauth = i % 3 === 2;
+      const seal = (field: 'accessKey' | 'secretKey' | 'accessToken' | 'refreshToken') =>
+        sealer.seal(secretFor(credentialId, field), gongCredentialContext(row, field));
+      tx.insert(schema.organization)
+        .values({ id: workspaceId, name: workspaceId, slug: workspaceId, createdAt: new Date() })
+        .run();
+      tx.insert(schema.gongCredential)
+        .values({
+          id: credentialId,
+          workspaceId,
+          method: oauth ? 'oauth' : 'basic',
+          baseUrl: 'https://api.gong.io',
+          accessKeySealed: oauth ? null : seal('accessKey'),
+          secretKeySealed: oauth ? null : seal('secretKey'),
+          accessTokenSealed: oauth ? seal('accessToken') : null,
+          refreshTokenSealed: oauth ? seal('refreshToken') : null,
+          connectedAt: new Date(),
+        })
+        .run();
+    }
+  });
+}
+
+/** Every sealed row in the table, in id order. */
+export const allRows = (db: TempDatabase): SealedRow[] => db.store.rowsNotMatching('\u0000', null, 1_000_000);
