@@ -1,6 +1,6 @@
-import { encodeId, idPrefix } from './ids.ts';
+import { type IdCodec, idCodec } from './ids.ts';
 import { ACCOUNTS, CALL_KINDS, FIRST_NAMES, LAST_NAMES, PROSPECT_TITLES, SYSTEMS } from './names.ts';
-import { randomFrom, unitOf } from './random.ts';
+import { type Random, randomFrom, unitOf } from './random.ts';
 import type { Timeline } from './timeline.ts';
 import type { GongParty, GongUser, GongWorkspace, SandboxCall } from './types.ts';
 
@@ -8,8 +8,33 @@ export interface CallContext {
   seed: number;
   tenantId: string;
   users: GongUser[];
+  activeUsers: GongUser[];
   workspaces: GongWorkspace[];
   timeline: Timeline;
+  callIds: IdCodec;
+  partyIds: IdCodec;
+  speakerIds: IdCodec;
+}
+
+export function callContext(
+  seed: number,
+  tenantId: string,
+  users: GongUser[],
+  workspaces: GongWorkspace[],
+  timeline: Timeline,
+): CallContext {
+  const activeUsers = users.filter((user) => user.active);
+  return {
+    seed,
+    tenantId,
+    users,
+    activeUsers: activeUsers.length > 0 ? activeUsers : users,
+    workspaces,
+    timeline,
+    callIds: idCodec(seed, tenantId, 'call'),
+    partyIds: idCodec(seed, tenantId, 'party'),
+    speakerIds: idCodec(seed, tenantId, 'speaker'),
+  };
 }
 
 // About one call in twenty is internal-only (no prospect), and a few have no transcript (media failed or
@@ -30,23 +55,16 @@ export function hasTranscriptAt(ctx: CallContext, index: number): boolean {
   return unitOf(ctx.seed, ctx.tenantId, 'has-transcript', index) >= NO_TRANSCRIPT_SHARE;
 }
 
-export function callIdPrefix(ctx: CallContext): string {
-  return idPrefix(ctx.seed, ctx.tenantId, 'call');
-}
-
 export function generateCall(ctx: CallContext, index: number): SandboxCall {
   const random = randomFrom(ctx.seed, ctx.tenantId, 'call', index);
-  const activeUsers = ctx.users.filter((user) => user.active);
-  const primary = random.pick(activeUsers.length > 0 ? activeUsers : ctx.users);
+  const primary = random.pick(ctx.activeUsers);
   const account = random.pick(ACCOUNTS);
   const kind = random.pick(CALL_KINDS);
   const internalOnly = random.chance(INTERNAL_ONLY_SHARE);
   const started = ctx.timeline.startOf(index);
-  const id = encodeId(callIdPrefix(ctx), index);
-  const speakerPrefix = idPrefix(ctx.seed, ctx.tenantId, 'speaker');
-  const partyPrefix = idPrefix(ctx.seed, ctx.tenantId, 'party');
-  const partyId = (n: number) => encodeId(partyPrefix, index * 16 + n);
-  const speakerId = (n: number) => encodeId(speakerPrefix, index * 16 + n);
+  const id = ctx.callIds.encode(index);
+  const partyId = (n: number) => ctx.partyIds.encode(index * 16 + n);
+  const speakerId = (n: number) => ctx.speakerIds.encode(index * 16 + n);
 
   const parties: GongParty[] = [
     {
@@ -63,9 +81,7 @@ export function generateCall(ctx: CallContext, index: number): SandboxCall {
     },
   ];
   // Internal-only calls always have a second colleague: a review needs two people to talk.
-  const others = ctx.users.filter((user) => user.id !== primary.id);
-  const colleague =
-    others.length > 0 && (internalOnly || random.chance(0.35)) ? random.pick(others) : undefined;
+  const colleague = internalOnly || random.chance(0.35) ? pickOther(random, ctx.users, primary) : undefined;
   if (colleague) {
     parties.push({
       id: partyId(1),
@@ -128,4 +144,12 @@ export function generateCall(ctx: CallContext, index: number): SandboxCall {
       calendarEventId: null,
     },
   };
+}
+
+/** A user other than `primary`, or undefined in a one-person team. */
+function pickOther(random: Random, users: GongUser[], primary: GongUser): GongUser | undefined {
+  if (users.length < 2) return undefined;
+  const position = users.indexOf(primary);
+  const offset = random.int(1, users.length - 1);
+  return users[(position + offset) % users.length];
 }

@@ -43,7 +43,7 @@ export function computeGroundTruth(data: TenantData): GroundTruth {
   for (const call of data.calls()) {
     if (call.metaData.scope === 'Internal') truth.internalOnlyCallCount++;
     if (!call.hasTranscript) continue;
-    const monologues = data.transcript(call.index);
+    const monologues = data.transcriptOf(call);
     truth.transcriptCount++;
     truth.monologueCount += monologues.length;
     const mentionedHere = new Set<string>();
@@ -56,14 +56,10 @@ export function computeGroundTruth(data: TenantData): GroundTruth {
           if (side === 'External') truth.questionsByExternal++;
           else truth.questionsByInternal++;
         }
-        const add = (term: string, count: number) => {
-          truth.mentions[term] = (truth.mentions[term] ?? 0) + count;
-          const bySide = truth.mentionsByAffiliation[side];
-          bySide[term] = (bySide[term] ?? 0) + count;
-          mentionedHere.add(term);
-        };
-        for (const [term, count] of template.terms) add(term, count);
-        if (sentence.competitor) add(sentence.competitor, template.competitorSlots);
+        for (const [term, count] of template.terms) addMention(truth, side, mentionedHere, term, count);
+        if (sentence.competitor) {
+          addMention(truth, side, mentionedHere, sentence.competitor, template.competitorSlots);
+        }
       }
     }
     for (const term of mentionedHere) truth.callsMentioning[term] = (truth.callsMentioning[term] ?? 0) + 1;
@@ -73,4 +69,17 @@ export function computeGroundTruth(data: TenantData): GroundTruth {
 
 function sideOf(affiliation: Affiliation): 'Internal' | 'External' {
   return affiliation === 'External' ? 'External' : 'Internal';
+}
+
+function addMention(
+  truth: GroundTruth,
+  side: 'Internal' | 'External',
+  mentionedHere: Set<string>,
+  term: string,
+  count: number,
+): void {
+  truth.mentions[term] = (truth.mentions[term] ?? 0) + count;
+  const bySide = truth.mentionsByAffiliation[side];
+  bySide[term] = (bySide[term] ?? 0) + count;
+  mentionedHere.add(term);
 }

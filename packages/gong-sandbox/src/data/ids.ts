@@ -1,45 +1,43 @@
-import { hashOf, randomFrom } from './random.ts';
+import { finalize, hashOf, randomFrom } from './random.ts';
 
 // Gong ids are 19-digit decimal strings. We build them as a 7-digit per-tenant-and-kind prefix plus a
 // 12-digit Feistel permutation of the index: random-looking, unique, and reversible without a lookup table.
 const HALF = 1_000_000;
 const ROUNDS = 4;
 
-function roundKey(prefix: string, round: number, value: number): number {
-  return hashOf(round, 'feistel', prefix, value) % HALF;
+export interface IdCodec {
+  prefix: string;
+  /** Index must be below 10^12, far above the 100,000 calls a tenant may have. */
+  encode(index: number): string;
+  /** The index behind an id, or undefined when the id was not minted by this codec. */
+  decode(id: string): number | undefined;
 }
 
-function permute(prefix: string, index: number): number {
-  let left = Math.floor(index / HALF);
-  let right = index % HALF;
-  for (let round = 0; round < ROUNDS; round++) {
-    [left, right] = [right, (left + roundKey(prefix, round, right)) % HALF];
-  }
-  return left * HALF + right;
-}
-
-function unpermute(prefix: string, value: number): number {
-  let left = Math.floor(value / HALF);
-  let right = value % HALF;
-  for (let round = ROUNDS - 1; round >= 0; round--) {
-    [left, right] = [(right - roundKey(prefix, round, left) + HALF) % HALF, left];
-  }
-  return left * HALF + right;
-}
-
-export function idPrefix(seed: number, tenantId: string, kind: string): string {
-  return String(1_000_000 + (hashOf(seed, 'id-prefix', tenantId, kind) % 9_000_000));
-}
-
-/** Index must be below 10^12, far above the 100,000 calls a tenant may have. */
-export function encodeId(prefix: string, index: number): string {
-  return prefix + String(permute(prefix, index)).padStart(12, '0');
-}
-
-/** The index behind an id, or undefined when the id was not minted with this prefix. */
-export function decodeId(prefix: string, id: string): number | undefined {
-  if (!/^\d{19}$/.test(id) || !id.startsWith(prefix)) return undefined;
-  return unpermute(prefix, Number(id.slice(7)));
+export function idCodec(seed: number, tenantId: string, kind: string): IdCodec {
+  const key = hashOf(seed, 'id-key', tenantId, kind);
+  const prefix = String(1_000_000 + (hashOf(seed, 'id-prefix', tenantId, kind) % 9_000_000));
+  const roundKey = (round: number, value: number) =>
+    finalize(key ^ Math.imul(value + 1, 0x9e3779b1) ^ round) % HALF;
+  return {
+    prefix,
+    encode(index) {
+      let left = Math.floor(index / HALF);
+      let right = index % HALF;
+      for (let round = 0; round < ROUNDS; round++)
+        [left, right] = [right, (left + roundKey(round, right)) % HALF];
+      return prefix + String(left * HALF + right).padStart(12, '0');
+    },
+    decode(id) {
+      if (!/^\d{19}$/.test(id) || !id.startsWith(prefix)) return undefined;
+      const value = Number(id.slice(7));
+      let left = Math.floor(value / HALF);
+      let right = value % HALF;
+      for (let round = ROUNDS - 1; round >= 0; round--) {
+        [left, right] = [(right - roundKey(round, left) + HALF) % HALF, left];
+      }
+      return left * HALF + right;
+    },
+  };
 }
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

@@ -135,6 +135,7 @@ export interface SentenceTemplate {
   competitorSlots: number;
   question: boolean;
   hasPlaceholders: boolean;
+  words: number;
 }
 
 function compile(text: string): SentenceTemplate {
@@ -144,6 +145,7 @@ function compile(text: string): SentenceTemplate {
     competitorSlots: text.split('{competitor}').length - 1,
     question: text.endsWith('?'),
     hasPlaceholders: text.includes('{'),
+    words: text.split(' ').length,
   };
 }
 

@@ -1,5 +1,4 @@
-import { type CallContext, callIdPrefix, generateCall, hasTranscriptAt, workspaceIndexOf } from './calls.ts';
-import { decodeId } from './ids.ts';
+import { type CallContext, callContext, generateCall, hasTranscriptAt, workspaceIndexOf } from './calls.ts';
 import { Timeline } from './timeline.ts';
 import { type GeneratedMonologue, generateTranscript } from './transcript.ts';
 import type { GongUser, GongWorkspace, SandboxCall } from './types.ts';
@@ -27,7 +26,6 @@ export class TenantData {
   readonly timeline: Timeline;
   readonly callCount: number;
   private readonly ctx: CallContext;
-  private readonly prefix: string;
 
   constructor(readonly options: TenantDataOptions) {
     const { seed, tenantId } = options;
@@ -35,8 +33,7 @@ export class TenantData {
     this.workspaces = generateWorkspaces(seed, tenantId, Math.max(1, options.workspaceCount));
     this.callCount = options.callCount;
     this.timeline = new Timeline(seed, tenantId, options.callCount, options.callsUntil, options.days);
-    this.ctx = { seed, tenantId, users: this.users, workspaces: this.workspaces, timeline: this.timeline };
-    this.prefix = callIdPrefix(this.ctx);
+    this.ctx = callContext(seed, tenantId, this.users, this.workspaces, this.timeline);
   }
 
   call(index: number): SandboxCall {
@@ -44,7 +41,7 @@ export class TenantData {
   }
 
   indexOfCallId(id: string): number | undefined {
-    const index = decodeId(this.prefix, id);
+    const index = this.ctx.callIds.decode(id);
     return index !== undefined && index < this.callCount ? index : undefined;
   }
 
@@ -57,7 +54,11 @@ export class TenantData {
   }
 
   transcript(index: number): GeneratedMonologue[] {
-    const call = this.call(index);
+    return this.transcriptOf(this.call(index));
+  }
+
+  /** For callers that already built the call: saves generating it twice. */
+  transcriptOf(call: SandboxCall): GeneratedMonologue[] {
     return call.hasTranscript ? generateTranscript(this.options.seed, this.options.tenantId, call) : [];
   }
 

@@ -1,4 +1,4 @@
-import { encodeId, idPrefix } from './ids.ts';
+import { idCodec } from './ids.ts';
 import { COMPETITORS, PRICING_TERMS } from './terms.ts';
 import type { GongWorkspace } from './types.ts';
 
@@ -10,10 +10,10 @@ export interface TrackerDefinition {
 
 /** Every tenant has the two keyword trackers a sales team sets up first; they match the tracked terms. */
 export function trackersOf(seed: number, tenantId: string): TrackerDefinition[] {
-  const prefix = idPrefix(seed, tenantId, 'tracker');
+  const ids = idCodec(seed, tenantId, 'tracker');
   return [
-    { id: encodeId(prefix, 0), name: 'Competitors', keywords: COMPETITORS },
-    { id: encodeId(prefix, 1), name: 'Pricing', keywords: PRICING_TERMS },
+    { id: ids.encode(0), name: 'Competitors', keywords: COMPETITORS },
+    { id: ids.encode(1), name: 'Pricing', keywords: PRICING_TERMS },
   ];
 }
 

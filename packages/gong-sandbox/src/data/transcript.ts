@@ -1,7 +1,8 @@
-import { type Random, randomFrom } from './random.ts';
+import type { Random } from './random.ts';
+import { randomFrom } from './random.ts';
 import { type Phase, type SentenceTemplate, type Side, TEMPLATES, TOPIC_OF } from './sentences.ts';
 import { COMPETITORS } from './terms.ts';
-import type { Affiliation, GongMonologue, SandboxCall } from './types.ts';
+import type { Affiliation, GongMonologue, GongParty, SandboxCall } from './types.ts';
 
 /** A sentence plus the facts the ground truth and trackers need, so nobody re-parses the text. */
 export interface GeneratedSentence {
@@ -20,8 +21,7 @@ export interface GeneratedMonologue {
 }
 
 interface Turn {
-  speakerId: string;
-  affiliation: Affiliation;
+  party: GongParty;
   phase: Phase;
   templates: SentenceTemplate[];
 }
@@ -31,42 +31,46 @@ const MS_PER_WORD = 380;
 /** The call's transcript, rebuilt identically from (seed, tenant, call index) every time it is asked for. */
 export function generateTranscript(seed: number, tenantId: string, call: SandboxCall): GeneratedMonologue[] {
   const random = randomFrom(seed, tenantId, 'transcript', call.index);
-  const speakers = call.parties.filter((party) => party.speakerId !== null);
-  const internal = speakers.filter((party) => party.affiliation === 'Internal');
-  const external = speakers.filter((party) => party.affiliation === 'External');
+  const internal: GongParty[] = [];
+  const external: GongParty[] = [];
+  for (const party of call.parties) {
+    if (party.speakerId === null) continue;
+    if (party.affiliation === 'External') external.push(party);
+    else internal.push(party);
+  }
   if (internal.length === 0) return [];
-  const turns: Turn[] = [];
   // One competitor per call keeps the story coherent: a prospect rarely compares three vendors at once.
   const competitor = random.pick(COMPETITORS);
-
-  const addTurns = (phase: Phase, count: number, sides: Side[]) => {
+  const turns: Turn[] = [];
+  const add = (phase: Phase, count: number, firstSide: Side) => {
     for (let n = 0; n < count; n++) {
-      const side = sides[n % sides.length] ?? 'internal';
-      const pool = side === 'internal' ? internal : external;
-      const party = random.pick(pool);
-      const options = TEMPLATES[phase][side];
-      const sentences = random.int(1, 3);
-      const templates: SentenceTemplate[] = [];
-      // Without replacement: nobody says the same sentence twice in one breath.
-      const remaining = [...options];
-      for (let s = 0; s < sentences && remaining.length > 0; s++) {
-        templates.push(...remaining.splice(Math.floor(random.next() * remaining.length), 1));
-      }
-      turns.push({ speakerId: party.speakerId ?? '', affiliation: party.affiliation, phase, templates });
+      const side: Side =
+        external.length === 0 || (n % 2 === 0) === (firstSide === 'internal') ? 'internal' : 'external';
+      const party = random.pick(side === 'internal' ? internal : external);
+      turns.push({ party, phase, templates: pickDistinct(random, TEMPLATES[phase][side], random.int(1, 3)) });
     }
   };
-
   if (external.length === 0) {
-    addTurns('review', random.int(6, 14), ['internal']);
+    add('review', random.int(6, 14), 'internal');
   } else {
-    const both: Side[] = random.chance(0.5) ? ['internal', 'external'] : ['external', 'internal'];
-    addTurns('setup', random.int(2, 4), ['internal', 'external']);
-    addTurns('discovery', random.int(4, 12), ['internal', 'external']);
-    if (random.chance(0.4)) addTurns('competition', random.int(2, 4), both);
-    if (random.chance(0.5)) addTurns('pricing', random.int(2, 5), both);
-    addTurns('nextSteps', random.int(2, 3), ['internal', 'external']);
+    add('setup', random.int(2, 4), 'internal');
+    add('discovery', random.int(4, 12), 'internal');
+    if (random.chance(0.4))
+      add('competition', random.int(2, 4), random.chance(0.5) ? 'internal' : 'external');
+    if (random.chance(0.5)) add('pricing', random.int(2, 5), random.chance(0.5) ? 'internal' : 'external');
+    add('nextSteps', random.int(2, 3), 'internal');
   }
   return timeTurns(turns, call, competitor, random);
+}
+
+/** Up to `count` different templates: nobody says the same sentence twice in one breath. */
+function pickDistinct(random: Random, options: SentenceTemplate[], count: number): SentenceTemplate[] {
+  const picked: SentenceTemplate[] = [];
+  for (let attempt = 0; picked.length < Math.min(count, options.length) && attempt < 10; attempt++) {
+    const candidate = random.pick(options);
+    if (!picked.includes(candidate)) picked.push(candidate);
+  }
+  return picked;
 }
 
 function timeTurns(
@@ -75,37 +79,43 @@ function timeTurns(
   competitor: string,
   random: Random,
 ): GeneratedMonologue[] {
-  const total = turns.reduce((sum, turn) => sum + turn.templates.length, 0);
-  // Spread the sentences over the whole call: each gets an equal slot, speaking takes part of it, the rest
-  // is the silence and cross-talk a real call has between sentences.
-  const slot = Math.floor((call.metaData.duration * 1000) / Math.max(total, 1));
-  let position = 0;
+  // Each turn gets an equal share of the call; its sentences run back to back from a random point in that
+  // share, and the rest is the untranscribed back-and-forth between the turns we generate.
+  const turnSlot = Math.floor((call.metaData.duration * 1000) / Math.max(turns.length, 1));
   const monologues: GeneratedMonologue[] = [];
-  for (const turn of turns) {
-    const sentences: GeneratedSentence[] = turn.templates.map((template) => {
-      const slotStart = position * slot;
-      position++;
+  turns.forEach((turn, position) => {
+    const slotEnd = (position + 1) * turnSlot - 1;
+    let at = position * turnSlot + random.int(0, Math.floor(turnSlot / 4));
+    const sentences: GeneratedSentence[] = [];
+    for (const template of turn.templates) {
+      const start = Math.min(at, slotEnd - 2);
+      const end = Math.min(slotEnd, start + template.words * MS_PER_WORD + random.int(100, 600));
       const text = template.hasPlaceholders
         ? template.text.replaceAll('{competitor}', competitor).replaceAll('{account}', call.accountName)
         : template.text;
-      const words = text.split(' ').length;
-      const start = slotStart + random.int(0, Math.floor(slot / 10));
-      const end = Math.min(slotStart + slot - 1, start + words * MS_PER_WORD + random.int(0, 400));
-      return { start, end, text, template, competitor: template.competitorSlots > 0 ? competitor : null };
-    });
+      sentences.push({
+        start,
+        end,
+        text,
+        template,
+        competitor: template.competitorSlots > 0 ? competitor : null,
+      });
+      at = end + random.int(150, 900);
+    }
+    const topic = TOPIC_OF[turn.phase];
     const previous = monologues.at(-1);
-    // Gong merges consecutive sentences by the same speaker into one monologue.
-    if (previous && previous.speakerId === turn.speakerId && previous.topic === TOPIC_OF[turn.phase]) {
+    // Gong merges consecutive sentences by the same speaker on the same topic into one monologue.
+    if (previous && previous.speakerId === turn.party.speakerId && previous.topic === topic) {
       previous.sentences.push(...sentences);
     } else {
       monologues.push({
-        speakerId: turn.speakerId,
-        affiliation: turn.affiliation,
-        topic: TOPIC_OF[turn.phase],
+        speakerId: turn.party.speakerId ?? '',
+        affiliation: turn.party.affiliation,
+        topic,
         sentences,
       });
     }
-  }
+  });
   return monologues;
 }
 

@@ -1,4 +1,4 @@
-import { encodeId, idPrefix } from './ids.ts';
+import { idCodec } from './ids.ts';
 import { FIRST_NAMES, LAST_NAMES, SALES_TITLES } from './names.ts';
 import { randomFrom } from './random.ts';
 import type { GongUser, GongWorkspace } from './types.ts';
@@ -12,7 +12,7 @@ export function emailDomainOf(tenantName: string): string {
 
 /** The tenant's Gong users; user 0 is the manager of everyone else, as in a small sales team. */
 export function generateUsers(seed: number, tenantId: string, tenantName: string, count: number): GongUser[] {
-  const prefix = idPrefix(seed, tenantId, 'user');
+  const ids = idCodec(seed, tenantId, 'user');
   const domain = emailDomainOf(tenantName);
   const users: GongUser[] = [];
   for (let index = 0; index < count; index++) {
@@ -23,7 +23,7 @@ export function generateUsers(seed: number, tenantId: string, tenantName: string
     const emailAddress = `${firstName}.${lastName}${index}@${domain}`.toLowerCase();
     const createdDay = random.int(0, 900);
     users.push({
-      id: encodeId(prefix, index),
+      id: ids.encode(index),
       emailAddress,
       created: new Date(Date.UTC(2023, 0, 1) + createdDay * 86_400_000).toISOString().replace('.000Z', 'Z'),
       active: index === 0 || random.chance(0.9),
@@ -40,7 +40,7 @@ export function generateUsers(seed: number, tenantId: string, tenantName: string
         preventWebConferenceRecording: false,
         telephonyCallsImported: false,
       },
-      managerId: index === 0 ? null : encodeId(prefix, 0),
+      managerId: index === 0 ? null : ids.encode(0),
       meetingConsentPageUrl: null,
       spokenLanguages: [{ language: 'en-US', primary: true }],
     });
@@ -51,9 +51,9 @@ export function generateUsers(seed: number, tenantId: string, tenantName: string
 const WORKSPACE_NAMES = ['Sales', 'Customer Success', 'Partnerships'] as const;
 
 export function generateWorkspaces(seed: number, tenantId: string, count: number): GongWorkspace[] {
-  const prefix = idPrefix(seed, tenantId, 'workspace');
+  const ids = idCodec(seed, tenantId, 'workspace');
   return Array.from({ length: count }, (_, index) => ({
-    id: encodeId(prefix, index),
+    id: ids.encode(index),
     name: WORKSPACE_NAMES[index % WORKSPACE_NAMES.length] ?? `Workspace ${index + 1}`,
     description: `${WORKSPACE_NAMES[index % WORKSPACE_NAMES.length] ?? 'Team'} calls`,
   }));

@@ -71,7 +71,7 @@ function extensiveCall(state: SandboxState, tenant: SandboxTenant, call: Sandbox
   const wantsInteraction = fields?.interaction && Object.values(fields.interaction).some(Boolean);
   if (!wantsContent && !wantsInteraction) return result;
 
-  const monologues = tenant.calls.transcript(call.index);
+  const monologues = tenant.calls.transcriptOf(call);
   if (fields?.content && wantsContent) {
     const content: Record<string, unknown> = {};
     if (fields.content.topics) content.topics = topicsOf(monologues);

@@ -23,9 +23,9 @@ export const transcriptRoutes = new Hono<ApiEnv>().post('/v2/calls/transcript', 
   if (selection.total === 0) return gongError(c, 404, NO_CALLS_MESSAGE);
   const page = pageOf(selection, fingerprintOf(tenant.id, 'transcript', inputs), cursor ?? undefined);
   if (!page.ok) return gongError(c, 400, page.error);
-  const callTranscripts = page.indexes.map((index) => ({
-    callId: tenant.calls.call(index).metaData.id,
-    transcript: toGongTranscript(tenant.calls.transcript(index)),
-  }));
+  const callTranscripts = page.indexes.map((index) => {
+    const call = tenant.calls.call(index);
+    return { callId: call.metaData.id, transcript: toGongTranscript(tenant.calls.transcriptOf(call)) };
+  });
   return c.json({ requestId: c.var.requestId, records: page.records, callTranscripts });
 });
