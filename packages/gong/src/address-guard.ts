@@ -32,7 +32,7 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
-type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
