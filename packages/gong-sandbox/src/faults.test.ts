@@ -1,0 +1,105 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type GongSandbox, startGongSandbox, UNAUTHORIZED_MESSAGE } from './index.ts';
+import { aManualClock, aTenant } from './testing/builders.ts';
+import { asTenant } from './testing/client.ts';
+
+describe('rate limiting at Gong’s real limits', () => {
+  const clock = aManualClock();
+  let sandbox: GongSandbox;
+  beforeAll(async () => {
+    sandbox = await startGongSandbox({
+      tenants: [aTenant(), aTenant({ id: 'hooli', name: 'Hooli' })],
+      clock: clock.now,
+    });
+  });
+  afterAll(() => sandbox.close());
+
+  it('answers the 4th request within a second with 429 and a Retry-After, per company', async () => {
+    const api = asTenant(sandbox, 'initech');
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await api.get('/v2/workspaces')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const limited = await api.get('/v2/workspaces');
+    expect(limited.headers.get('retry-after')).toBe('1');
+    expect(limited.body.errors).toHaveLength(1);
+    expect((await asTenant(sandbox, 'hooli').get('/v2/workspaces')).status).toBe(200);
+    clock.advance(1000);
+    expect((await api.get('/v2/workspaces')).status).toBe(200);
+  });
+
+  it('enforces 10,000 a day with a Retry-After counted from the oldest request of the day', async () => {
+    sandbox.faults.reset();
+    const api = asTenant(sandbox, 'hooli');
+    for (let i = 0; i < 10_000; i++) {
+      const response = await api.get('/v2/workspaces');
+      if (response.status !== 200) throw new Error(`request ${i} got ${response.status}`);
+      clock.advance(400); // 2.5 per second: under the per-second limit
+    }
+    const limited = await api.get('/v2/workspaces');
+    expect(limited.status).toBe(429);
+    // 10,000 requests took 4,000 s, so the first leaves the 24 h window 86,400 − 4,000 s from now.
+    expect(Number(limited.headers.get('retry-after'))).toBe(86_400 - 4_000);
+  }, 60_000);
+});
+
+describe('faults on demand', () => {
+  let sandbox: GongSandbox;
+  let api: ReturnType<typeof asTenant>;
+  beforeAll(async () => {
+    sandbox = await startGongSandbox({
+      tenants: [aTenant()],
+      rateLimit: { perSecond: 1000, perDay: 1_000_000 },
+    });
+    api = asTenant(sandbox, 'initech');
+  });
+  afterEach(() => sandbox.faults.reset());
+  afterAll(() => sandbox.close());
+
+  it('fails the next n requests with the given status, then recovers', async () => {
+    sandbox.faults.failNext(2, 503);
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await api.get('/v2/users')).status);
+    expect(statuses).toEqual([503, 503, 200]);
+  });
+
+  it('rate-limits the next n requests with the Retry-After asked for', async () => {
+    sandbox.faults.rateLimitNext(1, 7);
+    const limited = await api.get('/v2/users');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    expect(limited.body.requestId).toEqual(expect.any(String));
+    expect((await api.get('/v2/users')).status).toBe(200);
+  });
+
+  it('redirects the next n requests without following through', async () => {
+    sandbox.faults.redirectNext(1, 'http://169.254.169.254/latest/meta-data');
+    const redirected = await api.get('/v2/users');
+    expect(redirected.status).toBe(302);
+    expect(redirected.headers.get('location')).toBe('http://169.254.169.254/latest/meta-data');
+  });
+
+  it('adds latency', async () => {
+    sandbox.faults.latency(150);
+    const started = performance.now();
+    await api.get('/v2/workspaces');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('revokes a key until reset', async () => {
+    const key = api.tenant.credentials[0]?.accessKey ?? '';
+    sandbox.faults.revoke(key);
+    const revoked = await api.get('/v2/users');
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.errors).toEqual([UNAUTHORIZED_MESSAGE]);
+    sandbox.faults.reset();
+    expect((await api.get('/v2/users')).status).toBe(200);
+  });
+
+  it('records every request so tests can count them', async () => {
+    sandbox.requests.length = 0;
+    sandbox.faults.failNext(1);
+    await api.get('/v2/users');
+    await api.get('/v2/users');
+    expect(sandbox.requests.map((entry) => entry.status)).toEqual([500, 200]);
+  });
+});

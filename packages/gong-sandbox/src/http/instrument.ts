@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from 'hono';
+import { gongError } from './errors.ts';
+import type { ApiEnv, SandboxState } from './state.ts';
+
+/** Gives the request its id, records it in the log once answered, and applies latency. */
+export function instrument(host: string, state: SandboxState): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const requestId = state.newRequestId();
+    c.set('requestId', requestId);
+    c.set('tenant', null);
+    c.set('scopes', null);
+    c.set('authKind', 'none');
+    const at = state.clock();
+    if (state.faults.latencyMs > 0) await new Promise((done) => setTimeout(done, state.faults.latencyMs));
+    await next();
+    state.requests.push({
+      requestId,
+      host,
+      method: c.req.method,
+      path: c.req.path,
+      query: c.req.query(),
+      status: c.res.status,
+      tenant: c.var.tenant?.id ?? null,
+      auth: c.var.authKind,
+      at,
+    });
+  };
+}
+
+/** Armed faults answer before authentication, like a gateway or load balancer in front of Gong would. */
+export function applyFaults(state: SandboxState): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const fault = state.faults.take();
+    if (!fault) return next();
+    if (fault.kind === 'redirect') return c.redirect(fault.location, 302);
+    if (fault.kind === 'rate-limit') {
+      c.header('Retry-After', String(fault.retryAfterSeconds));
+      return gongError(c, 429, 'Too many requests: API rate limit exceeded');
+    }
+    const status = fault.status as Parameters<typeof gongError>[1];
+    return gongError(c, status, 'Internal server error');
+  };
+}

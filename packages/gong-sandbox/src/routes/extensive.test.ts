@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GongSandbox, startGongSandbox } from '../index.ts';
+import { aTenant } from '../testing/builders.ts';
+import { asTenant, NO_LIMITS } from '../testing/client.ts';
+
+type ExtensiveCall = Record<string, unknown> & {
+  metaData: { id: string };
+  parties?: { speakerId: string | null; affiliation: string; userId?: string }[];
+  interaction?: { interactionStats?: { name: string; value: number }[]; speakers?: unknown[] };
+  content?: { trackers?: { name: string; count: number }[] };
+};
+
+describe('POST /v2/calls/extensive', () => {
+  let sandbox: GongSandbox;
+  let api: ReturnType<typeof asTenant>;
+  beforeAll(async () => {
+    sandbox = await startGongSandbox({ tenants: [aTenant({ callCount: 120 })], rateLimit: NO_LIMITS });
+    api = asTenant(sandbox, 'initech');
+  });
+  afterAll(() => sandbox.close());
+
+  const extensive = async (body: object) => {
+    const response = await api.post('/v2/calls/extensive', body);
+    return { ...response, calls: (response.body.calls ?? []) as ExtensiveCall[] };
+  };
+
+  it('returns only metaData unless the content selector asks for more', async () => {
+    const { status, calls } = await extensive({ filter: {} });
+    expect(status).toBe(200);
+    expect(calls).toHaveLength(100);
+    expect(Object.keys(calls[0] ?? {})).toEqual(['metaData']);
+  });
+
+  it('returns parties with speaker ids and affiliation, and interaction stats when asked', async () => {
+    const { calls } = await extensive({
+      filter: {},
+      contentSelector: {
+        exposedFields: {
+          parties: true,
+          interaction: { interactionStats: true, speakers: true },
+          content: { trackers: true },
+        },
+      },
+    });
+    const call = calls.find((c) => c.parties?.some((p) => p.affiliation === 'External'));
+    expect(call?.parties?.[0]).toMatchObject({ affiliation: 'Internal', userId: expect.any(String) });
+    expect(call?.parties?.every((p) => /^\d{19}$/.test(p.speakerId ?? ''))).toBe(true);
+    expect(call?.interaction?.interactionStats?.map((stat) => stat.name)).toContain('Talk Ratio');
+    expect(call?.content?.trackers?.map((tracker) => tracker.name)).toEqual(['Competitors', 'Pricing']);
+  });
+
+  it('filters by call ids and pages with the cursor in the body', async () => {
+    const ids = [0, 1, 2].map((index) => sandbox.tenant('initech').calls.call(index).metaData.id);
+    const byId = await extensive({ filter: { callIds: [...ids, '1111111111111111111'] } });
+    expect(byId.calls.map((call) => call.metaData.id)).toEqual(ids);
+
+    const first = await extensive({ filter: {} });
+    const cursor = (first.body.records as { cursor: string }).cursor;
+    const second = await extensive({ filter: {}, cursor });
+    expect(second.calls).toHaveLength(20);
+    const changed = await extensive({
+      filter: {},
+      cursor,
+      contentSelector: { exposedFields: { parties: true } },
+    });
+    expect(changed.status).toBe(400);
+  });
+
+  it('ignores unknown fields but refuses a body without a filter', async () => {
+    const lenient = await extensive({ filter: { somethingNew: true }, futureOption: 1 });
+    expect(lenient.status).toBe(200);
+    const noFilter = await extensive({});
+    expect(noFilter.status).toBe(400);
+    expect(noFilter.body).toEqual({
+      requestId: expect.any(String),
+      errors: [expect.stringMatching(/filter/)],
+    });
+  });
+});

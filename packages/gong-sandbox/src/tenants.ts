@@ -1,0 +1,121 @@
+import { computeGroundTruth, type GroundTruth } from './data/ground-truth.ts';
+import { accessKeyFor, secretKeyFor } from './data/ids.ts';
+import { TenantData } from './data/tenant-data.ts';
+import type { GongUser, GongWorkspace } from './data/types.ts';
+
+export type Permission = 'full' | 'none';
+
+export interface CredentialSpec {
+  /** Names the key in printed demo output and seeds its value, e.g. 'primary'. */
+  label: string;
+  /** 'none' models a key whose creator lacks API permission: Gong answers 403 on data endpoints. */
+  permission?: Permission;
+  revoked?: boolean;
+}
+
+export interface TenantSpec {
+  id: string;
+  name: string;
+  /** 'standard' or a regional cluster name such as 'us-44392'. */
+  cluster: string;
+  callCount?: number;
+  userCount?: number;
+  workspaceCount?: number;
+  credentials?: CredentialSpec[];
+}
+
+export interface SandboxCredential {
+  label: string;
+  accessKey: string;
+  secretKey: string;
+  permission: Permission;
+  revoked: boolean;
+}
+
+export interface SandboxTenant {
+  id: string;
+  name: string;
+  cluster: string;
+  /** Origin of the tenant's cluster: what Gong calls the company's base URL for API calls. */
+  baseUrl: string;
+  credentials: SandboxCredential[];
+  users: GongUser[];
+  workspaces: GongWorkspace[];
+  /** The tenant's calls, generated on demand (index 0 is the oldest). */
+  calls: TenantData;
+  callCount: number;
+}
+
+export const DEFAULT_TENANTS: TenantSpec[] = [
+  {
+    id: 'acme',
+    name: 'Acme Robotics',
+    cluster: 'standard',
+    credentials: [
+      { label: 'primary', permission: 'full' },
+      { label: 'no-permission', permission: 'none' },
+      { label: 'revoked', permission: 'full', revoked: true },
+    ],
+  },
+  {
+    id: 'globex',
+    name: 'Globex Logistics',
+    cluster: 'us-44392',
+    credentials: [
+      { label: 'primary', permission: 'full' },
+      { label: 'no-permission', permission: 'none' },
+    ],
+  },
+];
+
+export interface BuildTenantsOptions {
+  seed: number;
+  callsPerTenant: number;
+  callsUntil: number;
+  days: number;
+}
+
+export function buildTenant(spec: TenantSpec, options: BuildTenantsOptions): SandboxTenant {
+  const callCount = spec.callCount ?? options.callsPerTenant;
+  const data = new TenantData({
+    seed: options.seed,
+    tenantId: spec.id,
+    tenantName: spec.name,
+    callCount,
+    userCount: spec.userCount ?? 24,
+    workspaceCount: spec.workspaceCount ?? 2,
+    callsUntil: options.callsUntil,
+    days: options.days,
+  });
+  const credentials = (spec.credentials ?? [{ label: 'primary' }]).map((credential) => ({
+    label: credential.label,
+    accessKey: accessKeyFor(options.seed, spec.id, credential.label),
+    secretKey: secretKeyFor(options.seed, spec.id, credential.label),
+    permission: credential.permission ?? 'full',
+    revoked: credential.revoked ?? false,
+  }));
+  return {
+    id: spec.id,
+    name: spec.name,
+    cluster: spec.cluster,
+    baseUrl: '',
+    credentials,
+    users: data.users,
+    workspaces: data.workspaces,
+    calls: data,
+    callCount,
+  };
+}
+
+/** Ground truth is a full walk of the transcripts, so it is computed once per tenant and only when asked. */
+export function groundTruthCache(): (tenant: SandboxTenant) => GroundTruth {
+  const cache = new Map<string, GroundTruth>();
+  return (tenant) => {
+    let truth = cache.get(tenant.id);
+    if (!truth) {
+      truth = computeGroundTruth(tenant.calls);
+      cache.set(tenant.id, truth);
+    }
+    return truth;
+  };
+}
