@@ -43,14 +43,21 @@ export interface SendOptions {
   readonly maxRetries?: number;
 }
 
-export type Send = <S extends z.ZodType>(
-  request: GongRequest,
-  schema: S,
-  options?: SendOptions,
-) => Promise<z.infer<S> | undefined>;
+export interface Send {
+  <S extends z.ZodType>(
+    request: GongRequest,
+    schema: S,
+    options: SendOptions & { notFoundIsEmpty: true },
+  ): Promise<z.infer<S> | undefined>;
+  <S extends z.ZodType>(request: GongRequest, schema: S, options?: SendOptions): Promise<z.infer<S>>;
+}
 
 export function createRequester(ctx: RequesterContext): Send {
-  return async (request, schema, options = {}) => {
+  const send = async (
+    request: GongRequest,
+    schema: z.ZodType,
+    options: SendOptions = {},
+  ): Promise<unknown> => {
     const maxRetries = options.maxRetries ?? ctx.retry.maxRetries;
     for (let attempt = 0; ; attempt += 1) {
       const paused = ctx.limiter.pausedFor(ctx.credentialId);
@@ -97,6 +104,7 @@ export function createRequester(ctx: RequesterContext): Send {
       throw new GongError(errorKind(status), { status, requestId });
     }
   };
+  return send as Send;
 }
 
 function errorKind(status: number) {
@@ -107,7 +115,7 @@ function errorKind(status: number) {
   return 'bad-response' as const;
 }
 
-function parseBody<S extends z.ZodType>(response: TransportResponse, schema: S): z.infer<S> {
+function parseBody(response: TransportResponse, schema: z.ZodType): unknown {
   let json: unknown;
   try {
     json = JSON.parse(response.text);

@@ -61,6 +61,8 @@ const callsPageSchema = z.looseObject({
   calls: z.array(gongCallSchema),
 });
 
+const callResponseSchema = z.looseObject({ requestId: z.string().optional(), call: gongCallSchema });
+
 const extensivePageSchema = z.looseObject({
   requestId: z.string().optional(),
   records: pageRecordsSchema.default({}),
@@ -90,6 +92,8 @@ export const DEFAULT_CONTENT_SELECTOR: ContentSelector = {
 export const CALL_ID_BATCH_SIZE = 100;
 
 export interface CallsEndpoint {
+  /** One call by id; GongError('not-found') when Gong does not know it. */
+  get(callId: string): Promise<GongCall>;
   list(filter: CallsFilter): Pages<GongCall>;
   extensive(filter: ExtensiveFilter, contentSelector?: ContentSelector): Pages<GongExtensiveCall>;
 }
@@ -106,6 +110,11 @@ export function callsEndpoint(send: Send): CallsEndpoint {
     });
 
   return {
+    async get(callId) {
+      const path = `/v2/calls/${encodeURIComponent(callId)}`;
+      return (await send({ method: 'GET', path }, callResponseSchema)).call;
+    },
+
     list: (filter) =>
       paginate(async (cursor) => {
         const query = { ...dateFilter(filter), workspaceId: filter.workspaceId, cursor };
