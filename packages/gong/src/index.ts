@@ -1,0 +1,38 @@
+// @callmine/gong — the typed, safe Gong API v2 client. See README.md.
+export { basicAuth, basicAuthorization, bearerAuth, bearerAuthorization, type GongAuth } from './auth.ts';
+export {
+  type BaseUrlRejection,
+  type BaseUrlRules,
+  type BaseUrlVerdict,
+  baseUrlRejectionMessages,
+  GONG_DEFAULT_BASE_URL,
+  isGongApiHost,
+  normalizeGongBaseUrl,
+} from './base-url.ts';
+export { type BudgetStore, createMemoryBudgetStore, DEFAULT_DAILY_BUDGET } from './budget.ts';
+export {
+  createGong,
+  type Gong,
+  type GongClient,
+  type GongClientOptions,
+  type GongOptions,
+} from './client.ts';
+export type { Clock } from './clock.ts';
+export {
+  CALL_ID_BATCH_SIZE,
+  type CallsEndpoint,
+  type CallsFilter,
+  type ContentSelector,
+  DEFAULT_CONTENT_SELECTOR,
+  type ExtensiveFilter,
+  type GongCall,
+  type GongExtensiveCall,
+  type GongParty,
+} from './endpoints/calls.ts';
+export type { GongCallTranscript, TranscriptsEndpoint } from './endpoints/transcripts.ts';
+export type { GongUser, UsersEndpoint } from './endpoints/users.ts';
+export { GongError, type GongErrorKind, gongErrorMessages, isGongError } from './errors.ts';
+export { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
+export type { Page, PageRecords, Pages } from './pagination.ts';
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './transport.ts';
+export type { ValidateResult } from './validate.ts';

@@ -1,0 +1,152 @@
+import type { z } from 'zod';
+import type { GongAuth } from './auth.ts';
+import type { DailyBudget } from './budget.ts';
+import type { Clock } from './clock.ts';
+import { GongError } from './errors.ts';
+import type { RateLimiter } from './limiter.ts';
+import { type BackoffPolicy, backoffDelayMs, parseRetryAfter } from './retry-timing.ts';
+import type { Transport, TransportResponse } from './transport.ts';
+
+// One Gong request, start to finish: budget, limiter slot, Authorization at request time, status → typed error,
+// Retry-After on 429, full-jitter backoff on 5xx, JSON + zod validation of the answer.
+
+export interface RetryPolicy {
+  /** Extra attempts after a 429 or 5xx. */
+  readonly maxRetries: number;
+  /** A longer Retry-After fails at once with `rate-limited` (it is Gong's daily limit, not a blip). */
+  readonly maxRetryAfterSeconds: number;
+  readonly backoff: BackoffPolicy;
+  readonly random: () => number;
+}
+
+export interface RequesterContext {
+  readonly origin: string;
+  readonly credentialId: string;
+  readonly auth: GongAuth;
+  readonly transport: Transport;
+  readonly limiter: RateLimiter;
+  readonly budget: DailyBudget;
+  readonly clock: Clock;
+  readonly retry: RetryPolicy;
+}
+
+export interface GongRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | undefined>>;
+  readonly json?: unknown;
+}
+
+export interface SendOptions {
+  /** Gong answers 404 when a calls filter matches nothing: resolve undefined instead of failing. */
+  readonly notFoundIsEmpty?: boolean;
+  readonly maxRetries?: number;
+}
+
+export interface Send {
+  <S extends z.ZodType>(
+    request: GongRequest,
+    schema: S,
+    options: SendOptions & { notFoundIsEmpty: true },
+  ): Promise<z.infer<S> | undefined>;
+  <S extends z.ZodType>(request: GongRequest, schema: S, options?: SendOptions): Promise<z.infer<S>>;
+}
+
+export function createRequester(ctx: RequesterContext): Send {
+  const send = async (
+    request: GongRequest,
+    schema: z.ZodType,
+    options: SendOptions = {},
+  ): Promise<unknown> => {
+    const maxRetries = options.maxRetries ?? ctx.retry.maxRetries;
+    for (let attempt = 0; ; attempt += 1) {
+      const paused = ctx.limiter.pausedFor(ctx.credentialId);
+      if (paused > ctx.retry.maxRetryAfterSeconds * 1000) {
+        throw new GongError('rate-limited', {
+          retryAfterSeconds: Math.ceil(paused / 1000),
+          detail: 'key-paused',
+        });
+      }
+      const authorization = await ctx.auth();
+      await ctx.budget.take(ctx.credentialId);
+      const release = await ctx.limiter.acquire(ctx.credentialId);
+      let response: TransportResponse;
+      try {
+        response = await ctx.transport.send({ ...request, origin: ctx.origin, authorization });
+      } finally {
+        release();
+      }
+
+      const { status } = response;
+      if (status >= 200 && status < 300) return parseBody(response, schema);
+      if (status === 404 && options.notFoundIsEmpty) return undefined;
+
+      const requestId = errorRequestId(response.text);
+      const retriesLeft = attempt < maxRetries;
+      if (status === 429) {
+        const seconds = parseRetryAfter(response.retryAfter, ctx.clock.now());
+        // Pause the whole key, so every request for this credential waits as Gong asked, not just this one.
+        const waitMs =
+          seconds !== undefined
+            ? seconds * 1000
+            : backoffDelayMs(attempt, ctx.retry.backoff, ctx.retry.random);
+        ctx.limiter.pause(ctx.credentialId, waitMs);
+        if (!retriesLeft || (seconds !== undefined && seconds > ctx.retry.maxRetryAfterSeconds)) {
+          throw new GongError('rate-limited', { status, requestId, retryAfterSeconds: seconds });
+        }
+        continue;
+      }
+      if (status >= 500) {
+        if (!retriesLeft) throw new GongError('unavailable', { status, requestId });
+        await ctx.clock.sleep(backoffDelayMs(attempt, ctx.retry.backoff, ctx.retry.random));
+        continue;
+      }
+      throw new GongError(errorKind(status), { status, requestId });
+    }
+  };
+  return send as Send;
+}
+
+function errorKind(status: number) {
+  if (status === 401) return 'invalid-credentials' as const;
+  if (status === 403) return 'forbidden' as const;
+  if (status === 404) return 'not-found' as const;
+  // 400 and anything else unexpected: our request or Gong's answer is not what this client understands.
+  return 'bad-response' as const;
+}
+
+function parseBody(response: TransportResponse, schema: z.ZodType): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(response.text);
+  } catch {
+    throw new GongError('bad-response', { status: response.status, detail: 'invalid-json' });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    // Only the path of the first problem (keys and indexes, never values) goes to the log detail.
+    const path = parsed.error.issues[0]?.path.map(String).join('.') ?? '';
+    throw new GongError('bad-response', {
+      status: response.status,
+      requestId: requestIdOf(json),
+      detail: `schema:${path.slice(0, 200)}`,
+    });
+  }
+  return parsed.data;
+}
+
+function errorRequestId(text: string): string | undefined {
+  try {
+    return requestIdOf(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+function requestIdOf(json: unknown): string | undefined {
+  if (json && typeof json === 'object' && 'requestId' in json) {
+    const { requestId } = json as { requestId: unknown };
+    if (typeof requestId === 'string' && requestId.length <= 200) return requestId;
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { guardedLookup } from './address-guard.ts';
+import { GongError } from './errors.ts';
+import { sendJson, startTestServer, type TestServer } from './test-support/http-server.ts';
+import { createTransport, type Transport } from './transport.ts';
+
+const servers: TestServer[] = [];
+const transports: Transport[] = [];
+afterEach(async () => {
+  await Promise.all([...servers.splice(0), ...transports.splice(0)].map((s) => s.close()));
+});
+
+async function server(...args: Parameters<typeof startTestServer>) {
+  const s = await startTestServer(...args);
+  servers.push(s);
+  return s;
+}
+function transport(...args: Parameters<typeof createTransport>) {
+  const t = createTransport(...args);
+  transports.push(t);
+  return t;
+}
+async function failure(promise: Promise<unknown>): Promise<GongError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof GongError) return error;
+    throw error;
+  }
+  throw new Error('expected a GongError');
+}
+
+const get = (origin: string) =>
+  ({ origin, method: 'GET', path: '/v2/users', authorization: 'Basic dGVzdDp0ZXN0' }) as const;
+
+describe('transport', () => {
+  it('talks to an allowed development origin and sends the Authorization header there', async () => {
+    const s = await server((_req, res) => sendJson(res, 200, { ok: true }));
+    const t = transport({ allowedOrigins: [s.origin] });
+    const response = await t.send({ ...get(s.origin), query: { cursor: 'abc', none: undefined } });
+    expect(response).toMatchObject({ status: 200, text: '{"ok":true}' });
+    expect(s.requests[0]).toMatchObject({ url: '/v2/users?cursor=abc' });
+    expect(s.requests[0]?.headers.authorization).toBe('Basic dGVzdDp0ZXN0');
+  });
+
+  it('opens no connection at all to an origin that is neither Gong nor listed', async () => {
+    const s = await server((_req, res) => sendJson(res, 200, {}));
+    const t = transport({ allowedOrigins: [] });
+    const error = await failure(t.send(get(s.origin)));
+    expect(error.kind).toBe('unreachable');
+    expect(error.detail).toBe('EBLOCKEDORIGIN');
+    expect(s.connections).toBe(0);
+  });
+
+  it('refuses a Gong host name that resolves to an inside address', async () => {
+    const t = transport({ resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    const error = await failure(t.send(get('https://us-1.api.gong.io')));
+    expect(error).toMatchObject({ kind: 'unreachable', detail: 'EBLOCKEDADDRESS' });
+  });
+
+  it('the guarded lookup stops a real socket that a plain lookup would let through', async () => {
+    const s = await server((_req, res) => sendJson(res, 200, {}));
+    const port = Number(new URL(s.origin).port);
+    const rebinding = async () => [{ address: '127.0.0.1', family: 4 }];
+    const attempt = (lookup: net.LookupFunction) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect({ host: 'us-1.api.gong.io', port, lookup });
+        socket.on('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+    const plain: net.LookupFunction = (_host, options, callback) =>
+      options.all ? callback(null, [{ address: '127.0.0.1', family: 4 }]) : callback(null, '127.0.0.1', 4);
+    expect(await attempt(plain)).toBe('connected');
+    expect(s.connections).toBe(1);
+    expect(await attempt(guardedLookup(rebinding) as net.LookupFunction)).toBe('EBLOCKEDADDRESS');
+    expect(s.connections).toBe(1);
+  });
+
+  it('does not follow a redirect', async () => {
+    const target = await server((_req, res) => sendJson(res, 200, { stolen: true }));
+    const s = await server((_req, res) => {
+      res.writeHead(302, { location: `${target.origin}/v2/users` });
+      res.end();
+    });
+    const t = transport({ allowedOrigins: [s.origin, target.origin] });
+    const error = await failure(t.send(get(s.origin)));
+    expect(error).toMatchObject({ kind: 'bad-response', status: 302, detail: 'redirect-not-followed' });
+    expect(target.connections).toBe(0);
+    expect(target.requests).toHaveLength(0);
+  });
+
+  it('gives up after the timeout with the generic unreachable error', async () => {
+    const s = await server(() => {
+      // never answers
+    });
+    const t = transport({ allowedOrigins: [s.origin], timeoutMs: 150 });
+    const error = await failure(t.send(get(s.origin)));
+    expect(error).toMatchObject({ kind: 'unreachable', detail: 'timeout' });
+  });
+
+  it('caps the response size while reading, declared or not', async () => {
+    const big = 'x'.repeat(4096);
+    const declared = await server((_req, res) => sendJson(res, 200, { big }));
+    const chunked = await server((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      for (let i = 0; i < 8; i += 1) res.write(big.slice(0, 512));
+      res.end();
+    });
+    const t = transport({ allowedOrigins: [declared.origin, chunked.origin], maxResponseBytes: 1024 });
+    expect(await failure(t.send(get(declared.origin)))).toMatchObject({
+      kind: 'bad-response',
+      detail: 'response-too-large',
+    });
+    expect(await failure(t.send(get(chunked.origin)))).toMatchObject({
+      kind: 'bad-response',
+      detail: 'response-too-large',
+    });
+  });
+
+  it('says the same thing for refused, blocked and timed-out connections (no port-scanning oracle)', async () => {
+    const closed = await server(() => {});
+    const closedOrigin = closed.origin;
+    await closed.close();
+    servers.splice(servers.indexOf(closed), 1);
+    const t = transport({ allowedOrigins: [closedOrigin] });
+    const refused = await failure(t.send(get(closedOrigin)));
+    const blocked = await failure(transport().send(get('http://10.0.0.1')));
+    expect(refused.detail).toBe('ECONNREFUSED');
+    expect(refused.kind).toBe(blocked.kind);
+    expect(refused.message).toBe(blocked.message);
+    expect(Object.keys(refused)).toEqual(Object.keys(blocked));
+  });
+
+  it('verifies TLS even for a listed development origin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gong-tls-'));
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+        '-keyout',
+        'key.pem',
+        '-out',
+        'cert.pem',
+      ]),
+      { stdio: 'ignore', cwd: dir },
+    );
+    const s = await server((_req, res) => sendJson(res, 200, {}), {
+      key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+      cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    });
+    const t = transport({ allowedOrigins: [s.origin] });
+    const error = await failure(t.send(get(s.origin)));
+    expect(error.kind).toBe('unreachable');
+    expect(error.detail).toMatch(/SELF_SIGNED|CERT/);
+    expect(s.requests).toHaveLength(0);
+  });
+});
