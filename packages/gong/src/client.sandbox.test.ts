@@ -265,6 +265,20 @@ describe('errors', () => {
     expect(retried!.at - limited!.at).toBeGreaterThanOrEqual(2000);
   });
 
+  it('validate() while Gong has paused the key answers at once with the remaining wait (a person is waiting)', async () => {
+    sandbox.faults.rateLimitNext(1, 30);
+    const client = acme();
+    expect(await client.validate()).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited', retryAfterSeconds: 30 },
+    });
+    sandbox.requests.length = 0;
+    const again = await client.validate();
+    expect(again).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
+    if (!again.ok) expect(again.error.retryAfterSeconds).toBeGreaterThan(25);
+    expect(apiRequests('/v2/users')).toHaveLength(0);
+  });
+
   it('429 asking for a long wait fails at once with rate-limited and the wait', async () => {
     sandbox.faults.rateLimitNext(1, 3600);
     const client = acme();

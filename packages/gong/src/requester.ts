@@ -41,6 +41,8 @@ export interface SendOptions {
   /** Gong answers 404 when a calls filter matches nothing: resolve undefined instead of failing. */
   readonly notFoundIsEmpty?: boolean;
   readonly maxRetries?: number;
+  /** A person is waiting: if Gong has paused this key (Retry-After), fail with the wait instead of sleeping. */
+  readonly failFastWhenPaused?: boolean;
 }
 
 export interface Send {
@@ -61,7 +63,8 @@ export function createRequester(ctx: RequesterContext): Send {
     const maxRetries = options.maxRetries ?? ctx.retry.maxRetries;
     for (let attempt = 0; ; attempt += 1) {
       const paused = ctx.limiter.pausedFor(ctx.credentialId);
-      if (paused > ctx.retry.maxRetryAfterSeconds * 1000) {
+      const longestWaitMs = options.failFastWhenPaused ? 0 : ctx.retry.maxRetryAfterSeconds * 1000;
+      if (paused > longestWaitMs) {
         throw new GongError('rate-limited', {
           retryAfterSeconds: Math.ceil(paused / 1000),
           detail: 'key-paused',

@@ -11,7 +11,10 @@ export type ValidateResult =
 export async function validateCredential(send: Send, origin: string): Promise<ValidateResult> {
   try {
     // No retries: a person is waiting for the answer, and a clear "Gong is unavailable / rate limited" beats a spinner.
-    const body = await send({ method: 'GET', path: '/v2/users' }, usersPageSchema, { maxRetries: 0 });
+    const body = await send({ method: 'GET', path: '/v2/users' }, usersPageSchema, {
+      maxRetries: 0,
+      failFastWhenPaused: true,
+    });
     return { ok: true, origin, usersSampled: body.users.length, requestId: body.requestId };
   } catch (error) {
     if (error instanceof GongError) return { ok: false, error };
