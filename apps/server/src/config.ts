@@ -17,6 +17,16 @@ const port = (name: string, fallback: number) =>
     .max(65535, `${name} must be a whole number from 1 to 65535`)
     .default(fallback);
 
+const intIn = (name: string, min: number, max: number, fallback: number) => {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z.coerce
+    .number({ error: message })
+    .int(message)
+    .min(min, message)
+    .max(max, message)
+    .default(fallback);
+};
+
 const envSchema = z.object({
   PORT: port('PORT', 3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -46,6 +56,39 @@ const envSchema = z.object({
     .min(1, 'CALLMINE_BODY_LIMIT_KB must be a whole number from 1 to 10240')
     .max(10240, 'CALLMINE_BODY_LIMIT_KB must be a whole number from 1 to 10240')
     .default(256),
+  CALLMINE_GONG_DEFAULT_BASE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: 'CALLMINE_GONG_DEFAULT_BASE_URL must be an http(s) URL such as https://api.gong.io',
+    })
+    .optional(),
+  CALLMINE_GONG_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .url({
+            protocol: /^https?$/,
+            error:
+              'CALLMINE_GONG_ALLOWED_ORIGINS must be a comma-separated list of origins such as http://127.0.0.1:4010',
+          })
+          .refine((v) => new URL(v).origin === v.replace(/\/$/, ''), {
+            message:
+              'CALLMINE_GONG_ALLOWED_ORIGINS entries must be bare origins (scheme, host, port), without a path',
+          }),
+      ),
+    )
+    .optional(),
+  CALLMINE_GONG_TIMEOUT_MS: intIn('CALLMINE_GONG_TIMEOUT_MS', 100, 120_000, 10_000),
+  CALLMINE_GONG_REQUESTS_PER_SECOND: intIn('CALLMINE_GONG_REQUESTS_PER_SECOND', 1, 100, 3),
+  CALLMINE_GONG_DAILY_BUDGET: intIn('CALLMINE_GONG_DAILY_BUDGET', 1, 10_000_000, 10_000),
+  CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: intIn('CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE', 1, 1000, 10),
 });
 
 export interface Config {
@@ -60,6 +103,17 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   bodyLimitBytes: number;
   webDistDir: string;
+  keyRingSource: { keyring?: string; activeKeyId?: string; masterKey?: string };
+  gong: {
+    defaultBaseUrl: string;
+    /** Development and tests only: exact origins that skip the Gong host rule and the address check. */
+    allowedOrigins: string[];
+    timeoutMs: number;
+    requestsPerSecond: number;
+    dailyBudget: number;
+    /** Connect/replace attempts per workspace per minute: each one makes an outbound request. */
+    connectAttemptsPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -93,5 +147,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.CALLMINE_LOG_LEVEL,
     bodyLimitBytes: e.CALLMINE_BODY_LIMIT_KB * 1024,
     webDistDir: resolve(repoRoot, 'apps/web/dist'),
+    // Raw, blanks included: a key variable that is set but empty means the secret manager failed to inject it,
+    // and the vault refuses to start rather than fall back to the embedded key file.
+    keyRingSource: {
+      ...(env.CALLMINE_KEYRING !== undefined ? { keyring: env.CALLMINE_KEYRING } : {}),
+      ...(env.CALLMINE_ACTIVE_KEY_ID !== undefined ? { activeKeyId: env.CALLMINE_ACTIVE_KEY_ID } : {}),
+      ...(env.CALLMINE_MASTER_KEY !== undefined ? { masterKey: env.CALLMINE_MASTER_KEY } : {}),
+    },
+    gong: {
+      defaultBaseUrl: new URL(e.CALLMINE_GONG_DEFAULT_BASE_URL ?? 'https://api.gong.io').origin,
+      allowedOrigins: (e.CALLMINE_GONG_ALLOWED_ORIGINS ?? []).map((o) => new URL(o).origin),
+      timeoutMs: e.CALLMINE_GONG_TIMEOUT_MS,
+      requestsPerSecond: e.CALLMINE_GONG_REQUESTS_PER_SECOND,
+      dailyBudget: e.CALLMINE_GONG_DAILY_BUDGET,
+      connectAttemptsPerMinute: e.CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE,
+    },
   };
 }

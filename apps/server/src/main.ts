@@ -1,4 +1,6 @@
 // Callmine's server process: read config once, build dependencies, listen.
+
+import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -16,7 +18,19 @@ function start() {
     throw error;
   }
   const logger = createLogger({ level: config.logLevel });
-  const { app, database } = composeServer(config, logger);
+  let composed: ReturnType<typeof composeServer>;
+  try {
+    composed = composeServer(config, logger);
+  } catch (error) {
+    // A missing or wrong master key: refuse to start, with the operator message and no key material.
+    if (isVaultError(error)) {
+      const prefix = error.message.startsWith('Callmine cannot start') ? '' : 'Callmine cannot start: ';
+      console.error(`${prefix}${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app } = composed;
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     logger.info({ port: info.port, dataDir: config.dataDir }, 'callmine server listening');
     console.log(`\nCallmine is running at ${config.publicUrl}\n`);
@@ -24,8 +38,7 @@ function start() {
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close(() => {
-      database.close();
-      process.exit(0);
+      void composed.close().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

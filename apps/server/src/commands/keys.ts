@@ -2,8 +2,6 @@
 //   keys status | check | add [--id <id>] [--out <file>] | rewrap [--batch <n>] | retire <id>
 // Run: npx -y pnpm@12.4.2 --filter @callmine/server exec tsx src/commands/keys.ts <command>
 // Prints key ids and counts only, never key bytes. Exit 0 = done, 1 = refused, 2 = usage.
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createVaultStore, openDatabase } from '@callmine/db';
 import {
@@ -20,22 +18,13 @@ import {
   type VaultStore,
   writeSecretFileExclusive,
 } from '@callmine/vault';
+import { ConfigError, loadConfig } from '../config.ts';
 
-// ─── TEMPORARY: the only process.env read in this file. Rewire to the server's config module at merge. ───
+/** Data dir, database and key-ring values, from the one config module. */
 function readVaultEnv() {
-  const env = process.env;
-  const dataDir = env.CALLMINE_DATA_DIR ?? fileURLToPath(new URL('../../../../.callmine', import.meta.url));
-  return {
-    dataDir,
-    dbPath: env.CALLMINE_DB_PATH ?? join(dataDir, 'callmine.db'),
-    keys: {
-      keyring: env.CALLMINE_KEYRING,
-      activeKeyId: env.CALLMINE_ACTIVE_KEY_ID,
-      masterKey: env.CALLMINE_MASTER_KEY,
-    },
-  };
+  const config = loadConfig(process.env);
+  return { dataDir: config.dataDir, dbPath: config.databasePath, keys: config.keyRingSource };
 }
-// ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 const USAGE =
   'Usage: keys <status | check | add [--id <id>] [--out <file>] | rewrap [--batch <n>] | retire <id>>';
@@ -153,6 +142,8 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   // VaultError messages are written for operators and carry no key material.
-  process.stderr.write(`${isVaultError(error) ? error.message : `keys failed: ${String(error)}`}\n`);
+  process.stderr.write(
+    `${isVaultError(error) || error instanceof ConfigError ? error.message : `keys failed: ${String(error)}`}\n`,
+  );
   process.exitCode = 1;
 }

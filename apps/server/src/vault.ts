@@ -1,0 +1,15 @@
+import { createVaultStore, type Db } from '@callmine/db';
+import { createSealer, loadKeyRing, selfTest } from '@callmine/vault';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * The server's half of the vault: the key ring from the secret manager (or the embedded key file), the
+ * start-up self-test (throws a VaultError naming the problem, never key bytes), and a sealer. No opener.
+ */
+export function startVault(config: Config, db: Db, logger: Logger) {
+  const keys = loadKeyRing(config.keyRingSource, { dataDir: config.dataDir, warn: (m) => logger.warn(m) });
+  const report = selfTest(keys, createVaultStore(db));
+  for (const warning of report.warnings) logger.warn(warning);
+  return createSealer(keys);
+}
