@@ -1,13 +1,16 @@
-import { createAuth } from '@callmine/api';
+import { createAuth, createRateLimits } from '@callmine/api';
 import { openDatabase } from '@callmine/db';
 import { buildApp } from './app.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
 import type { Config } from './config.ts';
+import { createGongForConfig, gongGateway } from './gong-gateway.ts';
 import type { Logger } from './logger.ts';
+import { startVault } from './vault.ts';
 
 /** Builds everything a server process needs from the config: the composition root minus the listener. */
 export function composeServer(config: Config, logger: Logger) {
   const database = openDatabase(config.databasePath);
+  const sealer = startVault(config, database.db, logger);
   const secret = resolveAuthSecret(config.authSecret, config.dataDir, (m) => logger.warn(m));
   const auth = createAuth({
     db: database.db,
@@ -16,13 +19,30 @@ export function composeServer(config: Config, logger: Logger) {
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
+  const gong = createGongForConfig(config, logger);
   const app = buildApp({
-    api: { db: database.db, auth, logger, publicUrl: config.publicUrl, now: () => new Date() },
+    api: {
+      db: database.db,
+      auth,
+      logger,
+      publicUrl: config.publicUrl,
+      now: () => new Date(),
+      gong: gongGateway(gong),
+      sealer,
+      rateLimits: createRateLimits({ gongConnectPerMinute: config.gong.connectAttemptsPerMinute }),
+    },
     sqlite: database.sqlite,
     logger,
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
     webDistDir: config.webDistDir,
   });
-  return { app, database };
+  return {
+    app,
+    database,
+    close: async () => {
+      await gong.close();
+      database.close();
+    },
+  };
 }

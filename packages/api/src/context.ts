@@ -1,6 +1,9 @@
 import type { Db } from '@callmine/db';
+import type { Sealer } from '@callmine/vault';
 import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
+import type { GongGateway } from './ports.ts';
+import type { RateLimits } from './rate-limits.ts';
 
 /** What a procedure may log. A subset of pino's interface, so the api knows nothing of the logger behind it. */
 export interface ApiLogger {
@@ -17,6 +20,9 @@ export interface ApiDeps {
   /** The public origin, used to build links people copy (invitations). */
   publicUrl: string;
   now: () => Date;
+  gong: GongGateway & { defaultBaseUrl: string };
+  sealer: Pick<Sealer, 'seal'>;
+  rateLimits: RateLimits;
 }
 
 export interface CreateContextOptions {

@@ -37,3 +37,14 @@ export async function authCall<T>(call: () => Promise<T>): Promise<T> {
     throw toTRPCError(error);
   }
 }
+
+/**
+ * A machine-readable reason behind a TRPCError (e.g. `gong-invalid-credentials`), sent to clients as
+ * `data.reason` so a UI or script can branch without matching message text.
+ */
+export class ReasonedCause extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ReasonedCause';
+  }
+}

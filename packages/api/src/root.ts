@@ -1,4 +1,5 @@
 import { authRouter } from './routers/auth/router.ts';
+import { gongRouter } from './routers/integrations/gong/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
@@ -12,6 +13,7 @@ export const appRouter = router({
   invitations: invitationsRouter,
   members: membersRouter,
   workspace: workspaceRouter,
+  integrations: router({ gong: gongRouter }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,6 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import { findMembership } from './auth/membership.ts';
 import type { Context } from './context.ts';
+import { ReasonedCause } from './errors.ts';
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces; field errors let forms point at the right input.
@@ -15,10 +16,12 @@ const t = initTRPC.context<Context>().create({
         : error.cause instanceof ZodError
           ? 'Some fields need attention.'
           : shape.message;
+    // A machine-readable reason (e.g. 'gong-invalid-credentials') for clients that branch on it.
+    const reason = error.cause instanceof ReasonedCause ? error.cause.reason : undefined;
     return {
       message,
       code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors },
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, reason },
     };
   },
 });

@@ -1,3 +1,4 @@
 export { apiClient } from './api-client.ts';
 export { browserLikeFetch } from './browser-like-fetch.ts';
+export { type SandboxedServer, startSandboxedServer, testAdmin } from './sandboxed-server.ts';
 export { freePort, startTestServer, type TestServer } from './test-server.ts';

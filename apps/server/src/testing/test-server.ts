@@ -47,7 +47,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   });
   const logger = createLogger({ level: config.logLevel, destination: sink });
-  const { app, database } = composeServer(config, logger);
+  const composed = composeServer(config, logger);
+  const { app, database } = composed;
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   return {
@@ -58,9 +59,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          database.close();
-          rmSync(dataDir, { recursive: true, force: true });
-          resolve();
+          void composed.close().then(() => {
+            rmSync(dataDir, { recursive: true, force: true });
+            resolve();
+          });
         });
         // Keep-alive sockets from test clients would hold close() open.
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -1,5 +1,6 @@
 import type { SessionView } from '@callmine/contracts';
 import { isAdmin } from '../../lib/session.ts';
+import { IntegrationsSection } from './integrations/IntegrationsSection.tsx';
 import { MembersSection } from './members/MembersSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
 
@@ -10,6 +11,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <h1>Settings</h1>
       {admin ? null : <p className="hint">You can view these settings; a workspace admin can change them.</p>}
       <WorkspaceSection canEdit={admin} />
+      <IntegrationsSection session={session} />
       <MembersSection session={session} />
     </section>
   );

@@ -1,0 +1,107 @@
+// Canary: a unique secret goes through every Gong path, then no byte of it may be found anywhere we can look.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SandboxTenant } from '@callmine/gong-sandbox';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/api-client.ts';
+import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+
+describe('Gong credential canary', () => {
+  let env: SandboxedServer;
+  const responses: string[] = [];
+
+  beforeAll(async () => {
+    env = await startSandboxedServer();
+  });
+  afterAll(() => env.close());
+
+  it('leaves no trace of the secret in the data dir, the logs or any response', async () => {
+    const { sandbox, server, adminFetch } = env;
+    const recording: typeof fetch = async (input, init) => {
+      const response = await adminFetch(input, init);
+      const body = await response.clone().text();
+      responses.push(`${[...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${body}`);
+      return response;
+    };
+    const admin = apiClient(server.url, Object.assign(recording, { cookies: adminFetch.cookies }));
+    const tenant = sandbox.tenants.find((t: SandboxTenant) => t.cluster === 'standard')!;
+    const good = tenant.credentials.find((c) => c.label === 'primary')!;
+    const canarySecret = `canary-${crypto.randomUUID()}`;
+    const canaries = [
+      good.secretKey,
+      canarySecret,
+      Buffer.from(good.secretKey).toString('base64'),
+      Buffer.from(`${good.accessKey}:${good.secretKey}`).toString('base64'),
+      Buffer.from(`${good.accessKey}:${canarySecret}`).toString('base64'),
+      Buffer.from(canarySecret).toString('base64'),
+    ];
+
+    // Every path: failures (wrong secret, 429, timeout, bad base URL), success, rotation, reads, disconnect.
+    const attempts = [
+      () =>
+        admin.integrations.gong.connectBasic.mutate({ accessKey: good.accessKey, secretKey: canarySecret }),
+      () => {
+        sandbox.faults.latency(3000);
+        return admin.integrations.gong.connectBasic.mutate({
+          accessKey: good.accessKey,
+          secretKey: good.secretKey,
+        });
+      },
+      () => {
+        sandbox.faults.rateLimitNext(3, 1);
+        return admin.integrations.gong.connectBasic.mutate({
+          accessKey: good.accessKey,
+          secretKey: good.secretKey,
+        });
+      },
+      () =>
+        admin.integrations.gong.connectBasic.mutate({
+          accessKey: good.accessKey,
+          secretKey: canarySecret,
+          baseUrl: 'https://gong.example.com',
+        }),
+      () =>
+        admin.integrations.gong.connectBasic.mutate({
+          accessKey: good.accessKey,
+          secretKey: 'x',
+          baseUrl: 'nope',
+        }),
+    ];
+    for (const attempt of attempts) {
+      await attempt().catch(() => undefined);
+      sandbox.faults.reset();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // Gong's Retry-After: 1 pauses the key
+    await admin.integrations.gong.connectBasic.mutate({
+      accessKey: good.accessKey,
+      secretKey: good.secretKey,
+    });
+    await admin.integrations.gong.connectBasic.mutate({
+      accessKey: good.accessKey,
+      secretKey: good.secretKey,
+    });
+    await admin.integrations.gong.get.query();
+    await admin.integrations.gong.auditLog.query();
+    await admin.integrations.gong.disconnect.mutate();
+    await admin.integrations.gong.connectBasic.mutate({
+      accessKey: good.accessKey,
+      secretKey: good.secretKey,
+    });
+    expect((await admin.integrations.gong.get.query()).status).toBe('connected');
+
+    server.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    const dataFiles = readdirSync(server.dataDir)
+      .filter((name) => !['keyring.json', 'auth-secret'].includes(name))
+      .map((name) => ({ name, bytes: readFileSync(join(server.dataDir, name)) }));
+    expect(dataFiles.map((f) => f.name)).toEqual(expect.arrayContaining(['callmine.db']));
+    const logs = server.logLines.join('\n');
+    expect(responses.length).toBeGreaterThan(8);
+
+    for (const canary of canaries) {
+      for (const file of dataFiles)
+        expect(file.bytes.includes(Buffer.from(canary)), `${canary} in ${file.name}`).toBe(false);
+      expect(logs).not.toContain(canary);
+      for (const response of responses) expect(response).not.toContain(canary);
+    }
+  });
+});

@@ -1,0 +1,191 @@
+// Settings → Integrations → Gong over real HTTP, validated against the Gong sandbox (also real HTTP).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppRouter } from '@callmine/api';
+import type { GongSandbox, SandboxTenant } from '@callmine/gong-sandbox';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/api-client.ts';
+import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
+import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import type { TestServer } from '../testing/test-server.ts';
+
+type Client = ReturnType<typeof apiClient>;
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const e = error as TRPCClientError<AppRouter>;
+      return { code: e.data?.code, reason: e.data?.reason, message: e.message };
+    }
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const key = (tenant: SandboxTenant, label = 'primary') => {
+  const credential = tenant.credentials.find((c) => c.label === label);
+  if (!credential) throw new Error(`sandbox tenant ${tenant.id} has no ${label} key`);
+  return { accessKey: credential.accessKey, secretKey: credential.secretKey };
+};
+
+describe('integrations.gong', () => {
+  let env: SandboxedServer;
+  let sandbox: GongSandbox;
+  let server: TestServer;
+  let admin: Client;
+  let standard: SandboxTenant;
+  let regional: SandboxTenant;
+
+  beforeAll(async () => {
+    env = await startSandboxedServer();
+    ({ sandbox, server, admin } = env);
+    standard = sandbox.tenants.find((t) => t.cluster === 'standard')!;
+    regional = sandbox.tenants.find((t) => t.cluster !== 'standard')!;
+  });
+  afterAll(() => env.close());
+  afterEach(() => sandbox.faults.reset());
+
+  it('connects a valid key on the standard cluster when the base URL is blank', async () => {
+    expect(await admin.integrations.gong.get.query()).toEqual({ status: 'disconnected' });
+    const credential = key(standard);
+    const view = await admin.integrations.gong.connectBasic.mutate({ ...credential, baseUrl: '' });
+    expect(view).toMatchObject({
+      status: 'connected',
+      method: 'basic',
+      accessKeyHint: credential.accessKey.slice(-4),
+      baseUrl: sandbox.clusters.standard!.origin,
+      usesStandardEndpoints: true,
+      connectedBy: 'Ada Admin',
+      attention: null,
+    });
+    const raw = JSON.stringify(await admin.integrations.gong.get.query());
+    expect(raw).not.toContain(credential.secretKey);
+    expect(raw).not.toContain(credential.accessKey);
+  });
+
+  it('refuses a wrong secret and keeps the stored credential active', async () => {
+    const before = await admin.integrations.gong.get.query();
+    const result = await failure(
+      admin.integrations.gong.connectBasic.mutate({
+        ...key(standard),
+        secretKey: 'definitely-not-the-secret',
+      }),
+    );
+    expect(result).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-invalid-credentials' });
+    expect(result.message).toMatch(/did not accept this access key and secret/);
+    expect(await admin.integrations.gong.get.query()).toEqual(before);
+  });
+
+  it('explains a key that lacks API permission', async () => {
+    const result = await failure(admin.integrations.gong.connectBasic.mutate(key(standard, 'no-permission')));
+    expect(result).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-forbidden' });
+    expect(result.message).toMatch(/lacks API permission/);
+  });
+
+  it('connects a regional key with its base URL, and points at the base URL without it', async () => {
+    const withoutBase = await failure(admin.integrations.gong.connectBasic.mutate(key(regional)));
+    expect(withoutBase).toMatchObject({ reason: 'gong-invalid-credentials' });
+    expect(withoutBase.message).toMatch(/base URL/);
+
+    const view = await admin.integrations.gong.connectBasic.mutate({
+      ...key(regional),
+      baseUrl: regional.baseUrl,
+    });
+    expect(view).toMatchObject({
+      status: 'connected',
+      baseUrl: regional.baseUrl,
+      usesStandardEndpoints: false,
+    });
+  });
+
+  it('passes on Gong’s rate limit with its wait', async () => {
+    sandbox.faults.rateLimitNext(5, 7);
+    const result = await failure(admin.integrations.gong.connectBasic.mutate(key(standard)));
+    expect(result).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'gong-rate-limited' });
+    expect(result.message).toMatch(/Try again in 7 s/);
+  });
+
+  it('gives up on a Gong that does not answer in time, with the generic network message', async () => {
+    sandbox.faults.latency(4000);
+    // The regional key: Gong's Retry-After from the previous test still pauses the standard one.
+    const result = await failure(
+      admin.integrations.gong.connectBasic.mutate({ ...key(regional), baseUrl: regional.baseUrl }),
+    );
+    expect(result).toMatchObject({ code: 'BAD_GATEWAY', reason: 'gong-unreachable' });
+  });
+
+  describe('a base URL that is not Gong', () => {
+    let listener: Server;
+    let connections = 0;
+    beforeAll(async () => {
+      listener = createServer((_req, res) => res.end('{}'));
+      listener.on('connection', () => {
+        connections += 1;
+      });
+      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
+
+    it.each([
+      ['a local listener', () => `http://127.0.0.1:${(listener.address() as AddressInfo).port}`],
+      ['another host', () => 'https://api.gong.io.evil.example'],
+      ['a look-alike', () => 'https://us-44392.api-gong.io'],
+    ])('is refused before any connection: %s', async (_name, url) => {
+      const result = await failure(
+        admin.integrations.gong.connectBasic.mutate({ ...key(standard), baseUrl: url() }),
+      );
+      expect(result.code).toBe('BAD_REQUEST');
+      expect(result.message).toMatch(/not a Gong API address/);
+      expect(connections).toBe(0);
+    });
+  });
+
+  it('lets only admins connect or disconnect; members see the status', async () => {
+    const invitation = await admin.members.invite.mutate({ email: 'max@example.com', role: 'member' });
+    const member = apiClient(server.url, browserLikeFetch(server.url));
+    await member.invitations.accept.mutate({
+      invitationId: invitation.id,
+      name: 'Max',
+      password: 'max long password',
+    });
+    expect((await member.integrations.gong.get.query()).status).toBe('connected');
+    expect((await failure(member.integrations.gong.connectBasic.mutate(key(standard)))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await failure(member.integrations.gong.disconnect.mutate())).code).toBe('FORBIDDEN');
+    expect((await failure(member.integrations.gong.auditLog.query())).code).toBe('FORBIDDEN');
+  });
+
+  it('disconnects, and the audit log tells the story without secrets', async () => {
+    expect(await admin.integrations.gong.disconnect.mutate()).toEqual({ status: 'disconnected' });
+    expect(await admin.integrations.gong.get.query()).toEqual({ status: 'disconnected' });
+    const log = await admin.integrations.gong.auditLog.query();
+    const actions = log.map((e) => e.action);
+    expect(actions[0]).toBe('disconnected');
+    expect(actions).toEqual(expect.arrayContaining(['connected', 'rotated', 'validation-failed']));
+    expect(JSON.stringify(log)).not.toContain(key(standard).secretKey);
+  });
+});
+
+describe('integrations.gong rate limit', () => {
+  it('allows 10 connect attempts a minute per workspace, then says when to retry', async () => {
+    const env = await startSandboxedServer({ CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '10' });
+    const { admin } = env;
+    try {
+      const wrong = { accessKey: 'AKEY0000', secretKey: 'not-a-secret' };
+      for (let i = 0; i < 10; i += 1) {
+        expect((await failure(admin.integrations.gong.connectBasic.mutate(wrong))).reason).toBe(
+          'gong-invalid-credentials',
+        );
+      }
+      const limited = await failure(admin.integrations.gong.connectBasic.mutate(wrong));
+      expect(limited.code).toBe('TOO_MANY_REQUESTS');
+      expect(limited.message).toMatch(/Too many connection attempts\. Try again in \d+ s/);
+    } finally {
+      await env.close();
+    }
+  });
+});

@@ -1,0 +1,37 @@
+import { createHash } from 'node:crypto';
+import type { GongGateway } from '@callmine/api';
+import { basicAuth, createGong, type Gong } from '@callmine/gong';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+/** The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. */
+export function createGongForConfig(config: Config, logger: Logger): Gong {
+  return createGong({
+    defaultBaseUrl: config.gong.defaultBaseUrl,
+    allowedOrigins: config.gong.allowedOrigins,
+    timeoutMs: config.gong.timeoutMs,
+    ratePerSecond: config.gong.requestsPerSecond,
+    dailyBudget: config.gong.dailyBudget,
+    logger: { warn: (message) => logger.warn(message) },
+  });
+}
+
+/** What the api's Gong procedures need, over the client. */
+export function gongGateway(gong: Gong): GongGateway & { defaultBaseUrl: string } {
+  const defaultBaseUrl = gong.rules.defaultBaseUrl.replace(/\/+$/, '');
+  return {
+    defaultBaseUrl,
+    normalizeBaseUrl(input) {
+      const verdict = gong.normalizeBaseUrl(input);
+      return verdict.ok
+        ? { ok: true, origin: verdict.origin, isDefault: verdict.origin === defaultBaseUrl }
+        : { ok: false };
+    },
+    async validateBasic({ accessKey, secretKey, baseUrl }) {
+      // The limiter and budget are keyed per Gong credential; a hash of the access key names it without revealing it.
+      const credentialId = `key:${createHash('sha256').update(accessKey).digest('hex').slice(0, 24)}`;
+      const result = await gong.validate({ baseUrl, credentialId, auth: basicAuth(accessKey, secretKey) });
+      if (!result.ok) throw result.error;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// A Callmine server whose Gong is the local sandbox: the default base URL is the sandbox's standard cluster and
+// every sandbox origin is allowed (CALLMINE_GONG_ALLOWED_ORIGINS), exactly as a developer would run it.
+import { type GongSandbox, type GongSandboxOptions, startGongSandbox } from '@callmine/gong-sandbox';
+import { apiClient } from './api-client.ts';
+import { browserLikeFetch } from './browser-like-fetch.ts';
+import { startTestServer, type TestServer } from './test-server.ts';
+
+export const testAdmin = {
+  name: 'Ada Admin',
+  email: 'ada@example.com',
+  password: 'ada long password',
+  workspaceName: 'Acme',
+};
+
+export interface SandboxedServer {
+  sandbox: GongSandbox;
+  server: TestServer;
+  /** Cookie jar of the signed-in owner. */
+  adminFetch: ReturnType<typeof browserLikeFetch>;
+  admin: ReturnType<typeof apiClient>;
+  close(): Promise<void>;
+}
+
+export async function startSandboxedServer(
+  env: Record<string, string> = {},
+  sandboxOptions: GongSandboxOptions = {},
+): Promise<SandboxedServer> {
+  const sandbox = await startGongSandbox({ callsPerTenant: 10, ...sandboxOptions });
+  const server = await startTestServer({
+    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard?.origin ?? '',
+    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
+      .map((c) => c.origin)
+      .join(','),
+    CALLMINE_GONG_TIMEOUT_MS: '1500',
+    CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '1000',
+    ...env,
+  });
+  const adminFetch = browserLikeFetch(server.url);
+  const admin = apiClient(server.url, adminFetch);
+  await admin.setup.createOwner.mutate(testAdmin);
+  return {
+    sandbox,
+    server,
+    adminFetch,
+    admin,
+    close: async () => {
+      await server.close();
+      await sandbox.close();
+    },
+  };
+}

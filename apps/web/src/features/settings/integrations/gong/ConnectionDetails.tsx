@@ -1,0 +1,108 @@
+import type { GongConnectionView } from '@callmine/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Alert } from '../../../../components/Alert.tsx';
+import { errorMessage } from '../../../../lib/errors.ts';
+import { useTRPC } from '../../../../lib/trpc.ts';
+
+type Connected = Exclude<GongConnectionView, { status: 'disconnected' }>;
+
+const when = (iso: string) => new Date(iso).toLocaleString();
+
+export function ConnectionDetails({
+  connection,
+  canManage,
+  onReplace,
+}: {
+  connection: Connected;
+  canManage: boolean;
+  onReplace: () => void;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const disconnect = useMutation(
+    trpc.integrations.gong.disconnect.mutationOptions({
+      onSuccess: (view) => {
+        queryClient.setQueryData(trpc.integrations.gong.get.queryKey(), view);
+        void queryClient.invalidateQueries({ queryKey: trpc.integrations.gong.auditLog.queryKey() });
+        setConfirming(false);
+      },
+    }),
+  );
+  return (
+    <div>
+      {connection.attention ? (
+        <Alert tone="error">
+          {connection.attention.reason === 'rejected'
+            ? 'Gong rejected the stored key. '
+            : 'The stored key is unreadable. '}
+          {connection.attention.detail}
+        </Alert>
+      ) : null}
+      <dl>
+        <dt>Method</dt>
+        <dd>{connection.method === 'basic' ? 'Basic auth (access key and secret)' : 'OAuth'}</dd>
+        {connection.accessKeyHint ? (
+          <>
+            <dt>Access key</dt>
+            <dd>
+              <span title={`Access key ending in ${connection.accessKeyHint}`}>
+                ••••{connection.accessKeyHint}
+              </span>
+            </dd>
+          </>
+        ) : null}
+        <dt>Base URL</dt>
+        <dd>{connection.usesStandardEndpoints ? 'Gong standard endpoints' : connection.baseUrl}</dd>
+        <dt>Connected on</dt>
+        <dd>
+          {when(connection.connectedAt)}
+          {connection.connectedBy ? ` by ${connection.connectedBy}` : ''}
+        </dd>
+        <dt>Last successful validation</dt>
+        <dd>{connection.lastValidatedAt ? when(connection.lastValidatedAt) : 'Never'}</dd>
+      </dl>
+      {canManage ? (
+        <div className="actions">
+          <button type="button" onClick={onReplace}>
+            Replace key
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            Disconnect
+          </button>
+        </div>
+      ) : null}
+      {confirming ? (
+        <div
+          role="alertdialog"
+          aria-labelledby="gong-disconnect-title"
+          aria-describedby="gong-disconnect-desc"
+          className="confirm"
+        >
+          <h4 id="gong-disconnect-title">Disconnect Gong?</h4>
+          <p id="gong-disconnect-desc">
+            Callmine deletes the stored key. Reports stay; analyses and schedules can’t fetch calls until Gong
+            is connected again.
+          </p>
+          {disconnect.isError ? <Alert tone="error">{errorMessage(disconnect.error)}</Alert> : null}
+          <div className="actions">
+            <button
+              type="button"
+              className="danger"
+              // biome-ignore lint/a11y/noAutofocus: the dialog's safe action takes focus for keyboard users
+              autoFocus
+              disabled={disconnect.isPending}
+              onClick={() => disconnect.mutate()}
+            >
+              {disconnect.isPending ? 'Disconnecting…' : 'Yes, disconnect'}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              Keep connected
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+import type { SandboxTenant } from '@callmine/gong-sandbox';
+import {
+  apiClient,
+  browserLikeFetch,
+  type SandboxedServer,
+  startSandboxedServer,
+} from '@callmine/server/testing';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../../test/render-app.tsx';
+
+const credentialOf = (tenant: SandboxTenant, label = 'primary') =>
+  tenant.credentials.find((c) => c.label === label)!;
+
+describe('Settings → Integrations → Gong card', () => {
+  let env: SandboxedServer;
+  let standard: SandboxTenant;
+  let regional: SandboxTenant;
+  beforeEach(async () => {
+    env = await startSandboxedServer();
+    standard = env.sandbox.tenants.find((t) => t.cluster === 'standard')!;
+    regional = env.sandbox.tenants.find((t) => t.cluster !== 'standard')!;
+  });
+  afterEach(() => env.close());
+
+  const card = async () => screen.findByRole('article', { name: 'Gong' });
+
+  async function openForm() {
+    const user = userEvent.setup();
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    await user.click(await within(await card()).findByRole('button', { name: 'Connect with basic-auth' }));
+    return { user, form: screen.getByRole('form', { name: 'Connect Gong with basic-auth' }) };
+  }
+
+  async function fill(
+    user: ReturnType<typeof userEvent.setup>,
+    form: HTMLElement,
+    values: Record<string, string>,
+  ) {
+    for (const [label, value] of Object.entries(values)) {
+      const input = within(form).getByLabelText(label);
+      await user.clear(input);
+      if (value) await user.type(input, value);
+    }
+    await user.click(within(form).getByRole('button', { name: 'Save' }));
+  }
+
+  it('starts Disconnected and offers both ways to connect (OAuth disabled with the reason)', async () => {
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+    expect(within(gong).getByRole('button', { name: 'Connect with basic-auth' })).toBeEnabled();
+    const oauth = within(gong).getByRole('button', { name: 'Connect with OAuth' });
+    expect(oauth).toBeDisabled();
+    expect(oauth).toHaveAccessibleDescription(/OAuth isn’t available/);
+  });
+
+  it('shows the shared schema’s messages before any request', async () => {
+    const { user, form } = await openForm();
+    env.sandbox.requests.length = 0;
+    await fill(user, form, { 'Access key': '', 'Secret key': '', 'Base URL (optional)': 'gong dot io' });
+    expect(within(form).getByText('Paste the access key Gong showed you.')).toBeInTheDocument();
+    expect(within(form).getByText('Paste the access key secret Gong showed you.')).toBeInTheDocument();
+    expect(within(form).getByText(/Enter the base URL Gong gave you/)).toBeInTheDocument();
+    expect(within(form).getByLabelText('Access key')).toHaveFocus();
+    expect(env.sandbox.requests).toHaveLength(0);
+  });
+
+  it('shows progress while validating, cannot be sent twice, then shows Connected without the secret', async () => {
+    const { user, form } = await openForm();
+    const key = credentialOf(standard);
+    env.sandbox.faults.latency(600);
+    env.sandbox.requests.length = 0;
+    await fill(user, form, { 'Access key': key.accessKey, 'Secret key': key.secretKey });
+    const busy = within(form).getByRole('button', { name: 'Validating with Gong…' });
+    expect(busy).toBeDisabled();
+    await user.click(busy);
+    const gong = await card();
+    expect(await within(gong).findByText('Connected', {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(env.sandbox.requests.filter((r) => r.path === '/v2/users')).toHaveLength(1);
+    expect(within(gong).getByText(`••••${key.accessKey.slice(-4)}`)).toBeInTheDocument();
+    expect(within(gong).getByText('Gong standard endpoints')).toBeInTheDocument();
+    expect(within(gong).getByText(/by Ada Admin/)).toBeInTheDocument();
+    expect(within(gong).queryByLabelText('Secret key')).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(key.secretKey);
+  });
+
+  it.each([
+    ['a wrong secret', () => ({ secret: 'wrong-secret' }), /did not accept this access key and secret/],
+    ['a key without API permission', () => ({ label: 'no-permission' }), /lacks API permission/],
+    ['a regional key without its base URL', () => ({ regional: true }), /base URL/],
+    ['Gong rate-limiting us', () => ({ fault: 'rate' }), /Gong is rate-limiting us\. Try again in 7 s/],
+    ['Gong timing out', () => ({ fault: 'slow' }), /Couldn’t reach Gong/],
+    [
+      'a base URL that is not Gong',
+      () => ({ baseUrl: 'https://gong.example.com' }),
+      /not a Gong API address/,
+    ],
+  ] as const)('explains %s in plain words and keeps the form', async (_name, setup, message) => {
+    const scenario: {
+      secret?: string;
+      label?: string;
+      regional?: boolean;
+      fault?: string;
+      baseUrl?: string;
+    } = setup();
+    const { user, form } = await openForm();
+    const key = credentialOf(scenario.regional ? regional : standard, scenario.label ?? 'primary');
+    if (scenario.fault === 'rate') env.sandbox.faults.rateLimitNext(5, 7);
+    if (scenario.fault === 'slow') env.sandbox.faults.latency(4000);
+    await fill(user, form, {
+      'Access key': key.accessKey,
+      'Secret key': scenario.secret ?? key.secretKey,
+      'Base URL (optional)': scenario.baseUrl ?? '',
+    });
+    const alert = await within(form).findByRole('alert', {}, { timeout: 6000 });
+    expect(alert).toHaveTextContent(message);
+    expect(alert).toHaveFocus();
+    expect(within(form).getByLabelText('Secret key')).toHaveValue('');
+    expect(within(await card()).getByText('Disconnected')).toBeInTheDocument();
+  });
+
+  it('replaces the key with a regional one and disconnects after confirming', async () => {
+    const user = userEvent.setup();
+    const first = credentialOf(standard);
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: first.accessKey,
+      secretKey: first.secretKey,
+    });
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    await user.click(await within(gong).findByRole('button', { name: 'Replace key' }));
+    const form = screen.getByRole('form', { name: 'Replace Gong key' });
+    const next = credentialOf(regional);
+    await fill(user, form, {
+      'Access key': next.accessKey,
+      'Secret key': next.secretKey,
+      'Base URL (optional)': regional.baseUrl,
+    });
+    expect(await within(gong).findByText(regional.baseUrl)).toBeInTheDocument();
+    expect(within(gong).getByText(`••••${next.accessKey.slice(-4)}`)).toBeInTheDocument();
+
+    await user.click(within(gong).getByRole('button', { name: 'Disconnect' }));
+    const dialog = within(gong).getByRole('alertdialog', { name: 'Disconnect Gong?' });
+    expect(within(dialog).getByRole('button', { name: 'Yes, disconnect' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep connected' }));
+    expect(within(gong).getByText('Connected')).toBeInTheDocument();
+    await user.click(within(gong).getByRole('button', { name: 'Disconnect' }));
+    await user.click(within(gong).getByRole('button', { name: 'Yes, disconnect' }));
+    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+  });
+
+  it('says what to do when Gong rejected the stored key', async () => {
+    const key = credentialOf(standard);
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+    });
+    env.server.database.sqlite.prepare("update gong_credential set status = 'rejected'").run();
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByText('Needs attention')).toBeInTheDocument();
+    expect(within(gong).getByRole('alert')).toHaveTextContent(
+      /Gong rejected the stored key.*Create a new API key/,
+    );
+    expect(within(gong).getByRole('button', { name: 'Replace key' })).toBeInTheDocument();
+  });
+
+  it('shows members the status read-only', async () => {
+    const key = credentialOf(standard);
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+    });
+    const invitation = await env.admin.members.invite.mutate({ email: 'max@example.com', role: 'member' });
+    const memberFetch = browserLikeFetch(env.server.url);
+    await apiClient(env.server.url, memberFetch).invitations.accept.mutate({
+      invitationId: invitation.id,
+      name: 'Max',
+      password: 'max long password',
+    });
+    renderApp(env.server.url, '/settings', memberFetch);
+    const gong = await card();
+    expect(await within(gong).findByText('Connected')).toBeInTheDocument();
+    expect(within(gong).getByText(`••••${key.accessKey.slice(-4)}`)).toBeInTheDocument();
+    expect(within(gong).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(gong).queryByText('Recent changes')).not.toBeInTheDocument();
+  });
+});

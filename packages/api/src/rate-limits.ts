@@ -1,0 +1,32 @@
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/**
+ * Limits on procedures that cost something outside Callmine. In memory: one server process serves a workspace.
+ * rate-limiter-flexible gives exact fixed-window counting with the wait until the next point frees.
+ */
+export function createRateLimits(options: { gongConnectPerMinute: number } = { gongConnectPerMinute: 10 }) {
+  // Connecting makes an outbound request to Gong with the pasted key: 10 a minute per workspace is plenty
+  // for a person and useless for probing.
+  const gongConnect = new RateLimiterMemory({
+    points: options.gongConnectPerMinute,
+    duration: 60,
+    keyPrefix: 'gong-connect',
+  });
+  return {
+    gongConnect: {
+      async consume(key: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
+        try {
+          await gongConnect.consume(key);
+          return { ok: true };
+        } catch (rejection) {
+          if (rejection instanceof RateLimiterRes) {
+            return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+          }
+          throw rejection;
+        }
+      },
+    },
+  };
+}
+
+export type RateLimits = ReturnType<typeof createRateLimits>;

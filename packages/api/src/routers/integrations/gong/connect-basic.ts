@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import type { GongConnectionView, gongBasicAuthInput } from '@callmine/contracts';
+import { schema } from '@callmine/db';
+import { type GongCredentialField, gongCredentialContext } from '@callmine/vault';
+import { TRPCError } from '@trpc/server';
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AdminContext } from '../../../procedure-context.ts';
+import { recordAudit } from './audit.ts';
+import { gongFailureKind, gongFailureToTRPCError } from './gong-errors.ts';
+import { connectionView, currentCredential } from './queries.ts';
+
+const conflict = () =>
+  new TRPCError({
+    code: 'CONFLICT',
+    message:
+      'Another admin changed the Gong connection while you were saving. Reload to see it, then try again.',
+  });
+
+/**
+ * Validate-then-swap. Order matters: allow-list the base URL (no connection to anything else), validate with Gong
+ * outside any transaction, seal, then one synchronous transaction that upserts the single credential row in place
+ * (ON CONFLICT DO UPDATE, guarded by the version read before validating) and writes the audit row.
+ * A failed validation leaves the stored credential untouched and active.
+ */
+export async function connectBasic(
+  ctx: AdminContext,
+  input: z.output<typeof gongBasicAuthInput>,
+): Promise<GongConnectionView> {
+  const { db, gong, sealer, rateLimits, now } = ctx.deps;
+  const workspaceId = ctx.workspace.id;
+
+  const allowance = await rateLimits.gongConnect.consume(workspaceId);
+  if (!allowance.ok) {
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `Too many connection attempts. Try again in ${allowance.retryAfterSeconds} s.`,
+    });
+  }
+
+  const verdict = gong.normalizeBaseUrl(input.baseUrl);
+  if (!verdict.ok) {
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message:
+        'That base URL is not a Gong API address. Use the one Gong shows on its API page (like https://us-44392.api.gong.io), or leave it blank.',
+    });
+  }
+  const hint = input.accessKey.slice(-4);
+  const existing = currentCredential(db, workspaceId);
+  const expectedVersion = existing?.version ?? 0;
+
+  try {
+    await gong.validateBasic({
+      accessKey: input.accessKey,
+      secretKey: input.secretKey,
+      baseUrl: verdict.origin,
+    });
+  } catch (error) {
+    recordAudit(db, {
+      workspaceId,
+      actorId: ctx.user.id,
+      action: 'validation-failed',
+      method: 'basic',
+      accessKeyHint: hint,
+      detail: gongFailureKind(error),
+      at: now(),
+    });
+    throw gongFailureToTRPCError(error, { customBaseUrl: !verdict.isDefault });
+  }
+
+  const credentialId = existing?.id ?? randomUUID();
+  const seal = (field: GongCredentialField, plaintext: string) =>
+    sealer.seal(plaintext, gongCredentialContext({ credentialId, workspaceId }, field));
+  const at = now();
+  const fields = {
+    method: 'basic' as const,
+    baseUrl: verdict.origin,
+    accessKeyHint: hint,
+    accessKeySealed: seal('accessKey', input.accessKey),
+    secretKeySealed: seal('secretKey', input.secretKey),
+    accessTokenSealed: null,
+    refreshTokenSealed: null,
+    tokenExpiresAt: null,
+    scopes: null,
+    status: 'active' as const,
+    statusReason: null,
+    connectedBy: ctx.user.id,
+    connectedAt: at,
+    lastValidatedAt: at,
+    updatedAt: at,
+  };
+
+  db.transaction((tx) => {
+    const result = tx
+      .insert(schema.gongCredential)
+      .values({ id: credentialId, workspaceId, version: 1, ...fields })
+      .onConflictDoUpdate({
+        target: schema.gongCredential.workspaceId,
+        set: { ...fields, version: sql`${schema.gongCredential.version} + 1` },
+        setWhere: eq(schema.gongCredential.version, expectedVersion),
+      })
+      .run();
+    if (result.changes !== 1) throw conflict();
+    recordAudit(tx, {
+      workspaceId,
+      actorId: ctx.user.id,
+      action: existing ? 'rotated' : 'connected',
+      method: 'basic',
+      accessKeyHint: hint,
+      detail: null,
+      at,
+    });
+  });
+  ctx.deps.logger.info({ workspaceId, by: ctx.user.id, rotated: Boolean(existing) }, 'gong credential saved');
+  return connectionView(db, workspaceId, gong.defaultBaseUrl);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const looksLikeHttpUrl = (value: string) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * What an admin pastes from Gong (Company Settings → Ecosystem → API). The form and `connectBasic` both use it.
+ * The base URL's shape is checked here; whether it is a Gong address is the server's allow-list (packages/gong),
+ * since only the server knows which extra origins an operator allowed.
+ */
+export const gongBasicAuthInput = z.strictObject({
+  accessKey: z
+    .string({ error: 'Paste the access key Gong showed you.' })
+    .trim()
+    .min(1, 'Paste the access key Gong showed you.')
+    .max(256, 'That access key is too long. Paste only the key.')
+    .regex(/^\S+$/, 'An access key has no spaces. Paste only the key.'),
+  secretKey: z
+    .string({ error: 'Paste the access key secret Gong showed you.' })
+    .trim()
+    .min(1, 'Paste the access key secret Gong showed you.')
+    .max(1024, 'That secret is too long. Paste only the secret.')
+    .regex(/^\S+$/, 'A secret has no spaces. Paste only the secret.'),
+  baseUrl: z
+    .string()
+    .trim()
+    .max(2048, 'That base URL is too long.')
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || looksLikeHttpUrl(value), {
+      message: 'Enter the base URL Gong gave you, like https://us-44392.api.gong.io, or leave it blank.',
+    }),
+});
+export type GongBasicAuthInput = z.input<typeof gongBasicAuthInput>;
+
+export const gongMethod = z.enum(['basic', 'oauth']);
+
+/** Why a stored credential needs an admin: Gong rejected it, or Callmine can no longer decrypt it. */
+export const gongAttentionReason = z.enum(['rejected', 'unreadable']);
+
+export const gongConnectionView = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('disconnected') }),
+  z.object({
+    status: z.enum(['connected', 'needs-attention']),
+    method: gongMethod,
+    /** Last 4 characters of the access key, never more. */
+    accessKeyHint: z.string().nullable(),
+    baseUrl: z.string(),
+    usesStandardEndpoints: z.boolean(),
+    connectedBy: z.string().nullable(),
+    connectedAt: z.iso.datetime(),
+    lastValidatedAt: z.iso.datetime().nullable(),
+    attention: z.object({ reason: gongAttentionReason, detail: z.string() }).nullable(),
+    version: z.number().int(),
+  }),
+]);
+export type GongConnectionView = z.infer<typeof gongConnectionView>;
+
+export const gongAuditEntry = z.object({
+  id: z.number().int(),
+  action: z.enum(['connected', 'rotated', 'disconnected', 'validation-failed', 'marked-needs-attention']),
+  method: gongMethod.nullable(),
+  accessKeyHint: z.string().nullable(),
+  actorName: z.string().nullable(),
+  detail: z.string().nullable(),
+  at: z.iso.datetime(),
+});
+export type GongAuditEntry = z.infer<typeof gongAuditEntry>;
