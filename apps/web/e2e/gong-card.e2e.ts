@@ -1,0 +1,126 @@
+import { type GongSandbox, type SandboxTenant, startGongSandbox } from '@callmine/gong-sandbox';
+import { expect, type Page, test } from '@playwright/test';
+import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+
+const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'a long enough password' };
+
+let sandbox: GongSandbox;
+let callmine: RunningCallmine;
+let gongEnv: Record<string, string>;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  sandbox = await startGongSandbox({ callsPerTenant: 10 });
+  gongEnv = {
+    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
+    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
+      .map((c) => c.origin)
+      .join(','),
+  };
+  callmine = await startCallmine(gongEnv);
+});
+
+test.afterAll(async () => {
+  await callmine?.stop();
+  if (callmine) removeDataDir(callmine.dataDir);
+  await sandbox?.close();
+});
+
+const primary = (tenant: SandboxTenant) => tenant.credentials.find((c) => c.label === 'primary')!;
+
+async function browserStorage(page: Page) {
+  return page.evaluate(async () => {
+    const dump = (s: Storage) => Object.entries({ ...s }).join('\n');
+    const databases = 'databases' in indexedDB ? await indexedDB.databases() : [];
+    return [dump(localStorage), dump(sessionStorage), document.cookie, JSON.stringify(databases)].join('\n');
+  });
+}
+
+test('connect Gong with basic-auth, survive reload and restart, replace, disconnect; members read-only', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const standard = sandbox.tenants.find((t) => t.cluster === 'standard')!;
+  const regional = sandbox.tenants.find((t) => t.cluster !== 'standard')!;
+  const first = primary(standard);
+  const second = primary(regional);
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(callmine.url);
+  await page.getByLabel('Your name').fill(owner.name);
+  await page.getByLabel('Email').fill(owner.email);
+  await page.getByLabel('Password').fill(owner.password);
+  await page.getByLabel('Workspace name').fill('Acme');
+  await page.getByRole('button', { name: 'Create owner account' }).click();
+
+  const card = page.getByRole('article', { name: 'Gong' });
+  await expect(card.getByText('Disconnected')).toBeVisible();
+  await card.getByRole('button', { name: 'Connect with basic-auth' }).click();
+  // Keyboard only: type into the fields and submit with Enter.
+  await card.getByLabel('Access key').fill(first.accessKey);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(first.secretKey);
+  await page.keyboard.press('Enter');
+  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+  await expect(card.getByText(`••••${first.accessKey.slice(-4)}`, { exact: true })).toBeVisible();
+  await expect(card.getByText('Gong standard endpoints')).toBeVisible();
+
+  await page.reload();
+  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+
+  await callmine.stop();
+  callmine = await startCallmine(gongEnv, callmine.dataDir);
+  await page.goto(`${callmine.url}/settings`);
+  if (await page.getByRole('heading', { name: 'Sign in to Callmine' }).isVisible()) {
+    await page.getByLabel('Email').fill(owner.email);
+    await page.getByLabel('Password').fill(owner.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+
+  await card.getByRole('button', { name: 'Replace key' }).click();
+  await card.getByLabel('Access key').fill(second.accessKey);
+  await card.getByLabel('Secret key').fill('not-the-right-secret');
+  await card.getByLabel('Base URL (optional)').fill(regional.baseUrl);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('alert')).toContainText('did not accept');
+  await card.getByLabel('Secret key').fill(second.secretKey);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByText(regional.baseUrl)).toBeVisible();
+  await expect(card.getByText(`••••${second.accessKey.slice(-4)}`, { exact: true })).toBeVisible();
+
+  // A member sees the status but no actions.
+  await card.getByText('Recent changes').click();
+  await expect(card.getByText('Replaced the key').first()).toBeVisible();
+  const inviteForm = page.getByRole('form', { name: 'Invite a member' });
+  await inviteForm.getByLabel('Email').fill('max@example.com');
+  await inviteForm.getByRole('button', { name: 'Create invitation link' }).click();
+  const link = await inviteForm.getByLabel('Invitation link').inputValue();
+  const memberContext = await browser.newContext();
+  const memberPage = await memberContext.newPage();
+  await memberPage.goto(link);
+  await memberPage.getByLabel('Your name').fill('Max Member');
+  await memberPage.getByLabel('Choose a password').fill('max has a long password');
+  await memberPage.getByRole('button', { name: 'Join workspace' }).click();
+  await memberPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const memberCard = memberPage.getByRole('article', { name: 'Gong' });
+  await expect(memberCard.getByText('Connected', { exact: true })).toBeVisible();
+  await expect(memberCard.getByRole('button')).toHaveCount(0);
+
+  await card.getByRole('button', { name: 'Disconnect' }).click();
+  await card.getByRole('button', { name: 'Yes, disconnect' }).click();
+  await expect(card.getByText('Disconnected')).toBeVisible();
+
+  // The secrets never reached the browser: not in storage, cookies or the page.
+  for (const p of [page, memberPage]) {
+    const stored = await browserStorage(p);
+    const html = await p.content();
+    for (const secret of [first.secretKey, second.secretKey]) {
+      expect(stored).not.toContain(secret);
+      expect(html).not.toContain(secret);
+    }
+  }
+  await memberContext.close();
+  await context.close();
+});
