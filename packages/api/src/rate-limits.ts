@@ -12,7 +12,22 @@ export function createRateLimits(options: { gongConnectPerMinute: number } = { g
     duration: 60,
     keyPrefix: 'gong-connect',
   });
+  // Failed sign-ins per email address: 10 in 15 minutes, then wait. Successes don't count and clear the tally,
+  // so a person who mistypes a few times is never locked out by their own later success.
+  const signInFailures = new RateLimiterMemory({ points: 10, duration: 15 * 60, keyPrefix: 'sign-in' });
   return {
+    signInFailures: {
+      async blockedFor(key: string): Promise<number> {
+        const res = await signInFailures.get(key);
+        return res && res.consumedPoints >= 10 ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+      },
+      async record(key: string): Promise<void> {
+        await signInFailures.penalty(key, 1);
+      },
+      async clear(key: string): Promise<void> {
+        await signInFailures.delete(key);
+      },
+    },
     gongConnect: {
       async consume(key: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
         try {

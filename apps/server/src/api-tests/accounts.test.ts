@@ -178,3 +178,28 @@ describe('accounts and workspaces', () => {
     expect(remaining.map((m) => m.email)).toEqual([owner.email]);
   });
 });
+
+describe('sign-in throttling', () => {
+  it('stops guessing after 10 failed sign-ins for an email, even with the right password', async () => {
+    const server = await startTestServer();
+    try {
+      const browser = apiClient(server.url);
+      await browser.setup.createOwner.mutate(owner);
+      await browser.auth.signOut.mutate();
+      for (let i = 0; i < 10; i += 1) {
+        expect(
+          await codeOf(browser.auth.signIn.mutate({ email: owner.email, password: `guess number ${i}` })),
+        ).toBe('UNAUTHORIZED');
+      }
+      expect(await codeOf(browser.auth.signIn.mutate({ email: owner.email, password: owner.password }))).toBe(
+        'TOO_MANY_REQUESTS',
+      );
+      // Another address is not affected.
+      expect(
+        await codeOf(browser.auth.signIn.mutate({ email: 'other@example.com', password: 'whatever pass' })),
+      ).toBe('UNAUTHORIZED');
+    } finally {
+      await server.close();
+    }
+  });
+});
