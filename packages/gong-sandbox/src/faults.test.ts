@@ -30,15 +30,17 @@ describe('rate limiting at Gong’s real limits', () => {
   it('enforces 10,000 a day with a Retry-After counted from the oldest request of the day', async () => {
     sandbox.faults.reset();
     const api = asTenant(sandbox, 'hooli');
-    for (let i = 0; i < 10_000; i++) {
-      const response = await api.get('/v2/workspaces');
-      if (response.status !== 200) throw new Error(`request ${i} got ${response.status}`);
-      clock.advance(400); // 2.5 per second: under the per-second limit
+    // Three at a time, a second apart: the most the per-second limit allows, so the day fills fastest.
+    for (let sent = 0; sent < 10_000; sent += 3) {
+      const batch = Array.from({ length: Math.min(3, 10_000 - sent) }, () => api.get('/v2/workspaces'));
+      const statuses = (await Promise.all(batch)).map((response) => response.status);
+      if (statuses.some((status) => status !== 200)) throw new Error(`batch at ${sent} got ${statuses}`);
+      clock.advance(1000);
     }
     const limited = await api.get('/v2/workspaces');
     expect(limited.status).toBe(429);
-    // 10,000 requests took 4,000 s, so the first leaves the 24 h window 86,400 − 4,000 s from now.
-    expect(Number(limited.headers.get('retry-after'))).toBe(86_400 - 4_000);
+    // 3,334 batches a second apart: the first request leaves the 24 h window 86,400 − 3,334 s from now.
+    expect(Number(limited.headers.get('retry-after'))).toBe(86_400 - 3_334);
   }, 60_000);
 });
 

@@ -2,7 +2,7 @@ import { buildClusterApp } from './api-app.ts';
 import type { GroundTruth } from './data/ground-truth.ts';
 import { secretKeyFor } from './data/ids.ts';
 import { DAY } from './data/timeline.ts';
-import { FaultState, type SandboxFaults } from './http/faults.ts';
+import { FaultState, faultControls, type SandboxFaults } from './http/faults.ts';
 import { type RateLimit, SlidingWindowLimiter } from './http/rate-limiter.ts';
 import type { RequestLogEntry } from './http/request-log.ts';
 import { requestIdFactory, type SandboxState } from './http/state.ts';
@@ -10,6 +10,7 @@ import { type Listener, listen } from './listen.ts';
 import { buildOAuthApp } from './oauth/app.ts';
 import { type OAuthClient, OAuthStore } from './oauth/store.ts';
 import {
+  assertValidTenantSpecs,
   buildTenant,
   DEFAULT_TENANTS,
   groundTruthCache,
@@ -71,18 +72,15 @@ export async function startGongSandbox(options: GongSandboxOptions = {}): Promis
     options.callsUntil === undefined
       ? Math.floor(clock() / DAY) * DAY
       : new Date(options.callsUntil).getTime();
-  const tenants = (options.tenants ?? DEFAULT_TENANTS).map((spec) =>
+  const specs = options.tenants ?? DEFAULT_TENANTS;
+  assertValidTenantSpecs(specs);
+  const tenants = specs.map((spec) =>
     buildTenant(spec, {
       seed,
       callsPerTenant: options.callsPerTenant ?? 500,
       callsUntil,
       days: options.callHistoryDays ?? 180,
     }),
-  );
-  const originallyRevoked = new Map(
-    tenants.flatMap((tenant) =>
-      tenant.credentials.map((credential) => [credential, credential.revoked] as const),
-    ),
   );
   const oauthStore = new OAuthStore(seed, clock, options.accessTokenTtlSeconds);
   const demoClient = oauthStore.registerClient({
@@ -124,24 +122,7 @@ export async function startGongSandbox(options: GongSandboxOptions = {}): Promis
       return tenant;
     };
 
-    const faults: SandboxFaults = {
-      rateLimitNext: (n, retryAfterSeconds) => faultState.arm(n, { kind: 'rate-limit', retryAfterSeconds }),
-      failNext: (n, status = 500) => faultState.arm(n, { kind: 'fail', status }),
-      latency: (ms) => {
-        faultState.latencyMs = Math.max(0, ms);
-      },
-      revoke: (accessKey) => {
-        const credential = tenants.flatMap((t) => t.credentials).find((c) => c.accessKey === accessKey);
-        if (!credential) throw new Error('No sandbox credential with that access key');
-        credential.revoked = true;
-      },
-      redirectNext: (n, location) => faultState.arm(n, { kind: 'redirect', location }),
-      reset: () => {
-        faultState.clear();
-        limiter.reset();
-        for (const [credential, revoked] of originallyRevoked) credential.revoked = revoked;
-      },
-    };
+    const faults = faultControls(faultState, limiter, tenants);
 
     return {
       clusters,

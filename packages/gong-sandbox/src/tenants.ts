@@ -68,6 +68,21 @@ export const DEFAULT_TENANTS: TenantSpec[] = [
   },
 ];
 
+/** Catches spec mistakes at start rather than as a confusing 401 later. */
+export function assertValidTenantSpecs(specs: TenantSpec[]): void {
+  if (specs.length === 0) throw new Error('The sandbox needs at least one tenant');
+  const ids = new Set<string>();
+  for (const spec of specs) {
+    if (ids.has(spec.id)) throw new Error(`Duplicate sandbox tenant id '${spec.id}'`);
+    ids.add(spec.id);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(spec.cluster)) throw new Error(`Invalid cluster name '${spec.cluster}'`);
+    const labels = (spec.credentials ?? []).map((credential) => credential.label);
+    if (new Set(labels).size !== labels.length) throw new Error(`Duplicate credential label in '${spec.id}'`);
+    if ((spec.callCount ?? 0) < 0 || (spec.callCount ?? 0) > 1_000_000)
+      throw new Error('callCount out of range');
+  }
+}
+
 export interface BuildTenantsOptions {
   seed: number;
   callsPerTenant: number;

@@ -42,12 +42,17 @@ export function generateTranscript(seed: number, tenantId: string, call: Sandbox
   // One competitor per call keeps the story coherent: a prospect rarely compares three vendors at once.
   const competitor = random.pick(COMPETITORS);
   const turns: Turn[] = [];
+  const used = new Set<SentenceTemplate>();
   const add = (phase: Phase, count: number, firstSide: Side) => {
     for (let n = 0; n < count; n++) {
       const side: Side =
         external.length === 0 || (n % 2 === 0) === (firstSide === 'internal') ? 'internal' : 'external';
       const party = random.pick(side === 'internal' ? internal : external);
-      turns.push({ party, phase, templates: pickDistinct(random, TEMPLATES[phase][side], random.int(1, 3)) });
+      turns.push({
+        party,
+        phase,
+        templates: pickFresh(random, TEMPLATES[phase][side], random.int(1, 3), used),
+      });
     }
   };
   if (external.length === 0) {
@@ -63,14 +68,22 @@ export function generateTranscript(seed: number, tenantId: string, call: Sandbox
   return timeTurns(turns, call, competitor, random);
 }
 
-/** Up to `count` different templates: nobody says the same sentence twice in one breath. */
-function pickDistinct(random: Random, options: SentenceTemplate[], count: number): SentenceTemplate[] {
+/**
+ * Up to `count` templates the call has not used yet (a call rarely repeats a sentence), in the order the
+ * phase lists them, so greetings come before small talk and "talk soon" comes last.
+ */
+function pickFresh(random: Random, options: SentenceTemplate[], count: number, used: Set<SentenceTemplate>) {
   const picked: SentenceTemplate[] = [];
-  for (let attempt = 0; picked.length < Math.min(count, options.length) && attempt < 10; attempt++) {
+  for (let attempt = 0; picked.length < count && attempt < count * 4; attempt++) {
     const candidate = random.pick(options);
-    if (!picked.includes(candidate)) picked.push(candidate);
+    if (!used.has(candidate)) {
+      used.add(candidate);
+      picked.push(candidate);
+    }
   }
-  return picked;
+  // A long call can exhaust a phase's templates; then a repeat beats an empty turn.
+  if (picked.length === 0) picked.push(random.pick(options));
+  return picked.sort((a, b) => options.indexOf(a) - options.indexOf(b));
 }
 
 function timeTurns(

@@ -40,14 +40,14 @@ function resolve(header: string | undefined, cluster: string, state: SandboxStat
 }
 
 /** Which OAuth scope each endpoint needs; Basic keys with API permission may call them all. */
-export function requiredScope(method: string, path: string): string {
+export function requiredScope(path: string): string {
   if (path.startsWith('/v2/users')) return 'api:users:read';
   if (path.startsWith('/v2/workspaces')) return 'api:workspaces:read';
   if (path === '/v2/calls/extensive') return 'api:calls:read:extensive';
   if (path === '/v2/calls/transcript') return 'api:calls:read:transcript';
   if (path.startsWith('/v2/settings/trackers')) return 'api:settings:trackers:read';
   if (path.startsWith('/v2/stats/interaction')) return 'api:stats:interaction';
-  if (method === 'GET' && path.startsWith('/v2/calls')) return 'api:calls:read:basic';
+  // GET /v2/calls, /v2/calls/{id} and anything unknown: the basic calls scope.
   return 'api:calls:read:basic';
 }
 
@@ -68,12 +68,8 @@ export function authenticate(cluster: string, state: SandboxState): MiddlewareHa
 
     if (resolved.kind === 'basic' && resolved.permission === 'none')
       return gongError(c, 403, FORBIDDEN_MESSAGE);
-    if (resolved.kind === 'bearer' && !resolved.scopes.includes(requiredScope(c.req.method, c.req.path))) {
-      return gongError(
-        c,
-        403,
-        `Forbidden: the token lacks the scope ${requiredScope(c.req.method, c.req.path)}`,
-      );
+    if (resolved.kind === 'bearer' && !resolved.scopes.includes(requiredScope(c.req.path))) {
+      return gongError(c, 403, `Forbidden: the token lacks the scope ${requiredScope(c.req.path)}`);
     }
     await next();
   };

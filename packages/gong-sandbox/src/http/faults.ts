@@ -46,3 +46,36 @@ export class FaultState {
     this.latencyMs = 0;
   }
 }
+
+/** The `faults` handle tests hold; reset() also restores every key's original revoked state. */
+export function faultControls(
+  state: FaultState,
+  limiter: { reset(): void },
+  tenants: { credentials: { accessKey: string; revoked: boolean }[] }[],
+): SandboxFaults {
+  const credentials = tenants.flatMap((tenant) => tenant.credentials);
+  const originallyRevoked = new Map(credentials.map((credential) => [credential, credential.revoked]));
+  return {
+    rateLimitNext: (n, retryAfterSeconds) => state.arm(n, { kind: 'rate-limit', retryAfterSeconds }),
+    failNext: (n, status = 500) => {
+      // Only error statuses: a 2xx/3xx without Gong's body would test nothing a real Gong can do.
+      if (!Number.isInteger(status) || status < 400 || status > 599)
+        throw new Error('failNext needs a 4xx/5xx status');
+      state.arm(n, { kind: 'fail', status });
+    },
+    latency: (ms) => {
+      state.latencyMs = Math.max(0, ms);
+    },
+    revoke: (accessKey) => {
+      const credential = credentials.find((candidate) => candidate.accessKey === accessKey);
+      if (!credential) throw new Error('No sandbox credential with that access key');
+      credential.revoked = true;
+    },
+    redirectNext: (n, location) => state.arm(n, { kind: 'redirect', location }),
+    reset: () => {
+      state.clear();
+      limiter.reset();
+      for (const [credential, revoked] of originallyRevoked) credential.revoked = revoked;
+    },
+  };
+}

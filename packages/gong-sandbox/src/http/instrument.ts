@@ -2,6 +2,8 @@ import type { MiddlewareHandler } from 'hono';
 import { gongError } from './errors.ts';
 import type { ApiEnv, SandboxState } from './state.ts';
 
+const MAX_LOGGED_REQUESTS = 200_000;
+
 /** Gives the request its id, records it in the log once answered, and applies latency. */
 export function instrument(host: string, state: SandboxState): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
@@ -13,6 +15,8 @@ export function instrument(host: string, state: SandboxState): MiddlewareHandler
     const at = state.clock();
     if (state.faults.latencyMs > 0) await new Promise((done) => setTimeout(done, state.faults.latencyMs));
     await next();
+    // A standalone sandbox may run for days; keep the log bounded (tests never come near this).
+    if (state.requests.length >= MAX_LOGGED_REQUESTS) state.requests.splice(0, MAX_LOGGED_REQUESTS / 10);
     state.requests.push({
       requestId,
       host,
