@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardedLookup } from './address-guard.ts';
-import { GongError } from './errors.ts';
 import { sendJson, startTestServer, type TestServer } from './test-support/http-server.ts';
+import { failure } from './test-support/outcomes.ts';
 import { createTransport, type Transport } from './transport.ts';
 
 const servers: TestServer[] = [];
@@ -25,16 +25,6 @@ function transport(...args: Parameters<typeof createTransport>) {
   transports.push(t);
   return t;
 }
-async function failure(promise: Promise<unknown>): Promise<GongError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GongError) return error;
-    throw error;
-  }
-  throw new Error('expected a GongError');
-}
-
 const get = (origin: string) =>
   ({ origin, method: 'GET', path: '/v2/users', authorization: 'Basic dGVzdDp0ZXN0' }) as const;
 
