@@ -41,7 +41,8 @@ export function applyFaults(state: SandboxState): MiddlewareHandler<ApiEnv> {
       c.header('Retry-After', String(fault.retryAfterSeconds));
       return gongError(c, 429, 'Too many requests: API rate limit exceeded');
     }
+    // failNext only arms 4xx/5xx, all of which carry a body, so the narrowing cast is safe.
     const status = fault.status as Parameters<typeof gongError>[1];
-    return gongError(c, status, 'Internal server error');
+    return gongError(c, status, status >= 500 ? 'Internal server error' : 'Request failed');
   };
 }

@@ -31,7 +31,10 @@ export function buildOAuthApp(state: SandboxState, store: OAuthStore): Hono<ApiE
 
   app.post('/oauth2/authorize/decision', async (c) => {
     const form = await c.req.parseBody();
-    const field = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+    const field = (name: string): string => {
+      const value = form[name];
+      return typeof value === 'string' ? value : '';
+    };
     const client = store.findClient(field('client_id'));
     const redirectUri = field('redirect_uri');
     if (!client || !store.acceptsRedirect(client, redirectUri)) {
