@@ -37,6 +37,18 @@ describe('limits', () => {
     expect(t.apiRequests('/v2/users')).toHaveLength(1);
   });
 
+  it('requests already queued behind a long Retry-After fail fast too', async () => {
+    t.sandbox.faults.rateLimitNext(1, 3600);
+    const client = t.acme('primary', { ratePerSecond: 1 });
+    const results = await Promise.all([client.validate(), client.validate(), client.validate()]);
+    expect(results.map((r) => !r.ok && r.error.kind)).toEqual([
+      'rate-limited',
+      'rate-limited',
+      'rate-limited',
+    ]);
+    expect(t.apiRequests('/v2/users')).toHaveLength(1);
+  });
+
   it('budget-exhausted once the daily budget is spent, without sending more', async () => {
     const client = t.acme('primary', { dailyBudget: 2 });
     const error = await failure(collect(client.users.list()));

@@ -129,7 +129,7 @@ describe('transport', () => {
     expect(Object.keys(refused)).toEqual(Object.keys(blocked));
   });
 
-  it('verifies TLS even for a listed development origin', async () => {
+  it('verifies TLS even for a listed development origin, whatever NODE_TLS_REJECT_UNAUTHORIZED says', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gong-tls-'));
     execFileSync(
       'openssl',
@@ -146,7 +146,13 @@ describe('transport', () => {
       cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
     });
     const t = transport({ allowedOrigins: [s.origin] });
-    const error = await failure(t.send(get(s.origin)));
+    // The process-wide switch that disables verification must not reach this client.
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    const error = await failure(t.send(get(s.origin))).finally(() => {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    });
     expect(error.kind).toBe('unreachable');
     expect(error.detail).toMatch(/SELF_SIGNED|CERT/);
     expect(s.requests).toHaveLength(0);
