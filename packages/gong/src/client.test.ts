@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGong, type Gong, type GongOptions } from './client.ts';
-import { GongError } from './errors.ts';
 import {
   type Handler,
   type RecordedRequest,
@@ -9,6 +8,7 @@ import {
   startTestServer,
   type TestServer,
 } from './test-support/http-server.ts';
+import { failure } from './test-support/outcomes.ts';
 
 // Client behaviour the sandbox cannot provoke: malformed answers, cursor loops, header rotation, configuration.
 
@@ -31,16 +31,6 @@ async function setup(handler: Handler, options: GongOptions = {}) {
   });
   gongs.push(gong);
   return { server, client: gong.client({ credentialId: 'c', auth: () => 'Bearer t0k3n' }), gong };
-}
-
-async function failure(promise: Promise<unknown>): Promise<GongError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GongError) return error;
-    throw error;
-  }
-  throw new Error('expected a GongError');
 }
 
 async function drain(pages: AsyncIterable<unknown>) {

@@ -81,6 +81,18 @@ describe('rate limiter', () => {
     expect(limiter.pausedFor('k')).toBe(0);
   });
 
+  it('rejects queued requests instead of sleeping through a long pause', async () => {
+    const clock = new FakeClock();
+    const limiter = createRateLimiter({ ratePerSecond: 1, clock });
+    const first = await limiter.acquire('k', 60_000);
+    const queued = limiter.acquire('k', 60_000).catch((error: unknown) => error);
+    await settle();
+    limiter.pause('k', 3_600_000);
+    first();
+    await clock.runUntilIdle();
+    expect(await queued).toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 3600 });
+  });
+
   it('refuses a nonsensical rate', () => {
     expect(() => createRateLimiter({ ratePerSecond: 0 })).toThrow(RangeError);
   });

@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from './clock.ts';
+import { GongError } from './errors.ts';
 
 // A per-key (per credential) limiter that NEVER lets Gong see more than N requests in any 1-second window.
 //
@@ -21,8 +22,11 @@ export interface RateLimiterOptions {
 export type Release = () => void;
 
 export interface RateLimiter {
-  /** Waits for a free slot for `key`. Call the returned function once the response (or failure) is in. */
-  acquire(key: string): Promise<Release>;
+  /**
+   * Waits for a free slot for `key`. Call the returned function once the response (or failure) is in.
+   * Rejects with GongError('rate-limited') instead of waiting out a pause longer than `maxPauseMs`.
+   */
+  acquire(key: string, maxPauseMs?: number): Promise<Release>;
   /** Holds every request for `key` until `ms` from now (Retry-After). */
   pause(key: string, ms: number): void;
   /** Milliseconds until the key's pause ends; 0 when not paused. */
@@ -61,9 +65,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     return state;
   };
 
-  const takeSlot = async (state: KeyState): Promise<Release> => {
+  const takeSlot = async (state: KeyState, maxPauseMs: number): Promise<Release> => {
     for (;;) {
       const now = clock.now();
+      // Checked on every pass: a long Retry-After may arrive while this request is already queued.
+      if (state.pausedUntil - now > maxPauseMs) {
+        const retryAfterSeconds = Math.ceil((state.pausedUntil - now) / 1000);
+        throw new GongError('rate-limited', { retryAfterSeconds, detail: 'key-paused' });
+      }
       if (state.pausedUntil > now) {
         await clock.sleep(state.pausedUntil - now);
         continue;
@@ -97,9 +106,9 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   };
 
   return {
-    acquire(key) {
+    acquire(key, maxPauseMs = Number.POSITIVE_INFINITY) {
       const state = stateOf(key);
-      const turn = state.tail.then(() => takeSlot(state));
+      const turn = state.tail.then(() => takeSlot(state, maxPauseMs));
       state.tail = turn.catch(() => undefined);
       return turn;
     },

@@ -62,19 +62,23 @@ export function createRequester(ctx: RequesterContext): Send {
   ): Promise<unknown> => {
     const maxRetries = options.maxRetries ?? ctx.retry.maxRetries;
     for (let attempt = 0; ; attempt += 1) {
+      // A long Retry-After (Gong's daily limit) fails fast, before spending budget, and again inside the limiter
+      // for requests that were already queued when it arrived.
+      // A person waiting on validate() gets the remaining wait at once instead of a spinner.
+      const maxPauseMs = options.failFastWhenPaused ? 0 : ctx.retry.maxRetryAfterSeconds * 1000;
       const paused = ctx.limiter.pausedFor(ctx.credentialId);
-      const longestWaitMs = options.failFastWhenPaused ? 0 : ctx.retry.maxRetryAfterSeconds * 1000;
-      if (paused > longestWaitMs) {
+      if (paused > maxPauseMs) {
         throw new GongError('rate-limited', {
           retryAfterSeconds: Math.ceil(paused / 1000),
           detail: 'key-paused',
         });
       }
-      const authorization = await ctx.auth();
       await ctx.budget.take(ctx.credentialId);
-      const release = await ctx.limiter.acquire(ctx.credentialId);
+      const release = await ctx.limiter.acquire(ctx.credentialId, maxPauseMs);
       let response: TransportResponse;
       try {
+        // Asked for only now, after any queueing, so a token refreshed meanwhile is the one sent.
+        const authorization = await ctx.auth();
         response = await ctx.transport.send({ ...request, origin: ctx.origin, authorization });
       } finally {
         release();

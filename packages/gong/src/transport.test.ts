@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardedLookup } from './address-guard.ts';
-import { GongError } from './errors.ts';
 import { sendJson, startTestServer, type TestServer } from './test-support/http-server.ts';
+import { failure } from './test-support/outcomes.ts';
 import { createTransport, type Transport } from './transport.ts';
 
 const servers: TestServer[] = [];
@@ -25,16 +25,6 @@ function transport(...args: Parameters<typeof createTransport>) {
   transports.push(t);
   return t;
 }
-async function failure(promise: Promise<unknown>): Promise<GongError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof GongError) return error;
-    throw error;
-  }
-  throw new Error('expected a GongError');
-}
-
 const get = (origin: string) =>
   ({ origin, method: 'GET', path: '/v2/users', authorization: 'Basic dGVzdDp0ZXN0' }) as const;
 
@@ -139,7 +129,7 @@ describe('transport', () => {
     expect(Object.keys(refused)).toEqual(Object.keys(blocked));
   });
 
-  it('verifies TLS even for a listed development origin', async () => {
+  it('verifies TLS even for a listed development origin, whatever NODE_TLS_REJECT_UNAUTHORIZED says', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gong-tls-'));
     execFileSync(
       'openssl',
@@ -156,7 +146,13 @@ describe('transport', () => {
       cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
     });
     const t = transport({ allowedOrigins: [s.origin] });
-    const error = await failure(t.send(get(s.origin)));
+    // The process-wide switch that disables verification must not reach this client.
+    const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+    process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+    const error = await failure(t.send(get(s.origin))).finally(() => {
+      if (before === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = before;
+    });
     expect(error.kind).toBe('unreachable');
     expect(error.detail).toMatch(/SELF_SIGNED|CERT/);
     expect(s.requests).toHaveLength(0);

@@ -18,7 +18,8 @@ export type Handler = (req: RecordedRequest, res: ServerResponse) => void;
 export interface TestServer {
   readonly origin: string;
   readonly requests: RecordedRequest[];
-  connections: number;
+  /** TCP connections accepted so far. */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
@@ -55,9 +56,6 @@ export async function startTestServer(
     requests,
     get connections() {
       return state.connections;
-    },
-    set connections(value: number) {
-      state.connections = value;
     },
     close: () =>
       new Promise<void>((resolve) => {
