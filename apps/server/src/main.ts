@@ -3,7 +3,7 @@
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from '@callmine/config';
 import { createLogger } from './logger.ts';
 
 function start() {

@@ -7,3 +7,5 @@ export {
   type SealedRow,
   type VaultStoreDb,
 } from './vault/store.ts';
+export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
+export type { EnqueueInput, FailOutcome, Job, JobQueue } from './queue/queue.ts';

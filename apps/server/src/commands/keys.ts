@@ -18,7 +18,7 @@ import {
   type VaultStore,
   writeSecretFileExclusive,
 } from '@callmine/vault';
-import { ConfigError, loadConfig } from '../config.ts';
+import { ConfigError, loadConfig } from '@callmine/config';
 
 /** Data dir, database and key-ring values, from the one config module. */
 function readVaultEnv() {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { composeServer } from '../compose.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig } from '@callmine/config';
 import { createLogger } from '../logger.ts';
 
 export interface TestServer {
