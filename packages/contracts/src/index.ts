@@ -3,3 +3,4 @@ export * from './fields.ts';
 export * from './gong.ts';
 export * from './members.ts';
 export * from './workspace.ts';
+export * from './runs.ts';

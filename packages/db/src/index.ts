@@ -8,4 +8,4 @@ export {
   type VaultStoreDb,
 } from './vault/store.ts';
 export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
-export type { EnqueueInput, FailOutcome, Job, JobQueue } from './queue/queue.ts';
+export { ANALYSIS_RUN_JOB, type EnqueueInput, type FailOutcome, type Job, type JobQueue } from './queue/queue.ts';

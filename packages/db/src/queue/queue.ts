@@ -34,3 +34,6 @@ export interface JobQueue {
   /** Gives the job back to run again at `runAfter` without spending an attempt (a pause, not a failure). */
   release(jobId: string, owner: string, runAfter: Date): boolean;
 }
+
+/** The job kind that moves an analysis run (enqueued by the api's runs.start, run by apps/worker). */
+export const ANALYSIS_RUN_JOB = 'analysis-run';
