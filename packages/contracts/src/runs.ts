@@ -47,7 +47,11 @@ export const runSelectionInput = z
     const from = Date.parse(`${value.from}T00:00:00Z`);
     const to = Date.parse(`${value.to}T00:00:00Z`);
     if (to < from) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must be on or after the first day.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'The last day must be on or after the first day.',
+      });
     } else if ((to - from) / DAY_MS + 1 > MAX_RUN_DAYS) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: `A run covers at most ${MAX_RUN_DAYS} days.` });
     }

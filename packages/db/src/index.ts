@@ -1,4 +1,12 @@
 export { type Db, type OpenedDatabase, openDatabase } from './open.ts';
+export {
+  ANALYSIS_RUN_JOB,
+  type EnqueueInput,
+  type FailOutcome,
+  type Job,
+  type JobQueue,
+} from './queue/queue.ts';
+export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,
@@ -7,5 +15,3 @@ export {
   type SealedRow,
   type VaultStoreDb,
 } from './vault/store.ts';
-export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
-export { ANALYSIS_RUN_JOB, type EnqueueInput, type FailOutcome, type Job, type JobQueue } from './queue/queue.ts';

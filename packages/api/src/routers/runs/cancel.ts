@@ -25,7 +25,8 @@ export function cancelRun(ctx: SignedInContext, id: string): RunView {
       .run();
   });
   const view = findRun(db, workspaceId, id);
-  if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'That run does not exist in this workspace.' });
+  if (!view)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'That run does not exist in this workspace.' });
   ctx.deps.logger.info({ workspaceId, runId: id, by: ctx.user.id }, 'run cancel requested');
   return view;
 }

@@ -26,7 +26,8 @@ export function startRun(ctx: SignedInContext, selection: RunSelection): RunView
   if (credential.status !== 'active') {
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
-      message: 'The Gong connection needs attention: an admin must replace the key in Settings → Integrations.',
+      message:
+        'The Gong connection needs attention: an admin must replace the key in Settings → Integrations.',
       cause: new ReasonedCause('gong-needs-attention'),
     });
   }
