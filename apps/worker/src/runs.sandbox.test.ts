@@ -1,7 +1,7 @@
 // Analysis runs end to end: started through the API, fetched by the worker from the Gong sandbox (1,000 calls)
 // over real HTTP, stored in the real SQLite file. Counts, never times.
-import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { busiestSecond, storedDigest } from './testing/measure.ts';
 import { isFinished, RATE_PER_SECOND, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
 
@@ -13,28 +13,6 @@ afterEach(async () => {
   worker = undefined;
   env = undefined;
 });
-
-/** Everything a run stored, as one digest: the cached transcripts and the run's call list. */
-function storedDigest(w: TestWorker, runId: string) {
-  const transcripts = w.database.sqlite
-    .prepare('select call_id, monologues from gong_transcript_cache order by call_id')
-    .all();
-  const calls = w.database.sqlite
-    .prepare('select call_id from analysis_run_call where run_id = ? order by call_id')
-    .all(runId);
-  return createHash('sha256').update(JSON.stringify({ transcripts, calls })).digest('hex');
-}
-
-/** The most requests that arrived in any one-second window. */
-function busiestSecond(times: number[]): number {
-  let best = 0;
-  let start = 0;
-  for (let end = 0; end < times.length; end += 1) {
-    while (times[end]! - times[start]! >= 1000) start += 1;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
-}
 
 describe('an analysis run over 1,000 sandbox calls', () => {
   it('fetches exactly the minimum, within the rate, and stores every transcript', async () => {
@@ -146,5 +124,3 @@ describe('an analysis run over 1,000 sandbox calls', () => {
     expect(run.progress.callsFetched).toBeLessThan(1000);
   });
 });
-
-export { busiestSecond, storedDigest };
