@@ -24,7 +24,11 @@ const worker = startTestWorker(env.server.dataDir, {
 });
 try {
   const queued = await env.startRun();
-  const run = await env.waitFor(queued.id, (r) => ['done', 'failed', 'canceled'].includes(r.status), 30 * 60_000);
+  const run = await env.waitFor(
+    queued.id,
+    (r) => ['done', 'failed', 'canceled'].includes(r.status),
+    30 * 60_000,
+  );
   if (run.status !== 'done') throw new Error(`run ended ${run.status}: ${run.error}`);
   const requests = env.runRequests();
   const minimum = Math.ceil(CALLS / 100) + Math.ceil(run.progress.callsTotal / 100);
@@ -34,7 +38,9 @@ try {
   const achieved = (requests.length - 1) / ((last - first) / 1000);
   const tooMany = requests.filter((r) => r.status === 429).length;
   console.log(`calls ${CALLS}, transcripts ${run.totals?.transcripts}, limit ${RATE}/s`);
-  console.log(`requests used ÷ minimum   ${(requests.length / minimum).toFixed(3)}  (${requests.length} / ${minimum})`);
+  console.log(
+    `requests used ÷ minimum   ${(requests.length / minimum).toFixed(3)}  (${requests.length} / ${minimum})`,
+  );
   console.log(`achieved rate ÷ limit     ${(achieved / RATE).toFixed(3)}  (${achieved.toFixed(2)}/s)`);
   console.log(`429s received             ${tooMany}`);
 } finally {

@@ -20,7 +20,12 @@ describe('worker start-up', () => {
     const wrongKey = randomBytes(32).toString('base64');
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: appDir,
-      env: { ...process.env, ...env.workerEnv, CALLMINE_DATA_DIR: env.server.dataDir, CALLMINE_MASTER_KEY: wrongKey },
+      env: {
+        ...process.env,
+        ...env.workerEnv,
+        CALLMINE_DATA_DIR: env.server.dataDir,
+        CALLMINE_MASTER_KEY: wrongKey,
+      },
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -37,16 +37,33 @@ describe('runs', () => {
 
   it('lets a member start, follow and cancel a run; inputs are strict', async () => {
     const acme = env.sandbox.tenant('acme').credentials[0]!;
-    await env.admin.integrations.gong.connectBasic.mutate({ accessKey: acme.accessKey, secretKey: acme.secretKey });
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: acme.accessKey,
+      secretKey: acme.secretKey,
+    });
     const invitation = await env.admin.members.invite.mutate({ email: 'max@example.com', role: 'member' });
     const member = apiClient(env.server.url, browserLikeFetch(env.server.url));
-    await member.invitations.accept.mutate({ invitationId: invitation.id, name: 'Max', password: 'max long password' });
+    await member.invitations.accept.mutate({
+      invitationId: invitation.id,
+      name: 'Max',
+      password: 'max long password',
+    });
 
-    const run = await member.runs.start.mutate({ ...selection, externalOnly: 'yes', minDurationMinutes: '5' });
+    const run = await member.runs.start.mutate({
+      ...selection,
+      externalOnly: 'yes',
+      minDurationMinutes: '5',
+    });
     expect(run).toMatchObject({
       status: 'queued',
       startedBy: 'Max',
-      selection: { ...selection, externalOnly: true, minDurationMinutes: 5, repEmails: [], titleContains: '' },
+      selection: {
+        ...selection,
+        externalOnly: true,
+        minDurationMinutes: 5,
+        repEmails: [],
+        titleContains: '',
+      },
       progress: { callsTotal: 0, callsFetched: 0, callsAnalyzed: 0, listingDone: false },
     });
     expect((await env.admin.runs.list.query()).map((r) => r.id)).toContain(run.id);
