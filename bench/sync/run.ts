@@ -2,14 +2,16 @@
 // that enforces the same per-second limit the worker is configured with. Prints requests used ÷ the minimum for
 // Gong's 100-record pages, achieved request rate ÷ the configured limit, and the 429s received.
 // Goal: ≤ 1.05, ≥ 0.95, 0.
-//   npx -y pnpm@12.4.2 exec tsx bench/sync/run.ts [--calls 10000] [--rate 10]
+//   npx -y pnpm@12.4.2 exec tsx bench/sync/run.ts [--calls 10000] [--rate 3]
+// Last run (10,000 calls, 3/s): requests used ÷ minimum 1.000 (200/200), achieved rate ÷ limit 0.983, 429s 0.
+// At higher limits the worker's one-request-at-a-time processing, not the limiter, becomes the bound.
 import { parseArgs } from 'node:util';
 import { startRunEnv, startTestWorker } from '@callmine/worker/testing';
 
 const { values } = parseArgs({ options: { calls: { type: 'string' }, rate: { type: 'string' } } });
 const CALLS = Number(values.calls ?? 10_000);
-// Gong's default is 3/s; a higher limit on both sides keeps the benchmark short without changing the ratios.
-const RATE = Number(values.rate ?? 10);
+// Gong's default limit, enforced by the sandbox too (about 70 s for 200 requests).
+const RATE = Number(values.rate ?? 3);
 
 const env = await startRunEnv({
   calls: CALLS,
@@ -23,6 +25,9 @@ const worker = startTestWorker(env.server.dataDir, {
   CALLMINE_LOG_LEVEL: 'warn',
 });
 try {
+  // Connecting Gong validated the key from the server process a moment ago; that request shares Gong's per-second
+  // window but not the worker's limiter. Let the window pass so the run is measured on its own.
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   const queued = await env.startRun();
   const run = await env.waitFor(
     queued.id,
