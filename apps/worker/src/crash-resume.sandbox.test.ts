@@ -93,6 +93,30 @@ describe('a worker killed during fetching', () => {
   });
 });
 
+describe('a worker stopped with SIGTERM', () => {
+  it('finishes the batch in hand, checkpoints it, gives the job back and exits cleanly', async () => {
+    const env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' } });
+    envs.push(env);
+    const queued = await env.startRun();
+    const child = spawnWorker(env.server.dataDir, {
+      ...env.workerEnv,
+      CALLMINE_GONG_REQUESTS_PER_SECOND: '5',
+    });
+    children.push(child);
+    while (env.runRequests().length < 6) await new Promise((resolve) => setTimeout(resolve, 2));
+    child.kill('SIGTERM');
+    await exited(child);
+    expect(child.exitCode).toBe(0);
+    // Nothing wasted: every request Gong answered is in a checkpoint.
+    expect(readRequestsUsed(env, queued.id)).toBe(env.runRequests().length);
+    const job = env.server.database.sqlite
+      .prepare('select status, lease_owner as owner, attempts from job where payload like ?')
+      .get(`%${queued.id}%`);
+    expect(job).toEqual({ status: 'queued', owner: null, attempts: 0 });
+    expect((await env.admin.runs.get.query({ id: queued.id })).status).toBe('fetching');
+  });
+});
+
 function readRequestsUsed(env: RunEnv, runId: string): number {
   const row = env.server.database.sqlite
     .prepare('select requests_used as n from analysis_run where id = ?')
