@@ -110,7 +110,7 @@ test('connect Gong with basic-auth, survive reload and restart, replace, disconn
 
   await card.getByRole('button', { name: 'Disconnect' }).click();
   await card.getByRole('button', { name: 'Yes, disconnect' }).click();
-  await expect(card.getByText('Disconnected')).toBeVisible();
+  await expect(card.getByText('Disconnected', { exact: true })).toBeVisible();
 
   // The secrets never reached the browser: not in storage, cookies or the page.
   for (const p of [page, memberPage]) {
