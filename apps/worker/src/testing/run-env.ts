@@ -50,6 +50,9 @@ export async function startRunEnv(
     secretKey: primary.secretKey,
     baseUrl: '',
   });
+  // That validation came from the server process: it shares Gong's per-second window but not the worker's limiter.
+  // Let the window pass so a test's run owns the rate (Gong's 429 is the cross-process backstop, tested apart).
+  await new Promise((resolve) => setTimeout(resolve, 1100));
   const waitFor = async (runId: string, until: (run: RunView) => boolean, timeoutMs = 45_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
