@@ -1,5 +1,7 @@
 // Decrypt at request time: the worker reads and opens the credential row before every Gong request, so a key
 // replaced mid-run is used by the next request, and a key Gong stops accepting fails the run once, plainly.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
@@ -24,6 +26,17 @@ const twoKeys = {
     },
   ],
 };
+
+/** The secret must appear nowhere: not in the worker's logs, not in any byte of the data directory. */
+function expectNoTrace(e: RunEnv, w: TestWorker, secret: string) {
+  expect(w.logLines.join('\n')).not.toContain(secret);
+  expect(e.server.logLines.join('\n')).not.toContain(secret);
+  w.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  for (const name of readdirSync(e.server.dataDir)) {
+    const bytes = readFileSync(join(e.server.dataDir, name));
+    expect(bytes.includes(Buffer.from(secret, 'utf8')), name).toBe(false);
+  }
+}
 
 async function untilRequests(e: RunEnv, n: number) {
   while (e.runRequests().length < n) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -74,6 +87,7 @@ describe('the credential during a run', () => {
     expect(audit.map((a) => a.action)).toContain('marked-needs-attention');
     // A new run is refused until an admin replaces the key.
     await expect(env.startRun()).rejects.toThrow(/needs attention/);
+    expectNoTrace(env, worker, env.key('primary').secretKey);
   });
 
   it('fails the run plainly when Gong was disconnected before it started', async () => {
