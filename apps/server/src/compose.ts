@@ -1,8 +1,8 @@
 import { createAuth, createRateLimits } from '@callmine/api';
+import type { Config } from '@callmine/config';
 import { openDatabase } from '@callmine/db';
 import { buildApp } from './app.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
-import type { Config } from './config.ts';
 import { createGongForConfig, gongGateway } from './gong-gateway.ts';
 import type { Logger } from './logger.ts';
 import { startVault } from './vault.ts';

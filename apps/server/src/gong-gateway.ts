@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GongGateway } from '@callmine/api';
+import type { Config } from '@callmine/config';
 import { basicAuth, createGong, type Gong } from '@callmine/gong';
-import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
 /** The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. */

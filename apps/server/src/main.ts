@@ -1,9 +1,9 @@
 // Callmine's server process: read config once, build dependencies, listen.
 
+import { ConfigError, loadConfig } from '@callmine/config';
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
-import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 
 function start() {

@@ -1,6 +1,6 @@
+import type { Config } from '@callmine/config';
 import { createVaultStore, type Db } from '@callmine/db';
 import { createSealer, loadKeyRing, selfTest } from '@callmine/vault';
-import type { Config } from './config.ts';
 import type { Logger } from './logger.ts';
 
 /**

@@ -4,6 +4,7 @@ import { Alert } from './components/Alert.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { AcceptInvitePage } from './features/invite/AcceptInvitePage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
+import { RunsPage } from './features/runs/RunsPage.tsx';
 import { SchedulesPage } from './features/schedules/SchedulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { SetupPage } from './features/setup/SetupPage.tsx';
@@ -64,6 +65,7 @@ export function App() {
       >
         <Route index element={<Navigate to="/reports" replace />} />
         <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/runs" element={<RunsPage />} />
         <Route path="/schedules" element={<SchedulesPage />} />
         <Route path="/settings" element={signedIn ? <SettingsPage session={signedIn} /> : null} />
         <Route path="*" element={<NotFound />} />

@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth/router.ts';
 import { gongRouter } from './routers/integrations/gong/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { runsRouter } from './routers/runs/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
 import { router } from './trpc.ts';
@@ -14,6 +15,7 @@ export const appRouter = router({
   members: membersRouter,
   workspace: workspaceRouter,
   integrations: router({ gong: gongRouter }),
+  runs: runsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,4 +2,5 @@ export * from './auth.ts';
 export * from './fields.ts';
 export * from './gong.ts';
 export * from './members.ts';
+export * from './runs.ts';
 export * from './workspace.ts';

@@ -1,4 +1,12 @@
 export { type Db, type OpenedDatabase, openDatabase } from './open.ts';
+export {
+  ANALYSIS_RUN_JOB,
+  type EnqueueInput,
+  type FailOutcome,
+  type Job,
+  type JobQueue,
+} from './queue/queue.ts';
+export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,

@@ -3,6 +3,7 @@
 // Run: npx -y pnpm@12.4.2 --filter @callmine/server exec tsx src/commands/keys.ts <command>
 // Prints key ids and counts only, never key bytes. Exit 0 = done, 1 = refused, 2 = usage.
 import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '@callmine/config';
 import { createVaultStore, openDatabase } from '@callmine/db';
 import {
   isVaultError,
@@ -18,7 +19,6 @@ import {
   type VaultStore,
   writeSecretFileExclusive,
 } from '@callmine/vault';
-import { ConfigError, loadConfig } from '../config.ts';
 
 /** Data dir, database and key-ring values, from the one config module. */
 function readVaultEnv() {

@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { loadConfig } from '@callmine/config';
 import { serve } from '@hono/node-server';
 import { composeServer } from '../compose.ts';
-import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 
 export interface TestServer {

@@ -4,7 +4,7 @@ import type { FieldProps } from '../lib/use-zod-form.ts';
 interface TextFieldProps {
   label: string;
   field: FieldProps;
-  type?: 'text' | 'email' | 'password' | 'url';
+  type?: 'text' | 'email' | 'password' | 'url' | 'date';
   hint?: string;
   autoComplete?: string;
   placeholder?: string;

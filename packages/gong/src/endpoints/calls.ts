@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inBatches, type Pages, pageRecordsSchema, paginate } from '../pagination.ts';
+import { inBatches, type Page, type Pages, pageRecordsSchema, paginate } from '../pagination.ts';
 import type { Send } from '../requester.ts';
 
 // GET /v2/calls (basic call data in a date range) and POST /v2/calls/extensive (metadata plus parties and
@@ -96,18 +96,32 @@ export interface CallsEndpoint {
   get(callId: string): Promise<GongCall>;
   list(filter: CallsFilter): Pages<GongCall>;
   extensive(filter: ExtensiveFilter, contentSelector?: ContentSelector): Pages<GongExtensiveCall>;
+  /**
+   * One page of the extensive listing for a date range, from a saved cursor: lets a resumable job checkpoint
+   * the cursor after each page and continue there after a restart. Undefined when nothing matches (Gong's 404).
+   */
+  extensivePage(
+    filter: CallsFilter,
+    cursor: string | undefined,
+    contentSelector?: ContentSelector,
+  ): Promise<Page<GongExtensiveCall> | undefined>;
 }
 
 export function callsEndpoint(send: Send): CallsEndpoint {
+  const extensivePage = async (
+    filter: Record<string, unknown>,
+    contentSelector: ContentSelector,
+    cursor: string | undefined,
+  ): Promise<Page<GongExtensiveCall> | undefined> => {
+    const body = await send(
+      { method: 'POST', path: '/v2/calls/extensive', json: { cursor, filter, contentSelector } },
+      extensivePageSchema,
+      { notFoundIsEmpty: true },
+    );
+    return body && { items: body.calls, records: body.records, requestId: body.requestId };
+  };
   const extensivePages = (filter: Record<string, unknown>, contentSelector: ContentSelector) =>
-    paginate(async (cursor) => {
-      const body = await send(
-        { method: 'POST', path: '/v2/calls/extensive', json: { cursor, filter, contentSelector } },
-        extensivePageSchema,
-        { notFoundIsEmpty: true },
-      );
-      return body && { items: body.calls, records: body.records, requestId: body.requestId };
-    });
+    paginate((cursor) => extensivePage(filter, contentSelector, cursor));
 
   return {
     async get(callId) {
@@ -123,6 +137,9 @@ export function callsEndpoint(send: Send): CallsEndpoint {
         });
         return body && { items: body.calls, records: body.records, requestId: body.requestId };
       }),
+
+    extensivePage: (filter, cursor, contentSelector = DEFAULT_CONTENT_SELECTOR) =>
+      extensivePage({ ...dateFilter(filter), workspaceId: filter.workspaceId }, contentSelector, cursor),
 
     extensive: (filter, contentSelector = DEFAULT_CONTENT_SELECTOR) => {
       const base = { ...dateFilter(filter), workspaceId: filter.workspaceId };

@@ -1,4 +1,4 @@
-// The only module that reads the environment. Read once at start-up; a bad value stops Callmine with a
+// The only module that reads the environment (for the server and the worker alike). Read once at start-up; a bad value stops Callmine with a
 // message naming the variable and what it accepts (never echoing a secret's value).
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,8 @@ const envSchema = z.object({
   CALLMINE_GONG_REQUESTS_PER_SECOND: intIn('CALLMINE_GONG_REQUESTS_PER_SECOND', 1, 100, 3),
   CALLMINE_GONG_DAILY_BUDGET: intIn('CALLMINE_GONG_DAILY_BUDGET', 1, 10_000_000, 10_000),
   CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: intIn('CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE', 1, 1000, 10),
+  CALLMINE_WORKER_POLL_MS: intIn('CALLMINE_WORKER_POLL_MS', 10, 60_000, 1000),
+  CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
 });
 
 export interface Config {
@@ -113,6 +115,12 @@ export interface Config {
     dailyBudget: number;
     /** Connect/replace attempts per workspace per minute: each one makes an outbound request. */
     connectAttemptsPerMinute: number;
+  };
+  worker: {
+    /** How often an idle worker looks for a due job. */
+    pollIntervalMs: number;
+    /** A job whose lease is not renewed (heartbeat) within this long is taken over by another worker. */
+    leaseMs: number;
   };
 }
 
@@ -162,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       dailyBudget: e.CALLMINE_GONG_DAILY_BUDGET,
       connectAttemptsPerMinute: e.CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE,
     },
+    worker: { pollIntervalMs: e.CALLMINE_WORKER_POLL_MS, leaseMs: e.CALLMINE_WORKER_LEASE_MS },
   };
 }

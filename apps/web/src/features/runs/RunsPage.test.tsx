@@ -1,0 +1,83 @@
+// The Runs page against a real server, a real worker and the Gong sandbox: start, watch, fail, cancel.
+import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '@callmine/worker/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/render-app.tsx';
+
+let env: RunEnv | undefined;
+let worker: TestWorker | undefined;
+afterEach(async () => {
+  await worker?.close();
+  await env?.close();
+  worker = undefined;
+  env = undefined;
+});
+
+async function fillAndStart(values: Record<string, string>) {
+  const user = userEvent.setup();
+  const form = await screen.findByRole('form', { name: 'Start a run' });
+  for (const [label, value] of Object.entries(values)) {
+    const input = within(form).getByLabelText(label);
+    await user.clear(input);
+    if (value) await user.type(input, value);
+  }
+  await user.click(within(form).getByRole('button', { name: 'Start run' }));
+  return form;
+}
+
+describe('Runs page', () => {
+  it('validates the selection with the shared schema before any request', async () => {
+    env = await startRunEnv({ calls: 50 });
+    renderApp(env.server.url, '/runs', env.adminFetch);
+    const form = await fillAndStart({
+      'First day': '2026-05-10',
+      'Last day': '2026-05-01',
+      'Reps (optional)': 'bob',
+    });
+    expect(within(form).getByText('The last day must be on or after the first day.')).toBeInTheDocument();
+    expect(
+      within(form).getByText('Enter the reps as email addresses separated by commas.'),
+    ).toBeInTheDocument();
+    expect(await env.admin.runs.list.query()).toHaveLength(0);
+  });
+
+  it('starts a run, shows its progress live, and ends with the totals', async () => {
+    env = await startRunEnv({ calls: 300 });
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    renderApp(env.server.url, '/runs', env.adminFetch);
+    expect(await screen.findByRole('link', { name: 'Runs' })).toBeInTheDocument();
+    await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    await waitFor(() => expect(within(run).getByText('Done')).toBeInTheDocument(), { timeout: 20_000 });
+    expect(within(run).getByText(/Analysed 300 calls/)).toBeInTheDocument();
+    const bar = within(run).getByRole('progressbar', { name: /progress/ });
+    expect(bar).toHaveAttribute('value', '1');
+    const truth = env.sandbox.groundTruth('acme');
+    expect(within(run).getByText('Transcripts').nextElementSibling).toHaveTextContent(
+      String(truth.transcriptCount),
+    );
+    expect(within(run).queryByRole('button', { name: 'Cancel run' })).toBeNull();
+  });
+
+  it('shows why a run failed when Gong rejects the key', async () => {
+    env = await startRunEnv({ calls: 50 });
+    renderApp(env.server.url, '/runs', env.adminFetch);
+    await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    expect(within(run).getByText('Queued')).toBeInTheDocument();
+    env.sandbox.faults.revoke(env.key('primary').accessKey);
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    await waitFor(() => expect(within(run).getByText('Failed')).toBeInTheDocument(), { timeout: 20_000 });
+    expect(within(run).getByText(/Gong rejected the stored credential/)).toBeInTheDocument();
+  });
+
+  it('lets a member cancel a queued run', async () => {
+    env = await startRunEnv({ calls: 50 });
+    renderApp(env.server.url, '/runs', env.adminFetch);
+    await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    await userEvent.setup().click(within(run).getByRole('button', { name: 'Cancel run' }));
+    await waitFor(() => expect(within(run).getByText('Canceled')).toBeInTheDocument());
+  });
+});

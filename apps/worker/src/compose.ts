@@ -1,0 +1,63 @@
+import type { Config } from '@callmine/config';
+import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
+import { createGong } from '@callmine/gong';
+import { createSqliteBudgetStore } from './gong/budget-store.ts';
+import { analysisRunHandler } from './jobs/analysis-run.ts';
+import { type Analyze, computeTotals } from './jobs/totals.ts';
+import type { Logger } from './logger.ts';
+import { startWorkerVault } from './vault.ts';
+import { createWorkerLoop } from './worker-loop.ts';
+
+export interface WorkerOverrides {
+  /** The analysing phase (issue 8 plugs the analysers in here); totals by default. */
+  analyze?: Analyze;
+  now?: () => Date;
+}
+
+/** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop. */
+export function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
+  const now = overrides.now ?? (() => new Date());
+  const database = openDatabase(config.databasePath);
+  let opener: ReturnType<typeof startWorkerVault>;
+  try {
+    opener = startWorkerVault(config, database.db, logger);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const gong = createGong({
+    defaultBaseUrl: config.gong.defaultBaseUrl,
+    allowedOrigins: config.gong.allowedOrigins,
+    timeoutMs: config.gong.timeoutMs,
+    ratePerSecond: config.gong.requestsPerSecond,
+    dailyBudget: config.gong.dailyBudget,
+    budgetStore: createSqliteBudgetStore(database.db),
+    logger: { warn: (message) => logger.warn(message) },
+  });
+  const loop = createWorkerLoop({
+    queue: createSqliteQueue(database.db, { now }),
+    handlers: {
+      [ANALYSIS_RUN_JOB]: analysisRunHandler({
+        db: database.db,
+        gong,
+        opener,
+        analyze: overrides.analyze ?? computeTotals,
+        logger,
+        now,
+      }),
+    },
+    logger,
+    leaseMs: config.worker.leaseMs,
+    pollIntervalMs: config.worker.pollIntervalMs,
+    now,
+  });
+  return {
+    loop,
+    database,
+    close: async () => {
+      await loop.stop();
+      await gong.close();
+      database.close();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+// Kill -9 the worker process three times while it fetches, restart it each time: the stored data equal a clean
+// run's, and nothing is counted twice. The only request a kill can waste is the one in flight at that moment.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storedDigest } from './testing/measure.ts';
+import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
+import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+
+const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function spawnWorker(dataDir: string, env: Record<string, string>): ChildProcess {
+  // node itself with tsx's loader, not the tsx CLI: the CLI runs the worker in a grandchild that SIGKILL would
+  // leave running.
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: appDir,
+    env: {
+      ...process.env,
+      ...env,
+      CALLMINE_DATA_DIR: dataDir,
+      CALLMINE_LOG_LEVEL: 'warn',
+      CALLMINE_WORKER_POLL_MS: '50',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+
+let envs: RunEnv[] = [];
+let children: ChildProcess[] = [];
+let worker: TestWorker | undefined;
+afterEach(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await Promise.all(children.map(exited));
+  await worker?.close();
+  for (const e of envs) await e.close();
+  envs = [];
+  children = [];
+  worker = undefined;
+});
+
+describe('a worker killed during fetching', () => {
+  it('resumes from its checkpoints three times over and ends like a clean run', {
+    timeout: 90_000,
+  }, async () => {
+    const clean = await startRunEnv();
+    envs.push(clean);
+    const cleanRun = await clean.startRun();
+    worker = startTestWorker(clean.server.dataDir, clean.workerEnv);
+    const cleanDone = await clean.waitFor(cleanRun.id, isFinished);
+    const cleanDigest = storedDigest(worker, cleanRun.id);
+    const cleanRequests = clean.runRequests().length;
+    await worker.close();
+    worker = undefined;
+
+    const env = await startRunEnv();
+    envs.push(env);
+    const queued = await env.startRun();
+    let kills = 0;
+    for (const killAt of [3, 8, 14]) {
+      const child = spawnWorker(env.server.dataDir, env.workerEnv);
+      children.push(child);
+      while (env.runRequests().length < killAt) await new Promise((resolve) => setTimeout(resolve, 2));
+      child.kill('SIGKILL');
+      await exited(child);
+      kills += 1;
+      const run = await env.admin.runs.get.query({ id: queued.id });
+      expect(run.status).toBe('fetching');
+      // Requests Gong answered that the run never checkpointed: at most the one in flight at each kill.
+      const wasted = env.runRequests().length - readRequestsUsed(env, queued.id);
+      expect(wasted).toBeGreaterThanOrEqual(0);
+      expect(wasted).toBeLessThanOrEqual(kills);
+    }
+    const last = spawnWorker(env.server.dataDir, env.workerEnv);
+    children.push(last);
+    const run = await env.waitFor(queued.id, isFinished);
+    expect(run.status).toBe('done');
+    expect(run.totals).toEqual(cleanDone.totals);
+    expect(run.progress).toEqual(cleanDone.progress);
+    expect(readRequestsUsed(env, queued.id)).toBe(cleanRequests);
+    expect(env.runRequests().length - cleanRequests).toBeLessThanOrEqual(kills);
+
+    last.kill('SIGTERM');
+    await exited(last);
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    expect(storedDigest(worker, queued.id)).toBe(cleanDigest);
+  });
+});
+
+describe('a worker stopped with SIGTERM', () => {
+  it('finishes the batch in hand, checkpoints it, gives the job back and exits cleanly', async () => {
+    const env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' } });
+    envs.push(env);
+    const queued = await env.startRun();
+    const child = spawnWorker(env.server.dataDir, {
+      ...env.workerEnv,
+      CALLMINE_GONG_REQUESTS_PER_SECOND: '5',
+    });
+    children.push(child);
+    while (env.runRequests().length < 6) await new Promise((resolve) => setTimeout(resolve, 2));
+    child.kill('SIGTERM');
+    await exited(child);
+    expect(child.exitCode).toBe(0);
+    // Nothing wasted: every request Gong answered is in a checkpoint.
+    expect(readRequestsUsed(env, queued.id)).toBe(env.runRequests().length);
+    const job = env.server.database.sqlite
+      .prepare('select status, lease_owner as owner, attempts from job where payload like ?')
+      .get(`%${queued.id}%`);
+    expect(job).toEqual({ status: 'queued', owner: null, attempts: 0 });
+    expect((await env.admin.runs.get.query({ id: queued.id })).status).toBe('fetching');
+  });
+});
+
+function readRequestsUsed(env: RunEnv, runId: string): number {
+  const row = env.server.database.sqlite
+    .prepare('select requests_used as n from analysis_run where id = ?')
+    .get(runId) as { n: number };
+  return row.n;
+}

@@ -1,0 +1,220 @@
+import type { Db } from '@callmine/db';
+import {
+  CALL_ID_BATCH_SIZE,
+  type Gong,
+  type GongCallTranscript,
+  type GongClient,
+  GongError,
+  gongErrorMessages,
+} from '@callmine/gong';
+import type { Opener } from '@callmine/vault/open';
+import { z } from 'zod';
+import {
+  CredentialUnavailable,
+  credentialMessages,
+  currentCredential,
+  markNeedsAttention,
+  requestTimeCredential,
+} from '../gong/credential.ts';
+import type { Logger } from '../logger.ts';
+import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
+import {
+  callsWithoutTranscript,
+  checkpointListing,
+  checkpointTranscripts,
+  completeRun,
+  finish,
+  loadRun,
+  loadRunData,
+  type RunRow,
+  selectionOf,
+  setStatus,
+} from './run-store.ts';
+import { matchesSelection, selectionRange } from './select-calls.ts';
+import type { Analyze } from './totals.ts';
+
+// An analysis run, phase by phase: list the selected calls (extensive endpoint, one checkpoint per page), fetch
+// the transcripts not cached yet (batches of CALL_ID_BATCH_SIZE, one checkpoint per batch), then analyse from the
+// cache. Every phase starts from what the database says, so the job can be killed and rerun at any point.
+
+export interface AnalysisRunDeps {
+  db: Db;
+  gong: Gong;
+  opener: Opener;
+  analyze: Analyze;
+  logger: Logger;
+  now: () => Date;
+}
+
+const payloadSchema = z.object({ runId: z.string() });
+
+const REJECTED_MESSAGE =
+  'Gong rejected the stored credential (401). An admin must replace the key in Settings → Integrations.';
+
+export function analysisRunHandler(deps: AnalysisRunDeps): JobHandler {
+  return {
+    run: (payload, context) => runAnalysis(deps, payloadSchema.parse(payload).runId, context),
+    onDead(payload, error) {
+      const parsed = payloadSchema.safeParse(payload);
+      if (!parsed.success) return;
+      // GongError messages are fixed sentences (no request data); anything else gets a generic one.
+      const message =
+        error instanceof GongError
+          ? `Gong kept failing: ${error.message}`
+          : 'The run failed repeatedly on an unexpected error; see the worker log.';
+      finish(deps.db, parsed.data.runId, 'failed', deps.now(), message);
+    },
+  };
+}
+
+async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobContext): Promise<JobOutcome> {
+  const { db, now, logger } = deps;
+  const row = loadRun(db, runId);
+  if (!row || row.status === 'done' || row.status === 'failed' || row.status === 'canceled') {
+    return { kind: 'finished' };
+  }
+  if (row.cancelRequested) {
+    finish(db, runId, 'canceled', now(), null);
+    return { kind: 'finished' };
+  }
+  if (row.status === 'queued') setStatus(db, runId, 'fetching', now(), { startedAt: now() });
+
+  const stored = currentCredential(db, row.workspaceId);
+  if (!stored || stored.status !== 'active') {
+    const problem = stored ? 'needs-attention' : 'missing';
+    finish(db, runId, 'failed', now(), credentialMessages[problem]);
+    return { kind: 'finished' };
+  }
+  const credential = requestTimeCredential(db, deps.opener, row.workspaceId, now);
+  let client: GongClient;
+  try {
+    client = deps.gong.client({ baseUrl: stored.baseUrl, credentialId: stored.id, auth: credential.auth });
+  } catch (error) {
+    if (!(error instanceof GongError)) throw error;
+    finish(db, runId, 'failed', now(), error.message);
+    return { kind: 'finished' };
+  }
+
+  try {
+    const stop = await fetchAll(deps, client, row, credential.lastVersion, context);
+    if (stop) return stop;
+    setStatus(db, runId, 'analyzing', now());
+    const { calls, transcripts } = loadRunData(db, runId, row.workspaceId);
+    completeRun(db, runId, deps.analyze(transcripts, calls), now());
+    logger.info({ runId, calls: calls.length }, 'run done');
+    return { kind: 'finished' };
+  } catch (error) {
+    if (error instanceof CredentialUnavailable) {
+      finish(db, runId, 'failed', now(), error.message);
+      return { kind: 'finished' };
+    }
+    if (!(error instanceof GongError)) throw error;
+    logger.warn({ runId, kind: error.kind, requestId: error.requestId }, 'gong request failed');
+    return onGongError(deps, row, error, credential.lastVersion());
+  }
+}
+
+/** Undefined when both fetching phases are complete; otherwise why the job stopped. */
+async function fetchAll(
+  deps: AnalysisRunDeps,
+  client: GongClient,
+  initial: RunRow,
+  version: () => number | null,
+  context: JobContext,
+): Promise<JobOutcome | undefined> {
+  const { db, now } = deps;
+  const { id: runId, workspaceId } = initial;
+  const selection = selectionOf(initial);
+  const range = selectionRange(selection);
+
+  const stopped = (): JobOutcome | undefined => {
+    const current = loadRun(db, runId);
+    if (!current || current.cancelRequested) {
+      finish(db, runId, 'canceled', now(), null);
+      return { kind: 'finished' };
+    }
+    return context.signal.aborted ? { kind: 'interrupted' } : undefined;
+  };
+
+  let row = initial;
+  while (!row.listingDone) {
+    const stop = stopped();
+    if (stop) return stop;
+    const page = await client.calls.extensivePage(
+      { fromDateTime: range.from, toDateTime: range.to },
+      row.listCursor ?? undefined,
+    );
+    const calls = page?.items ?? [];
+    checkpointListing(db, {
+      runId,
+      workspaceId,
+      calls,
+      selected: new Set(calls.filter((c) => matchesSelection(c, selection)).map((c) => c.metaData.id)),
+      nextCursor: page?.records.cursor || undefined,
+      requests: 1,
+      credentialVersion: version(),
+      at: now(),
+    });
+    row = loadRun(db, runId) ?? row;
+  }
+
+  for (;;) {
+    const stop = stopped();
+    if (stop) return stop;
+    const asked = callsWithoutTranscript(db, runId, workspaceId, CALL_ID_BATCH_SIZE);
+    if (asked.length === 0) return undefined;
+    const transcripts: GongCallTranscript[] = [];
+    let requests = 0;
+    for await (const page of client.transcripts.get(asked)) {
+      requests += 1;
+      transcripts.push(...page.items);
+    }
+    checkpointTranscripts(db, {
+      runId,
+      workspaceId,
+      asked,
+      transcripts,
+      // Gong's 404 (none of these calls has a transcript) yields no page but was one request.
+      requests: Math.max(requests, 1),
+      credentialVersion: version(),
+      at: now(),
+    });
+  }
+}
+
+function onGongError(
+  deps: AnalysisRunDeps,
+  row: RunRow,
+  error: GongError,
+  version: number | null,
+): JobOutcome {
+  const { db, now } = deps;
+  switch (error.kind) {
+    case 'invalid-credentials': {
+      const current = currentCredential(db, row.workspaceId);
+      // Replaced since the failing request was built: try again with the new key rather than blame it.
+      if (current && current.status === 'active' && version !== null && current.version !== version) {
+        return { kind: 'interrupted' };
+      }
+      if (current && version !== null) {
+        markNeedsAttention(db, { workspaceId: row.workspaceId, version, status: 'rejected', at: now() });
+      }
+      finish(db, row.id, 'failed', now(), REJECTED_MESSAGE);
+      return { kind: 'finished' };
+    }
+    case 'budget-exhausted':
+    case 'rate-limited': {
+      // Gong's day is spent (or it asked for a long wait): the run waits, it does not fail.
+      const until = new Date(now().getTime() + (error.retryAfterSeconds ?? 60) * 1000);
+      setStatus(db, row.id, 'fetching', now(), { pausedUntil: until });
+      return { kind: 'paused', until };
+    }
+    case 'forbidden':
+    case 'base-url-not-allowed':
+      finish(db, row.id, 'failed', now(), gongErrorMessages[error.kind]);
+      return { kind: 'finished' };
+    default:
+      // unavailable, unreachable, bad-response, not-found: transient as far as we know; the queue retries.
+      throw error;
+  }
+}

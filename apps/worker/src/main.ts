@@ -1,0 +1,41 @@
+// Callmine's worker process: read config once, build dependencies (refusing to start when the vault self-test
+// fails), then run jobs until SIGTERM/SIGINT, which let the current batch checkpoint before exiting.
+import { ConfigError, loadConfig } from '@callmine/config';
+import { isVaultError } from '@callmine/vault';
+import { composeWorker } from './compose.ts';
+import { createLogger } from './logger.ts';
+
+function start() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.logLevel });
+  let composed: ReturnType<typeof composeWorker>;
+  try {
+    composed = composeWorker(config, logger);
+  } catch (error) {
+    if (isVaultError(error)) {
+      const prefix = error.message.startsWith('Callmine cannot start') ? '' : 'Callmine cannot start: ';
+      console.error(`${prefix}${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  logger.info({ workerId: composed.loop.workerId, dataDir: config.dataDir }, 'callmine worker started');
+  void composed.loop.run();
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'worker shutting down after the current batch');
+    void composed.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+start();

@@ -1,0 +1,126 @@
+// Analysis runs end to end: started through the API, fetched by the worker from the Gong sandbox (1,000 calls)
+// over real HTTP, stored in the real SQLite file. Counts, never times.
+import { afterEach, describe, expect, it } from 'vitest';
+import { busiestSecond, storedDigest } from './testing/measure.ts';
+import { isFinished, RATE_PER_SECOND, type RunEnv, startRunEnv } from './testing/run-env.ts';
+import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+
+let env: RunEnv | undefined;
+let worker: TestWorker | undefined;
+afterEach(async () => {
+  await worker?.close();
+  await env?.close();
+  worker = undefined;
+  env = undefined;
+});
+
+describe('an analysis run over 1,000 sandbox calls', () => {
+  it('fetches exactly the minimum, within the rate, and stores every transcript', async () => {
+    env = await startRunEnv();
+    const truth = env.sandbox.groundTruth('acme');
+    const queued = await env.startRun();
+    expect(queued.status).toBe('queued');
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    const run = await env.waitFor(queued.id, isFinished);
+
+    expect(run.status).toBe('done');
+    expect(run.credentialVersion).toBe(1);
+    expect(run.progress).toEqual({
+      callsTotal: truth.callCount,
+      listingDone: true,
+      callsFetched: truth.callCount,
+      callsAnalyzed: truth.callCount,
+    });
+    // Minimum for Gong's 100-record pages: the listing, then one transcript batch per 100 calls.
+    const minimum = Math.ceil(truth.callCount / 100) * 2;
+    const requests = env.runRequests();
+    expect(requests).toHaveLength(minimum);
+    expect(requests.filter((r) => r.status === 429)).toHaveLength(0);
+    expect(busiestSecond(requests.map((r) => r.at))).toBeLessThanOrEqual(RATE_PER_SECOND);
+
+    const stored = worker.database.sqlite
+      .prepare(
+        `select count(*) as n, sum(json_array_length(monologues)) as monologues from gong_transcript_cache
+         where monologues is not null`,
+      )
+      .get() as { n: number; monologues: number };
+    expect(stored).toEqual({ n: truth.transcriptCount, monologues: truth.monologueCount });
+    expect(run.totals).toMatchObject({ callsAnalyzed: truth.callCount, transcripts: truth.transcriptCount });
+    expect(run.totals!.sentencesInternal + run.totals!.sentencesExternal).toBeGreaterThan(0);
+    expect(run.totals!.sentencesInternal + run.totals!.sentencesExternal).toBeLessThanOrEqual(
+      truth.sentenceCount,
+    );
+
+    // A second, overlapping run fetches no transcript again: only the listing.
+    env.sandbox.requests.length = 0;
+    const again = await env.startRun({ from: '2026-03-01', to: '2026-05-31' });
+    const second = await env.waitFor(again.id, isFinished);
+    expect(second.status).toBe('done');
+    expect(env.runRequests().every((r) => r.path === '/v2/calls/extensive')).toBe(true);
+    expect(second.totals!.callsAnalyzed).toBe(second.progress.callsTotal);
+    expect(second.progress.callsTotal).toBeLessThan(truth.callCount);
+  });
+
+  it('ends with the same result through 429 storms and 5xx bursts', async () => {
+    env = await startRunEnv();
+    const clean = env.sandbox.groundTruth('acme');
+    const queued = await env.startRun();
+    env.sandbox.faults.rateLimitNext(5, 1);
+    env.sandbox.faults.failNext(3, 503);
+    env.sandbox.faults.rateLimitNext(2, 1);
+    env.sandbox.faults.failNext(2, 500);
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    const run = await env.waitFor(queued.id, isFinished);
+    expect(run.status).toBe('done');
+    expect(run.totals).toMatchObject({ callsAnalyzed: clean.callCount, transcripts: clean.transcriptCount });
+    const answered = env.runRequests().filter((r) => r.status < 400 || r.status === 404);
+    expect(answered).toHaveLength(Math.ceil(clean.callCount / 100) * 2);
+    expect(env.runRequests().filter((r) => r.status === 429)).toHaveLength(7);
+  });
+
+  it('applies the filters and keeps the rest of the selection out', async () => {
+    env = await startRunEnv({ calls: 300 });
+    const queued = await env.startRun({ externalOnly: 'yes', minDurationMinutes: '20' });
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    const run = await env.waitFor(queued.id, isFinished);
+    expect(run.status).toBe('done');
+    const tooShort = worker.database.sqlite
+      .prepare(
+        `select count(*) as n from analysis_run_call rc join gong_call_cache c on c.call_id = rc.call_id
+         where rc.run_id = ? and c.duration_seconds < 1200`,
+      )
+      .get(run.id) as { n: number };
+    expect(tooShort.n).toBe(0);
+    expect(run.progress.callsTotal).toBeGreaterThan(0);
+    expect(run.progress.callsTotal).toBeLessThan(300);
+    // Transcripts are fetched only for the selected calls.
+    const transcripts = env.runRequests().filter((r) => r.path === '/v2/calls/transcript');
+    expect(transcripts).toHaveLength(Math.ceil(run.progress.callsTotal / 100));
+  });
+
+  it('pauses, not fails, when the daily Gong budget is spent', async () => {
+    env = await startRunEnv({ calls: 300, env: { CALLMINE_GONG_DAILY_BUDGET: '4' } });
+    const queued = await env.startRun();
+    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    const run = await env.waitFor(queued.id, (r) => r.pausedUntil !== null);
+    expect(run.status).toBe('fetching');
+    expect(run.error).toBeNull();
+    expect(env.runRequests()).toHaveLength(4);
+    expect(run.progress.callsTotal).toBe(300);
+  });
+
+  it('is canceled by a member at its next checkpoint', async () => {
+    env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '2' } });
+    const queued = await env.startRun();
+    worker = startTestWorker(env.server.dataDir, {
+      ...env.workerEnv,
+      CALLMINE_GONG_REQUESTS_PER_SECOND: '2',
+    });
+    await env.waitFor(queued.id, (r) => r.status === 'fetching');
+    const flagged = await env.admin.runs.cancel.mutate({ id: queued.id });
+    expect(flagged.cancelRequested).toBe(true);
+    const run = await env.waitFor(queued.id, isFinished);
+    expect(run.status).toBe('canceled');
+    expect(run.progress.callsFetched).toBeLessThan(1000);
+  });
+});

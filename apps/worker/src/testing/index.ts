@@ -1,0 +1,9 @@
+export {
+  CALLS_UNTIL,
+  isFinished,
+  RATE_PER_SECOND,
+  type RunEnv,
+  startRunEnv,
+  WHOLE_HISTORY,
+} from './run-env.ts';
+export { startTestWorker, type TestWorker } from './test-worker.ts';

@@ -1,0 +1,75 @@
+// Test support for runs: a Callmine server on the Gong sandbox with Gong connected, the worker's matching
+// environment, and small helpers to start a run and wait for it.
+import type { RunView } from '@callmine/contracts';
+import type { GongSandboxOptions, SandboxCredential } from '@callmine/gong-sandbox';
+import { type SandboxedServer, startSandboxedServer } from '@callmine/server/testing';
+
+/** Calls end here, so runs select the same 180 days of data whatever today is. */
+export const CALLS_UNTIL = '2026-06-01T00:00:00Z';
+export const WHOLE_HISTORY = { from: '2025-12-01', to: '2026-05-31' };
+export const RATE_PER_SECOND = 20;
+
+export interface RunEnv extends SandboxedServer {
+  /** What the worker's process needs (same Gong rules and rate as the server). */
+  workerEnv: Record<string, string>;
+  key(label?: string): SandboxCredential;
+  startRun(selection?: Partial<Record<string, string>>): Promise<RunView>;
+  waitFor(runId: string, until: (run: RunView) => boolean, timeoutMs?: number): Promise<RunView>;
+  /** The sandbox requests a run makes (the server's key validation reads /v2/users, not calls). */
+  runRequests(): SandboxedServer['sandbox']['requests'];
+}
+
+export async function startRunEnv(
+  options: { sandbox?: GongSandboxOptions; env?: Record<string, string>; calls?: number } = {},
+): Promise<RunEnv> {
+  const calls = options.calls ?? 1000;
+  const gongEnv = { CALLMINE_GONG_REQUESTS_PER_SECOND: String(RATE_PER_SECOND), ...options.env };
+  const base = await startSandboxedServer(gongEnv, {
+    callsUntil: CALLS_UNTIL,
+    callsPerTenant: calls,
+    rateLimit: { perSecond: RATE_PER_SECOND, perDay: 1_000_000 },
+    ...options.sandbox,
+  });
+  const origins = Object.values(base.sandbox.clusters).map((c) => c.origin);
+  const workerEnv = {
+    CALLMINE_GONG_DEFAULT_BASE_URL: base.sandbox.clusters.standard?.origin ?? '',
+    CALLMINE_GONG_ALLOWED_ORIGINS: origins.join(','),
+    CALLMINE_GONG_TIMEOUT_MS: '5000',
+    CALLMINE_WORKER_LEASE_MS: '1000',
+    ...gongEnv,
+  };
+  const acme = base.sandbox.tenant('acme');
+  const key = (label = 'primary') => {
+    const found = acme.credentials.find((c) => c.label === label);
+    if (!found) throw new Error(`no sandbox key ${label}`);
+    return found;
+  };
+  const primary = key();
+  await base.admin.integrations.gong.connectBasic.mutate({
+    accessKey: primary.accessKey,
+    secretKey: primary.secretKey,
+    baseUrl: '',
+  });
+  // That validation came from the server process: it shares Gong's per-second window but not the worker's limiter.
+  // Let the window pass so a test's run owns the rate (Gong's 429 is the cross-process backstop, tested apart).
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const waitFor = async (runId: string, until: (run: RunView) => boolean, timeoutMs = 45_000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const run = await base.admin.runs.get.query({ id: runId });
+      if (until(run)) return run;
+      if (Date.now() > deadline) throw new Error(`run ${runId} stuck in ${JSON.stringify(run)}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  return {
+    ...base,
+    workerEnv,
+    key,
+    startRun: (selection = {}) => base.admin.runs.start.mutate({ ...WHOLE_HISTORY, ...selection }),
+    waitFor,
+    runRequests: () => base.sandbox.requests.filter((r) => r.path.startsWith('/v2/calls')),
+  };
+}
+
+export const isFinished = (run: RunView) => ['done', 'failed', 'canceled'].includes(run.status);

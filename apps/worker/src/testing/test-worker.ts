@@ -1,0 +1,40 @@
+// A worker in the test process on a test server's data directory (same SQLite file, same key ring), for tests
+// that start runs through the API and watch them move.
+import { Writable } from 'node:stream';
+import { loadConfig } from '@callmine/config';
+import { composeWorker, type WorkerOverrides } from '../compose.ts';
+import { createLogger } from '../logger.ts';
+
+export interface TestWorker {
+  logLines: string[];
+  database: ReturnType<typeof composeWorker>['database'];
+  /** Stops after the current batch's checkpoint, like SIGTERM. */
+  close(): Promise<void>;
+}
+
+export function startTestWorker(
+  dataDir: string,
+  env: Record<string, string> = {},
+  overrides: WorkerOverrides = {},
+): TestWorker {
+  const config = loadConfig({
+    CALLMINE_DATA_DIR: dataDir,
+    CALLMINE_LOG_LEVEL: 'info',
+    CALLMINE_WORKER_POLL_MS: '50',
+    ...env,
+  });
+  const logLines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logLines.push(...String(chunk).split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const composed = composeWorker(
+    config,
+    createLogger({ level: config.logLevel, destination: sink }),
+    overrides,
+  );
+  void composed.loop.run();
+  return { logLines, database: composed.database, close: composed.close };
+}

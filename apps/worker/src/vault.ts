@@ -1,0 +1,16 @@
+import type { Config } from '@callmine/config';
+import { createVaultStore, type Db } from '@callmine/db';
+import { loadKeyRing, selfTest } from '@callmine/vault';
+import { createOpener, type Opener } from '@callmine/vault/open';
+import type { Logger } from './logger.ts';
+
+/**
+ * The worker's half of the vault: the same key ring and start-up self-test as the server (a missing or wrong key
+ * throws a VaultError and the worker refuses to start), and the opener — which only this app may hold.
+ */
+export function startWorkerVault(config: Config, db: Db, logger: Logger): Opener {
+  const keys = loadKeyRing(config.keyRingSource, { dataDir: config.dataDir, warn: (m) => logger.warn(m) });
+  const report = selfTest(keys, createVaultStore(db));
+  for (const warning of report.warnings) logger.warn(warning);
+  return createOpener(keys);
+}

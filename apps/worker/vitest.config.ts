@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  // Runs talk to the Gong sandbox over HTTP at a real (if raised) rate limit; the crash test restarts a process.
+  test: { name: '@callmine/worker', testTimeout: 60_000, hookTimeout: 30_000 },
+});

@@ -1,0 +1,53 @@
+import type { RunSelection, RunTotals, RunView } from '@callmine/contracts';
+import { type Db, schema } from '@callmine/db';
+import { and, desc, eq } from 'drizzle-orm';
+
+type RunRow = typeof schema.analysisRun.$inferSelect;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toRunView(row: RunRow & { startedByName: string | null }): RunView {
+  return {
+    id: row.id,
+    status: row.status,
+    selection: row.selection as RunSelection,
+    startedBy: row.startedByName,
+    credentialVersion: row.credentialVersion,
+    progress: {
+      callsTotal: row.callsTotal,
+      listingDone: row.listingDone,
+      callsFetched: row.callsFetched,
+      callsAnalyzed: row.callsAnalyzed,
+    },
+    totals: (row.totals as RunTotals | null) ?? null,
+    error: row.error,
+    pausedUntil: iso(row.pausedUntil),
+    cancelRequested: row.cancelRequested,
+    createdAt: row.createdAt.toISOString(),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+  };
+}
+
+const selectRuns = (db: Db) =>
+  db
+    .select({ run: schema.analysisRun, startedByName: schema.user.name })
+    .from(schema.analysisRun)
+    .leftJoin(schema.user, eq(schema.user.id, schema.analysisRun.startedBy));
+
+export function findRun(db: Db, workspaceId: string, id: string): RunView | undefined {
+  const row = selectRuns(db)
+    .where(and(eq(schema.analysisRun.workspaceId, workspaceId), eq(schema.analysisRun.id, id)))
+    .get();
+  return row ? toRunView({ ...row.run, startedByName: row.startedByName }) : undefined;
+}
+
+/** The workspace's most recent runs, newest first. */
+export function listRuns(db: Db, workspaceId: string, limit = 50): RunView[] {
+  return selectRuns(db)
+    .where(eq(schema.analysisRun.workspaceId, workspaceId))
+    .orderBy(desc(schema.analysisRun.createdAt))
+    .limit(limit)
+    .all()
+    .map((row) => toRunView({ ...row.run, startedByName: row.startedByName }));
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+// Analysis runs: the call selection a member starts a run with (the Runs form and `runs.start` share it), and
+// what the Runs page shows. Inputs are strings because they come straight from form fields.
+
+const isoDate = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), message);
+
+const DAY_MS = 86_400_000;
+/** A run covers at most a year of calls: more would spend days of the Gong budget in one go. */
+export const MAX_RUN_DAYS = 366;
+
+export const runSelectionInput = z
+  .strictObject({
+    from: isoDate('Choose the first day of calls to include.'),
+    to: isoDate('Choose the last day of calls to include.'),
+    /** Comma-separated email addresses of the reps whose calls to include; blank means everyone. */
+    repEmails: z
+      .string()
+      .max(4000, 'That list of reps is too long.')
+      .default('')
+      .transform((value) =>
+        value
+          .split(/[,\s]+/)
+          .map((v) => v.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.email('Enter the reps as email addresses separated by commas.')).max(200)),
+    externalOnly: z
+      .enum(['yes', 'no'])
+      .default('no')
+      .transform((v) => v === 'yes'),
+    minDurationMinutes: z
+      .string()
+      .trim()
+      .default('')
+      .refine((v) => /^\d{0,3}$/.test(v), 'Enter a whole number of minutes (0 to 600), or leave it blank.')
+      .transform((v) => (v === '' ? 0 : Number(v)))
+      .refine((v) => v <= 600, 'Enter a whole number of minutes (0 to 600), or leave it blank.'),
+    titleContains: z.string().trim().max(200, 'Keep the title filter under 200 characters.').default(''),
+  })
+  .superRefine((value, ctx) => {
+    const from = Date.parse(`${value.from}T00:00:00Z`);
+    const to = Date.parse(`${value.to}T00:00:00Z`);
+    if (to < from) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'The last day must be on or after the first day.',
+      });
+    } else if ((to - from) / DAY_MS + 1 > MAX_RUN_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `A run covers at most ${MAX_RUN_DAYS} days.` });
+    }
+  });
+export type RunSelectionInput = z.input<typeof runSelectionInput>;
+export type RunSelection = z.output<typeof runSelectionInput>;
+
+export const runStatus = z.enum(['queued', 'fetching', 'analyzing', 'done', 'failed', 'canceled']);
+export type RunStatus = z.infer<typeof runStatus>;
+
+/** What the analysing phase stores for a run until the analysers (issue 8) plug in. */
+export const runTotals = z.object({
+  callsAnalyzed: z.number().int(),
+  transcripts: z.number().int(),
+  durationSeconds: z.number().int(),
+  sentencesInternal: z.number().int(),
+  sentencesExternal: z.number().int(),
+});
+export type RunTotals = z.infer<typeof runTotals>;
+
+export const runView = z.object({
+  id: z.string(),
+  status: runStatus,
+  selection: z.object({
+    from: z.string(),
+    to: z.string(),
+    repEmails: z.array(z.string()),
+    externalOnly: z.boolean(),
+    minDurationMinutes: z.number(),
+    titleContains: z.string(),
+  }),
+  startedBy: z.string().nullable(),
+  credentialVersion: z.number().int().nullable(),
+  progress: z.object({
+    /** Calls in the selection so far (grows while the listing pages arrive). */
+    callsTotal: z.number().int(),
+    listingDone: z.boolean(),
+    callsFetched: z.number().int(),
+    callsAnalyzed: z.number().int(),
+  }),
+  totals: runTotals.nullable(),
+  error: z.string().nullable(),
+  pausedUntil: z.iso.datetime().nullable(),
+  cancelRequested: z.boolean(),
+  createdAt: z.iso.datetime(),
+  startedAt: z.iso.datetime().nullable(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type RunView = z.infer<typeof runView>;
+
+export const runIdInput = z.strictObject({ id: z.string().min(1).max(100) });

@@ -1,0 +1,39 @@
+// The job queue's interface. The SQLite implementation (sqlite-queue.ts) is what Callmine ships; pg-boss on
+// PostgreSQL can implement the same interface later (docs/queue-postgres.md).
+
+export interface Job<P = unknown> {
+  readonly id: string;
+  readonly kind: string;
+  readonly payload: P;
+  /** 1 on the first try; a lease taken over after a crash counts as another attempt. */
+  readonly attempts: number;
+  readonly maxAttempts: number;
+}
+
+export interface EnqueueInput<P> {
+  readonly kind: string;
+  /** The same key enqueues the same job once (a double-clicked Start makes one run). */
+  readonly idempotencyKey: string;
+  readonly payload: P;
+  readonly maxAttempts?: number;
+  readonly runAfter?: Date;
+}
+
+export type FailOutcome = 'retrying' | 'dead';
+
+/** All methods are synchronous on SQLite, so an enqueue can share the caller's transaction. */
+export interface JobQueue {
+  enqueue<P>(input: EnqueueInput<P>): { id: string; created: boolean };
+  /** Leases the next due job (queued and due, or running with an expired lease) to `owner`. */
+  claim(owner: string, leaseMs: number): Job | undefined;
+  /** Extends the lease; false when the lease was lost (another worker took the job over). */
+  heartbeat(jobId: string, owner: string, leaseMs: number): boolean;
+  complete(jobId: string, owner: string): boolean;
+  /** Retries with exponential backoff until maxAttempts, then keeps the job as dead with its error. */
+  fail(jobId: string, owner: string, error: string): FailOutcome | undefined;
+  /** Gives the job back to run again at `runAfter` without spending an attempt (a pause, not a failure). */
+  release(jobId: string, owner: string, runAfter: Date): boolean;
+}
+
+/** The job kind that moves an analysis run (enqueued by the api's runs.start, run by apps/worker). */
+export const ANALYSIS_RUN_JOB = 'analysis-run';

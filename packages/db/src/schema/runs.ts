@@ -1,0 +1,126 @@
+// Analysis runs, the durable job queue that drives them, and the Gong data cache they share.
+// Calls and transcripts are cached per workspace and Gong call id so overlapping runs never fetch one twice;
+// nothing here references gong_credential (it is swapped in place on rotation), runs only note its version.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { organization, user } from './auth.ts';
+
+/** The job queue (see src/queue/): one row per job, leased by a worker while it runs. */
+export const job = sqliteTable(
+  'job',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind').notNull(),
+    /** Enqueueing the same key twice yields the one job. */
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'done', 'dead'] })
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    /** Not before this instant (backoff after a failure, or a pause until the Gong budget resets). */
+    runAfter: integer('run_after', { mode: 'timestamp_ms' }).notNull(),
+    leaseOwner: text('lease_owner'),
+    /** A running job whose lease expired belongs to a crashed worker: anyone may take it over. */
+    leaseExpiresAt: integer('lease_expires_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('job_due_idx').on(t.status, t.runAfter)],
+);
+
+export const analysisRun = sqliteTable(
+  'analysis_run',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    startedBy: text('started_by').references(() => user.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['queued', 'fetching', 'analyzing', 'done', 'failed', 'canceled'] })
+      .notNull()
+      .default('queued'),
+    /** The call selection (contracts' runSelection): date range and filters. */
+    selection: text('selection', { mode: 'json' }).notNull(),
+    /** gong_credential.version of the last request made for this run. */
+    credentialVersion: integer('credential_version'),
+    /** Listing checkpoint: the cursor of the next extensive page, and whether the listing is complete. */
+    listCursor: text('list_cursor'),
+    listingDone: integer('listing_done', { mode: 'boolean' }).notNull().default(false),
+    callsListed: integer('calls_listed').notNull().default(0),
+    callsTotal: integer('calls_total').notNull().default(0),
+    callsFetched: integer('calls_fetched').notNull().default(0),
+    callsAnalyzed: integer('calls_analyzed').notNull().default(0),
+    /** Gong requests whose answers this run has checkpointed. */
+    requestsUsed: integer('requests_used').notNull().default(0),
+    totals: text('totals', { mode: 'json' }),
+    error: text('error'),
+    /** Set while the daily Gong budget is spent: the run waits, it does not fail. */
+    pausedUntil: integer('paused_until', { mode: 'timestamp_ms' }),
+    cancelRequested: integer('cancel_requested', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }),
+    finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [index('analysis_run_workspace_idx').on(t.workspaceId, t.createdAt)],
+);
+
+/** The calls a run selected (its listing, after filters). */
+export const analysisRunCall = sqliteTable(
+  'analysis_run_call',
+  {
+    runId: text('run_id')
+      .notNull()
+      .references(() => analysisRun.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.runId, t.callId] })],
+);
+
+export const gongCallCache = sqliteTable(
+  'gong_call_cache',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull(),
+    started: integer('started', { mode: 'timestamp_ms' }),
+    durationSeconds: integer('duration_seconds'),
+    title: text('title'),
+    primaryUserId: text('primary_user_id'),
+    /** The extensive record as Gong sent it (metaData, parties, interaction). */
+    data: text('data', { mode: 'json' }).notNull(),
+    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.callId] })],
+);
+
+export const gongTranscriptCache = sqliteTable(
+  'gong_transcript_cache',
+  {
+    workspaceId: text('workspace_id')
+      .notNull()
+      .references(() => organization.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull(),
+    /** Gong's monologues; null when Gong has no transcript for the call (it leaves such calls out). */
+    monologues: text('monologues', { mode: 'json' }),
+    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.callId] })],
+);
+
+/** Gong requests per credential per UTC day, shared by every process (Gong's daily limit is per company). */
+export const gongRequestBudget = sqliteTable(
+  'gong_request_budget',
+  {
+    credentialKey: text('credential_key').notNull(),
+    day: text('day').notNull(),
+    used: integer('used').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.credentialKey, t.day] })],
+);
