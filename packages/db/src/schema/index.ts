@@ -2,3 +2,4 @@
 export * from './auth.ts';
 export * from './gong.ts';
 export * from './vault.ts';
+export * from './api-tokens.ts';
