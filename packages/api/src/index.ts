@@ -4,3 +4,6 @@ export type { BaseUrlVerdict, GongGateway } from './ports.ts';
 export { createRateLimits, type RateLimits } from './rate-limits.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { createCallerFactory } from './trpc.ts';
+export { type ApiReference, buildApiReference, type ProcedureReference } from './reference.ts';
+export type { Access, DocumentedError, ProcedureMeta } from './meta.ts';
+export type { Principal } from './procedure-context.ts';

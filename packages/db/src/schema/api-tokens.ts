@@ -17,7 +17,10 @@ export const apiToken = sqliteTable(
     tokenHash: text('token_hash').notNull().unique(),
     /** The first characters after the prefix, so a person can tell tokens apart in the list. */
     hint: text('hint').notNull(),
-    createdBy: text('created_by').references(() => user.id, { onDelete: 'set null' }),
+    /** Calls made with the token are attributed to this person; deleting their account deletes their tokens. */
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
     lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
