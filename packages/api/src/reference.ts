@@ -47,7 +47,11 @@ const commonErrors: DocumentedError[] = [
     when: 'The Bearer token is unknown, revoked or expired (every procedure).',
   },
   { code: 'FORBIDDEN', when: 'The caller lacks the required role.' },
-  { code: 'FORBIDDEN', reason: 'session-required', when: 'An API token called a procedure tokens may not call.' },
+  {
+    code: 'FORBIDDEN',
+    reason: 'session-required',
+    when: 'An API token called a procedure tokens may not call.',
+  },
   {
     code: 'TOO_MANY_REQUESTS',
     reason: 'token-rate-limited',

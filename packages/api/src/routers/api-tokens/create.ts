@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CreatedApiToken, CreateApiTokenInput } from '@callmine/contracts';
+import type { CreateApiTokenInput, CreatedApiToken } from '@callmine/contracts';
 import { schema } from '@callmine/db';
 import { generateApiToken } from '../../auth/api-token.ts';
 import type { AdminContext } from '../../procedure-context.ts';
@@ -26,7 +26,7 @@ export function createApiToken(ctx: AdminContext, input: CreateApiTokenInput): C
   };
   ctx.deps.db.insert(schema.apiToken).values(row).run();
   ctx.deps.logger.info(
-    { workspaceId: ctx.workspace.id, tokenId: row.id, role: row.role, by: ctx.user.id },
+    { workspaceId: ctx.workspace.id, principal: `token:${row.id}`, role: row.role, by: ctx.user.id },
     'api token created',
   );
   return { token, view: toApiTokenView(row, ctx.user.name, now) };

@@ -22,6 +22,9 @@ export function revokeApiToken(ctx: AdminContext, tokenId: string): ApiTokenView
   // Scoped to the caller's workspace: another workspace's token id looks exactly like an unknown one.
   const found = findApiToken(db, ctx.workspace.id, tokenId);
   if (!found) throw new TRPCError({ code: 'NOT_FOUND', message: 'That token does not exist.' });
-  ctx.deps.logger.info({ workspaceId: ctx.workspace.id, tokenId, by: ctx.user.id }, 'api token revoked');
+  ctx.deps.logger.info(
+    { workspaceId: ctx.workspace.id, principal: `token:${tokenId}`, by: ctx.user.id },
+    'api token revoked',
+  );
   return toApiTokenView(found.token, found.createdBy, now);
 }

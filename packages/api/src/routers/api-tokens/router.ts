@@ -1,9 +1,4 @@
-import {
-  apiTokenView,
-  createApiTokenInput,
-  createdApiToken,
-  revokeApiTokenInput,
-} from '@callmine/contracts';
+import { apiTokenView, createApiTokenInput, createdApiToken, revokeApiTokenInput } from '@callmine/contracts';
 import { z } from 'zod';
 import { adminProcedure, router } from '../../trpc.ts';
 import { createApiToken } from './create.ts';
@@ -13,7 +8,10 @@ import { revokeApiToken } from './revoke.ts';
 /** Managing tokens is a person's job: a token can never create, see or revoke tokens. */
 export const apiTokensRouter = router({
   list: adminProcedure
-    .meta({ tokens: false, summary: "The workspace's API tokens with their status and last use (never the token)." })
+    .meta({
+      tokens: false,
+      summary: "The workspace's API tokens with their status and last use (never the token).",
+    })
     .output(z.array(apiTokenView))
     .query(({ ctx }) => listApiTokens(ctx.deps.db, ctx.workspace.id, ctx.deps.now())),
   create: adminProcedure

@@ -9,15 +9,16 @@ export const authRouter = router({
   /** The signed-in user, their workspace and role; null when signed out or the session expired. */
   session: publicProcedure
     .meta({ tokens: false, summary: 'The signed-in person, their workspace and role; null when signed out.' })
-    .output(sessionView.nullable()).query(({ ctx }) => {
-    if (!ctx.session) return null;
-    const membership = findMembership(
-      ctx.deps.db,
-      ctx.session.user.id,
-      ctx.session.session.activeOrganizationId,
-    );
-    return membership ? toSessionView(ctx.session.user, membership) : null;
-  }),
+    .output(sessionView.nullable())
+    .query(({ ctx }) => {
+      if (!ctx.session) return null;
+      const membership = findMembership(
+        ctx.deps.db,
+        ctx.session.user.id,
+        ctx.session.session.activeOrganizationId,
+      );
+      return membership ? toSessionView(ctx.session.user, membership) : null;
+    }),
   signIn: publicProcedure
     .meta({
       tokens: false,
@@ -34,11 +35,11 @@ export const authRouter = router({
   signOut: publicProcedure
     .meta({ tokens: false, summary: 'Ends the session and clears the cookie.' })
     .mutation(async ({ ctx }) => {
-    if (!ctx.session) return { ok: true as const };
-    const result = await authCall(() =>
-      ctx.deps.auth.api.signOut({ headers: ctx.headers, returnHeaders: true }),
-    );
-    forwardCookies(result.headers, ctx.resHeaders);
-    return { ok: true as const };
-  }),
+      if (!ctx.session) return { ok: true as const };
+      const result = await authCall(() =>
+        ctx.deps.auth.api.signOut({ headers: ctx.headers, returnHeaders: true }),
+      );
+      forwardCookies(result.headers, ctx.resHeaders);
+      return { ok: true as const };
+    }),
 });

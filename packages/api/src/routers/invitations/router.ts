@@ -13,7 +13,9 @@ export const invitationsRouter = router({
   preview: publicProcedure
     .meta({
       summary: 'What an invitation link invites to (workspace, role, email).',
-      errors: [{ code: 'NOT_FOUND', when: 'The invitation does not exist, was revoked, used or has expired.' }],
+      errors: [
+        { code: 'NOT_FOUND', when: 'The invitation does not exist, was revoked, used or has expired.' },
+      ],
     })
     .input(invitationLookupInput)
     .output(invitationPreview)
@@ -25,7 +27,9 @@ export const invitationsRouter = router({
     .meta({
       tokens: false,
       summary: 'Accepts an invitation, creating the account when needed, and signs the person in.',
-      errors: [{ code: 'NOT_FOUND', when: 'The invitation does not exist, was revoked, used or has expired.' }],
+      errors: [
+        { code: 'NOT_FOUND', when: 'The invitation does not exist, was revoked, used or has expired.' },
+      ],
     })
     .input(acceptInvitationInput)
     .output(sessionView)

@@ -37,15 +37,16 @@ export const membersRouter = router({
     .mutation(({ ctx, input }) => inviteMember(ctx, input)),
   revokeInvitation: adminProcedure
     .meta({ tokens: false, summary: 'Cancels a pending invitation.' })
-    .input(revokeInvitationInput).mutation(async ({ ctx, input }) => {
-    await authCall(() =>
-      ctx.deps.auth.api.cancelInvitation({
-        headers: ctx.headers,
-        body: { invitationId: input.invitationId },
-      }),
-    );
-    return { ok: true as const };
-  }),
+    .input(revokeInvitationInput)
+    .mutation(async ({ ctx, input }) => {
+      await authCall(() =>
+        ctx.deps.auth.api.cancelInvitation({
+          headers: ctx.headers,
+          body: { invitationId: input.invitationId },
+        }),
+      );
+      return { ok: true as const };
+    }),
   changeRole: adminProcedure
     .meta({
       tokens: false,

@@ -6,7 +6,8 @@ export const setupRouter = router({
   /** Whether this install still needs its owner account (a fresh database). */
   status: publicProcedure
     .meta({ summary: 'Whether this install still needs its owner account.' })
-    .output(setupStatus).query(({ ctx }) => ({ needsOwner: !hasOwner(ctx) })),
+    .output(setupStatus)
+    .query(({ ctx }) => ({ needsOwner: !hasOwner(ctx) })),
   /** Creates the owner and the workspace, signs the owner in, and closes sign-up for good. */
   createOwner: publicProcedure
     .meta({

@@ -20,7 +20,8 @@ function getWorkspace(ctx: SignedInContext) {
 export const workspaceRouter = router({
   get: signedInProcedure
     .meta({ summary: 'The workspace: name, creation time and member count.' })
-    .output(workspaceView).query(({ ctx }) => getWorkspace(ctx)),
+    .output(workspaceView)
+    .query(({ ctx }) => getWorkspace(ctx)),
   rename: adminProcedure
     .meta({ summary: 'Renames the workspace.' })
     .input(renameWorkspaceInput)

@@ -14,11 +14,16 @@ export const gongRouter = router({
   connectBasic: adminProcedure
     .meta({
       tokens: false,
-      summary: 'Validates a Gong access key and secret with Gong, then stores them sealed (replaces any old key).',
+      summary:
+        'Validates a Gong access key and secret with Gong, then stores them sealed (replaces any old key).',
       errors: [
         { code: 'BAD_REQUEST', reason: 'gong-invalid-credentials', when: 'Gong rejected the key.' },
         { code: 'BAD_REQUEST', reason: 'gong-forbidden', when: 'The key lacks API permission.' },
-        { code: 'BAD_REQUEST', reason: 'gong-base-url-not-allowed', when: 'The base URL is not a Gong API address.' },
+        {
+          code: 'BAD_REQUEST',
+          reason: 'gong-base-url-not-allowed',
+          when: 'The base URL is not a Gong API address.',
+        },
         { code: 'BAD_GATEWAY', reason: 'gong-unreachable', when: 'Gong could not be reached.' },
         { code: 'CONFLICT', when: 'Someone else changed the connection meanwhile (stale version).' },
         { code: 'TOO_MANY_REQUESTS', when: 'Too many connection attempts, or Gong is rate-limiting us.' },
@@ -29,7 +34,8 @@ export const gongRouter = router({
     .mutation(({ ctx, input }) => connectBasic(ctx, input)),
   disconnect: adminProcedure
     .meta({ tokens: false, summary: 'Deletes the stored Gong credential.' })
-    .output(gongConnectionView).mutation(({ ctx }) => disconnect(ctx)),
+    .output(gongConnectionView)
+    .mutation(({ ctx }) => disconnect(ctx)),
   auditLog: adminProcedure
     .meta({ summary: 'Who connected, rotated or disconnected Gong, and when.' })
     .output(z.array(gongAuditEntry))
