@@ -41,3 +41,11 @@ export type ApiTokenView = z.infer<typeof apiTokenView>;
 /** The only response that ever holds the token itself. */
 export const createdApiToken = z.object({ token: z.string(), view: apiTokenView });
 export type CreatedApiToken = z.infer<typeof createdApiToken>;
+
+/** The expiry choices the settings form offers ('' = never); the procedure takes any 1–365 days. */
+export const apiTokenExpiryChoices = ['', '7', '30', '90', '365'] as const;
+
+/** The settings form: the same name and role rules, with the expiry as one of the choices above. */
+export const createApiTokenForm = createApiTokenInput.extend({
+  expiresInDays: z.enum(apiTokenExpiryChoices),
+});
