@@ -1,5 +1,7 @@
 // API tokens over real HTTP: what a token may do, what it may never do, and that it stays in its workspace.
 import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppRouter } from '@callmine/api';
 import { schema } from '@callmine/db';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
@@ -74,6 +76,11 @@ describe('API tokens', () => {
       .filter((l) => l.msg === 'request' && l.path === '/trpc/workspace.get');
     expect(logged.map((l) => l.principal)).toEqual([`token:${created.view.id}`]);
     expect(server.logLines.join('\n')).not.toContain(created.token);
+    // Nor anywhere in the data directory (database, WAL, key files).
+    for (const file of readdirSync(server.dataDir, { recursive: true, encoding: 'utf8' })) {
+      const path = join(server.dataDir, file);
+      if (statSync(path).isFile()) expect(readFileSync(path).includes(created.token), file).toBe(false);
+    }
   });
 
   it('refuses a member token on admin procedures and every token on tokens, members and sign-in', async () => {
