@@ -147,6 +147,37 @@ describe('API tokens', () => {
     );
   });
 
+  it('never gives a token more rights than its creator has now', async () => {
+    const invitation = await admin.members.invite.mutate({ email: 'ada@example.com', role: 'admin' });
+    const adaBrowser = browserLikeFetch(server.url);
+    const ada = apiClient(server.url, adaBrowser);
+    await ada.invitations.accept.mutate({
+      invitationId: invitation.id,
+      name: 'Ada Admin',
+      password: 'ada long password',
+    });
+    const adasScript = tokenClient(
+      server.url,
+      (await ada.apiTokens.create.mutate({ name: 'Ada', role: 'admin' })).token,
+    );
+    expect(await adasScript.workspace.rename.mutate({ name: 'Acme One' })).toMatchObject({
+      name: 'Acme One',
+    });
+
+    const adaMember = (await admin.members.list.query()).find((m) => m.email === 'ada@example.com');
+    await admin.members.changeRole.mutate({ memberId: adaMember?.id ?? '', role: 'member' });
+    expect(await failure(adasScript.workspace.rename.mutate({ name: 'Acme Two' }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await adasScript.workspace.get.query()).toMatchObject({ name: 'Acme One' });
+
+    await admin.members.remove.mutate({ memberId: adaMember?.id ?? '' });
+    expect(await failure(adasScript.workspace.get.query())).toMatchObject({
+      code: 'UNAUTHORIZED',
+      reason: 'invalid-token',
+    });
+  });
+
   it('keeps a token inside its own workspace', async () => {
     const a = await admin.apiTokens.create.mutate({ name: 'A', role: 'admin' });
     // A second workspace with its own owner and token (setup creates only one, so the rows are made directly).

@@ -35,6 +35,8 @@ export interface TokenPrincipal {
 /** Why a presented token was refused; one message for all, so the answer never tells a guesser anything. */
 export type TokenVerdict = { ok: true; principal: TokenPrincipal } | { ok: false };
 
+const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
+
 // Writing last_used_at on every call would turn every read into a write; a minute is precise enough for a list.
 const lastUsedResolutionMs = 60_000;
 
@@ -51,13 +53,23 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
       userId: schema.user.id,
       userName: schema.user.name,
       userEmail: schema.user.email,
+      creatorRole: schema.member.role,
     })
     .from(schema.apiToken)
     .innerJoin(schema.organization, eq(schema.organization.id, schema.apiToken.workspaceId))
     .innerJoin(schema.user, eq(schema.user.id, schema.apiToken.createdBy))
+    .leftJoin(
+      schema.member,
+      and(
+        eq(schema.member.organizationId, schema.apiToken.workspaceId),
+        eq(schema.member.userId, schema.apiToken.createdBy),
+      ),
+    )
     .where(eq(schema.apiToken.tokenHash, hashApiToken(token)))
     .get();
-  if (!row || row.revokedAt) return { ok: false };
+  // A token never has more rights than its creator has now: it dies when they leave the workspace, and an
+  // admin token made by someone since demoted acts as a member. Otherwise a demoted admin would keep admin rights.
+  if (!row || row.revokedAt || !row.creatorRole) return { ok: false };
   if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false };
   db.update(schema.apiToken)
     .set({ lastUsedAt: now })
@@ -76,7 +88,7 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
     principal: {
       kind: 'token',
       tokenId: row.id,
-      role: row.role,
+      role: row.role === 'admin' && adminRoles.has(row.creatorRole) ? 'admin' : 'member',
       workspace: { id: row.workspaceId, name: row.workspaceName },
       user: { id: row.userId, name: row.userName, email: row.userEmail },
     },
