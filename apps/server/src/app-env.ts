@@ -1,6 +1,11 @@
+import type { Principal } from '@callmine/api';
 import type { RequestIdVariables } from 'hono/request-id';
 
 /** Typed `c.var` for what middleware and routes add. */
 export type AppEnv = {
-  Variables: RequestIdVariables & { userId?: string };
+  Variables: RequestIdVariables & {
+    userId?: string;
+    /** Who called: a session's user or a token's id (never the token itself). */
+    principal?: Principal;
+  };
 };

@@ -29,7 +29,10 @@ export function composeServer(config: Config, logger: Logger) {
       now: () => new Date(),
       gong: gongGateway(gong),
       sealer,
-      rateLimits: createRateLimits({ gongConnectPerMinute: config.gong.connectAttemptsPerMinute }),
+      rateLimits: createRateLimits({
+        gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
+        apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,
+      }),
     },
     sqlite: database.sqlite,
     logger,

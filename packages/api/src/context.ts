@@ -1,5 +1,6 @@
 import type { Db } from '@callmine/db';
 import type { Sealer } from '@callmine/vault';
+import { bearerToken, type TokenVerdict, verifyApiToken } from './auth/api-token.ts';
 import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
 import type { GongGateway } from './ports.ts';
@@ -27,20 +28,26 @@ export interface ApiDeps {
 
 export interface CreateContextOptions {
   deps: ApiDeps;
-  /** Request headers (cookie, origin). */
+  /** Request headers (cookie, origin, authorization). */
   headers: Headers;
-  /** Response headers the transport sends back (Set-Cookie from sign-in, sign-out and session refresh). */
+  /** Response headers the transport sends back (Set-Cookie, Retry-After). */
   resHeaders: Headers;
 }
 
 export async function createContext({ deps, headers, resHeaders }: CreateContextOptions) {
+  const presented = bearerToken(headers);
+  if (presented !== undefined) {
+    // A Bearer request is a script, not a browser: its token is the only principal; cookies are ignored.
+    const bearer: TokenVerdict = verifyApiToken(deps.db, presented, deps.now());
+    return { deps, headers, resHeaders, session: null, bearer };
+  }
   // returnHeaders: better-auth may slide the session's expiry and re-set the cookie.
   const { headers: authHeaders, response: session } = await deps.auth.api.getSession({
     headers,
     returnHeaders: true,
   });
   forwardCookies(authHeaders, resHeaders);
-  return { deps, headers, resHeaders, session };
+  return { deps, headers, resHeaders, session, bearer: undefined as TokenVerdict | undefined };
 }
 
 export type Context = Awaited<ReturnType<typeof createContext>>;

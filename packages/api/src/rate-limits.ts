@@ -1,17 +1,39 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
+export interface RateLimitOptions {
+  gongConnectPerMinute: number;
+  /** Procedure calls per API token per minute. */
+  apiTokenCallsPerMinute: number;
+}
+
+const defaults: RateLimitOptions = { gongConnectPerMinute: 10, apiTokenCallsPerMinute: 600 };
+
+type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+function limiter(points: number, keyPrefix: string) {
+  const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix });
+  return {
+    async consume(key: string): Promise<Verdict> {
+      try {
+        await memory.consume(key);
+        return { ok: true };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        }
+        throw rejection;
+      }
+    },
+  };
+}
+
 /**
- * Limits on procedures that cost something outside Callmine. In memory: one server process serves a workspace.
- * rate-limiter-flexible gives exact fixed-window counting with the wait until the next point frees.
+ * Limits on what costs something outside Callmine or could be hammered by a script. In memory: one server
+ * process serves a workspace. rate-limiter-flexible gives exact fixed-window counting with the wait until the
+ * next point frees.
  */
-export function createRateLimits(options: { gongConnectPerMinute: number } = { gongConnectPerMinute: 10 }) {
-  // Connecting makes an outbound request to Gong with the pasted key: 10 a minute per workspace is plenty
-  // for a person and useless for probing.
-  const gongConnect = new RateLimiterMemory({
-    points: options.gongConnectPerMinute,
-    duration: 60,
-    keyPrefix: 'gong-connect',
-  });
+export function createRateLimits(options: Partial<RateLimitOptions> = {}) {
+  const o = { ...defaults, ...options };
   // Failed sign-ins per email address: 10 in 15 minutes, then wait. Successes don't count and clear the tally,
   // so a person who mistypes a few times is never locked out by their own later success.
   const signInFailures = new RateLimiterMemory({ points: 10, duration: 15 * 60, keyPrefix: 'sign-in' });
@@ -28,19 +50,11 @@ export function createRateLimits(options: { gongConnectPerMinute: number } = { g
         await signInFailures.delete(key);
       },
     },
-    gongConnect: {
-      async consume(key: string): Promise<{ ok: true } | { ok: false; retryAfterSeconds: number }> {
-        try {
-          await gongConnect.consume(key);
-          return { ok: true };
-        } catch (rejection) {
-          if (rejection instanceof RateLimiterRes) {
-            return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-          }
-          throw rejection;
-        }
-      },
-    },
+    // Connecting makes an outbound request to Gong with the pasted key: 10 a minute per workspace is plenty
+    // for a person and useless for probing.
+    gongConnect: limiter(o.gongConnectPerMinute, 'gong-connect'),
+    // A runaway script must not starve the people using the app; each token gets its own budget.
+    apiToken: limiter(o.apiTokenCallsPerMinute, 'api-token'),
   };
 }
 

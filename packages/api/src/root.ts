@@ -1,3 +1,4 @@
+import { apiTokensRouter } from './routers/api-tokens/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { gongRouter } from './routers/integrations/gong/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
@@ -16,6 +17,7 @@ export const appRouter = router({
   workspace: workspaceRouter,
   integrations: router({ gong: gongRouter }),
   runs: runsRouter,
+  apiTokens: apiTokensRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,47 +3,102 @@ import { ZodError, z } from 'zod';
 import { findMembership } from './auth/membership.ts';
 import type { Context } from './context.ts';
 import { ReasonedCause } from './errors.ts';
+import type { ProcedureMeta } from './meta.ts';
+import type { Principal } from './procedure-context.ts';
 
-const t = initTRPC.context<Context>().create({
-  // Never send stack traces; field errors let forms point at the right input.
-  isDev: false,
-  errorFormatter({ shape, error }) {
-    const fieldErrors: Record<string, string[] | undefined> | undefined =
-      error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR'
-        ? 'Something went wrong on our side. Try again in a moment.'
-        : error.cause instanceof ZodError
-          ? 'Some fields need attention.'
-          : shape.message;
-    // A machine-readable reason (e.g. 'gong-invalid-credentials') for clients that branch on it.
-    const reason = error.cause instanceof ReasonedCause ? error.cause.reason : undefined;
-    return {
-      message,
-      code: shape.code,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, reason },
-    };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // Never send stack traces; field errors let forms point at the right input.
+    isDev: false,
+    errorFormatter({ shape, error }) {
+      const fieldErrors: Record<string, string[] | undefined> | undefined =
+        error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR'
+          ? 'Something went wrong on our side. Try again in a moment.'
+          : error.cause instanceof ZodError
+            ? 'Some fields need attention.'
+            : shape.message;
+      // A machine-readable reason (e.g. 'gong-invalid-credentials') for clients that branch on it.
+      const reason = error.cause instanceof ReasonedCause ? error.cause.reason : undefined;
+      return {
+        message,
+        code: shape.code,
+        data: { code: shape.data.code, httpStatus: shape.data.httpStatus, fieldErrors, reason },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure;
+function invalidToken() {
+  // One answer for unknown, revoked and expired tokens: a guesser learns nothing.
+  return new TRPCError({
+    code: 'UNAUTHORIZED',
+    message: 'This API token is not valid: it may have been revoked or have expired.',
+    cause: new ReasonedCause('invalid-token'),
+  });
+}
 
-/** Signed in and a member of a workspace. The workspace always comes from the session, never from input. */
-export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
+function sessionRequired() {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message: 'API tokens cannot do this. Sign in to Callmine to do it.',
+    cause: new ReasonedCause('session-required'),
+  });
+}
+
+/** Anyone; a request with a bad Bearer token is still refused, so a script learns early that its token is dead. */
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(({ ctx, meta, next }) => {
+  if (ctx.bearer && !ctx.bearer.ok) throw invalidToken();
+  if (ctx.bearer && meta?.tokens === false) throw sessionRequired();
+  return next();
+});
+
+/**
+ * A person signed in to a workspace, or an API token acting for its workspace with its role. The workspace
+ * always comes from the session or the token, never from input. Procedures with `meta.tokens === false`
+ * refuse tokens.
+ */
+export const signedInProcedure = t.procedure.meta({ access: 'member' }).use(async ({ ctx, meta, next }) => {
+  if (ctx.bearer) {
+    if (!ctx.bearer.ok) throw invalidToken();
+    const token = ctx.bearer.principal;
+    if (meta?.tokens === false) throw sessionRequired();
+    const limit = await ctx.deps.rateLimits.apiToken.consume(token.tokenId);
+    if (!limit.ok) {
+      ctx.resHeaders.set('retry-after', String(limit.retryAfterSeconds));
+      throw new TRPCError({
+        code: 'TOO_MANY_REQUESTS',
+        message: `This token has made too many calls. Try again in ${limit.retryAfterSeconds} seconds.`,
+        cause: new ReasonedCause('token-rate-limited'),
+      });
+    }
+    const principal: Principal = { kind: 'token', tokenId: token.tokenId };
+    return next({
+      ctx: {
+        principal,
+        user: token.user,
+        member: { id: null, role: token.role },
+        workspace: token.workspace,
+      },
+    });
+  }
   const session = ctx.session;
   if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   const membership = findMembership(ctx.deps.db, session.user.id, session.session.activeOrganizationId);
   if (!membership) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
   }
+  const principal: Principal = { kind: 'session', userId: session.user.id };
   return next({
     ctx: {
-      session,
+      principal,
       user: session.user,
-      member: { id: membership.memberId, role: membership.role },
+      member: { id: membership.memberId as string | null, role: membership.role },
       workspace: { id: membership.workspaceId, name: membership.workspaceName },
     },
   });
@@ -51,8 +106,8 @@ export const signedInProcedure = t.procedure.use(async ({ ctx, next }) => {
 
 const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
 
-/** Owners and admins. */
-export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
+/** Owners and admins, or an admin token. */
+export const adminProcedure = signedInProcedure.meta({ access: 'admin' }).use(({ ctx, next }) => {
   if (!adminRoles.has(ctx.member.role)) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only workspace admins can do this.' });
   }

@@ -91,6 +91,7 @@ const envSchema = z.object({
   CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: intIn('CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE', 1, 1000, 10),
   CALLMINE_WORKER_POLL_MS: intIn('CALLMINE_WORKER_POLL_MS', 10, 60_000, 1000),
   CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
+  CALLMINE_API_TOKEN_CALLS_PER_MINUTE: intIn('CALLMINE_API_TOKEN_CALLS_PER_MINUTE', 1, 100_000, 600),
 });
 
 export interface Config {
@@ -105,6 +106,8 @@ export interface Config {
   logLevel: (typeof logLevels)[number];
   bodyLimitBytes: number;
   webDistDir: string;
+  /** Procedure calls per API token per minute; past it a call gets TOO_MANY_REQUESTS with Retry-After. */
+  apiTokenCallsPerMinute: number;
   keyRingSource: { keyring?: string; activeKeyId?: string; masterKey?: string };
   gong: {
     defaultBaseUrl: string;
@@ -155,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.CALLMINE_LOG_LEVEL,
     bodyLimitBytes: e.CALLMINE_BODY_LIMIT_KB * 1024,
     webDistDir: resolve(repoRoot, 'apps/web/dist'),
+    apiTokenCallsPerMinute: e.CALLMINE_API_TOKEN_CALLS_PER_MINUTE,
     // Raw, blanks included: a key variable that is set but empty means the secret manager failed to inject it,
     // and the vault refuses to start rather than fall back to the embedded key file.
     keyRingSource: {

@@ -6,11 +6,14 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * CSRF defence for every state-changing request: the Origin must be Callmine's own. Browsers always send
  * Origin on cross-site POSTs, so a missing Origin is accepted only when Sec-Fetch-Site says same-origin.
+ * A request with an `Authorization: Bearer` header and no cookie is a script using an API token: a browser
+ * never attaches that header on its own, so such a request cannot be forged by another site and is let through.
  */
 export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
     if (safeMethods.has(c.req.method)) return next();
+    if (isBearerWithoutCookie(c.req.header('authorization'), c.req.header('cookie'))) return next();
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
     const ok = origin ? allowed.has(origin) : fetchSite === 'same-origin';
@@ -29,4 +32,8 @@ export function jsonOnly(): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+function isBearerWithoutCookie(authorization: string | undefined, cookie: string | undefined): boolean {
+  return /^Bearer\s+\S/i.test(authorization ?? '') && !cookie;
 }

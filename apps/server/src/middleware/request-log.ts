@@ -7,6 +7,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
+    const principal = c.get('principal');
     logger.info(
       {
         requestId: c.get('requestId'),
@@ -15,6 +16,8 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
         status: c.res.status,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
         userId: c.get('userId') ?? null,
+        // `token:<id>` or `session`. The key must not say "token": the logger redacts such keys wholesale.
+        principal: principal ? (principal.kind === 'token' ? `token:${principal.tokenId}` : 'session') : null,
       },
       'request',
     );

@@ -13,7 +13,14 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
       allowMethodOverride: false,
       createContext: async ({ req, resHeaders }) => {
         const ctx = await createContext({ deps, headers: req.headers, resHeaders });
-        if (ctx.session) c.set('userId', ctx.session.user.id);
+        if (ctx.session) {
+          c.set('userId', ctx.session.user.id);
+          c.set('principal', { kind: 'session', userId: ctx.session.user.id });
+        }
+        if (ctx.bearer?.ok) {
+          c.set('userId', ctx.bearer.principal.user.id);
+          c.set('principal', { kind: 'token', tokenId: ctx.bearer.principal.tokenId });
+        }
         return ctx;
       },
       onError: ({ error, path }) => {

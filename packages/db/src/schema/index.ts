@@ -1,4 +1,6 @@
 // Every table Callmine stores, one file per domain. drizzle-kit generates migrations from this module.
+
+export * from './api-tokens.ts';
 export * from './auth.ts';
 export * from './gong.ts';
 export * from './runs.ts';

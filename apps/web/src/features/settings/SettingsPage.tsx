@@ -1,5 +1,6 @@
 import type { SessionView } from '@callmine/contracts';
 import { isAdmin } from '../../lib/session.ts';
+import { ApiTokensSection } from './api-tokens/ApiTokensSection.tsx';
 import { IntegrationsSection } from './integrations/IntegrationsSection.tsx';
 import { MembersSection } from './members/MembersSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
@@ -13,6 +14,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <WorkspaceSection canEdit={admin} />
       <IntegrationsSection session={session} />
       <MembersSection session={session} />
+      {admin ? <ApiTokensSection /> : null}
     </section>
   );
 }

@@ -9,9 +9,14 @@ import { startRun } from './start.ts';
 /** Analysis runs: every member (owner, admin or member) may start, cancel and follow the workspace's runs. */
 export const runsRouter = router({
   list: signedInProcedure
+    .meta({ summary: 'The workspace’s analysis runs, newest first, with progress and totals.' })
     .output(z.array(runView))
     .query(({ ctx }) => listRuns(ctx.deps.db, ctx.workspace.id)),
   get: signedInProcedure
+    .meta({
+      summary: 'One run with its live progress.',
+      errors: [{ code: 'NOT_FOUND', when: 'No such run here.' }],
+    })
     .input(runIdInput)
     .output(runView)
     .query(({ ctx, input }) => {
@@ -21,10 +26,15 @@ export const runsRouter = router({
       return run;
     }),
   start: signedInProcedure
+    .meta({
+      summary: 'Queues an analysis run over a call selection (date range and filters).',
+      errors: [{ code: 'PRECONDITION_FAILED', when: 'Gong is not connected or needs attention.' }],
+    })
     .input(runSelectionInput)
     .output(runView)
     .mutation(({ ctx, input }) => startRun(ctx, input)),
   cancel: signedInProcedure
+    .meta({ summary: 'Cancels a queued run at once, a running one at its next checkpoint.' })
     .input(runIdInput)
     .output(runView)
     .mutation(({ ctx, input }) => cancelRun(ctx, input.id)),

@@ -18,8 +18,12 @@ function getWorkspace(ctx: SignedInContext) {
 }
 
 export const workspaceRouter = router({
-  get: signedInProcedure.output(workspaceView).query(({ ctx }) => getWorkspace(ctx)),
+  get: signedInProcedure
+    .meta({ summary: 'The workspace: name, creation time and member count.' })
+    .output(workspaceView)
+    .query(({ ctx }) => getWorkspace(ctx)),
   rename: adminProcedure
+    .meta({ summary: 'Renames the workspace.' })
     .input(renameWorkspaceInput)
     .output(workspaceView)
     .mutation(({ ctx, input }) => {

@@ -8,14 +8,36 @@ import { auditLog, connectionView } from './queries.ts';
 export const gongRouter = router({
   /** Everyone in the workspace sees the status; nobody ever receives a secret. */
   get: signedInProcedure
+    .meta({ summary: 'The Gong connection status and non-secret details (never a key or secret).' })
     .output(gongConnectionView)
     .query(({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong.defaultBaseUrl)),
   connectBasic: adminProcedure
+    .meta({
+      tokens: false,
+      summary:
+        'Validates a Gong access key and secret with Gong, then stores them sealed (replaces any old key).',
+      errors: [
+        { code: 'BAD_REQUEST', reason: 'gong-invalid-credentials', when: 'Gong rejected the key.' },
+        { code: 'BAD_REQUEST', reason: 'gong-forbidden', when: 'The key lacks API permission.' },
+        {
+          code: 'BAD_REQUEST',
+          reason: 'gong-base-url-not-allowed',
+          when: 'The base URL is not a Gong API address.',
+        },
+        { code: 'BAD_GATEWAY', reason: 'gong-unreachable', when: 'Gong could not be reached.' },
+        { code: 'CONFLICT', when: 'Someone else changed the connection meanwhile (stale version).' },
+        { code: 'TOO_MANY_REQUESTS', when: 'Too many connection attempts, or Gong is rate-limiting us.' },
+      ],
+    })
     .input(gongBasicAuthInput)
     .output(gongConnectionView)
     .mutation(({ ctx, input }) => connectBasic(ctx, input)),
-  disconnect: adminProcedure.output(gongConnectionView).mutation(({ ctx }) => disconnect(ctx)),
+  disconnect: adminProcedure
+    .meta({ tokens: false, summary: 'Deletes the stored Gong credential.' })
+    .output(gongConnectionView)
+    .mutation(({ ctx }) => disconnect(ctx)),
   auditLog: adminProcedure
+    .meta({ summary: 'Who connected, rotated or disconnected Gong, and when.' })
     .output(z.array(gongAuditEntry))
     .query(({ ctx }) => auditLog(ctx.deps.db, ctx.workspace.id)),
 });

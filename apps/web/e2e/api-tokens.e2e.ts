@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+
+let callmine: RunningCallmine;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  callmine = await startCallmine();
+});
+
+test.afterAll(async () => {
+  await callmine?.stop();
+  if (callmine) removeDataDir(callmine.dataDir);
+});
+
+/** What a developer's script sends: only the Bearer header. */
+async function workspaceWith(token: string) {
+  const response = await fetch(`${callmine.url}/trpc/workspace.get`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { result?: { data: { name: string } } },
+  };
+}
+
+test('an admin creates an API token, a script uses it, the reference renders, and revoking stops it', async ({
+  page,
+}) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.goto(callmine.url);
+  await page.getByLabel('Your name').fill('Olivia Owner');
+  await page.getByLabel('Email').fill('olivia@example.com');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByLabel('Workspace name').fill('Acme Sales');
+  await page.getByRole('button', { name: 'Create owner account' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+
+  const form = page.getByRole('form', { name: 'Create an API token' });
+  await form.getByLabel('Token name').fill('Warehouse sync');
+  await form.getByRole('button', { name: 'Create token' }).click();
+  const shown = form.getByLabel('New API token');
+  await expect(shown).toHaveValue(/^cm_/);
+  const token = await shown.inputValue();
+
+  const used = await workspaceWith(token);
+  expect(used.status).toBe(200);
+  expect(used.body.result?.data.name).toBe('Acme Sales');
+  // The token lives only in the page's memory: nothing in browser storage.
+  const stored = await page.evaluate(
+    () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+  );
+  expect(stored).not.toContain(token);
+
+  await page.goto(`${callmine.url}/docs/api`);
+  await expect(page.getByRole('heading', { name: 'Callmine API reference' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'apiTokens.create' })).toBeVisible();
+  // The static stylesheet applied under the CSP (no inline style was needed).
+  const fontFamily = await page.locator('body').evaluate((b) => getComputedStyle(b).fontFamily);
+  expect(fontFamily).toContain('system-ui');
+
+  await page.goto(`${callmine.url}/settings`);
+  const table = page.getByRole('table', { name: 'API tokens' });
+  await table.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, revoke' }).click();
+  await expect(table.getByText('Revoked')).toBeVisible();
+  expect((await workspaceWith(token)).status).toBe(401);
+  expect(consoleErrors).toEqual([]);
+});

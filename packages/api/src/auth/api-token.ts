@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Db, schema } from '@callmine/db';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+
+/** Every Callmine token starts with this, so secret scanners and a grep can find a leaked one. */
+export const apiTokenPrefix = 'cm_';
+
+/** 32 random bytes (256 bits) in base64url: unguessable, so a plain SHA-256 is a safe way to store it. */
+export function generateApiToken(): { token: string; hash: string; hint: string } {
+  const token = `${apiTokenPrefix}${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashApiToken(token), hint: token.slice(0, apiTokenPrefix.length + 6) };
+}
+
+export function hashApiToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/** The token from an `Authorization: Bearer …` header, or undefined when the request carries none. */
+export function bearerToken(headers: Headers): string | undefined {
+  const value = headers.get('authorization');
+  if (!value) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(value);
+  return match?.[1] ?? '';
+}
+
+export interface TokenPrincipal {
+  kind: 'token';
+  tokenId: string;
+  role: 'admin' | 'member';
+  workspace: { id: string; name: string };
+  /** The person who created the token: calls made with it are attributed to them. */
+  user: { id: string; name: string; email: string };
+}
+
+/** Why a presented token was refused; one message for all, so the answer never tells a guesser anything. */
+export type TokenVerdict = { ok: true; principal: TokenPrincipal } | { ok: false };
+
+const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
+
+// Writing last_used_at on every call would turn every read into a write; a minute is precise enough for a list.
+const lastUsedResolutionMs = 60_000;
+
+export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
+  if (!token.startsWith(apiTokenPrefix)) return { ok: false };
+  const row = db
+    .select({
+      id: schema.apiToken.id,
+      role: schema.apiToken.role,
+      expiresAt: schema.apiToken.expiresAt,
+      revokedAt: schema.apiToken.revokedAt,
+      workspaceId: schema.organization.id,
+      workspaceName: schema.organization.name,
+      userId: schema.user.id,
+      userName: schema.user.name,
+      userEmail: schema.user.email,
+      creatorRole: schema.member.role,
+    })
+    .from(schema.apiToken)
+    .innerJoin(schema.organization, eq(schema.organization.id, schema.apiToken.workspaceId))
+    .innerJoin(schema.user, eq(schema.user.id, schema.apiToken.createdBy))
+    .leftJoin(
+      schema.member,
+      and(
+        eq(schema.member.organizationId, schema.apiToken.workspaceId),
+        eq(schema.member.userId, schema.apiToken.createdBy),
+      ),
+    )
+    .where(eq(schema.apiToken.tokenHash, hashApiToken(token)))
+    .get();
+  // A token never has more rights than its creator has now: it dies when they leave the workspace, and an
+  // admin token made by someone since demoted acts as a member. Otherwise a demoted admin would keep admin rights.
+  if (!row || row.revokedAt || !row.creatorRole) return { ok: false };
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false };
+  db.update(schema.apiToken)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(schema.apiToken.id, row.id),
+        or(
+          isNull(schema.apiToken.lastUsedAt),
+          lt(schema.apiToken.lastUsedAt, new Date(now.getTime() - lastUsedResolutionMs)),
+        ),
+      ),
+    )
+    .run();
+  return {
+    ok: true,
+    principal: {
+      kind: 'token',
+      tokenId: row.id,
+      role: row.role === 'admin' && adminRoles.has(row.creatorRole) ? 'admin' : 'member',
+      workspace: { id: row.workspaceId, name: row.workspaceName },
+      user: { id: row.userId, name: row.userName, email: row.userEmail },
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import { type ZodType, z } from 'zod';
+import type { Access, DocumentedError, ProcedureMeta } from './meta.ts';
+import { appRouter } from './root.ts';
+
+export interface ProcedureReference {
+  /** Dotted path, as a client calls it: `workspace.get`. */
+  path: string;
+  type: 'query' | 'mutation' | 'subscription';
+  access: Access;
+  /** Whether an API token may call it (with a role at least `access`). */
+  tokens: boolean;
+  summary: string;
+  input: unknown;
+  output: unknown;
+  errors: readonly DocumentedError[];
+}
+
+export interface ApiReference {
+  procedures: ProcedureReference[];
+  /** Errors every procedure may return besides its own. */
+  commonErrors: DocumentedError[];
+  errorShape: unknown;
+}
+
+/** The error body every failed call carries (tRPC's `error` object), as produced by trpc.ts's errorFormatter. */
+const errorShape = z.object({
+  message: z.string().describe('A sentence fit to show a person. Never contains a secret.'),
+  code: z.number().int().describe('JSON-RPC error code.'),
+  data: z.object({
+    code: z.string().describe('tRPC error code, e.g. FORBIDDEN. Branch on this.'),
+    httpStatus: z.number().int(),
+    fieldErrors: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .describe('For invalid input: messages per input field.'),
+    reason: z.string().optional().describe('A finer machine-readable reason, e.g. invalid-token.'),
+  }),
+});
+
+const commonErrors: DocumentedError[] = [
+  { code: 'BAD_REQUEST', when: 'The input is invalid; data.fieldErrors says which fields and why.' },
+  { code: 'UNAUTHORIZED', when: 'Not signed in (procedures that need a member).' },
+  {
+    code: 'UNAUTHORIZED',
+    reason: 'invalid-token',
+    when: 'The Bearer token is unknown, revoked or expired (every procedure).',
+  },
+  { code: 'FORBIDDEN', when: 'The caller lacks the required role.' },
+  {
+    code: 'FORBIDDEN',
+    reason: 'session-required',
+    when: 'An API token called a procedure tokens may not call.',
+  },
+  {
+    code: 'TOO_MANY_REQUESTS',
+    reason: 'token-rate-limited',
+    when: 'The token made too many calls; wait for the Retry-After header (seconds).',
+  },
+  { code: 'INTERNAL_SERVER_ERROR', when: 'Something failed on our side; the message is generic.' },
+];
+
+function jsonSchema(schema: ZodType | undefined, io: 'input' | 'output'): unknown {
+  if (!schema) return null;
+  // 'any' for what JSON Schema cannot say (transforms): the reference shows the rest rather than failing.
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+}
+
+function isZod(value: unknown): value is ZodType {
+  return value instanceof z.ZodType;
+}
+
+function describe(path: string, procedure: AnyProcedure): ProcedureReference {
+  const def = procedure._def as unknown as {
+    type: ProcedureReference['type'];
+    meta?: ProcedureMeta;
+    inputs: unknown[];
+    output?: unknown;
+  };
+  const meta = def.meta ?? {};
+  const [input] = def.inputs;
+  return {
+    path,
+    type: def.type,
+    access: meta.access ?? 'public',
+    tokens: meta.tokens !== false,
+    summary: meta.summary ?? '',
+    input: jsonSchema(isZod(input) ? input : undefined, 'input'),
+    output: jsonSchema(isZod(def.output) ? def.output : undefined, 'output'),
+    errors: meta.errors ?? [],
+  };
+}
+
+/** Every procedure in a router, sorted by path, read from the router itself so the reference cannot drift. */
+export function buildApiReference(source: AnyRouter = appRouter): ApiReference {
+  const procedures = Object.entries(source._def.procedures as Record<string, AnyProcedure>)
+    .map(([path, procedure]) => describe(path, procedure))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  return { procedures, commonErrors, errorShape: z.toJSONSchema(errorShape) };
+}
