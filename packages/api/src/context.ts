@@ -2,7 +2,7 @@ import type { Db } from '@callmine/db';
 import type { Sealer } from '@callmine/vault';
 import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
-import type { GongGateway } from './ports.ts';
+import type { GongGateway, GongOAuthApp } from './ports.ts';
 import type { RateLimits } from './rate-limits.ts';
 
 /** What a procedure may log. A subset of pino's interface, so the api knows nothing of the logger behind it. */
@@ -21,6 +21,8 @@ export interface ApiDeps {
   publicUrl: string;
   now: () => Date;
   gong: GongGateway & { defaultBaseUrl: string };
+  /** Null when the operator registered no OAuth app: the card shows OAuth disabled. */
+  gongOAuth: GongOAuthApp | null;
   sealer: Pick<Sealer, 'seal'>;
   rateLimits: RateLimits;
 }

@@ -1,6 +1,13 @@
 export { type AuthOptions, type CallmineAuth, createAuth } from './auth/create-auth.ts';
 export { type ApiDeps, type ApiLogger, type Context, createContext } from './context.ts';
-export type { BaseUrlVerdict, GongGateway } from './ports.ts';
+export type {
+  BaseUrlVerdict,
+  GongGateway,
+  GongOAuthApp,
+  GongTokenGrant,
+  TokenExchangeResult,
+} from './ports.ts';
 export { createRateLimits, type RateLimits } from './rate-limits.ts';
 export { type AppRouter, appRouter } from './root.ts';
+export { completeGongOAuth } from './routers/integrations/gong/oauth-callback.ts';
 export { createCallerFactory } from './trpc.ts';
