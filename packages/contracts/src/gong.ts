@@ -94,6 +94,7 @@ export const gongOAuthResult = z.enum([
   'scopes-missing',
   'base-url-not-gong',
   'rejected',
+  'rate-limited',
   'unreachable',
   'conflict',
   'not-configured',

@@ -29,14 +29,14 @@ export async function completeGongOAuth(
   const app = deps.gongOAuth;
   if (!app) return 'not-configured';
   const session = await deps.auth.api.getSession({ headers });
-  if (!session) return 'state-invalid';
+  // Consumed even when the session is missing or wrong: a state is spent the first time anyone presents it.
   const binding = consumeOAuthState(
     deps.db,
     params.state ?? '',
-    { userId: session.user.id, sessionId: session.session.id },
+    session ? { userId: session.user.id, sessionId: session.session.id } : undefined,
     deps.now(),
   );
-  if (!binding) return 'state-invalid';
+  if (!session || !binding) return 'state-invalid';
   // Still an admin of that workspace now, not only when the flow started.
   const membership = findMembership(deps.db, session.user.id, binding.workspaceId);
   if (!membership || membership.workspaceId !== binding.workspaceId || !adminRoles.has(membership.role)) {
@@ -44,6 +44,8 @@ export async function completeGongOAuth(
   }
   if (params.error) return params.error === 'access_denied' ? 'denied' : 'unreachable';
   if (!params.code) return 'state-invalid';
+  // Same budget as basic-auth connects: the callback makes outbound requests (token endpoint, one read).
+  if (!(await deps.rateLimits.gongConnect.consume(binding.workspaceId)).ok) return 'rate-limited';
 
   const exchanged = await app.exchangeCode({
     code: params.code,
@@ -84,6 +86,7 @@ export async function completeGongOAuth(
     if (kind === 'forbidden') return 'scopes-missing';
     if (kind === 'invalid-credentials') return 'rejected';
     if (kind === 'base-url-not-allowed') return 'base-url-not-gong';
+    if (kind === 'rate-limited' || kind === 'budget-exhausted') return 'rate-limited';
     return 'unreachable';
   }
 

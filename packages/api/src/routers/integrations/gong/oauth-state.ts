@@ -40,7 +40,7 @@ export function createOAuthState(
 export function consumeOAuthState(
   db: Db,
   state: string,
-  session: { userId: string; sessionId: string },
+  session: { userId: string; sessionId: string } | undefined,
   now: Date,
 ): { workspaceId: string; codeVerifier: string } | undefined {
   if (!state) return undefined;
@@ -51,6 +51,6 @@ export function consumeOAuthState(
     .get();
   if (!row) return undefined;
   if (row.expiresAt.getTime() <= now.getTime()) return undefined;
-  if (row.userId !== session.userId || row.sessionId !== session.sessionId) return undefined;
+  if (!session || row.userId !== session.userId || row.sessionId !== session.sessionId) return undefined;
   return { workspaceId: row.workspaceId, codeVerifier: row.codeVerifier };
 }
