@@ -104,7 +104,12 @@ describe('Gong OAuth canary', () => {
 
     // Every path: success, a replayed code, denial, tampered state, a rotation, reads, Gong timing out, disconnect.
     let used = '';
-    expect(await flow((r) => ({ code: (used = code(r)) }))).toBe('/settings?gong=connected');
+    expect(
+      await flow((r) => {
+        used = code(r);
+        return { code: used };
+      }),
+    ).toBe('/settings?gong=connected');
     expect(await flow(() => ({ code: used }))).toBe('/settings?gong=code-expired');
     expect(await flow(() => ({ error: 'access_denied' }))).toBe('/settings?gong=denied');
     expect(await flow((r) => ({ code: code(r), state: 'tampered' }))).toBe('/settings?gong=state-invalid');
