@@ -9,6 +9,7 @@ import type { Logger } from './logger.ts';
 import { jsonOnly, originGuard } from './middleware/origin-guard.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
+import { gongOAuthRoutes } from './routes/gong-oauth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { spaRoutes } from './routes/spa.ts';
 import { trpcRoutes } from './routes/trpc.ts';
@@ -59,6 +60,7 @@ export function buildApp(deps: AppDeps) {
   app.use('/trpc/*', jsonOnly());
   app.route('/trpc', trpcRoutes(deps.api, deps.logger));
   app.route('/docs', apiDocsRoutes());
+  app.route('/integrations/gong/oauth', gongOAuthRoutes(deps.api, deps.logger));
   app.route('/', spaRoutes(deps.webDistDir));
   app.onError((error, c) => {
     deps.logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');

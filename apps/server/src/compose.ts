@@ -4,6 +4,7 @@ import { openDatabase } from '@callmine/db';
 import { buildApp } from './app.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
 import { createGongForConfig, gongGateway } from './gong-gateway.ts';
+import { gongOAuthApp } from './gong-oauth-app.ts';
 import type { Logger } from './logger.ts';
 import { startVault } from './vault.ts';
 
@@ -28,6 +29,7 @@ export function composeServer(config: Config, logger: Logger) {
       publicUrl: config.publicUrl,
       now: () => new Date(),
       gong: gongGateway(gong),
+      gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,
       rateLimits: createRateLimits({
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,

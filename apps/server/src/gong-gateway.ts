@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { GongGateway } from '@callmine/api';
 import type { Config } from '@callmine/config';
-import { basicAuth, createGong, type Gong } from '@callmine/gong';
+import { basicAuth, bearerAuth, createGong, type Gong } from '@callmine/gong';
 import type { Logger } from './logger.ts';
 
 /** The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. */
@@ -31,6 +31,11 @@ export function gongGateway(gong: Gong): GongGateway & { defaultBaseUrl: string 
       // The limiter and budget are keyed per Gong credential; a hash of the access key names it without revealing it.
       const credentialId = `key:${createHash('sha256').update(accessKey).digest('hex').slice(0, 24)}`;
       const result = await gong.validate({ baseUrl, credentialId, auth: basicAuth(accessKey, secretKey) });
+      if (!result.ok) throw result.error;
+    },
+    async validateBearer({ accessToken, baseUrl }) {
+      const credentialId = `token:${createHash('sha256').update(accessToken).digest('hex').slice(0, 24)}`;
+      const result = await gong.validate({ baseUrl, credentialId, auth: bearerAuth(accessToken) });
       if (!result.ok) throw result.error;
     },
   };

@@ -3,7 +3,7 @@ import type { Sealer } from '@callmine/vault';
 import { bearerToken, type TokenVerdict, verifyApiToken } from './auth/api-token.ts';
 import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
-import type { GongGateway } from './ports.ts';
+import type { GongGateway, GongOAuthApp } from './ports.ts';
 import type { RateLimits } from './rate-limits.ts';
 
 /** What a procedure may log. A subset of pino's interface, so the api knows nothing of the logger behind it. */
@@ -22,6 +22,8 @@ export interface ApiDeps {
   publicUrl: string;
   now: () => Date;
   gong: GongGateway & { defaultBaseUrl: string };
+  /** Null when the operator registered no OAuth app: the card shows OAuth disabled. */
+  gongOAuth: GongOAuthApp | null;
   sealer: Pick<Sealer, 'seal'>;
   rateLimits: RateLimits;
 }

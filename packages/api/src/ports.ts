@@ -8,4 +8,36 @@ export interface GongGateway {
   normalizeBaseUrl(input: string | undefined): BaseUrlVerdict;
   /** One cheap read with these keys against this base URL; throws GongError when it fails. */
   validateBasic(credential: { accessKey: string; secretKey: string; baseUrl: string }): Promise<void>;
+  /** The same read with an OAuth access token (Bearer); throws GongError when it fails. */
+  validateBearer(credential: { accessToken: string; baseUrl: string }): Promise<void>;
+}
+
+/** Gong's token response, as far as Callmine uses it. Plaintext tokens: seal them, never log or return them. */
+export interface GongTokenGrant {
+  accessToken: string;
+  refreshToken: string;
+  expiresInSeconds: number;
+  scopes: string[];
+  apiBaseUrlForCustomer: string;
+}
+
+export type TokenExchangeResult =
+  | { ok: true; grant: GongTokenGrant }
+  /** invalid-grant: Gong refused the code (expired, used, or not ours); unreachable: no usable answer. */
+  | { ok: false; reason: 'invalid-grant' | 'unreachable' };
+
+/**
+ * Callmine's OAuth app registered with Gong, filled in by the server only when the operator configured a client id
+ * and secret. The client secret stays inside the implementation: the api never sees it.
+ */
+export interface GongOAuthApp {
+  clientId: string;
+  authorizeUrl: string;
+  /** Callmine's callback, from the public URL. */
+  redirectUri: string;
+  exchangeCode(params: {
+    code: string;
+    redirectUri: string;
+    codeVerifier: string;
+  }): Promise<TokenExchangeResult>;
 }

@@ -31,4 +31,31 @@ describe('loadConfig', () => {
       'https://cm.example.com',
     );
   });
+
+  it('turns OAuth with Gong on only with both client id and secret, with Gong’s URLs and our callback', () => {
+    expect(loadConfig({}).gong.oauth).toBeNull();
+    const config = loadConfig({
+      CALLMINE_PUBLIC_URL: 'https://cm.example.com',
+      CALLMINE_GONG_OAUTH_CLIENT_ID: 'callmine',
+      CALLMINE_GONG_OAUTH_CLIENT_SECRET: 'client-secret-value',
+    });
+    expect(config.gong.oauth).toEqual({
+      clientId: 'callmine',
+      clientSecret: 'client-secret-value',
+      authorizeUrl: 'https://app.gong.io/oauth2/authorize',
+      tokenUrl: 'https://app.gong.io/oauth2/generate-customer-token',
+      redirectUri: 'https://cm.example.com/integrations/gong/oauth/callback',
+    });
+    try {
+      loadConfig({ CALLMINE_GONG_OAUTH_CLIENT_SECRET: 'lonely-secret-value' });
+      expect.unreachable();
+    } catch (error) {
+      const message = (error as ConfigError).message;
+      expect(message).toContain('set both (OAuth with Gong) or neither');
+      expect(message).not.toContain('lonely-secret-value');
+    }
+    expect(() => loadConfig({ CALLMINE_GONG_OAUTH_TOKEN_URL: 'ftp://x' })).toThrow(
+      /CALLMINE_GONG_OAUTH_TOKEN_URL must be an http\(s\) URL/,
+    );
+  });
 });

@@ -92,6 +92,29 @@ const envSchema = z.object({
   CALLMINE_WORKER_POLL_MS: intIn('CALLMINE_WORKER_POLL_MS', 10, 60_000, 1000),
   CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
   CALLMINE_API_TOKEN_CALLS_PER_MINUTE: intIn('CALLMINE_API_TOKEN_CALLS_PER_MINUTE', 1, 100_000, 600),
+  CALLMINE_GONG_OAUTH_CLIENT_ID: z
+    .string()
+    .max(512, 'CALLMINE_GONG_OAUTH_CLIENT_ID must be at most 512 characters')
+    .optional(),
+  // Never echoed: a too-long value is reported by length only.
+  CALLMINE_GONG_OAUTH_CLIENT_SECRET: z
+    .string()
+    .max(2048, 'CALLMINE_GONG_OAUTH_CLIENT_SECRET must be at most 2048 characters')
+    .optional(),
+  CALLMINE_GONG_OAUTH_AUTHORIZE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'CALLMINE_GONG_OAUTH_AUTHORIZE_URL must be an http(s) URL such as https://app.gong.io/oauth2/authorize',
+    })
+    .default('https://app.gong.io/oauth2/authorize'),
+  CALLMINE_GONG_OAUTH_TOKEN_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'CALLMINE_GONG_OAUTH_TOKEN_URL must be an http(s) URL such as https://app.gong.io/oauth2/generate-customer-token',
+    })
+    .default('https://app.gong.io/oauth2/generate-customer-token'),
 });
 
 export interface Config {
@@ -118,6 +141,16 @@ export interface Config {
     dailyBudget: number;
     /** Connect/replace attempts per workspace per minute: each one makes an outbound request. */
     connectAttemptsPerMinute: number;
+    /** Callmine's OAuth app registered with Gong; null unless both client id and secret are set. */
+    oauth: {
+      clientId: string;
+      /** A secret: same care as a Gong key. */
+      clientSecret: string;
+      authorizeUrl: string;
+      tokenUrl: string;
+      /** `<public URL>/integrations/gong/oauth/callback`, the redirect URI registered with Gong. */
+      redirectUri: string;
+    } | null;
   };
   worker: {
     /** How often an idle worker looks for a due job. */
@@ -144,6 +177,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`));
   }
   const e = parsed.data;
+  if (Boolean(e.CALLMINE_GONG_OAUTH_CLIENT_ID) !== Boolean(e.CALLMINE_GONG_OAUTH_CLIENT_SECRET)) {
+    throw new ConfigError([
+      'CALLMINE_GONG_OAUTH_CLIENT_ID and CALLMINE_GONG_OAUTH_CLIENT_SECRET: set both (OAuth with Gong) or neither',
+    ]);
+  }
   const dataDir = resolve(e.CALLMINE_DATA_DIR ?? resolve(repoRoot, '.callmine'));
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicUrl = new URL(e.CALLMINE_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).origin;
@@ -173,6 +211,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       requestsPerSecond: e.CALLMINE_GONG_REQUESTS_PER_SECOND,
       dailyBudget: e.CALLMINE_GONG_DAILY_BUDGET,
       connectAttemptsPerMinute: e.CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE,
+      oauth:
+        e.CALLMINE_GONG_OAUTH_CLIENT_ID && e.CALLMINE_GONG_OAUTH_CLIENT_SECRET
+          ? {
+              clientId: e.CALLMINE_GONG_OAUTH_CLIENT_ID,
+              clientSecret: e.CALLMINE_GONG_OAUTH_CLIENT_SECRET,
+              authorizeUrl: e.CALLMINE_GONG_OAUTH_AUTHORIZE_URL,
+              tokenUrl: e.CALLMINE_GONG_OAUTH_TOKEN_URL,
+              redirectUri: `${publicUrl}/integrations/gong/oauth/callback`,
+            }
+          : null,
     },
     worker: { pollIntervalMs: e.CALLMINE_WORKER_POLL_MS, leaseMs: e.CALLMINE_WORKER_LEASE_MS },
   };

@@ -56,6 +56,9 @@ export const gongConnectionView = z.discriminatedUnion('status', [
     connectedBy: z.string().nullable(),
     connectedAt: z.iso.datetime(),
     lastValidatedAt: z.iso.datetime().nullable(),
+    /** OAuth only: the scopes Gong granted and when the current access token expires (the worker refreshes it). */
+    scopes: z.array(z.string()).nullable(),
+    tokenExpiresAt: z.iso.datetime().nullable(),
     attention: z.object({ reason: gongAttentionReason, detail: z.string() }).nullable(),
     version: z.number().int(),
   }),
@@ -72,3 +75,36 @@ export const gongAuditEntry = z.object({
   at: z.iso.datetime(),
 });
 export type GongAuditEntry = z.infer<typeof gongAuditEntry>;
+
+/** Whether this Callmine has an OAuth app registered with Gong (the operator set the client id and secret). */
+export const gongOAuthAvailability = z.object({ available: z.boolean() });
+
+/** Where "Connect with OAuth" sends the browser. */
+export const gongOAuthStart = z.object({ authorizeUrl: z.url() });
+
+/**
+ * The short, non-secret code the OAuth callback puts in `/settings?gong=…`; the card turns it into a sentence.
+ * Never carries a token, a code or Gong's own error text.
+ */
+export const gongOAuthResult = z.enum([
+  'connected',
+  'denied',
+  'state-invalid',
+  'code-expired',
+  'scopes-missing',
+  'base-url-not-gong',
+  'rejected',
+  'rate-limited',
+  'unreachable',
+  'conflict',
+  'not-configured',
+]);
+export type GongOAuthResult = z.infer<typeof gongOAuthResult>;
+
+/** Gong scopes Callmine asks for: list users (the credential check), calls, and their transcripts. */
+export const GONG_OAUTH_SCOPES = [
+  'api:users:read',
+  'api:calls:read:basic',
+  'api:calls:read:extensive',
+  'api:calls:read:transcript',
+] as const;

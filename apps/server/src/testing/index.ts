@@ -1,4 +1,9 @@
 export { apiClient } from './api-client.ts';
 export { browserLikeFetch } from './browser-like-fetch.ts';
-export { type SandboxedServer, startSandboxedServer, testAdmin } from './sandboxed-server.ts';
+export {
+  type SandboxedServer,
+  sandboxOAuthEnv,
+  startSandboxedServer,
+  testAdmin,
+} from './sandboxed-server.ts';
 export { freePort, startTestServer, type TestServer } from './test-server.ts';

@@ -21,8 +21,18 @@ export interface SandboxedServer {
   close(): Promise<void>;
 }
 
+/** Registers Callmine as the sandbox's demo OAuth app (client id/secret, authorize and token URLs). */
+export function sandboxOAuthEnv(sandbox: GongSandbox): Record<string, string> {
+  return {
+    CALLMINE_GONG_OAUTH_CLIENT_ID: sandbox.oauth.demoClient.clientId,
+    CALLMINE_GONG_OAUTH_CLIENT_SECRET: sandbox.oauth.demoClient.clientSecret,
+    CALLMINE_GONG_OAUTH_AUTHORIZE_URL: `${sandbox.appOrigin}/oauth2/authorize`,
+    CALLMINE_GONG_OAUTH_TOKEN_URL: `${sandbox.appOrigin}/oauth2/generate-customer-token`,
+  };
+}
+
 export async function startSandboxedServer(
-  env: Record<string, string> = {},
+  env: Record<string, string> | ((sandbox: GongSandbox) => Record<string, string>) = {},
   sandboxOptions: GongSandboxOptions = {},
 ): Promise<SandboxedServer> {
   const sandbox = await startGongSandbox({ callsPerTenant: 10, ...sandboxOptions });
@@ -33,7 +43,7 @@ export async function startSandboxedServer(
       .join(','),
     CALLMINE_GONG_TIMEOUT_MS: '1500',
     CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '1000',
-    ...env,
+    ...(typeof env === 'function' ? env(sandbox) : env),
   });
   const adminFetch = browserLikeFetch(server.url);
   const admin = apiClient(server.url, adminFetch);

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@callmine/api';
+import { type GongOAuthResult, gongOAuthResult } from '@callmine/contracts';
 import { TRPCClientError } from '@trpc/client';
 
 type ApiError = TRPCClientError<AppRouter>;
@@ -38,4 +39,56 @@ export function serverFieldErrors(error: unknown): Record<string, string> {
     if (messages?.[0]) out[name] = messages[0];
   }
   return out;
+}
+
+/** Where Gong's OAuth round trip ended (the `?gong=` code the server's callback sets), as a sentence with a next step. */
+const gongOAuthSentences: Record<GongOAuthResult, { tone: 'success' | 'error'; text: string }> = {
+  connected: { tone: 'success', text: 'Gong is connected with OAuth.' },
+  denied: {
+    tone: 'error',
+    text: 'Gong was not connected: access was denied on Gong’s page. Choose Connect with OAuth again and approve, or use basic-auth.',
+  },
+  'state-invalid': {
+    tone: 'error',
+    text: 'That Gong sign-in link was expired, already used, or started in another browser session. Choose Connect with OAuth again.',
+  },
+  'code-expired': {
+    tone: 'error',
+    text: 'Gong’s approval expired before Callmine could use it. Choose Connect with OAuth again.',
+  },
+  'scopes-missing': {
+    tone: 'error',
+    text: 'Gong did not grant access to calls, transcripts and users. Approve all the permissions Callmine asks for, or ask a Gong technical administrator to allow them.',
+  },
+  'base-url-not-gong': {
+    tone: 'error',
+    text: 'Gong named an API address for your company that is not a Gong address, so Callmine did not connect. Contact Gong support, or connect with basic-auth.',
+  },
+  rejected: {
+    tone: 'error',
+    text: 'Gong did not accept the access it had just granted. Choose Connect with OAuth again.',
+  },
+  'rate-limited': {
+    tone: 'error',
+    text: 'Gong is rate-limiting us, or too many connection attempts were made. Wait a minute and choose Connect with OAuth again.',
+  },
+  unreachable: {
+    tone: 'error',
+    text: 'Couldn’t reach Gong, or it didn’t answer in time. Try Connect with OAuth again in a moment.',
+  },
+  conflict: {
+    tone: 'error',
+    text: 'Another admin changed the Gong connection at the same time. Check the card, then try again if needed.',
+  },
+  'not-configured': {
+    tone: 'error',
+    text: 'OAuth with Gong is not set up on this Callmine. Ask your operator, or connect with basic-auth.',
+  },
+};
+
+export function gongOAuthResultMessage(
+  code: string | null,
+): { tone: 'success' | 'error'; text: string } | null {
+  const parsed = gongOAuthResult.safeParse(code);
+  return parsed.success ? gongOAuthSentences[parsed.data] : null;
 }

@@ -1,21 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { GongConnectionView, gongBasicAuthInput } from '@callmine/contracts';
-import { schema } from '@callmine/db';
-import { type GongCredentialField, gongCredentialContext } from '@callmine/vault';
 import { TRPCError } from '@trpc/server';
-import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AdminContext } from '../../../procedure-context.ts';
 import { recordAudit } from './audit.ts';
 import { gongFailureKind, gongFailureToTRPCError } from './gong-errors.ts';
 import { connectionView, currentCredential } from './queries.ts';
-
-const conflict = () =>
-  new TRPCError({
-    code: 'CONFLICT',
-    message:
-      'Another admin changed the Gong connection while you were saving. Reload to see it, then try again.',
-  });
+import { storeValidatedCredential } from './store-credential.ts';
 
 /**
  * Validate-then-swap. Order matters: allow-list the base URL (no connection to anything else), validate with Gong
@@ -48,7 +38,6 @@ export async function connectBasic(
   }
   const hint = input.accessKey.slice(-4);
   const existing = currentCredential(db, workspaceId);
-  const expectedVersion = existing?.version ?? 0;
 
   try {
     await gong.validateBasic({
@@ -69,49 +58,17 @@ export async function connectBasic(
     throw gongFailureToTRPCError(error, { customBaseUrl: !verdict.isDefault });
   }
 
-  const credentialId = existing?.id ?? randomUUID();
-  const seal = (field: GongCredentialField, plaintext: string) =>
-    sealer.seal(plaintext, gongCredentialContext({ credentialId, workspaceId }, field));
-  const at = now();
-  const fields = {
-    method: 'basic' as const,
-    baseUrl: verdict.origin,
-    accessKeyHint: hint,
-    accessKeySealed: seal('accessKey', input.accessKey),
-    secretKeySealed: seal('secretKey', input.secretKey),
-    accessTokenSealed: null,
-    refreshTokenSealed: null,
-    tokenExpiresAt: null,
-    scopes: null,
-    status: 'active' as const,
-    statusReason: null,
-    connectedBy: ctx.user.id,
-    connectedAt: at,
-    lastValidatedAt: at,
-    updatedAt: at,
-  };
-
-  db.transaction((tx) => {
-    const result = tx
-      .insert(schema.gongCredential)
-      .values({ id: credentialId, workspaceId, version: 1, ...fields })
-      .onConflictDoUpdate({
-        target: schema.gongCredential.workspaceId,
-        set: { ...fields, version: sql`${schema.gongCredential.version} + 1` },
-        setWhere: eq(schema.gongCredential.version, expectedVersion),
-      })
-      .run();
-    if (result.changes !== 1) throw conflict();
-    recordAudit(tx, {
+  storeValidatedCredential(
+    { db, sealer },
+    {
       workspaceId,
       actorId: ctx.user.id,
-      action: existing ? 'rotated' : 'connected',
-      method: 'basic',
-      accessKeyHint: hint,
-      detail: null,
-      at,
-    });
-  });
+      existing,
+      baseUrl: verdict.origin,
+      secrets: { method: 'basic', accessKey: input.accessKey, secretKey: input.secretKey },
+      at: now(),
+    },
+  );
   ctx.deps.logger.info({ workspaceId, by: ctx.user.id, rotated: Boolean(existing) }, 'gong credential saved');
   return connectionView(db, workspaceId, gong.defaultBaseUrl);
 }

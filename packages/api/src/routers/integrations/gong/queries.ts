@@ -27,6 +27,8 @@ export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: stri
       statusReason: schema.gongCredential.statusReason,
       connectedAt: schema.gongCredential.connectedAt,
       lastValidatedAt: schema.gongCredential.lastValidatedAt,
+      scopes: schema.gongCredential.scopes,
+      tokenExpiresAt: schema.gongCredential.tokenExpiresAt,
       version: schema.gongCredential.version,
       connectedBy: schema.user.name,
     })
@@ -45,6 +47,8 @@ export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: stri
     connectedBy: row.connectedBy,
     connectedAt: row.connectedAt.toISOString(),
     lastValidatedAt: row.lastValidatedAt?.toISOString() ?? null,
+    scopes: row.scopes ? row.scopes.split(' ') : null,
+    tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
     attention: reason ? { reason, detail: row.statusReason ?? attentionDetail[reason] } : null,
     version: row.version,
   };

@@ -1,9 +1,16 @@
-import { gongAuditEntry, gongBasicAuthInput, gongConnectionView } from '@callmine/contracts';
+import {
+  gongAuditEntry,
+  gongBasicAuthInput,
+  gongConnectionView,
+  gongOAuthAvailability,
+  gongOAuthStart,
+} from '@callmine/contracts';
 import { z } from 'zod';
 import { adminProcedure, router, signedInProcedure } from '../../../trpc.ts';
 import { connectBasic } from './connect-basic.ts';
 import { disconnect } from './disconnect.ts';
 import { auditLog, connectionView } from './queries.ts';
+import { startOAuth } from './start-oauth.ts';
 
 export const gongRouter = router({
   /** Everyone in the workspace sees the status; nobody ever receives a secret. */
@@ -36,6 +43,19 @@ export const gongRouter = router({
     .meta({ tokens: false, summary: 'Deletes the stored Gong credential.' })
     .output(gongConnectionView)
     .mutation(({ ctx }) => disconnect(ctx)),
+  /** Whether the operator registered Callmine's OAuth app; without it the card disables "Connect with OAuth". */
+  oauthAvailability: signedInProcedure
+    .meta({ summary: 'Whether this Callmine is registered as a Gong OAuth app (else only basic-auth).' })
+    .output(gongOAuthAvailability)
+    .query(({ ctx }) => ({ available: ctx.deps.gongOAuth !== null })),
+  /** The Gong authorize URL (single-use state, PKCE) the card navigates to; the callback finishes the swap. */
+  startOAuth: adminProcedure
+    .meta({
+      tokens: false,
+      summary: 'Starts connecting Gong with OAuth: the authorize URL to send the browser to.',
+    })
+    .output(gongOAuthStart)
+    .mutation(({ ctx }) => startOAuth(ctx)),
   auditLog: adminProcedure
     .meta({ summary: 'Who connected, rotated or disconnected Gong, and when.' })
     .output(z.array(gongAuditEntry))

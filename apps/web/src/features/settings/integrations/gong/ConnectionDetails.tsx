@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert } from '../../../../components/Alert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
+import { OAuthConnectButton } from './OAuthConnectButton.tsx';
 
 type Connected = Exclude<GongConnectionView, { status: 'disconnected' }>;
 
@@ -53,6 +54,17 @@ export function ConnectionDetails({
             </dd>
           </>
         ) : null}
+        {connection.method === 'oauth' ? (
+          <>
+            <dt>Granted scopes</dt>
+            <dd>{connection.scopes?.join(', ') || 'None reported'}</dd>
+            <dt>Access token expires</dt>
+            <dd>
+              {connection.tokenExpiresAt ? when(connection.tokenExpiresAt) : 'Unknown'} (renewed
+              automatically)
+            </dd>
+          </>
+        ) : null}
         <dt>Base URL</dt>
         <dd>{connection.usesStandardEndpoints ? 'Gong standard endpoints' : connection.baseUrl}</dd>
         <dt>Connected on</dt>
@@ -66,8 +78,11 @@ export function ConnectionDetails({
       {canManage ? (
         <div className="actions">
           <button type="button" onClick={onReplace}>
-            Replace key
+            {connection.method === 'oauth' ? 'Switch to basic-auth' : 'Replace key'}
           </button>
+          <OAuthConnectButton
+            label={connection.method === 'oauth' ? 'Reconnect with OAuth' : 'Switch to OAuth'}
+          />
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
             Disconnect
           </button>
@@ -82,8 +97,10 @@ export function ConnectionDetails({
         >
           <h4 id="gong-disconnect-title">Disconnect Gong?</h4>
           <p id="gong-disconnect-desc">
-            Callmine deletes the stored key. Reports stay; analyses and schedules can’t fetch calls until Gong
-            is connected again.
+            {connection.method === 'oauth'
+              ? 'Callmine deletes the stored OAuth tokens. Gong offers no revocation endpoint, so to remove Callmine’s access at Gong too, remove the app in Gong’s settings. '
+              : 'Callmine deletes the stored key. '}
+            Reports stay; analyses and schedules can’t fetch calls until Gong is connected again.
           </p>
           {disconnect.isError ? <Alert tone="error">{errorMessage(disconnect.error)}</Alert> : null}
           <div className="actions">

@@ -53,6 +53,8 @@ describe('Settings → Integrations → Gong card', () => {
     expect(within(gong).getByRole('button', { name: 'Connect with basic-auth' })).toBeEnabled();
     const oauth = within(gong).getByRole('button', { name: 'Connect with OAuth' });
     expect(oauth).toBeDisabled();
+    // The reason appears once the server has said no OAuth app is configured.
+    expect(await within(gong).findByText(/OAuth isn’t available/)).toBeInTheDocument();
     expect(oauth).toHaveAccessibleDescription(/OAuth isn’t available/);
   });
 

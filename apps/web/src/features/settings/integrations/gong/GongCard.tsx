@@ -7,6 +7,8 @@ import { BasicAuthForm } from './BasicAuthForm.tsx';
 import { ConnectionDetails } from './ConnectionDetails.tsx';
 import { GongAuditLog } from './GongAuditLog.tsx';
 import { GongStatusBadge } from './GongStatusBadge.tsx';
+import { OAuthConnectButton } from './OAuthConnectButton.tsx';
+import { OAuthResultNotice } from './OAuthResultNotice.tsx';
 
 type Mode = 'view' | 'basic-form';
 
@@ -20,8 +22,14 @@ export function GongCard({ canManage }: { canManage: boolean }) {
     <article className="integration" aria-labelledby="gong-card-title">
       <header className="integration-header">
         <h3 id="gong-card-title">Gong</h3>
-        {connection.data ? <GongStatusBadge status={connection.data.status} /> : null}
+        {connection.data ? (
+          <GongStatusBadge
+            status={connection.data.status}
+            {...(connection.data.status === 'disconnected' ? {} : { method: connection.data.method })}
+          />
+        ) : null}
       </header>
+      <OAuthResultNotice />
       {connection.isPending ? <p>Loading…</p> : null}
       {connection.isError ? <Alert tone="error">{errorMessage(connection.error)}</Alert> : null}
       {connection.data?.status === 'disconnected' ? (
@@ -33,13 +41,7 @@ export function GongCard({ canManage }: { canManage: boolean }) {
             <button type="button" className="primary" onClick={() => setMode('basic-form')}>
               Connect with basic-auth
             </button>
-            <button type="button" disabled aria-describedby="gong-oauth-reason">
-              Connect with OAuth
-            </button>
-            <p id="gong-oauth-reason" className="hint">
-              OAuth isn’t available on this Callmine yet: its operator has not registered Callmine as a Gong
-              OAuth app.
-            </p>
+            <OAuthConnectButton />
           </div>
         ) : (
           <p>Gong is not connected. Ask a workspace admin to connect it.</p>

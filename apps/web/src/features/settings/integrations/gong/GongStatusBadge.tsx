@@ -6,6 +6,20 @@ const labels = {
   'needs-attention': 'Needs attention',
 } as const;
 
-export function GongStatusBadge({ status }: { status: GongConnectionView['status'] }) {
-  return <span className={`badge badge-${status}`}>{labels[status]}</span>;
+type Method = Extract<GongConnectionView, { method: unknown }>['method'];
+
+/** OAuth connections say so in the badge ("Connected · OAuth"): the admin chose a different path and may switch. */
+export function GongStatusBadge({
+  status,
+  method,
+}: {
+  status: GongConnectionView['status'];
+  method?: Method;
+}) {
+  return (
+    <span className={`badge badge-${status}`}>
+      {labels[status]}
+      {method === 'oauth' ? ' · OAuth' : ''}
+    </span>
+  );
 }

@@ -1,0 +1,151 @@
+// Canary for OAuth: the access token, refresh token and client secret go through every OAuth path, then no byte of
+// them may be found in the data dir, the logs or any response Callmine sent.
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
+
+/**
+ * A pass-through in front of the sandbox's token endpoint that remembers what Gong answered, so the test knows the
+ * tokens Callmine received (they are sealed in the database, and the api can never open them).
+ */
+async function recordingTokenProxy(target: () => string, seen: string[]) {
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      const upstream = await fetch(target(), {
+        method: 'POST',
+        headers: {
+          authorization: req.headers.authorization ?? '',
+          'content-type': req.headers['content-type'] ?? '',
+        },
+        body: Buffer.concat(chunks),
+      });
+      const text = await upstream.text();
+      seen.push(text);
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
+    } catch {
+      // Callmine gave up first (the latency fault) and the sandbox closed: nothing to pass on.
+      res.destroy();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/token`, close: () => new Promise((r) => server.close(r)) };
+}
+
+describe('Gong OAuth canary', () => {
+  let env: SandboxedServer;
+  let proxy: Awaited<ReturnType<typeof recordingTokenProxy>>;
+  const tokenAnswers: string[] = [];
+  const clientSecret = `canary-client-secret-${crypto.randomUUID()}`;
+
+  beforeAll(async () => {
+    let tokenUrl = '';
+    proxy = await recordingTokenProxy(() => tokenUrl, tokenAnswers);
+    env = await startSandboxedServer(
+      (sandbox) => {
+        tokenUrl = `${sandbox.appOrigin}/oauth2/generate-customer-token`;
+        sandbox.oauth.registerClient({
+          clientId: 'callmine-canary',
+          clientSecret,
+          redirectUris: [],
+          allowLoopbackRedirects: true,
+        });
+        return {
+          ...sandboxOAuthEnv(sandbox),
+          CALLMINE_GONG_OAUTH_CLIENT_ID: 'callmine-canary',
+          CALLMINE_GONG_OAUTH_CLIENT_SECRET: clientSecret,
+          CALLMINE_GONG_OAUTH_TOKEN_URL: proxy.url,
+          CALLMINE_LOG_LEVEL: 'trace',
+        };
+      },
+      { rateLimit: { perSecond: 1000, perDay: 100_000 } },
+    );
+  });
+  afterAll(async () => {
+    await env.close();
+    await proxy.close();
+  });
+
+  it('leaves no trace of the tokens or the client secret in the data dir, the logs or any response', async () => {
+    const { sandbox, server, adminFetch } = env;
+    const responses: string[] = [];
+    const record = async (response: Response) => {
+      responses.push(
+        `${[...response.headers].map(([k, v]) => `${k}: ${v}`).join('\n')}\n\n${await response.clone().text()}`,
+      );
+      return response;
+    };
+    const trpc = async (path: string, method: 'GET' | 'POST') =>
+      record(
+        await adminFetch(`${server.url}/trpc/${path}`, {
+          method,
+          ...(method === 'POST' ? { headers: { 'content-type': 'application/json' }, body: '{}' } : {}),
+        }),
+      );
+    const flow = async (params: (redirectUri: string) => Record<string, string>) => {
+      const started = await trpc('integrations.gong.startOAuth', 'POST');
+      const authorizeUrl = new URL(
+        ((await started.json()) as { result: { data: { authorizeUrl: string } } }).result.data.authorizeUrl,
+      );
+      const redirectUri = authorizeUrl.searchParams.get('redirect_uri') ?? '';
+      const url = new URL(redirectUri);
+      url.searchParams.set('state', authorizeUrl.searchParams.get('state') ?? '');
+      for (const [k, v] of Object.entries(params(redirectUri))) url.searchParams.set(k, v);
+      const response = await record(await adminFetch(url, { redirect: 'manual' }));
+      return response.headers.get('location');
+    };
+    const code = (redirectUri: string, tenantId = 'acme') =>
+      sandbox.oauth.issueCode({ clientId: 'callmine-canary', tenantId, redirectUri });
+
+    // Every path: success, a replayed code, denial, tampered state, a rotation, reads, Gong timing out, disconnect.
+    let used = '';
+    expect(
+      await flow((r) => {
+        used = code(r);
+        return { code: used };
+      }),
+    ).toBe('/settings?gong=connected');
+    expect(await flow(() => ({ code: used }))).toBe('/settings?gong=code-expired');
+    expect(await flow(() => ({ error: 'access_denied' }))).toBe('/settings?gong=denied');
+    expect(await flow((r) => ({ code: code(r), state: 'tampered' }))).toBe('/settings?gong=state-invalid');
+    expect(await flow((r) => ({ code: code(r, 'globex') }))).toBe('/settings?gong=connected');
+    sandbox.faults.latency(3000);
+    expect(await flow((r) => ({ code: code(r) }))).toBe('/settings?gong=unreachable');
+    sandbox.faults.reset();
+    await trpc('integrations.gong.get', 'GET');
+    await trpc('integrations.gong.auditLog', 'GET');
+    expect(await flow((r) => ({ code: code(r) }))).toBe('/settings?gong=connected');
+
+    const tokens = tokenAnswers
+      .map((text) => JSON.parse(text) as { access_token?: string; refresh_token?: string })
+      .flatMap((answer) => [answer.access_token, answer.refresh_token])
+      .filter((token): token is string => Boolean(token));
+    expect(tokens.length).toBeGreaterThanOrEqual(6);
+    const canaries = [
+      clientSecret,
+      Buffer.from(`callmine-canary:${clientSecret}`).toString('base64'),
+      ...tokens,
+      ...tokens.map((token) => Buffer.from(token).toString('base64')),
+    ];
+
+    server.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    const dataFiles = readdirSync(server.dataDir)
+      .filter((name) => !['keyring.json', 'auth-secret'].includes(name))
+      .map((name) => ({ name, bytes: readFileSync(join(server.dataDir, name)) }));
+    expect(dataFiles.map((f) => f.name)).toEqual(expect.arrayContaining(['callmine.db']));
+    const logs = server.logLines.join('\n');
+    expect(logs).toContain('gong credential saved');
+    expect(responses.length).toBeGreaterThan(15);
+    for (const canary of canaries) {
+      for (const file of dataFiles)
+        expect(file.bytes.includes(Buffer.from(canary)), `${canary} in ${file.name}`).toBe(false);
+      expect(logs).not.toContain(canary);
+      for (const response of responses) expect(response).not.toContain(canary);
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../../test/render-app.tsx';
+
+/** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
+async function connectWithOAuth(env: SandboxedServer, tenantId = 'acme', scopes?: string[]) {
+  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate();
+  const url = new URL(authorizeUrl);
+  const redirectUri = url.searchParams.get('redirect_uri') ?? '';
+  const code = env.sandbox.oauth.issueCode({
+    clientId: env.sandbox.oauth.demoClient.clientId,
+    tenantId,
+    redirectUri,
+    ...(scopes ? { scopes } : {}),
+  });
+  const callback = new URL(redirectUri);
+  callback.searchParams.set('code', code);
+  callback.searchParams.set('state', url.searchParams.get('state') ?? '');
+  const response = await env.adminFetch(callback, { redirect: 'manual' });
+  return response.headers.get('location') ?? '';
+}
+
+describe('Gong card with OAuth configured', () => {
+  let env: SandboxedServer;
+  beforeEach(async () => {
+    env = await startSandboxedServer(sandboxOAuthEnv, { rateLimit: { perSecond: 1000, perDay: 100_000 } });
+  });
+  afterEach(() => env.close());
+
+  const card = async () => screen.findByRole('article', { name: 'Gong' });
+
+  it('offers Connect with OAuth, enabled, next to basic-auth', async () => {
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    const oauth = await within(gong).findByRole('button', { name: 'Connect with OAuth' });
+    await expect.poll(() => (oauth as HTMLButtonElement).disabled).toBe(false);
+    expect(within(gong).queryByText(/OAuth isn’t available/)).not.toBeInTheDocument();
+  });
+
+  it('after approval shows Connected · OAuth with the scopes, token expiry and regional base URL', async () => {
+    const landing = await connectWithOAuth(env, 'globex');
+    expect(landing).toBe('/settings?gong=connected');
+    renderApp(env.server.url, landing, env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByText('Connected · OAuth')).toBeInTheDocument();
+    expect(within(gong).getByText('Gong is connected with OAuth.')).toBeInTheDocument();
+    expect(within(gong).getByText(/api:calls:read:transcript/)).toBeInTheDocument();
+    expect(within(gong).getByText('Access token expires')).toBeInTheDocument();
+    expect(within(gong).getByText(env.sandbox.clusters['us-44392']?.origin ?? '?')).toBeInTheDocument();
+    expect(within(gong).getByRole('button', { name: 'Switch to basic-auth' })).toBeEnabled();
+    expect(within(gong).getByRole('button', { name: 'Reconnect with OAuth' })).toBeInTheDocument();
+  });
+
+  it('disconnecting an OAuth connection says the tokens are deleted here and Gong has no revocation', async () => {
+    await connectWithOAuth(env);
+    const user = userEvent.setup();
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    await user.click(await within(gong).findByRole('button', { name: 'Disconnect' }));
+    const dialog = within(gong).getByRole('alertdialog', { name: 'Disconnect Gong?' });
+    expect(dialog).toHaveTextContent(/deletes the stored OAuth tokens/);
+    expect(dialog).toHaveTextContent(/no revocation endpoint/);
+    await user.click(within(dialog).getByRole('button', { name: 'Yes, disconnect' }));
+    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+  });
+
+  it.each([
+    ['denied', /access was denied on Gong’s page/],
+    ['state-invalid', /expired, already used, or started in another browser session/],
+    ['code-expired', /approval expired/],
+    ['scopes-missing', /did not grant access to calls, transcripts and users/],
+    ['base-url-not-gong', /not a Gong address/],
+    ['unreachable', /Couldn’t reach Gong/],
+  ])('turns ?gong=%s into a sentence with the next step, still Disconnected', async (code, sentence) => {
+    renderApp(env.server.url, `/settings?gong=${code}`, env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByRole('alert')).toHaveTextContent(sentence);
+    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+  });
+
+  it('a real missing-scopes round trip lands on that sentence', async () => {
+    const landing = await connectWithOAuth(env, 'acme', ['api:users:read']);
+    expect(landing).toBe('/settings?gong=scopes-missing');
+    renderApp(env.server.url, landing, env.adminFetch);
+    expect(await within(await card()).findByRole('alert')).toHaveTextContent(/did not grant access/);
+  });
+
+  it('ignores an unknown result code', async () => {
+    renderApp(env.server.url, '/settings?gong=<script>', env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+    expect(within(gong).queryByRole('alert')).not.toBeInTheDocument();
+  });
+});

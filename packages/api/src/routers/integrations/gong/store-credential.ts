@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, schema } from '@callmine/db';
+import { type GongCredentialField, gongCredentialContext, type Sealer } from '@callmine/vault';
+import { TRPCError } from '@trpc/server';
+import { eq, sql } from 'drizzle-orm';
+import { recordAudit } from './audit.ts';
+
+/** What a validated credential carries, per method. Plaintext only until sealed below. */
+export type ValidatedSecrets =
+  | { method: 'basic'; accessKey: string; secretKey: string }
+  | { method: 'oauth'; accessToken: string; refreshToken: string; tokenExpiresAt: Date; scopes: string[] };
+
+export const credentialConflict = () =>
+  new TRPCError({
+    code: 'CONFLICT',
+    message:
+      'Another admin changed the Gong connection while you were saving. Reload to see it, then try again.',
+  });
+
+/**
+ * The swap shared by basic-auth and OAuth: seal the secrets, then one synchronous transaction that upserts the
+ * single credential row in place (ON CONFLICT DO UPDATE guarded by the version read before validating, so the
+ * loser of a race gets CONFLICT) and writes the audit row. Switching method is a rotation of the same row.
+ */
+export function storeValidatedCredential(
+  deps: { db: Db; sealer: Pick<Sealer, 'seal'> },
+  args: {
+    workspaceId: string;
+    actorId: string;
+    existing: { id: string; version: number } | undefined;
+    baseUrl: string;
+    secrets: ValidatedSecrets;
+    at: Date;
+  },
+): void {
+  const { db, sealer } = deps;
+  const { workspaceId, existing, secrets, at } = args;
+  const credentialId = existing?.id ?? randomUUID();
+  const expectedVersion = existing?.version ?? 0;
+  const seal = (field: GongCredentialField, plaintext: string) =>
+    sealer.seal(plaintext, gongCredentialContext({ credentialId, workspaceId }, field));
+  // An access token's tail is not shown: unlike a key it changes on every refresh, so it identifies nothing.
+  const hint = secrets.method === 'basic' ? secrets.accessKey.slice(-4) : null;
+  const fields = {
+    method: secrets.method,
+    baseUrl: args.baseUrl,
+    accessKeyHint: hint,
+    accessKeySealed: secrets.method === 'basic' ? seal('accessKey', secrets.accessKey) : null,
+    secretKeySealed: secrets.method === 'basic' ? seal('secretKey', secrets.secretKey) : null,
+    accessTokenSealed: secrets.method === 'oauth' ? seal('accessToken', secrets.accessToken) : null,
+    refreshTokenSealed: secrets.method === 'oauth' ? seal('refreshToken', secrets.refreshToken) : null,
+    tokenExpiresAt: secrets.method === 'oauth' ? secrets.tokenExpiresAt : null,
+    scopes: secrets.method === 'oauth' ? secrets.scopes.join(' ') : null,
+    status: 'active' as const,
+    statusReason: null,
+    connectedBy: args.actorId,
+    connectedAt: at,
+    lastValidatedAt: at,
+    updatedAt: at,
+  };
+
+  db.transaction((tx) => {
+    const result = tx
+      .insert(schema.gongCredential)
+      .values({ id: credentialId, workspaceId, version: 1, ...fields })
+      .onConflictDoUpdate({
+        target: schema.gongCredential.workspaceId,
+        set: { ...fields, version: sql`${schema.gongCredential.version} + 1` },
+        setWhere: eq(schema.gongCredential.version, expectedVersion),
+      })
+      .run();
+    if (result.changes !== 1) throw credentialConflict();
+    recordAudit(tx, {
+      workspaceId,
+      actorId: args.actorId,
+      action: existing ? 'rotated' : 'connected',
+      method: secrets.method,
+      accessKeyHint: hint,
+      detail: null,
+      at,
+    });
+  });
+}
