@@ -7,9 +7,10 @@ import { isQuestion } from './is-question.ts';
 export const SAME_QUESTION = 0.6;
 
 interface Wording {
-  text: string;
   key: string;
   tokens: Set<string>;
+  /** Distinct spellings (ignoring case and punctuation) that normalised to this key, with how often each was said. */
+  variants: Map<string, { text: string; count: number }>;
   asked: { callId: string; evidence: Evidence }[];
 }
 
@@ -47,9 +48,13 @@ export function analyseQuestions(
       const key = tokens.join(' ');
       let wording = wordings.get(key);
       if (!wording) {
-        wording = { text: sentence.text.trim(), key, tokens: new Set(tokens), asked: [] };
+        wording = { key, tokens: new Set(tokens), variants: new Map(), asked: [] };
         wordings.set(key, wording);
       }
+      const spelling = words(sentence.text).join(' ');
+      const variant = wording.variants.get(spelling);
+      if (variant) variant.count++;
+      else wording.variants.set(spelling, { text: sentence.text.trim(), count: 1 });
       wording.asked.push({ callId: call.id, evidence: evidenceOf(call, sentence) });
     }
   }
@@ -61,12 +66,14 @@ export function analyseQuestions(
   }
   const ranked = groups.map((group) => {
     const asked = group.flatMap((w) => w.asked);
-    const byCount = [...group].sort((a, b) => b.asked.length - a.asked.length || (a.text < b.text ? -1 : 1));
+    const variants = group
+      .flatMap((w) => [...w.variants.values()])
+      .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     return {
-      question: byCount[0]!.text,
+      question: variants[0]!.text,
       callCount: new Set(asked.map((a) => a.callId)).size,
       askedCount: asked.length,
-      wordings: byCount.map((w) => w.text),
+      wordings: variants.map((v) => v.text),
       evidence: asked.slice(0, evidenceLimit).map((a) => a.evidence),
     };
   });
