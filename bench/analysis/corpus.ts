@@ -12,7 +12,24 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'ri', 'men', 'sa', 'to', 'vel', 'qu', 'an', 'dé', 'por', 'tis', 'ex', 'ul', 'ni', 'ga'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'ri',
+  'men',
+  'sa',
+  'to',
+  'vel',
+  'qu',
+  'an',
+  'dé',
+  'por',
+  'tis',
+  'ex',
+  'ul',
+  'ni',
+  'ga',
+];
 
 export function vocabulary(random: () => number, size: number): string[] {
   const words = new Set<string>();
@@ -54,7 +71,9 @@ export function benchSentences(
     for (let i = 0; i < n; i++) {
       const r = random();
       let word =
-        r < 0.02 ? phrases[Math.floor(random() * phrases.length)]! : words[Math.floor(random() * words.length)]!;
+        r < 0.02
+          ? phrases[Math.floor(random() * phrases.length)]!
+          : words[Math.floor(random() * words.length)]!;
       if (i === 0 || random() < 0.05) word = word.charAt(0).toUpperCase() + word.slice(1);
       parts.push(random() < 0.08 ? `${word},` : word);
     }

@@ -32,18 +32,19 @@ const countAll = (upTo: number) => {
   for (let i = 0; i < upTo; i++) for (const m of matcher.matchSentence(sentences[i]!)) counts[m.tracker]!++;
   return counts;
 };
-countAll(Math.min(sentences.length, 20_000)); // warm-up for the JIT
+// Warm-up for the JIT: V8 needs a few hundred thousand calls before the scan loop runs optimised.
+for (let round = 0; round < 3; round++) countAll(Math.min(sentences.length, 200_000));
 const automaton = timed(() => countAll(sentences.length));
 const automatonMbps = bytes / MB / automaton.seconds;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const regexes = trackers.map(
   (t) =>
     new RegExp(
       `(?<![\\p{L}\\p{N}\\p{M}_])(?:${[...t.phrases]
         .map((p) => p.phrase)
         .sort((a, b) => b.length - a.length)
-        .map(escape)
+        .map(escapeRegex)
         .join('|')})(?![\\p{L}\\p{N}\\p{M}_])`,
       'giu',
     ),
@@ -69,8 +70,16 @@ const baselineMbps = prefixBytes / MB / baseline.seconds;
 const agree = JSON.stringify(countAll(prefix)) === JSON.stringify(baseline.value);
 const mentions = automaton.value.reduce((a, b) => a + b, 0);
 console.log(`cpu: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} cores; this run uses one)`);
-console.log(`aho-corasick: ${(bytes / MB).toFixed(1)} MB in ${automaton.seconds.toFixed(2)} s = ${automatonMbps.toFixed(1)} MB/s per core, ${mentions.toLocaleString()} mentions`);
-console.log(`regex per tracker: ${(prefixBytes / MB).toFixed(1)} MB in ${baseline.seconds.toFixed(2)} s = ${baselineMbps.toFixed(1)} MB/s per core`);
-console.log(`ratio: ${(automatonMbps / baselineMbps).toFixed(1)}×; counts agree on the baseline's prefix: ${agree ? 'yes' : 'NO'}`);
-console.log(`goal ≥ 50 MB/s: ${automatonMbps >= 50 ? 'met' : 'missed'}; goal ≥ 10×: ${automatonMbps / baselineMbps >= 10 ? 'met' : 'missed'}`);
+console.log(
+  `aho-corasick: ${(bytes / MB).toFixed(1)} MB in ${automaton.seconds.toFixed(2)} s = ${automatonMbps.toFixed(1)} MB/s per core, ${mentions.toLocaleString()} mentions`,
+);
+console.log(
+  `regex per tracker: ${(prefixBytes / MB).toFixed(1)} MB in ${baseline.seconds.toFixed(2)} s = ${baselineMbps.toFixed(1)} MB/s per core`,
+);
+console.log(
+  `ratio: ${(automatonMbps / baselineMbps).toFixed(1)}×; counts agree on the baseline's prefix: ${agree ? 'yes' : 'NO'}`,
+);
+console.log(
+  `goal ≥ 50 MB/s: ${automatonMbps >= 50 ? 'met' : 'missed'}; goal ≥ 10×: ${automatonMbps / baselineMbps >= 10 ? 'met' : 'missed'}`,
+);
 if (!agree) process.exitCode = 1;

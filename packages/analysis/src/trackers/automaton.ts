@@ -110,6 +110,7 @@ export class PhraseAutomaton {
    */
   scan(text: string): number {
     const { table, columns, columnOf, outStart, outEnd, outputs, patternLengths } = this;
+    const { needsLeftBoundary, needsRightBoundary } = this;
     let state = 0;
     let found = 0;
     const n = text.length;
@@ -121,9 +122,9 @@ export class PhraseAutomaton {
       for (let o = from; o < to; o++) {
         const pattern = outputs[o]!;
         const start = i - patternLengths[pattern]! + 1;
-        if (this.needsLeftBoundary[pattern] === 1 && start > 0 && WORD_CHAR[text.charCodeAt(start - 1)] === 1)
+        if (needsLeftBoundary[pattern] === 1 && start > 0 && WORD_CHAR[text.charCodeAt(start - 1)] === 1)
           continue;
-        if (this.needsRightBoundary[pattern] === 1 && i + 1 < n && WORD_CHAR[text.charCodeAt(i + 1)] === 1)
+        if (needsRightBoundary[pattern] === 1 && i + 1 < n && WORD_CHAR[text.charCodeAt(i + 1)] === 1)
           continue;
         if (found === this.matchPattern.length) this.growMatches();
         this.matchPattern[found] = pattern;

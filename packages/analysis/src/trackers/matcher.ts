@@ -43,6 +43,9 @@ export class TrackerMatcher {
     const found = this.automaton.scan(fold(text));
     if (found === 0) return [];
     const { matchPattern, matchStart, patternLengths } = this.automaton;
+    // The common case: one match, nothing to choose between.
+    if (found === 1)
+      return [{ tracker: this.trackerOf[matchPattern[0]!]!, phrase: this.phraseOf[matchPattern[0]!]! }];
     const order = this.order;
     order.length = 0;
     for (let m = 0; m < found; m++) order.push(m);
