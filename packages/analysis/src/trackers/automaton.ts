@@ -7,6 +7,23 @@ import { fold, WORD_CHAR } from '../text/word-chars.ts';
 // benchmark's ≥ 50 MB/s (bench/analysis/run.ts). Alphabet: every code unit that occurs in a phrase gets a
 // column; all other code units share column 0, which always leads back to the root.
 
+const NEEDS_FOLDING = 0xffff;
+
+/** Each code unit's one-unit lower case, or NEEDS_FOLDING. Built once per process. */
+const LOWER_OF: Uint16Array = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) {
+      table[code] = code;
+      continue;
+    }
+    const lower = String.fromCharCode(code).toLowerCase();
+    table[code] =
+      lower.length !== 1 || code === 0x3a3 || code === NEEDS_FOLDING ? NEEDS_FOLDING : lower.charCodeAt(0);
+  }
+  return table;
+})();
+
 export interface Pattern {
   /** Already trimmed; folded here. */
   text: string;
@@ -43,6 +60,14 @@ export class PhraseAutomaton {
       }
     }
     this.columns = columns;
+    // Fold case in the table itself, so most sentences are scanned as they are, without a lower-cased copy:
+    // every code unit whose lower case is one code unit shares that lower case's column. The few whose lower
+    // case is longer or depends on context (İ, Σ) get the marker column and send the sentence to the slow path.
+    for (let code = 0; code < 0x10000; code++) {
+      const lower = LOWER_OF[code]!;
+      if (lower === NEEDS_FOLDING) this.columnOf[code] = NEEDS_FOLDING;
+      else if (lower !== code) this.columnOf[code] = this.columnOf[lower]!;
+    }
 
     // Trie: goto[state * columns + column] (0 = no edge, since the root is never a child).
     const goto: number[] = [];
@@ -105,17 +130,29 @@ export class PhraseAutomaton {
   }
 
   /**
-   * Every occurrence of every pattern in `text` (already folded) that sits on word boundaries; overlapping
+   * Every occurrence of every pattern in `text` that sits on word boundaries, case-insensitively; overlapping
    * occurrences are all reported. Returns how many; read them from matchPattern/matchStart.
    */
   scan(text: string): number {
+    const found = this.scanFolded(text, true);
+    return found >= 0 ? found : this.scanFolded(fold(text), false);
+  }
+
+  /** -1 when `text` holds a code unit that only full-string lower-casing folds correctly. */
+  private scanFolded(text: string, raw: boolean): number {
     const { table, columns, columnOf, outStart, outEnd, outputs, patternLengths } = this;
     const { needsLeftBoundary, needsRightBoundary } = this;
     let state = 0;
     let found = 0;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      state = table[state * columns + columnOf[text.charCodeAt(i)]!]!;
+      const column = columnOf[text.charCodeAt(i)]!;
+      if (column === NEEDS_FOLDING) {
+        if (raw) return -1;
+        state = 0;
+        continue;
+      }
+      state = table[state * columns + column]!;
       const from = outStart[state]!;
       const to = outEnd[state]!;
       if (from === to) continue;

@@ -1,5 +1,4 @@
 import type { TrackerSettings } from '@callmine/contracts';
-import { fold } from '../text/word-chars.ts';
 import { PhraseAutomaton } from './automaton.ts';
 
 export interface TrackerMatch {
@@ -40,7 +39,7 @@ export class TrackerMatcher {
 
   /** The counted matches in one sentence, by tracker then position. */
   matchSentence(text: string): TrackerMatch[] {
-    const found = this.automaton.scan(fold(text));
+    const found = this.automaton.scan(text);
     if (found === 0) return [];
     const { matchPattern, matchStart, patternLengths } = this.automaton;
     // The common case: one match, nothing to choose between.
