@@ -59,6 +59,12 @@ describe('TrackerMatcher', () => {
     expect(m.matchSentence('🙂'.repeat(50))).toHaveLength(0);
   });
 
+  it('lower-cases whole sentences whose case folding needs context (İ, Σ)', () => {
+    const m = new TrackerMatcher([tracker('Places', 'İstanbul', 'price', 'σοφία')]);
+    expect(m.matchSentence('Flights to İSTANBUL and İstanbul.')).toHaveLength(2);
+    expect(m.matchSentence('ΣΑΣ price, ΣΟΦΊΑ... σοφία')).toHaveLength(3);
+  });
+
   it('matches phrases that begin or end with punctuation without asking for a boundary there', () => {
     const m = new TrackerMatcher([tracker('Tech', 'C++', '.NET')]);
     expect(m.matchSentence('We use C++ and ASP.NET, plus c++.')).toHaveLength(3);
