@@ -35,6 +35,10 @@ describe('replacing the Gong key', () => {
     const countRows = (table: string) =>
       server.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
     const usersBefore = countRows('user');
+    const snapshot = (table: string) =>
+      JSON.stringify(server.database.sqlite.prepare(`select * from ${table} order by rowid`).all());
+    let runsBefore = '';
+    let jobsBefore = '';
     let lastGood: { hint: string; baseUrl: string } | undefined;
     let successes = 0;
     for (let i = 0; i < 50; i += 1) {
@@ -50,6 +54,17 @@ describe('replacing the Gong key', () => {
         await admin.integrations.gong.connectBasic.mutate(input);
         successes += 1;
         lastGood = { hint: key.accessKey.slice(-4), baseUrl: tenant.baseUrl };
+        if (i === 0) {
+          // 20 analysis runs queued under the first key (no worker here, so they stay as they are).
+          for (let r = 0; r < 20; r += 1) {
+            await admin.runs.start.mutate({
+              from: '2026-01-01',
+              to: `2026-01-${String(r + 2).padStart(2, '0')}`,
+            });
+          }
+          runsBefore = snapshot('analysis_run');
+          jobsBefore = snapshot('job');
+        }
       }
       const view = await admin.integrations.gong.get.query();
       expect(view).toMatchObject({
@@ -64,6 +79,10 @@ describe('replacing the Gong key', () => {
     expect(countRows('gong_audit_log')).toBe(50);
     expect(countRows('user')).toBe(usersBefore);
     expect(countRows('organization')).toBe(1);
+    // Runs and their jobs never hang off the credential row: byte-for-byte unchanged by 50 replacements.
+    expect(countRows('analysis_run')).toBe(20);
+    expect(snapshot('analysis_run')).toBe(runsBefore);
+    expect(snapshot('job')).toBe(jobsBefore);
   });
 
   it('two admins saving different keys at once: exactly one wins, the other is told of the conflict', async () => {
