@@ -1,11 +1,11 @@
 import type { ApiDeps } from '@callmine/api';
 import type { OpenedDatabase } from '@callmine/db';
+import type { Logger } from '@callmine/logger';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
-import type { Logger } from './logger.ts';
 import { jsonOnly, originGuard } from './middleware/origin-guard.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';

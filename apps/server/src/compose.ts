@@ -1,11 +1,11 @@
 import { createAuth, createRateLimits } from '@callmine/api';
 import type { Config } from '@callmine/config';
 import { openDatabase } from '@callmine/db';
+import type { Logger } from '@callmine/logger';
 import { buildApp } from './app.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
 import { createGongForConfig, gongGateway } from './gong-gateway.ts';
 import { gongOAuthApp } from './gong-oauth-app.ts';
-import type { Logger } from './logger.ts';
 import { startVault } from './vault.ts';
 
 /** Builds everything a server process needs from the config: the composition root minus the listener. */

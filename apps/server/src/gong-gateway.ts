@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GongGateway } from '@callmine/api';
 import type { Config } from '@callmine/config';
 import { basicAuth, bearerAuth, createGong, type Gong } from '@callmine/gong';
-import type { Logger } from './logger.ts';
+import type { Logger } from '@callmine/logger';
 
 /** The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. */
 export function createGongForConfig(config: Config, logger: Logger): Gong {

@@ -1,10 +1,10 @@
 // Callmine's server process: read config once, build dependencies, listen.
 
 import { ConfigError, loadConfig } from '@callmine/config';
+import { createLogger } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
-import { createLogger } from './logger.ts';
 
 function start() {
   let config: ReturnType<typeof loadConfig>;
@@ -17,7 +17,7 @@ function start() {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ service: 'callmine-server', level: config.logLevel });
   let composed: ReturnType<typeof composeServer>;
   try {
     composed = composeServer(config, logger);

@@ -1,7 +1,7 @@
 import type { Config } from '@callmine/config';
 import { createVaultStore, type Db } from '@callmine/db';
+import type { Logger } from '@callmine/logger';
 import { createSealer, loadKeyRing, selfTest } from '@callmine/vault';
-import type { Logger } from './logger.ts';
 
 /**
  * The server's half of the vault: the key ring from the secret manager (or the embedded key file), the

@@ -1,10 +1,10 @@
 import type { Config } from '@callmine/config';
 import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
 import { createGong } from '@callmine/gong';
+import type { Logger } from '@callmine/logger';
 import { createSqliteBudgetStore } from './gong/budget-store.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
 import { type Analyze, computeTotals } from './jobs/totals.ts';
-import type { Logger } from './logger.ts';
 import { startWorkerVault } from './vault.ts';
 import { createWorkerLoop } from './worker-loop.ts';
 

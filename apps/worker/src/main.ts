@@ -1,9 +1,9 @@
 // Callmine's worker process: read config once, build dependencies (refusing to start when the vault self-test
 // fails), then run jobs until SIGTERM/SIGINT, which let the current batch checkpoint before exiting.
 import { ConfigError, loadConfig } from '@callmine/config';
+import { createLogger } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { composeWorker } from './compose.ts';
-import { createLogger } from './logger.ts';
 
 function start() {
   let config: ReturnType<typeof loadConfig>;
@@ -16,7 +16,7 @@ function start() {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ service: 'callmine-worker', level: config.logLevel });
   let composed: ReturnType<typeof composeWorker>;
   try {
     composed = composeWorker(config, logger);

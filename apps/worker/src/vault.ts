@@ -1,8 +1,8 @@
 import type { Config } from '@callmine/config';
 import { createVaultStore, type Db } from '@callmine/db';
+import type { Logger } from '@callmine/logger';
 import { loadKeyRing, selfTest } from '@callmine/vault';
 import { createOpener, type Opener } from '@callmine/vault/open';
-import type { Logger } from './logger.ts';
 
 /**
  * The worker's half of the vault: the same key ring and start-up self-test as the server (a missing or wrong key

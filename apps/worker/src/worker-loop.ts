@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Job, JobQueue } from '@callmine/db';
+import type { Logger } from '@callmine/logger';
 import type { JobHandler } from './jobs/job-handler.ts';
-import type { Logger } from './logger.ts';
 
 // The worker's loop: claim a due job, keep its lease alive with heartbeats while the handler runs, and record how
 // it ended. One job at a time: Gong's per-credential limit, not CPU, bounds the work. stop() lets the current

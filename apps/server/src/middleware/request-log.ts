@@ -1,6 +1,6 @@
+import type { Logger } from '@callmine/logger';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { Logger } from '../logger.ts';
 
 /** One JSON line per request. The path only: query strings may carry tokens. */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {

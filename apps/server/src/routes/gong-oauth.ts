@@ -1,7 +1,7 @@
 import { type ApiDeps, completeGongOAuth } from '@callmine/api';
+import type { Logger } from '@callmine/logger';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { Logger } from '../logger.ts';
 
 /**
  * Gong redirects the admin's browser here after the consent page. HTTP wiring only: the api decides, and the

@@ -1,8 +1,8 @@
 import { type ApiDeps, appRouter, createContext } from '@callmine/api';
+import type { Logger } from '@callmine/logger';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import type { Logger } from '../logger.ts';
 
 export function trpcRoutes(deps: ApiDeps, logger: Logger) {
   return new Hono<AppEnv>().all('/*', (c) =>

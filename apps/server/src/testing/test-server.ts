@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
+import { createLogger } from '@callmine/logger';
 import { serve } from '@hono/node-server';
 import { composeServer } from '../compose.ts';
-import { createLogger } from '../logger.ts';
 
 export interface TestServer {
   url: string;
@@ -46,7 +46,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       done();
     },
   });
-  const logger = createLogger({ level: config.logLevel, destination: sink });
+  const logger = createLogger({ service: 'callmine-server', level: config.logLevel, destination: sink });
   const composed = composeServer(config, logger);
   const { app, database } = composed;
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });

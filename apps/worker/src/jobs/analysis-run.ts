@@ -7,6 +7,7 @@ import {
   GongError,
   gongErrorMessages,
 } from '@callmine/gong';
+import type { Logger } from '@callmine/logger';
 import type { Opener } from '@callmine/vault/open';
 import { z } from 'zod';
 import {
@@ -16,7 +17,6 @@ import {
   markNeedsAttention,
   requestTimeCredential,
 } from '../gong/credential.ts';
-import type { Logger } from '../logger.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
 import {
   callsWithoutTranscript,

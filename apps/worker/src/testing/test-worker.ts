@@ -2,8 +2,8 @@
 // that start runs through the API and watch them move.
 import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
+import { createLogger } from '@callmine/logger';
 import { composeWorker, type WorkerOverrides } from '../compose.ts';
-import { createLogger } from '../logger.ts';
 
 export interface TestWorker {
   logLines: string[];
@@ -32,7 +32,7 @@ export function startTestWorker(
   });
   const composed = composeWorker(
     config,
-    createLogger({ level: config.logLevel, destination: sink }),
+    createLogger({ service: 'callmine-worker', level: config.logLevel, destination: sink }),
     overrides,
   );
   void composed.loop.run();

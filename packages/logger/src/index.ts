@@ -1,8 +1,8 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
-// The worker's JSON logger: the same redaction as the server's (any key naming a credential is replaced at any
-// depth), tagged with the worker's service name.
+// Any key that names a credential is replaced wherever it appears, at any depth.
 const sensitiveKey = /authorization|cookie|password|secret|token|api[-_]?key|access[-_]?key/i;
+const REDACTED = '[redacted]';
 
 function redactDeep(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
@@ -10,18 +10,24 @@ function redactDeep(value: unknown, depth = 0): unknown {
   if (value instanceof Error) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = sensitiveKey.test(key) ? '[redacted]' : redactDeep(inner, depth + 1);
+    out[key] = sensitiveKey.test(key) ? REDACTED : redactDeep(inner, depth + 1);
   }
   return out;
 }
 
-export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+/** JSON lines for one Callmine process (`service` names it: callmine-server, callmine-worker). */
+export function createLogger(options: {
+  service: string;
+  level: string;
+  destination?: DestinationStream;
+}): Logger {
   return pino(
     {
       level: options.level,
-      base: { service: 'callmine-worker' },
+      base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+      // Errors keep type and message but never the request that caused them.
       serializers: { err: pino.stdSerializers.err },
     },
     options.destination,

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.ts';
+import { createLogger } from './index.ts';
 
 describe('createLogger', () => {
   it('redacts credential-named fields at any depth', () => {
@@ -11,7 +11,7 @@ describe('createLogger', () => {
         done();
       },
     });
-    const logger = createLogger({ level: 'info', destination: sink });
+    const logger = createLogger({ service: 'test', level: 'info', destination: sink });
     logger.info({
       headers: { Authorization: 'Basic c2VjcmV0', Cookie: 'callmine.session_token=abc' },
       body: { password: 'hunter2hunter2', nested: [{ secretKey: 's3cr3t', accessToken: 'tok' }] },
