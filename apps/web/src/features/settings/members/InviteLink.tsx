@@ -1,26 +1,6 @@
-import { useId, useRef, useState } from 'react';
+import { CopyField } from '../../../components/CopyField.tsx';
 
-/** The link to share, selectable, with a copy button that falls back to selecting the text. */
+/** The invitation link to share: Callmine sends no mail. */
 export function InviteLink({ link }: { link: string }) {
-  const id = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    input.current?.select();
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
-  return (
-    <div className="invite-link">
-      <label htmlFor={id}>Invitation link</label>
-      <input id={id} ref={input} readOnly value={link} onFocus={(e) => e.target.select()} />
-      <button type="button" onClick={copy}>
-        {copied ? 'Copied' : 'Copy link'}
-      </button>
-    </div>
-  );
+  return <CopyField label="Invitation link" value={link} copyLabel="Copy link" />;
 }
