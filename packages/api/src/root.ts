@@ -1,8 +1,10 @@
+import { analysesRouter } from './routers/analyses/router.ts';
 import { apiTokensRouter } from './routers/api-tokens/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { gongRouter } from './routers/integrations/gong/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { reportsRouter } from './routers/reports/router.ts';
 import { runsRouter } from './routers/runs/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
@@ -16,7 +18,9 @@ export const appRouter = router({
   members: membersRouter,
   workspace: workspaceRouter,
   integrations: router({ gong: gongRouter }),
+  analyses: analysesRouter,
   runs: runsRouter,
+  reports: reportsRouter,
   apiTokens: apiTokensRouter,
 });
 
