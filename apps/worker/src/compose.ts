@@ -1,15 +1,16 @@
+import { analyze } from '@callmine/analysis';
 import type { Config } from '@callmine/config';
 import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
 import { createGong } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import { createSqliteBudgetStore } from './gong/budget-store.ts';
+import type { Analyze } from './jobs/analysing.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
-import { type Analyze, computeTotals } from './jobs/totals.ts';
 import { startWorkerVault } from './vault.ts';
 import { createWorkerLoop } from './worker-loop.ts';
 
 export interface WorkerOverrides {
-  /** The analysing phase (issue 8 plugs the analysers in here); totals by default. */
+  /** The analysis engine; @callmine/analysis's `analyze` unless a test wraps it (e.g. to crash after it). */
   analyze?: Analyze;
   now?: () => Date;
 }
@@ -41,7 +42,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
         db: database.db,
         gong,
         opener,
-        analyze: overrides.analyze ?? computeTotals,
+        analyze: overrides.analyze ?? analyze,
         logger,
         now,
       }),

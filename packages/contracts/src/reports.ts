@@ -40,6 +40,16 @@ export const reportParameters = z.object({
     toDateTime: z.string().optional(),
   }),
   settings: analysisSettings,
+  /**
+   * What the themes' change was measured against: the previous period of the same length, from calls already in
+   * the workspace's Gong cache (no extra Gong requests). `calls` is how many of its calls (with a transcript, passing
+   * the same filters) were compared; 0 means none were cached, and the themes show no change. Null when the
+   * themes were not analysed; absent on reports made before it existed.
+   */
+  previousPeriod: z
+    .object({ from: z.string(), to: z.string(), calls: z.number().int() })
+    .nullable()
+    .optional(),
 });
 export type ReportParameters = z.infer<typeof reportParameters>;
 

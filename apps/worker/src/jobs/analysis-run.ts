@@ -17,25 +17,23 @@ import {
   markNeedsAttention,
   requestTimeCredential,
 } from '../gong/credential.ts';
+import { type Analyze, analyseAndReport } from './analysing.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
 import {
   callsWithoutTranscript,
   checkpointListing,
   checkpointTranscripts,
-  completeRun,
   finish,
   loadRun,
-  loadRunData,
   type RunRow,
   selectionOf,
   setStatus,
 } from './run-store.ts';
 import { matchesSelection, selectionRange } from './select-calls.ts';
-import type { Analyze } from './totals.ts';
 
 // An analysis run, phase by phase: list the selected calls (extensive endpoint, one checkpoint per page), fetch
 // the transcripts not cached yet (batches of CALL_ID_BATCH_SIZE, one checkpoint per batch), then analyse from the
-// cache. Every phase starts from what the database says, so the job can be killed and rerun at any point.
+// cache and store the report with the run's completion (analysing.ts). Every phase starts from what the database says, so the job can be killed and rerun at any point.
 
 export interface AnalysisRunDeps {
   db: Db;
@@ -99,9 +97,9 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
     const stop = await fetchAll(deps, client, row, credential.lastVersion, context);
     if (stop) return stop;
     setStatus(db, runId, 'analyzing', now());
-    const { calls, transcripts } = loadRunData(db, runId, row.workspaceId);
-    completeRun(db, runId, deps.analyze(transcripts, calls), now());
-    logger.info({ runId, calls: calls.length }, 'run done');
+    const analysing = loadRun(db, runId) ?? row;
+    const outcome = analyseAndReport(db, analysing, deps.analyze, now());
+    logger.info({ runId, outcome: outcome.kind, reportId: outcome.reportId }, 'run done');
     return { kind: 'finished' };
   } catch (error) {
     if (error instanceof CredentialUnavailable) {

@@ -1,4 +1,4 @@
-import type { RunSelection, RunStatus, RunTotals } from '@callmine/contracts';
+import type { RunSelection, RunStatus } from '@callmine/contracts';
 import { type Db, schema } from '@callmine/db';
 import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
@@ -169,20 +169,6 @@ export function loadRunData(db: Db, runId: string, workspaceId: string) {
     .filter((r) => r.monologues != null)
     .map((r) => ({ callId: r.callId, transcript: r.monologues as GongCallTranscript['transcript'] }));
   return { calls, transcripts };
-}
-
-export function completeRun(db: Db, runId: string, totals: RunTotals, at: Date): void {
-  db.update(run)
-    .set({
-      status: 'done',
-      totals,
-      callsAnalyzed: totals.callsAnalyzed,
-      finishedAt: at,
-      pausedUntil: null,
-      updatedAt: at,
-    })
-    .where(eq(run.id, runId))
-    .run();
 }
 
 export function countRunCalls(db: Db, runId: string): number {

@@ -1,15 +1,13 @@
 import type { RunTotals } from '@callmine/contracts';
 import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
 
-// The analysing phase's seam: `analyze(transcripts, calls)` gets the run's cached data and returns what to store.
-// Until the analysers (packages/analysis) plug in, Callmine stores these totals, which the Runs page shows.
+// The Runs page's totals for a finished run (calls, transcripts, minutes, sentences by side), computed from the
+// run's cached data alongside its report.
 
-export type Analyze = (
+export function computeTotals(
   transcripts: readonly GongCallTranscript[],
   calls: readonly GongExtensiveCall[],
-) => RunTotals;
-
-export const computeTotals: Analyze = (transcripts, calls) => {
+): RunTotals {
   let sentencesInternal = 0;
   let sentencesExternal = 0;
   const byId = new Map(calls.map((call) => [call.metaData.id, call]));
@@ -29,4 +27,4 @@ export const computeTotals: Analyze = (transcripts, calls) => {
     sentencesInternal,
     sentencesExternal,
   };
-};
+}

@@ -1,0 +1,96 @@
+import { STARTER_TRACKERS } from '@callmine/analysis';
+import {
+  type AnalysisInput,
+  type AnalysisResult,
+  type AnalysisSettings,
+  analysisSettings,
+  type ParsedAnalysisSettings,
+  type ReportPartial,
+} from '@callmine/contracts';
+import type { Db } from '@callmine/db';
+import { loadPreviousPeriod } from './previous-period.ts';
+import { analysisCallOf, analysisTranscriptOf, repNamesOf, reportCallOf } from './report-input.ts';
+import { type CommitOutcome, commitReport, type ReportContent } from './report-store.ts';
+import { loadRunData, type RunRow, selectionOf } from './run-store.ts';
+import { computeTotals } from './totals.ts';
+
+// The analysing phase: everything comes from the Gong cache the fetching phases filled (no network), the engine
+// (@callmine/analysis) turns it into a result, and one transaction stores the report and completes the run.
+
+/** The engine's signature; the worker's composition root passes @callmine/analysis's `analyze`. */
+export type Analyze = (input: AnalysisInput, settings: AnalysisSettings) => AnalysisResult;
+
+/**
+ * What a run made before runs snapshotted their settings analyses with: the ad-hoc defaults (every analyser and
+ * the starter trackers), the same as packages/api's AD_HOC_SETTINGS for runs.start.
+ */
+export const AD_HOC_DEFAULTS: ParsedAnalysisSettings = analysisSettings.parse({ trackers: STARTER_TRACKERS });
+
+export function settingsOf(row: Pick<RunRow, 'settings'>): ParsedAnalysisSettings {
+  return row.settings == null ? AD_HOC_DEFAULTS : analysisSettings.parse(row.settings);
+}
+
+/** The report's first and last day: the selection's days, or the dates of a schedule's exact instants. */
+export function reportDays(row: RunRow): { fromDay: string; toDay: string } {
+  const selection = selectionOf(row);
+  if (selection.fromDateTime && selection.toDateTime) {
+    const to = new Date(new Date(selection.toDateTime).getTime() - 1);
+    return { fromDay: selection.fromDateTime.slice(0, 10), toDay: to.toISOString().slice(0, 10) };
+  }
+  return { fromDay: selection.from, toDay: selection.to };
+}
+
+/**
+ * Why the report covers fewer calls than the run selected. Today every selected call is analysed, so there is
+ * none; the monthly quota's partial outcome is computed here when it lands.
+ */
+export function partialOf(_row: RunRow): ReportPartial | null {
+  return null;
+}
+
+/** Reads the run's cached calls and transcripts, analyses them and builds the report (no writes). */
+export function buildReport(db: Db, row: RunRow, analyze: Analyze): ReportContent {
+  const selection = selectionOf(row);
+  const settings = settingsOf(row);
+  const { calls, transcripts } = loadRunData(db, row.id, row.workspaceId);
+  const withThemes = settings.analysers.includes('themes');
+  const previous = withThemes ? loadPreviousPeriod(db, row.workspaceId, selection) : null;
+  const input: AnalysisInput = {
+    calls: calls.map(analysisCallOf),
+    transcripts: transcripts.map(analysisTranscriptOf),
+    // No previous corpus at all (rather than an empty one) when nothing is cached: the themes then show no
+    // change instead of every theme as new.
+    ...(previous && previous.transcripts.length > 0
+      ? {
+          previous: {
+            calls: previous.calls.map(analysisCallOf),
+            transcripts: previous.transcripts.map(analysisTranscriptOf),
+          },
+        }
+      : {}),
+  };
+  const result = analyze(input, settings);
+  const { fromDay, toDay } = reportDays(row);
+  return {
+    name: row.name ?? `Calls ${fromDay} – ${toDay}`,
+    parameters: {
+      selection,
+      settings,
+      previousPeriod: previous
+        ? { from: previous.from, to: previous.to, calls: previous.transcripts.length }
+        : null,
+    },
+    fromDay,
+    toDay,
+    calls: calls.map(reportCallOf),
+    reps: repNamesOf(calls),
+    result,
+    partial: partialOf(row),
+    // The Runs page's totals, from the same data.
+    totals: computeTotals(transcripts, calls),
+  };
+}
+
+export function analyseAndReport(db: Db, row: RunRow, analyze: Analyze, at: Date): CommitOutcome {
+  return commitReport(db, row.id, buildReport(db, row, analyze), at);
+}
