@@ -1,8 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Alert } from './components/Alert.tsx';
+import { AnalysesPage } from './features/analyses/AnalysesPage.tsx';
+import { AnalysisEditorPage } from './features/analyses/AnalysisEditorPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { AcceptInvitePage } from './features/invite/AcceptInvitePage.tsx';
+import { ReportPage } from './features/reports/ReportPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { RunsPage } from './features/runs/RunsPage.tsx';
 import { SchedulesPage } from './features/schedules/SchedulesPage.tsx';
@@ -65,6 +68,10 @@ export function App() {
       >
         <Route index element={<Navigate to="/reports" replace />} />
         <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/reports/:id" element={<ReportPage />} />
+        <Route path="/analyses" element={<AnalysesPage />} />
+        <Route path="/analyses/new" element={<AnalysisEditorPage />} />
+        <Route path="/analyses/:id" element={<AnalysisEditorPage />} />
         <Route path="/runs" element={<RunsPage />} />
         <Route path="/schedules" element={<SchedulesPage />} />
         <Route path="/settings" element={signedIn ? <SettingsPage session={signedIn} /> : null} />
