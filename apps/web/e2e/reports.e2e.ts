@@ -27,6 +27,11 @@ test.afterAll(async () => {
 
 test('an analysis runs into a report that drills down to evidence and exports CSV', async ({ page }) => {
   test.setTimeout(180_000);
+  // The charts must draw under the server's strict CSP (no inline styles or scripts): any violation fails the test.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
   await page.goto(callmine.url);
   await page.getByLabel('Your name').fill('Olivia Owner');
   await page.getByLabel('Email').fill('olivia@example.com');
@@ -100,4 +105,5 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   );
   expect(lines.find((line) => line.startsWith('Competitors,(all phrases),'))?.split(',')[2]).toBe(mentions);
   expect(Number(mentions)).toBeGreaterThan(0);
+  expect(violations).toEqual([]);
 });
