@@ -218,6 +218,17 @@ describe('Report view', { timeout: 60_000 }, () => {
     );
   });
 
+  it('says so when a report covers no calls', async () => {
+    const { server, sandbox, adminFetch } = await start();
+    const seeded = seedReport(server, sandbox, { name: 'Quiet week', calls: 0 });
+    renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
+    expect(
+      await screen.findByText('No calls matched this report’s selection, so there is nothing to show.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('figure')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Export trackers as CSV' })).toBeNull();
+  });
+
   it('says when a report does not exist', async () => {
     const { server, adminFetch } = await start();
     renderApp(server.url, '/reports/no-such-report', adminFetch);
