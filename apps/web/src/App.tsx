@@ -1,6 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Alert } from './components/Alert.tsx';
+import { AnalysesPage } from './features/analyses/AnalysesPage.tsx';
+import { AnalysisEditorPage } from './features/analyses/AnalysisEditorPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { AcceptInvitePage } from './features/invite/AcceptInvitePage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
@@ -12,6 +15,11 @@ import { AppFrame } from './features/shell/AppFrame.tsx';
 import { errorMessage } from './lib/errors.ts';
 import { useSession, useSignOutOnUnauthorized } from './lib/session.ts';
 import { useTRPC } from './lib/trpc.ts';
+
+// The report view carries the chart library; loading it on demand keeps the first page light.
+const ReportPage = lazy(() =>
+  import('./features/reports/ReportPage.tsx').then((module) => ({ default: module.ReportPage })),
+);
 
 /** Routes, gated by the install's state: fresh → setup; signed out → sign-in; else the app. */
 export function App() {
@@ -65,6 +73,17 @@ export function App() {
       >
         <Route index element={<Navigate to="/reports" replace />} />
         <Route path="/reports" element={<ReportsPage />} />
+        <Route
+          path="/reports/:id"
+          element={
+            <Suspense fallback={<p>Loading the report…</p>}>
+              <ReportPage />
+            </Suspense>
+          }
+        />
+        <Route path="/analyses" element={<AnalysesPage />} />
+        <Route path="/analyses/new" element={<AnalysisEditorPage />} />
+        <Route path="/analyses/:id" element={<AnalysisEditorPage />} />
         <Route path="/runs" element={<RunsPage />} />
         <Route path="/schedules" element={<SchedulesPage />} />
         <Route path="/settings" element={signedIn ? <SettingsPage session={signedIn} /> : null} />

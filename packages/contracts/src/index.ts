@@ -7,4 +7,5 @@ export * from './gong.ts';
 export * from './members.ts';
 export * from './reports.ts';
 export * from './runs.ts';
+export * from './talk-metrics.ts';
 export * from './workspace.ts';

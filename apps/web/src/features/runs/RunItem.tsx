@@ -1,5 +1,6 @@
 import type { RunView } from '@callmine/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -70,6 +71,11 @@ export function RunItem({ run, now }: { run: RunView; now: number }) {
           <dt>Sentences by customers</dt>
           <dd>{n(run.totals.sentencesExternal)}</dd>
         </dl>
+      ) : null}
+      {run.reportId ? (
+        <p>
+          <Link to={`/reports/${run.reportId}`}>Open the report</Link>
+        </p>
       ) : null}
       {active ? (
         <div className="actions">

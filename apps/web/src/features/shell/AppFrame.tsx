@@ -23,6 +23,7 @@ export function AppFrame({ session }: { session: SessionView }) {
         <span className="brand">Callmine</span>
         <nav aria-label="Main">
           <NavLink to="/reports">Reports</NavLink>
+          <NavLink to="/analyses">Analyses</NavLink>
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/schedules">Schedules</NavLink>
           <NavLink to="/settings">Settings</NavLink>

@@ -1,0 +1,109 @@
+// Analyses and reports end to end, with `npm start` running the worker: define an analysis from a starter template,
+// run it, watch the run finish, open its report, drill into a tracker and export the tracker table as CSV.
+import { readFile } from 'node:fs/promises';
+import { COMPETITORS, type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
+import { expect, test } from '@playwright/test';
+import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+
+let sandbox: GongSandbox;
+let callmine: RunningCallmine;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  sandbox = await startGongSandbox({ callsPerTenant: 120, callsUntil: '2026-06-01T00:00:00Z' });
+  callmine = await startCallmine({
+    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
+    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
+      .map((c) => c.origin)
+      .join(','),
+  });
+});
+
+test.afterAll(async () => {
+  await callmine?.stop();
+  if (callmine) removeDataDir(callmine.dataDir);
+  await sandbox?.close();
+});
+
+test('an analysis runs into a report that drills down to evidence and exports CSV', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The charts must draw under the server's strict CSP (no inline styles or scripts): any violation fails the test.
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto(callmine.url);
+  await page.getByLabel('Your name').fill('Olivia Owner');
+  await page.getByLabel('Email').fill('olivia@example.com');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByLabel('Workspace name').fill('Acme');
+  await page.getByRole('button', { name: 'Create owner account' }).click();
+
+  const acme = sandbox.tenant('acme').credentials.find((c) => c.label === 'primary')!;
+  const card = page.getByRole('article', { name: 'Gong' });
+  await card.getByRole('button', { name: 'Connect with basic-auth' }).click();
+  await card.getByLabel('Access key').fill(acme.accessKey);
+  await card.getByLabel('Secret key').fill(acme.secretKey);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+
+  // Define the analysis with the keyboard-reachable editor.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analyses' }).click();
+  await page.getByRole('link', { name: 'New analysis' }).click();
+  const form = page.getByRole('form', { name: 'New analysis' });
+  await form.getByLabel('Name').fill('Competitor watch');
+  await form.getByRole('radio', { name: 'A fixed range of days' }).check();
+  await form.getByLabel('First day').fill('2025-12-01');
+  await form.getByLabel('Last day').fill('2026-05-31');
+  await form.getByLabel('Starter template').selectOption('Competitors');
+  await form.getByRole('button', { name: 'Add from template' }).click();
+  await expect(form.getByRole('group', { name: 'Tracker 1' }).getByLabel('Tracker name')).toHaveValue(
+    'Competitors',
+  );
+  await form.getByRole('button', { name: 'Save analysis' }).click();
+
+  // Run it and watch the run finish.
+  await page.getByRole('button', { name: 'Run Competitor watch now' }).click();
+  const run = page.getByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+  await expect(run.getByRole('progressbar')).toBeVisible();
+  await expect(run.getByText('Done')).toBeVisible({ timeout: 90_000 });
+  await run.getByRole('link', { name: 'Open the report' }).click();
+
+  // The report: header, tiles, charts, and the evidence behind the Competitors count.
+  await expect(page.getByRole('heading', { level: 1, name: 'Competitor watch' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Summary' }).getByText('Calls analysed')).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'Tracker mentions per week' }).locator('svg').first(),
+  ).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Talk ratio by rep' }).locator('svg').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Show evidence for Competitors' }).click();
+  const evidence = page.getByRole('list', { name: 'Evidence for Competitors' });
+  const first = evidence.getByRole('listitem').first();
+  await expect(first.locator('blockquote')).toContainText(new RegExp(COMPETITORS.join('|'), 'i'));
+  await expect(first.getByRole('link', { name: 'Open the call in Gong' })).toHaveAttribute(
+    'href',
+    /^https?:\/\//,
+  );
+
+  // The CSV holds the same Competitors total the table shows.
+  const tracker = page.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+  const mentions = (
+    await tracker
+      .getByRole('row', { name: /^Competitors/ })
+      .getByRole('cell')
+      .first()
+      .innerText()
+  ).replaceAll(',', '');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export trackers as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('competitor-watch-2025-12-01-to-2026-05-31-trackers.csv');
+  const csv = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '');
+  const lines = csv.split('\r\n');
+  expect(lines[0]).toBe(
+    'Tracker,Phrase,Mentions,By your team,By customers,By unknown speakers,Calls mentioning,Share of calls',
+  );
+  expect(lines.find((line) => line.startsWith('Competitors,(all phrases),'))?.split(',')[2]).toBe(mentions);
+  expect(Number(mentions)).toBeGreaterThan(0);
+  expect(violations).toEqual([]);
+});

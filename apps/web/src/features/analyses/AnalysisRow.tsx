@@ -1,0 +1,115 @@
+import type { AnalysisView } from '@callmine/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Alert } from '../../components/Alert.tsx';
+import { errorMessage } from '../../lib/errors.ts';
+import { useTRPC } from '../../lib/trpc.ts';
+
+const analyserLabel = {
+  trackers: 'Trackers',
+  questions: 'Questions',
+  themes: 'Themes',
+  talk: 'Talk metrics',
+};
+const statusLabel = {
+  queued: 'Queued',
+  fetching: 'Fetching',
+  analyzing: 'Analysing',
+  done: 'Done',
+  failed: 'Failed',
+  canceled: 'Canceled',
+};
+
+export function windowLabel(window: AnalysisView['window']): string {
+  return window.kind === 'relative'
+    ? `Last ${window.lastDays} ${window.lastDays === 1 ? 'day' : 'days'}`
+    : `${window.from} to ${window.to}`;
+}
+
+/** One saved analysis: what it looks at, its last run, and run / edit / delete (asking first). */
+export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const run = useMutation(
+    trpc.analyses.run.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey() });
+        navigate('/runs');
+      },
+    }),
+  );
+  const remove = useMutation(
+    trpc.analyses.delete.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.analyses.list.queryKey() }),
+    }),
+  );
+  const trackers = analysis.settings.analysers.includes('trackers') ? analysis.settings.trackers.length : 0;
+  return (
+    <tr>
+      <th scope="row">
+        <Link to={`/analyses/${analysis.id}`}>{analysis.name}</Link>
+      </th>
+      <td>{windowLabel(analysis.window)}</td>
+      <td>
+        {analysis.settings.analysers.map((a) => analyserLabel[a]).join(', ')}
+        {trackers > 0 ? (
+          <span className="hint block">{trackers === 1 ? '1 tracker' : `${trackers} trackers`}</span>
+        ) : null}
+      </td>
+      <td>
+        {analysis.lastRun ? (
+          <>
+            <span className={`badge badge-run-${analysis.lastRun.status}`}>
+              {statusLabel[analysis.lastRun.status]}
+            </span>{' '}
+            <Link to="/runs">{new Date(analysis.lastRun.createdAt).toLocaleString()}</Link>
+          </>
+        ) : (
+          'Never run'
+        )}
+      </td>
+      <td>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={run.isPending}
+            onClick={() => run.mutate({ id: analysis.id })}
+            aria-label={`Run ${analysis.name} now`}
+          >
+            {run.isPending ? 'Starting…' : 'Run now'}
+          </button>
+          <Link to={`/analyses/${analysis.id}`} className="button" aria-label={`Edit ${analysis.name}`}>
+            Edit
+          </Link>
+          {confirming ? (
+            <fieldset className="confirm">
+              <legend>Delete “{analysis.name}”? Its reports stay.</legend>
+              <button
+                type="button"
+                className="danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate({ id: analysis.id })}
+              >
+                Yes, delete
+              </button>
+              {/* biome-ignore lint/a11y/noAutofocus: focus moves to the safe choice when the question appears. */}
+              <button type="button" autoFocus onClick={() => setConfirming(false)}>
+                Keep it
+              </button>
+            </fieldset>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)} aria-label={`Delete ${analysis.name}`}>
+              Delete
+            </button>
+          )}
+        </div>
+        {run.isError ? <Alert tone="error">{errorMessage(run.error)}</Alert> : null}
+        {remove.isError ? <Alert tone="error">{errorMessage(remove.error)}</Alert> : null}
+      </td>
+    </tr>
+  );
+}

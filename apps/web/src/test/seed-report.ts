@@ -1,0 +1,115 @@
+// A real report in a test server's database, computed by the real analysis engine over the Gong sandbox's seeded
+// calls: the report view's tests get realistic data without running the worker. Writes the same row the worker does.
+import { analyze, STARTER_TRACKERS } from '@callmine/analysis';
+import type {
+  AnalysisCall,
+  AnalysisSettings,
+  AnalysisTranscript,
+  ReportCall,
+  ReportPartial,
+} from '@callmine/contracts';
+import { analysisSettings } from '@callmine/contracts';
+import { schema } from '@callmine/db';
+import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
+import type { TestServer } from '@callmine/server/testing';
+
+export interface SeedReportOptions {
+  name?: string;
+  tenantId?: string;
+  /** How many of the tenant's calls to analyse (oldest first). */
+  calls?: number;
+  /** Defaults to every analyser with SEED_TRACKERS, 10 themes and question groups, 20 pieces of evidence each. */
+  settings?: AnalysisSettings;
+  partial?: ReportPartial | null;
+  createdAt?: Date;
+}
+
+/** The trackers a seeded report uses: the sandbox's competitor names (it writes them) plus the starter trackers. */
+export const SEED_TRACKERS = [
+  { name: 'Competitors', phrases: COMPETITORS.map((phrase) => ({ phrase, synonyms: [] })) },
+  ...STARTER_TRACKERS.filter((t) => t.name !== 'Competitors'),
+];
+
+function corpusOf(sandbox: GongSandbox, tenantId: string, count: number) {
+  const data = sandbox.tenant(tenantId).calls;
+  const calls: AnalysisCall[] = [];
+  const transcripts: AnalysisTranscript[] = [];
+  for (let i = 0; i < Math.min(count, data.callCount); i++) {
+    const call = data.call(i);
+    calls.push({
+      id: call.metaData.id,
+      title: call.metaData.title,
+      url: call.metaData.url,
+      started: call.metaData.started,
+      duration: call.metaData.duration,
+      primaryUserId: call.metaData.primaryUserId,
+      parties: call.parties.map((p) => ({
+        speakerId: p.speakerId,
+        affiliation: p.affiliation,
+        name: p.name,
+        ...(p.userId === undefined ? {} : { userId: p.userId }),
+      })),
+    });
+    if (!call.hasTranscript) continue;
+    transcripts.push({
+      callId: call.metaData.id,
+      transcript: data.transcriptOf(call).map((m) => ({
+        speakerId: m.speakerId,
+        topic: m.topic,
+        sentences: m.sentences.map(({ start, end, text }) => ({ start, end, text })),
+      })),
+    });
+  }
+  return { calls, transcripts };
+}
+
+/** Inserts a report into the server's workspace and returns its id and the stored result. */
+export function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
+  const tenantId = options.tenantId ?? 'acme';
+  const { calls, transcripts } = corpusOf(sandbox, tenantId, options.calls ?? 40);
+  const settings = analysisSettings.parse(
+    options.settings ?? { trackers: SEED_TRACKERS, topN: 10, evidenceLimit: 20 },
+  );
+  const result = analyze({ calls, transcripts }, settings);
+  const reps: Record<string, string> = {};
+  for (const user of sandbox.tenant(tenantId).users) reps[user.id] = `${user.firstName} ${user.lastName}`;
+  const days = calls.map((c) => c.started.slice(0, 10)).sort();
+  const reportCalls: ReportCall[] = calls.map((c) => ({
+    id: c.id,
+    title: c.title,
+    url: c.url,
+    started: c.started,
+    durationSeconds: Math.round(c.duration),
+    repId: c.primaryUserId,
+  }));
+  const db = server.database.db;
+  const workspace = db.select({ id: schema.organization.id }).from(schema.organization).get();
+  if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
+  const id = `report-${Math.random().toString(36).slice(2, 10)}`;
+  const from = days[0] ?? '2026-01-01';
+  const to = days[days.length - 1] ?? from;
+  const createdAt = options.createdAt ?? new Date();
+  db.insert(schema.report)
+    .values({
+      id,
+      workspaceId: workspace.id,
+      name: options.name ?? 'Competitor watch',
+      parameters: {
+        selection: { from, to, repEmails: [], externalOnly: false, minDurationMinutes: 0, titleContains: '' },
+        settings,
+      },
+      fromDay: from,
+      toDay: to,
+      callsAnalyzed: calls.length,
+      calls: reportCalls,
+      reps,
+      result,
+      partial: options.partial ?? null,
+      createdByName: 'Ada Admin',
+      credentialVersion: 1,
+      runStartedAt: createdAt,
+      createdAt,
+    })
+    .run();
+  return { id, result, calls: reportCalls, reps };
+}
