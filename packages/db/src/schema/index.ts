@@ -6,3 +6,4 @@ export * from './gong.ts';
 export * from './oauth.ts';
 export * from './runs.ts';
 export * from './vault.ts';
+export * from './schedules.ts';
