@@ -1,9 +1,12 @@
+import { analysesRouter } from './routers/analyses/router.ts';
 import { apiTokensRouter } from './routers/api-tokens/router.ts';
 import { authRouter } from './routers/auth/router.ts';
 import { gongRouter } from './routers/integrations/gong/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { reportsRouter } from './routers/reports/router.ts';
 import { runsRouter } from './routers/runs/router.ts';
+import { schedulesRouter } from './routers/schedules/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
 import { router } from './trpc.ts';
@@ -16,7 +19,10 @@ export const appRouter = router({
   members: membersRouter,
   workspace: workspaceRouter,
   integrations: router({ gong: gongRouter }),
+  analyses: analysesRouter,
   runs: runsRouter,
+  reports: reportsRouter,
+  schedules: schedulesRouter,
   apiTokens: apiTokensRouter,
 });
 

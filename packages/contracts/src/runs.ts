@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Analysis runs: the call selection a member starts a run with (the Runs form and `runs.start` share it), and
 // what the Runs page shows. Inputs are strings because they come straight from form fields.
 
-const isoDate = (message: string) =>
+export const isoDate = (message: string) =>
   z
     .string({ error: message })
     .trim()
@@ -14,50 +14,65 @@ const DAY_MS = 86_400_000;
 /** A run covers at most a year of calls: more would spend days of the Gong budget in one go. */
 export const MAX_RUN_DAYS = 366;
 
+/** Adds the issue a form shows under "to" when a from/to pair of ISO dates is reversed or too long. */
+export function checkDateRange(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  const from = Date.parse(`${value.from}T00:00:00Z`);
+  const to = Date.parse(`${value.to}T00:00:00Z`);
+  if (to < from) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['to'],
+      message: 'The last day must be on or after the first day.',
+    });
+  } else if ((to - from) / DAY_MS + 1 > MAX_RUN_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `A run covers at most ${MAX_RUN_DAYS} days.` });
+  }
+}
+
+/** The filters Gong's listing can't apply itself; shared by ad-hoc runs and saved analyses. */
+export const runFilterFields = {
+  /** Comma-separated email addresses of the reps whose calls to include; blank means everyone. */
+  repEmails: z
+    .string()
+    .max(4000, 'That list of reps is too long.')
+    .default('')
+    .transform((value) =>
+      value
+        .split(/[,\s]+/)
+        .map((v) => v.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email('Enter the reps as email addresses separated by commas.')).max(200)),
+  externalOnly: z
+    .enum(['yes', 'no'])
+    .default('no')
+    .transform((v) => v === 'yes'),
+  minDurationMinutes: z
+    .string()
+    .trim()
+    .default('')
+    .refine((v) => /^\d{0,3}$/.test(v), 'Enter a whole number of minutes (0 to 600), or leave it blank.')
+    .transform((v) => (v === '' ? 0 : Number(v)))
+    .refine((v) => v <= 600, 'Enter a whole number of minutes (0 to 600), or leave it blank.'),
+  titleContains: z.string().trim().max(200, 'Keep the title filter under 200 characters.').default(''),
+};
+export const runFiltersInput = z.strictObject(runFilterFields);
+export type RunFiltersInput = z.input<typeof runFiltersInput>;
+export type RunFilters = z.output<typeof runFiltersInput>;
+
 export const runSelectionInput = z
   .strictObject({
     from: isoDate('Choose the first day of calls to include.'),
     to: isoDate('Choose the last day of calls to include.'),
-    /** Comma-separated email addresses of the reps whose calls to include; blank means everyone. */
-    repEmails: z
-      .string()
-      .max(4000, 'That list of reps is too long.')
-      .default('')
-      .transform((value) =>
-        value
-          .split(/[,\s]+/)
-          .map((v) => v.trim().toLowerCase())
-          .filter(Boolean),
-      )
-      .pipe(z.array(z.email('Enter the reps as email addresses separated by commas.')).max(200)),
-    externalOnly: z
-      .enum(['yes', 'no'])
-      .default('no')
-      .transform((v) => v === 'yes'),
-    minDurationMinutes: z
-      .string()
-      .trim()
-      .default('')
-      .refine((v) => /^\d{0,3}$/.test(v), 'Enter a whole number of minutes (0 to 600), or leave it blank.')
-      .transform((v) => (v === '' ? 0 : Number(v)))
-      .refine((v) => v <= 600, 'Enter a whole number of minutes (0 to 600), or leave it blank.'),
-    titleContains: z.string().trim().max(200, 'Keep the title filter under 200 characters.').default(''),
+    ...runFilterFields,
   })
-  .superRefine((value, ctx) => {
-    const from = Date.parse(`${value.from}T00:00:00Z`);
-    const to = Date.parse(`${value.to}T00:00:00Z`);
-    if (to < from) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['to'],
-        message: 'The last day must be on or after the first day.',
-      });
-    } else if ((to - from) / DAY_MS + 1 > MAX_RUN_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `A run covers at most ${MAX_RUN_DAYS} days.` });
-    }
-  });
+  .superRefine(checkDateRange);
 export type RunSelectionInput = z.input<typeof runSelectionInput>;
-export type RunSelection = z.output<typeof runSelectionInput>;
+export type RunSelection = z.output<typeof runSelectionInput> & {
+  /** Exact instants (ISO) overriding from/to: a schedule's occurrence analyses the window since the previous one. */
+  fromDateTime?: string;
+  toDateTime?: string;
+};
 
 export const runStatus = z.enum(['queued', 'fetching', 'analyzing', 'done', 'failed', 'canceled']);
 export type RunStatus = z.infer<typeof runStatus>;
@@ -82,7 +97,13 @@ export const runView = z.object({
     externalOnly: z.boolean(),
     minDurationMinutes: z.number(),
     titleContains: z.string(),
+    fromDateTime: z.string().optional(),
+    toDateTime: z.string().optional(),
   }),
+  /** The saved analysis this run came from (null for an ad-hoc run or when the analysis was deleted since). */
+  analysis: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The immutable report, once the run is done. */
+  reportId: z.string().nullable(),
   startedBy: z.string().nullable(),
   credentialVersion: z.number().int().nullable(),
   progress: z.object({

@@ -6,8 +6,16 @@ import type { GongExtensiveCall } from '@callmine/gong';
 
 const DAY_MS = 86_400_000;
 
-/** Gong's filter window for a selection: from the first day's UTC midnight to the day after the last (exclusive). */
-export function selectionRange(selection: Pick<RunSelection, 'from' | 'to'>): { from: Date; to: Date } {
+/**
+ * Gong's filter window for a selection: its exact instants when a schedule gave them (the window since the previous
+ * occurrence), otherwise from the first day's UTC midnight to the day after the last (exclusive).
+ */
+export function selectionRange(
+  selection: Pick<RunSelection, 'from' | 'to' | 'fromDateTime' | 'toDateTime'>,
+): { from: Date; to: Date } {
+  if (selection.fromDateTime && selection.toDateTime) {
+    return { from: new Date(selection.fromDateTime), to: new Date(selection.toDateTime) };
+  }
   const from = new Date(`${selection.from}T00:00:00Z`);
   const to = new Date(new Date(`${selection.to}T00:00:00Z`).getTime() + DAY_MS);
   return { from, to };

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleCadence } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import { createOccurrenceRun, type Db, schema, type Tx } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 import { credentialMessages } from '../gong/credential.ts';
 import { planDue } from './plan.ts';
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-/** Creates the run (and its job) for an occurrence inside the caller's transaction; returns the run id. */
-export type StartScheduledRun = (
-  tx: Tx,
-  input: { workspaceId: string; analysisId: string; startedBy: string | null; window: { from: Date; to: Date } },
-) => string;
 
 export type ClaimResult =
   | { kind: 'not-due' }
@@ -26,7 +18,7 @@ export type ClaimResult =
  * slots as skipped, INSERT the occurrence … ON CONFLICT DO NOTHING, and only if that inserted a row create the run.
  * next_slot_at moves on whatever happens, so a failed occurrence keeps the cadence.
  */
-export function claimDueSlot(db: Db, scheduleId: string, now: Date, startRun: StartScheduledRun): ClaimResult {
+export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult {
   return db.transaction(
     (tx): ClaimResult => {
       const row = tx.select().from(schema.schedule).where(eq(schema.schedule.id, scheduleId)).get();
@@ -63,18 +55,22 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date, startRun: St
         .all();
       if (!claimed[0]) return { kind: 'taken', slot: plan.slot };
 
-      const reason = credentialProblem(tx, row.workspaceId);
       const mine = eq(schema.scheduleOccurrence.id, occurrenceId);
-      if (reason) {
+      const fail = (reason: string): ClaimResult => {
         tx.update(schema.scheduleOccurrence).set({ status: 'failed', reason }).where(mine).run();
         return { kind: 'failed', slot: plan.slot, reason, skipped: plan.skipped.length };
-      }
-      const runId = startRun(tx, {
+      };
+      const problem = credentialProblem(tx, row.workspaceId);
+      if (problem) return fail(problem);
+      const runId = createOccurrenceRun(tx, {
         workspaceId: row.workspaceId,
         analysisId: row.analysisId,
         startedBy: row.createdBy,
         window: plan.window,
+        trigger: 'schedule',
+        at: now,
       });
+      if (!runId) return fail('The analysis this schedule runs no longer exists.');
       tx.update(schema.scheduleOccurrence).set({ runId }).where(mine).run();
       return { kind: 'started', slot: plan.slot, runId, skipped: plan.skipped.length, caughtUp: plan.caughtUp };
     },

@@ -1,7 +1,7 @@
 import { type Db, schema } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
-import { type ClaimResult, claimDueSlot, type StartScheduledRun } from './claim.ts';
+import { type ClaimResult, claimDueSlot } from './claim.ts';
 
 // The scheduler: a plain timer, not a croner job per schedule. Schedules are created and edited by the server (another
 // process) and next_slot_at in SQLite is the truth, so one indexed query per tick finds every due slot in every
@@ -13,7 +13,6 @@ export interface SchedulerDeps {
   db: Db;
   logger: Logger;
   now: () => Date;
-  startRun: StartScheduledRun;
   tickMs: number;
 }
 
@@ -46,7 +45,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const results: ClaimResult[] = [];
     for (const { id } of due) {
       try {
-        const result = claimDueSlot(deps.db, id, now, deps.startRun);
+        const result = claimDueSlot(deps.db, id, now);
         results.push(result);
         if (result.kind === 'started' || result.kind === 'failed') {
           deps.logger.info(

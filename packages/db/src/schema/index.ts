@@ -1,9 +1,12 @@
 // Every table Callmine stores, one file per domain. drizzle-kit generates migrations from this module.
 
+export * from './analyses.ts';
 export * from './api-tokens.ts';
+export * from './audit.ts';
 export * from './auth.ts';
 export * from './gong.ts';
 export * from './oauth.ts';
+export * from './reports.ts';
 export * from './runs.ts';
 export * from './vault.ts';
 export * from './schedules.ts';

@@ -42,8 +42,21 @@ export const analysisRun = sqliteTable(
     status: text('status', { enum: ['queued', 'fetching', 'analyzing', 'done', 'failed', 'canceled'] })
       .notNull()
       .default('queued'),
-    /** The call selection (contracts' runSelection): date range and filters. */
+    /** The call selection (contracts' RunSelection): date range (or exact instants) and filters. */
     selection: text('selection', { mode: 'json' }).notNull(),
+    /**
+     * The saved analysis it came from; null for an ad-hoc run. No foreign key: SQLite can't add one with ON DELETE
+     * to an existing table, so deleting an analysis clears this column in the same transaction.
+     */
+    analysisId: text('analysis_id'),
+    /** The analysis's name at start, for the run list and the report. */
+    name: text('name'),
+    /** Snapshot of the parsed AnalysisSettings the run analyses with. */
+    settings: text('settings', { mode: 'json' }),
+    /** What started it: a person ('manual', also API tokens) or a schedule. */
+    trigger: text('trigger', { enum: ['manual', 'schedule'] })
+      .notNull()
+      .default('manual'),
     /** gong_credential.version of the last request made for this run. */
     credentialVersion: integer('credential_version'),
     /** Listing checkpoint: the cursor of the next extensive page, and whether the listing is complete. */

@@ -3,6 +3,7 @@
 // worker claims a slot with INSERT … ON CONFLICT DO NOTHING in the same synchronous transaction that creates the
 // run. Nothing here references gong_credential, so rotating or disconnecting Gong leaves schedules untouched.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { analysis } from './analyses.ts';
 import { organization, user } from './auth.ts';
 import { analysisRun } from './runs.ts';
 
@@ -23,7 +24,10 @@ export const schedule = sqliteTable(
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => organization.id, { onDelete: 'cascade' }),
-    analysisId: text('analysis_id').notNull(),
+    /** Deleting the analysis deletes its schedules (the runs and reports they made stay). */
+    analysisId: text('analysis_id')
+      .notNull()
+      .references(() => analysis.id, { onDelete: 'cascade' }),
     /** contracts' scheduleCadence: daily / weekly / monthly at a time, or a cron expression. */
     cadence: text('cadence', { mode: 'json' }).notNull(),
     timeZone: text('time_zone').notNull(),

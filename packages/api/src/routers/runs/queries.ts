@@ -6,11 +6,19 @@ type RunRow = typeof schema.analysisRun.$inferSelect;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toRunView(row: RunRow & { startedByName: string | null }): RunView {
+type JoinedRow = RunRow & {
+  startedByName: string | null;
+  analysisName: string | null;
+  reportId: string | null;
+};
+
+export function toRunView(row: JoinedRow): RunView {
   return {
     id: row.id,
     status: row.status,
     selection: row.selection as RunSelection,
+    analysis: row.analysisId && row.analysisName ? { id: row.analysisId, name: row.analysisName } : null,
+    reportId: row.reportId,
     startedBy: row.startedByName,
     credentialVersion: row.credentialVersion,
     progress: {
@@ -31,15 +39,23 @@ export function toRunView(row: RunRow & { startedByName: string | null }): RunVi
 
 const selectRuns = (db: Db) =>
   db
-    .select({ run: schema.analysisRun, startedByName: schema.user.name })
+    .select({
+      run: schema.analysisRun,
+      startedByName: schema.user.name,
+      // The analysis's current name (it may have been renamed since); null once it is deleted.
+      analysisName: schema.analysis.name,
+      reportId: schema.report.id,
+    })
     .from(schema.analysisRun)
-    .leftJoin(schema.user, eq(schema.user.id, schema.analysisRun.startedBy));
+    .leftJoin(schema.user, eq(schema.user.id, schema.analysisRun.startedBy))
+    .leftJoin(schema.analysis, eq(schema.analysis.id, schema.analysisRun.analysisId))
+    .leftJoin(schema.report, eq(schema.report.runId, schema.analysisRun.id));
 
 export function findRun(db: Db, workspaceId: string, id: string): RunView | undefined {
   const row = selectRuns(db)
     .where(and(eq(schema.analysisRun.workspaceId, workspaceId), eq(schema.analysisRun.id, id)))
     .get();
-  return row ? toRunView({ ...row.run, startedByName: row.startedByName }) : undefined;
+  return row ? toRunView({ ...row.run, ...row }) : undefined;
 }
 
 /** The workspace's most recent runs, newest first. */
@@ -49,5 +65,5 @@ export function listRuns(db: Db, workspaceId: string, limit = 50): RunView[] {
     .orderBy(desc(schema.analysisRun.createdAt))
     .limit(limit)
     .all()
-    .map((row) => toRunView({ ...row.run, startedByName: row.startedByName }));
+    .map((row) => toRunView({ ...row.run, ...row }));
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { router, signedInProcedure } from '../../trpc.ts';
 import { cancelRun } from './cancel.ts';
 import { findRun, listRuns } from './queries.ts';
-import { startRun } from './start.ts';
+import { adHocPlan, startRun } from './start.ts';
 
 /** Analysis runs: every member (owner, admin or member) may start, cancel and follow the workspace's runs. */
 export const runsRouter = router({
@@ -27,12 +27,13 @@ export const runsRouter = router({
     }),
   start: signedInProcedure
     .meta({
-      summary: 'Queues an analysis run over a call selection (date range and filters).',
+      summary:
+        'Queues an ad-hoc run over a call selection (date range and filters) with every analyser and the starter trackers.',
       errors: [{ code: 'PRECONDITION_FAILED', when: 'Gong is not connected or needs attention.' }],
     })
     .input(runSelectionInput)
     .output(runView)
-    .mutation(({ ctx, input }) => startRun(ctx, input)),
+    .mutation(({ ctx, input }) => startRun(ctx, adHocPlan(input))),
   cancel: signedInProcedure
     .meta({ summary: 'Cancels a queued run at once, a running one at its next checkpoint.' })
     .input(runIdInput)

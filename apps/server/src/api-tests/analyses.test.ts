@@ -1,0 +1,137 @@
+// analyses.* over real HTTP: saving, validating, editing and running a saved analysis, and who may see it.
+import type { AppRouter } from '@callmine/api';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/api-client.ts';
+import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
+import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const e = error as TRPCClientError<AppRouter>;
+      return { code: e.data?.code, fieldErrors: e.data?.fieldErrors, message: e.message };
+    }
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const definition = {
+  name: 'Competitor watch',
+  window: { kind: 'relative' as const, lastDays: '7' },
+  filters: { externalOnly: 'yes' as const, minDurationMinutes: '5' },
+  settings: {
+    analysers: ['trackers' as const, 'questions' as const],
+    trackers: [{ name: 'Competitors', phrases: [{ phrase: 'Chorus', synonyms: ['Chorus.ai'] }] }],
+  },
+};
+
+describe('analyses', () => {
+  let env: SandboxedServer;
+  beforeAll(async () => {
+    env = await startSandboxedServer();
+  });
+  afterAll(() => env.close());
+
+  it('saves, lists, edits and deletes an analysis with the settings as parsed', async () => {
+    const saved = await env.admin.analyses.create.mutate(definition);
+    expect(saved).toMatchObject({
+      name: 'Competitor watch',
+      window: { kind: 'relative', lastDays: 7 },
+      filters: { externalOnly: true, minDurationMinutes: 5, repEmails: [], titleContains: '' },
+      settings: {
+        analysers: ['trackers', 'questions'],
+        trackers: [{ name: 'Competitors', phrases: [{ phrase: 'Chorus', synonyms: ['Chorus.ai'] }] }],
+        evidenceLimit: 50,
+        topN: 50,
+      },
+      createdBy: 'Ada Admin',
+      lastRun: null,
+    });
+    expect(await env.admin.analyses.list.query()).toEqual([saved]);
+
+    const edited = await env.admin.analyses.update.mutate({
+      ...definition,
+      id: saved.id,
+      name: 'Competitors, Q4',
+      window: { kind: 'absolute', from: '2026-10-01', to: '2026-12-31' },
+    });
+    expect(edited).toMatchObject({
+      id: saved.id,
+      name: 'Competitors, Q4',
+      window: { kind: 'absolute', from: '2026-10-01', to: '2026-12-31' },
+    });
+
+    await env.admin.analyses.delete.mutate({ id: saved.id });
+    expect(await env.admin.analyses.list.query()).toEqual([]);
+    expect((await failure(env.admin.analyses.get.query({ id: saved.id }))).code).toBe('NOT_FOUND');
+  });
+
+  it('answers bad input with the field that needs attention', async () => {
+    const blank = await failure(env.admin.analyses.create.mutate({ ...definition, name: '  ' }));
+    expect(blank.code).toBe('BAD_REQUEST');
+    expect(blank.fieldErrors).toMatchObject({ name: ['Give the analysis a name.'] });
+
+    const reversed = await failure(
+      env.admin.analyses.create.mutate({
+        ...definition,
+        window: { kind: 'absolute', from: '2026-02-01', to: '2026-01-01' },
+      }),
+    );
+    expect(reversed.code).toBe('BAD_REQUEST');
+
+    const noPhrases = await failure(
+      env.admin.analyses.create.mutate({
+        ...definition,
+        settings: { trackers: [{ name: 'Empty', phrases: [] }] },
+      }),
+    );
+    expect(noPhrases.code).toBe('BAD_REQUEST');
+    expect(await env.admin.analyses.list.query()).toEqual([]);
+  });
+
+  it('offers the starter trackers', async () => {
+    const templates = await env.admin.analyses.templates.query();
+    expect(templates.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['Competitors', 'Pricing', 'Next steps']),
+    );
+  });
+
+  it('runs a saved analysis with a snapshot of its window and settings', async () => {
+    const saved = await env.admin.analyses.create.mutate(definition);
+    expect((await failure(env.admin.analyses.run.mutate({ id: saved.id }))).code).toBe('PRECONDITION_FAILED');
+
+    const acme = env.sandbox.tenant('acme').credentials[0]!;
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: acme.accessKey,
+      secretKey: acme.secretKey,
+    });
+    const run = await env.admin.analyses.run.mutate({ id: saved.id });
+    const today = new Date().toISOString().slice(0, 10);
+    const weekAgo = new Date(Date.parse(`${today}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+    expect(run).toMatchObject({
+      status: 'queued',
+      analysis: { id: saved.id, name: 'Competitor watch' },
+      selection: { from: weekAgo, to: today, externalOnly: true, minDurationMinutes: 5 },
+      reportId: null,
+    });
+    expect((await env.admin.analyses.get.query({ id: saved.id })).lastRun).toMatchObject({
+      id: run.id,
+      status: 'queued',
+    });
+
+    // Deleting the analysis keeps its run.
+    await env.admin.analyses.delete.mutate({ id: saved.id });
+    expect(await env.admin.runs.get.query({ id: run.id })).toMatchObject({ id: run.id, analysis: null });
+  });
+
+  it('keeps analyses inside their workspace', async () => {
+    const mine = await env.admin.analyses.create.mutate(definition);
+    const outsider = apiClient(env.server.url, browserLikeFetch(env.server.url));
+    expect((await failure(outsider.analyses.list.query())).code).toBe('UNAUTHORIZED');
+    expect((await failure(outsider.analyses.get.query({ id: mine.id }))).code).toBe('UNAUTHORIZED');
+  });
+});

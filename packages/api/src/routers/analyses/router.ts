@@ -1,0 +1,76 @@
+import { STARTER_TRACKERS } from '@callmine/analysis';
+import {
+  analysisDefinitionInput,
+  analysisIdInput,
+  analysisView,
+  resolveWindow,
+  runView,
+  trackerSettings,
+  updateAnalysisInput,
+} from '@callmine/contracts';
+import { z } from 'zod';
+import { router, signedInProcedure } from '../../trpc.ts';
+import { startRun } from '../runs/start.ts';
+import { listAnalyses } from './queries.ts';
+import { createAnalysis, deleteAnalysis, requireAnalysis, updateAnalysis } from './write.ts';
+
+const notFound = [{ code: 'NOT_FOUND' as const, when: 'No such analysis in this workspace.' }];
+
+/** Saved analyses: every member may define, edit, run and delete them (they hold no secrets and reports survive). */
+export const analysesRouter = router({
+  list: signedInProcedure
+    .meta({ summary: 'The workspace’s saved analyses by name, each with its latest run.' })
+    .output(z.array(analysisView))
+    .query(({ ctx }) => listAnalyses(ctx.deps.db, ctx.workspace.id)),
+  get: signedInProcedure
+    .meta({ summary: 'One saved analysis.', errors: notFound })
+    .input(analysisIdInput)
+    .output(analysisView)
+    .query(({ ctx, input }) => requireAnalysis(ctx, input.id)),
+  templates: signedInProcedure
+    .meta({ summary: 'Starter trackers (competitors, pricing, next steps, …) the editor offers to copy.' })
+    .output(z.array(trackerSettings))
+    .query(() => trackerSettings.array().parse(STARTER_TRACKERS)),
+  create: signedInProcedure
+    .meta({ summary: 'Saves a new analysis: name, window, filters, analysers and trackers.' })
+    .input(analysisDefinitionInput)
+    .output(analysisView)
+    .mutation(({ ctx, input }) => createAnalysis(ctx, input)),
+  update: signedInProcedure
+    .meta({
+      summary: 'Changes an analysis; runs already made keep the settings they started with.',
+      errors: notFound,
+    })
+    .input(updateAnalysisInput)
+    .output(analysisView)
+    .mutation(({ ctx, input: { id, ...definition } }) => updateAnalysis(ctx, id, definition)),
+  delete: signedInProcedure
+    .meta({ summary: 'Deletes an analysis; its runs and reports stay.', errors: notFound })
+    .input(analysisIdInput)
+    .output(z.object({ deleted: z.literal(true) }))
+    .mutation(({ ctx, input }) => {
+      deleteAnalysis(ctx, input.id);
+      return { deleted: true as const };
+    }),
+  run: signedInProcedure
+    .meta({
+      summary:
+        'Starts a run of a saved analysis now; a relative window ("last 7 days") is resolved to dates today.',
+      errors: [
+        ...notFound,
+        { code: 'PRECONDITION_FAILED', when: 'Gong is not connected or needs attention.' },
+      ],
+    })
+    .input(analysisIdInput)
+    .output(runView)
+    .mutation(({ ctx, input }) => {
+      const analysis = requireAnalysis(ctx, input.id);
+      const days = resolveWindow(analysis.window, ctx.deps.now());
+      return startRun(ctx, {
+        selection: { ...days, ...analysis.filters },
+        settings: analysis.settings,
+        analysisId: analysis.id,
+        name: analysis.name,
+      });
+    }),
+});

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { analysisResult, analysisSettings } from './analysis.ts';
+
+// Reports: what a finished run leaves behind, immutable. Everything the report view needs is in the report itself
+// (call titles and Gong URLs, rep names, the credential version), so it never depends on the Gong credential row,
+// the call cache or the analysis it came from.
+
+export const reportCall = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** The call's page in Gong (evidence links open it at the sentence's time). */
+  url: z.string(),
+  started: z.string(),
+  durationSeconds: z.number().int(),
+  repId: z.string(),
+});
+export type ReportCall = z.infer<typeof reportCall>;
+
+/** Why a report covers fewer calls than its run selected (e.g. the workspace's monthly quota was reached). */
+export const reportPartial = z.object({
+  reason: z.enum(['quota-reached']),
+  callsSelected: z.number().int(),
+  callsAnalyzed: z.number().int(),
+  callsSkipped: z.number().int(),
+  allowance: z.number().int(),
+  used: z.number().int(),
+});
+export type ReportPartial = z.infer<typeof reportPartial>;
+
+export const reportParameters = z.object({
+  /** The resolved call selection the run used (dates, filters). */
+  selection: z.object({
+    from: z.string(),
+    to: z.string(),
+    repEmails: z.array(z.string()),
+    externalOnly: z.boolean(),
+    minDurationMinutes: z.number(),
+    titleContains: z.string(),
+    fromDateTime: z.string().optional(),
+    toDateTime: z.string().optional(),
+  }),
+  settings: analysisSettings,
+});
+export type ReportParameters = z.infer<typeof reportParameters>;
+
+export const reportSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  runId: z.string().nullable(),
+  analysisId: z.string().nullable(),
+  from: z.string(),
+  to: z.string(),
+  callsAnalyzed: z.number().int(),
+  partial: reportPartial.nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type ReportSummary = z.infer<typeof reportSummary>;
+
+export const reportView = reportSummary.extend({
+  parameters: reportParameters,
+  credentialVersion: z.number().int().nullable(),
+  runStartedAt: z.iso.datetime().nullable(),
+  calls: z.array(reportCall),
+  /** Gong user id → the rep's name as Gong knew it when the report was made. */
+  reps: z.record(z.string(), z.string()),
+  result: analysisResult,
+});
+export type ReportView = z.infer<typeof reportView>;
+
+export const listReportsInput = z
+  .strictObject({
+    /** Matches the report's name (case-insensitive substring). */
+    search: z.string().trim().max(200, 'Keep the search under 200 characters.').default(''),
+  })
+  .default({ search: '' });
+export const reportIdInput = z.strictObject({ id: z.string().min(1).max(100) });
