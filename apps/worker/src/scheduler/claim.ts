@@ -31,7 +31,12 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
         .run();
       if (!plan) return { kind: 'not-due' };
 
-      const base = { scheduleId: row.id, workspaceId: row.workspaceId, trigger: 'schedule' as const, createdAt: now };
+      const base = {
+        scheduleId: row.id,
+        workspaceId: row.workspaceId,
+        trigger: 'schedule' as const,
+        createdAt: now,
+      };
       for (const slot of plan.skipped) {
         tx.insert(schema.scheduleOccurrence)
           .values({ ...base, id: randomUUID(), slot, status: 'skipped' })
@@ -72,7 +77,13 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
       });
       if (!runId) return fail('The analysis this schedule runs no longer exists.');
       tx.update(schema.scheduleOccurrence).set({ runId }).where(mine).run();
-      return { kind: 'started', slot: plan.slot, runId, skipped: plan.skipped.length, caughtUp: plan.caughtUp };
+      return {
+        kind: 'started',
+        slot: plan.slot,
+        runId,
+        skipped: plan.skipped.length,
+        caughtUp: plan.caughtUp,
+      };
     },
     { behavior: 'immediate' },
   );

@@ -28,7 +28,12 @@ export function planDue(
 ): DuePlan | null {
   const slot = previousSlot(spec, now);
   if (!slot || slot < dueSince) return null;
-  const skipped = slotsBetween(spec, new Date(dueSince.getTime() - 1), new Date(slot.getTime() - 1), MAX_SKIPPED_RECORDED);
+  const skipped = slotsBetween(
+    spec,
+    new Date(dueSince.getTime() - 1),
+    new Date(slot.getTime() - 1),
+    MAX_SKIPPED_RECORDED,
+  );
   return {
     slot,
     window: occurrenceWindow(spec, slot),

@@ -49,7 +49,12 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         results.push(result);
         if (result.kind === 'started' || result.kind === 'failed') {
           deps.logger.info(
-            { scheduleId: id, slot: result.slot.toISOString(), outcome: result.kind, skipped: result.skipped },
+            {
+              scheduleId: id,
+              slot: result.slot.toISOString(),
+              outcome: result.kind,
+              skipped: result.skipped,
+            },
             'schedule slot claimed',
           );
         }

@@ -38,7 +38,10 @@ export const schedule = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('schedule_due_idx').on(t.paused, t.nextSlotAt), index('schedule_workspace_idx').on(t.workspaceId)],
+  (t) => [
+    index('schedule_due_idx').on(t.paused, t.nextSlotAt),
+    index('schedule_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 export const scheduleOccurrence = sqliteTable(

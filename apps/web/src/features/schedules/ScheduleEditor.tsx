@@ -100,7 +100,9 @@ export function ScheduleEditor({
         ]}
       />
       <SelectField label="Repeats" field={form.field('kind')} options={kindOptions} />
-      {kind === 'weekly' ? <SelectField label="On" field={form.field('weekday')} options={weekdayOptions} /> : null}
+      {kind === 'weekly' ? (
+        <SelectField label="On" field={form.field('weekday')} options={weekdayOptions} />
+      ) : null}
       {kind === 'monthly' ? (
         <TextField
           label="Day of the month"

@@ -32,7 +32,8 @@ export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onE
   return (
     <li className="card" aria-label={title}>
       <h3>
-        {schedule.analysisName} {schedule.paused ? <span className="badge badge-run-canceled">Paused</span> : null}
+        {schedule.analysisName}{' '}
+        {schedule.paused ? <span className="badge badge-run-canceled">Paused</span> : null}
       </h3>
       <p>{schedule.description}</p>
       <dl className="totals">

@@ -25,8 +25,8 @@ export function SchedulesPage() {
       <h1>Schedules</h1>
       <p className="hint">
         A schedule runs a saved analysis on a cadence. Each run analyses the calls since the previous one (a
-        weekly schedule: the last 7 days). After downtime, the newest missed run happens once when the worker starts
-        again; older missed ones are skipped.
+        weekly schedule: the last 7 days). After downtime, the newest missed run happens once when the worker
+        starts again; older missed ones are skipped.
       </p>
       {editing === 'new' && zone.data ? (
         <ScheduleEditor defaultZone={zone.data.timeZone} onDone={() => setEditing(null)} />

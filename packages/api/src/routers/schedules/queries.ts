@@ -38,7 +38,11 @@ export function occurrencesOf(db: Db, scheduleIds: string[], limitPerSchedule: n
   const found = new Map<string, OccurrenceView[]>();
   for (const scheduleId of scheduleIds) {
     const rows = db
-      .select({ occurrence: schema.scheduleOccurrence, runStatus: schema.analysisRun.status, runError: schema.analysisRun.error })
+      .select({
+        occurrence: schema.scheduleOccurrence,
+        runStatus: schema.analysisRun.status,
+        runError: schema.analysisRun.error,
+      })
       .from(schema.scheduleOccurrence)
       .leftJoin(schema.analysisRun, eq(schema.analysisRun.id, schema.scheduleOccurrence.runId))
       .where(eq(schema.scheduleOccurrence.scheduleId, scheduleId))
@@ -112,8 +116,11 @@ export function findSchedule(db: Db, workspaceId: string, id: string, occurrence
   if (!row) return undefined;
   const recent = occurrencesOf(db, [id], occurrences).get(id) ?? [];
   return {
-    ...toScheduleView(row.schedule, { analysisName: row.analysisName, createdBy: row.createdBy, last: recent[0] }),
+    ...toScheduleView(row.schedule, {
+      analysisName: row.analysisName,
+      createdBy: row.createdBy,
+      last: recent[0],
+    }),
     occurrences: recent,
   };
 }
-

@@ -30,17 +30,27 @@ export const schedulesRouter = router({
     .output(z.array(scheduleView))
     .query(({ ctx }) => listSchedules(ctx.deps.db, ctx.workspace.id)),
   get: signedInProcedure
-    .meta({ summary: 'One schedule with its recent occurrences (run, skipped or failed, with the reason).', errors: [notFound] })
+    .meta({
+      summary: 'One schedule with its recent occurrences (run, skipped or failed, with the reason).',
+      errors: [notFound],
+    })
     .input(scheduleIdInput)
     .output(scheduleDetailView)
     .query(({ ctx, input }) => view(ctx, input.id)),
   create: signedInProcedure
-    .meta({ summary: 'Schedules a saved analysis: daily, weekly or monthly at a time in a zone, or a cron expression.', errors: [badInput] })
+    .meta({
+      summary:
+        'Schedules a saved analysis: daily, weekly or monthly at a time in a zone, or a cron expression.',
+      errors: [badInput],
+    })
     .input(scheduleFormInput)
     .output(scheduleDetailView)
     .mutation(({ ctx, input }) => createSchedule(ctx, input)),
   update: signedInProcedure
-    .meta({ summary: 'Changes a schedule’s analysis, cadence or zone; the next run is computed afresh from now.', errors: [notFound, badInput] })
+    .meta({
+      summary: 'Changes a schedule’s analysis, cadence or zone; the next run is computed afresh from now.',
+      errors: [notFound, badInput],
+    })
     .input(scheduleUpdateInput)
     .output(scheduleDetailView)
     .mutation(({ ctx, input }) => updateSchedule(ctx, input.id, input.schedule)),
@@ -50,18 +60,25 @@ export const schedulesRouter = router({
     .output(scheduleDetailView)
     .mutation(({ ctx, input }) => setPaused(ctx, input.id, true)),
   resume: signedInProcedure
-    .meta({ summary: 'Resumes a schedule from its next slot after now (slots while paused are not owed).', errors: [notFound] })
+    .meta({
+      summary: 'Resumes a schedule from its next slot after now (slots while paused are not owed).',
+      errors: [notFound],
+    })
     .input(scheduleIdInput)
     .output(scheduleDetailView)
     .mutation(({ ctx, input }) => setPaused(ctx, input.id, false)),
   delete: signedInProcedure
-    .meta({ summary: 'Deletes a schedule and its occurrence history; its runs and reports stay.', errors: [notFound] })
+    .meta({
+      summary: 'Deletes a schedule and its occurrence history; its runs and reports stay.',
+      errors: [notFound],
+    })
     .input(scheduleIdInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteSchedule(ctx, input.id)),
   runNow: signedInProcedure
     .meta({
-      summary: 'Runs a schedule now over the window its next occurrence would cover, ending now; the cadence is unchanged.',
+      summary:
+        'Runs a schedule now over the window its next occurrence would cover, ending now; the cadence is unchanged.',
       errors: [
         notFound,
         { code: 'PRECONDITION_FAILED', when: 'Gong is not connected or needs attention.' },

@@ -44,7 +44,11 @@ export function runScheduleNow(ctx: SignedInContext, id: string): ScheduleDetail
       trigger: 'manual',
       at,
     });
-    if (!created) throw new TRPCError({ code: 'NOT_FOUND', message: 'The analysis this schedule runs no longer exists.' });
+    if (!created)
+      throw new TRPCError({
+        code: 'NOT_FOUND',
+        message: 'The analysis this schedule runs no longer exists.',
+      });
     tx.update(schema.scheduleOccurrence)
       .set({ runId: created })
       .where(eq(schema.scheduleOccurrence.id, occurrenceId))
@@ -52,8 +56,14 @@ export function runScheduleNow(ctx: SignedInContext, id: string): ScheduleDetail
     return created;
   });
   if (!runId) {
-    throw new TRPCError({ code: 'CONFLICT', message: 'This schedule was just started. Wait a moment and look again.' });
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: 'This schedule was just started. Wait a moment and look again.',
+    });
   }
-  ctx.deps.logger.info({ workspaceId: row.workspaceId, scheduleId: id, runId, by: ctx.user.id }, 'schedule run now');
+  ctx.deps.logger.info(
+    { workspaceId: row.workspaceId, scheduleId: id, runId, by: ctx.user.id },
+    'schedule run now',
+  );
   return view(ctx, id);
 }

@@ -60,7 +60,10 @@ export function createSchedule(ctx: SignedInContext, input: ScheduleInput): Sche
       updatedAt: at,
     })
     .run();
-  ctx.deps.logger.info({ workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id }, 'schedule created');
+  ctx.deps.logger.info(
+    { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
+    'schedule created',
+  );
   return view(ctx, id);
 }
 
@@ -80,7 +83,10 @@ export function updateSchedule(ctx: SignedInContext, id: string, input: Schedule
     })
     .where(eq(schema.schedule.id, id))
     .run();
-  ctx.deps.logger.info({ workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id }, 'schedule updated');
+  ctx.deps.logger.info(
+    { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
+    'schedule updated',
+  );
   return view(ctx, id);
 }
 
@@ -105,7 +111,10 @@ export function setPaused(ctx: SignedInContext, id: string, paused: boolean): Sc
 export function deleteSchedule(ctx: SignedInContext, id: string): { id: string } {
   mine(ctx, id);
   ctx.deps.db.delete(schema.schedule).where(eq(schema.schedule.id, id)).run();
-  ctx.deps.logger.info({ workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id }, 'schedule deleted');
+  ctx.deps.logger.info(
+    { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
+    'schedule deleted',
+  );
   return { id };
 }
 
