@@ -4,16 +4,16 @@ import { schema } from '@callmine/db';
 import { cronProblem, nextSlot } from '@callmine/schedule';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
-import { ZodError } from 'zod';
+import { ZodRealError } from 'zod';
 import type { SignedInContext } from '../../procedure-context.ts';
 import { findSchedule } from './queries.ts';
 
-/** A form-field error the editor shows beside the field (the tRPC formatter flattens a ZodError cause). */
+/** A form-field error the editor shows beside the field (the tRPC formatter flattens a ZodError cause; ZodRealError is the one that is an Error, so tRPC keeps it as the cause). */
 function fieldError(field: string, message: string) {
   return new TRPCError({
     code: 'BAD_REQUEST',
     message,
-    cause: new ZodError([{ code: 'custom', path: [field], message, input: undefined }]),
+    cause: new ZodRealError([{ code: 'custom', path: [field], message, input: undefined }]),
   });
 }
 
