@@ -69,21 +69,28 @@ export type CadenceKind = z.infer<typeof cadenceKind>;
  */
 export const scheduleFormInput = z
   .strictObject({
-    analysisId: z.string({ error: 'Choose an analysis.' }).trim().min(1, 'Choose an analysis.').max(128),
+    analysisId: z.string().max(128).default(''),
     kind: cadenceKind,
     time: z.string().default(''),
     weekday: z.string().default(''),
     dayOfMonth: z.string().default(''),
     cron: z.string().default(''),
-    timeZone: timeZoneField,
+    timeZone: z.string().max(200).default(''),
   })
+  // Every field is checked here, not in the object, so one submit reports every problem at once.
   .transform((v, ctx) => {
+    const issues: FieldIssue[] = [];
+    const analysisId = v.analysisId.trim();
+    if (!analysisId) issues.push({ path: ['analysisId'], message: 'Choose an analysis.' });
+    const zone = timeZoneField.safeParse(v.timeZone);
+    if (!zone.success) issues.push({ path: ['timeZone'], message: zone.error.issues[0]?.message ?? '' });
     const cadence = cadenceFromFields(v);
-    if (!cadence.success) {
-      for (const issue of cadence.issues) ctx.addIssue({ code: 'custom', ...issue });
+    if (!cadence.success) issues.push(...cadence.issues);
+    if (issues.length > 0 || !cadence.success || !zone.success) {
+      for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
       return z.NEVER;
     }
-    return { analysisId: v.analysisId, cadence: cadence.value, timeZone: v.timeZone };
+    return { analysisId, cadence: cadence.value, timeZone: zone.data };
   });
 export type ScheduleFormInput = z.input<typeof scheduleFormInput>;
 export type ScheduleInput = z.output<typeof scheduleFormInput>;
