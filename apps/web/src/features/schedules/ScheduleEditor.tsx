@@ -101,7 +101,7 @@ export function ScheduleEditor({
       />
       <SelectField label="Repeats" field={form.field('kind')} options={kindOptions} />
       {kind === 'weekly' ? (
-        <SelectField label="On" field={form.field('weekday')} options={weekdayOptions} />
+        <SelectField label="Day of the week" field={form.field('weekday')} options={weekdayOptions} />
       ) : null}
       {kind === 'monthly' ? (
         <TextField

@@ -75,7 +75,7 @@ describe('Schedules page', () => {
     const { user, form } = await openEditor();
     expect(within(form).getByLabelText('Time zone')).toHaveValue('Australia/Sydney');
     await user.selectOptions(within(form).getByLabelText('Analysis'), 'Competitor watch');
-    await user.selectOptions(within(form).getByLabelText('On'), 'Friday');
+    await user.selectOptions(within(form).getByLabelText('Day of the week'), 'Friday');
     const time = within(form).getByLabelText('At (24-hour time)');
     await user.clear(time);
     await user.type(time, '16:30');
