@@ -29,7 +29,7 @@ export function WorkspaceSection({ canEdit }: { canEdit: boolean }) {
       ) : null}
       {zone.data ? (
         canEdit ? (
-          <WorkspaceTimeZoneForm key={zone.data.timeZone} timeZone={zone.data.timeZone} />
+          <WorkspaceTimeZoneForm timeZone={zone.data.timeZone} />
         ) : (
           <dl>
             <dt>Default time zone for schedules</dt>
