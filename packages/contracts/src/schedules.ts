@@ -162,6 +162,8 @@ export const occurrenceView = z.object({
   /** Why it failed (before or during its run), in a sentence. */
   reason: z.string().nullable(),
   runId: z.string().nullable(),
+  /** The run's immutable report, once it is done. */
+  reportId: z.string().nullable(),
   /** The window of calls it analyses. */
   windowFrom: z.iso.datetime().nullable(),
   windowTo: z.iso.datetime().nullable(),

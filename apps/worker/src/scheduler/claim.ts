@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleCadence } from '@callmine/contracts';
 import { createOccurrenceRun, type Db, schema, type Tx } from '@callmine/db';
+import { nextSlot } from '@callmine/schedule';
 import { eq } from 'drizzle-orm';
 import { credentialMessages } from '../gong/credential.ts';
 import { planDue } from './plan.ts';
@@ -26,7 +27,8 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
       const spec = { cadence: row.cadence as ScheduleCadence, timeZone: row.timeZone };
       const plan = planDue(spec, row.nextSlotAt, now);
       tx.update(schema.schedule)
-        .set({ nextSlotAt: plan?.nextSlotAt ?? null })
+        // No plan (a stored next slot the cadence doesn't produce): just move on to the next real slot.
+        .set({ nextSlotAt: plan ? plan.nextSlotAt : nextSlot(spec, now) })
         .where(eq(schema.schedule.id, row.id))
         .run();
       if (!plan) return { kind: 'not-due' };

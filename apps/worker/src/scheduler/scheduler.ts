@@ -70,6 +70,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     if (stopped) return;
     try {
       tick();
+    } catch (error) {
+      // E.g. the database busy past its timeout: log, and the next tick tries again.
+      deps.logger.error({ err: error }, 'scheduler tick failed');
     } finally {
       if (!stopped) timer = setTimeout(loop, deps.tickMs);
     }

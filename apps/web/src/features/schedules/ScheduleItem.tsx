@@ -61,6 +61,12 @@ export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onE
                   · <Link to="/runs">View its run</Link>
                 </>
               ) : null}
+              {last.reportId ? (
+                <>
+                  {' '}
+                  · <Link to="/reports">Reports</Link>
+                </>
+              ) : null}
             </>
           ) : (
             'Not run yet'

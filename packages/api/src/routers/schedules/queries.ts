@@ -4,7 +4,11 @@ import { describeCadence } from '@callmine/schedule';
 import { and, desc, eq } from 'drizzle-orm';
 
 type OccurrenceRow = typeof schema.scheduleOccurrence.$inferSelect;
-type RunFacts = { status: (typeof schema.analysisRun.$inferSelect)['status']; error: string | null };
+type RunFacts = {
+  status: (typeof schema.analysisRun.$inferSelect)['status'];
+  error: string | null;
+  reportId: string | null;
+};
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -26,6 +30,7 @@ export function toOccurrenceView(row: OccurrenceRow, run: RunFacts | undefined):
     result,
     reason,
     runId: row.runId,
+    reportId: run?.reportId ?? null,
     windowFrom: iso(row.windowFrom),
     windowTo: iso(row.windowTo),
     caughtUp: row.caughtUp,
@@ -42,9 +47,11 @@ export function occurrencesOf(db: Db, scheduleIds: string[], limitPerSchedule: n
         occurrence: schema.scheduleOccurrence,
         runStatus: schema.analysisRun.status,
         runError: schema.analysisRun.error,
+        reportId: schema.report.id,
       })
       .from(schema.scheduleOccurrence)
       .leftJoin(schema.analysisRun, eq(schema.analysisRun.id, schema.scheduleOccurrence.runId))
+      .leftJoin(schema.report, eq(schema.report.runId, schema.scheduleOccurrence.runId))
       .where(eq(schema.scheduleOccurrence.scheduleId, scheduleId))
       .orderBy(desc(schema.scheduleOccurrence.slot))
       .limit(limitPerSchedule)
@@ -52,7 +59,10 @@ export function occurrencesOf(db: Db, scheduleIds: string[], limitPerSchedule: n
     found.set(
       scheduleId,
       rows.map((r) =>
-        toOccurrenceView(r.occurrence, r.runStatus ? { status: r.runStatus, error: r.runError } : undefined),
+        toOccurrenceView(
+          r.occurrence,
+          r.runStatus ? { status: r.runStatus, error: r.runError, reportId: r.reportId } : undefined,
+        ),
       ),
     );
   }
