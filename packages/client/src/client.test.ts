@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callmineError, createCallmineClient } from './index.ts';
 
 const run = promisify(execFile);
-const example = fileURLToPath(new URL('../examples/list-and-report.ts', import.meta.url));
+const example = fileURLToPath(new URL('../examples/list-reports-and-run.ts', import.meta.url));
 
 describe('@callmine/client', () => {
   let server: TestServer;
@@ -36,11 +36,7 @@ describe('@callmine/client', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toEqual([
-      { workspace: 'Acme Sales', memberCount: 1 },
-      { members: [{ name: 'Dana Dev', role: 'owner' }] },
-      { gong: 'disconnected' },
-    ]);
+    expect(lines).toEqual([{ workspace: 'Acme Sales' }, { reports: [] }]);
     expect(stdout).not.toContain(token);
   });
 
