@@ -42,6 +42,20 @@ describe('schedules after downtime and the workspace zone', () => {
     const history = await within(item).findByRole('list', { name: 'Occurrences' });
     expect(within(history).getAllByText('Skipped')).toHaveLength(3);
     expect(within(history).getAllByText(/missed while no worker was running/)).toHaveLength(3);
+    expect(screen.queryByText(/scheduled runs fail/)).toBeNull();
+  });
+
+  it('says up front that scheduled runs fail while Gong is disconnected', async () => {
+    env = await startRunEnv({ calls: 20 });
+    await env.admin.integrations.gong.disconnect.mutate();
+    renderApp(env.server.url, '/schedules', env.adminFetch);
+    expect(
+      await screen.findByText(/Gong is not connected, so scheduled runs fail until an admin connects it/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Settings → Integrations' })).toHaveAttribute(
+      'href',
+      '/settings',
+    );
   });
 
   it('an admin sets the default zone in Settings → Workspace; the schedule editor starts with it', async () => {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { GongNotice } from './GongNotice.tsx';
 import { ScheduleEditor } from './ScheduleEditor.tsx';
 import { ScheduleItem } from './ScheduleItem.tsx';
 
@@ -28,6 +29,7 @@ export function SchedulesPage() {
         weekly schedule: the last 7 days). After downtime, the newest missed run happens once when the worker
         starts again; older missed ones are skipped.
       </p>
+      <GongNotice />
       {editing === 'new' && zone.data ? (
         <ScheduleEditor defaultZone={zone.data.timeZone} onDone={() => setEditing(null)} />
       ) : null}
