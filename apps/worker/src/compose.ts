@@ -6,6 +6,7 @@ import type { Logger } from '@callmine/logger';
 import { createSqliteBudgetStore } from './gong/budget-store.ts';
 import type { Analyze } from './jobs/analysing.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
+import { createScheduler } from './scheduler/scheduler.ts';
 import { startWorkerVault } from './vault.ts';
 import { createWorkerLoop } from './worker-loop.ts';
 
@@ -15,7 +16,7 @@ export interface WorkerOverrides {
   now?: () => Date;
 }
 
-/** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop. */
+/** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop, scheduler. */
 export function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
   const now = overrides.now ?? (() => new Date());
   const database = openDatabase(config.databasePath);
@@ -52,10 +53,18 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
     pollIntervalMs: config.worker.pollIntervalMs,
     now,
   });
+  const scheduler = createScheduler({
+    db: database.db,
+    logger,
+    now,
+    tickMs: config.worker.schedulerTickMs,
+  });
   return {
     loop,
+    scheduler,
     database,
     close: async () => {
+      scheduler.stop();
       await loop.stop();
       await gong.close();
       database.close();

@@ -30,6 +30,8 @@ function start() {
   }
   logger.info({ workerId: composed.loop.workerId, dataDir: config.dataDir }, 'callmine worker started');
   void composed.loop.run();
+  // The first tick runs now: a slot missed while no worker ran is caught up at start-up.
+  composed.scheduler.start();
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker shutting down after the current batch');
     void composed.close().finally(() => process.exit(0));

@@ -6,6 +6,7 @@ import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { reportsRouter } from './routers/reports/router.ts';
 import { runsRouter } from './routers/runs/router.ts';
+import { schedulesRouter } from './routers/schedules/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
 import { router } from './trpc.ts';
@@ -21,6 +22,7 @@ export const appRouter = router({
   analyses: analysesRouter,
   runs: runsRouter,
   reports: reportsRouter,
+  schedules: schedulesRouter,
   apiTokens: apiTokensRouter,
 });
 

@@ -24,6 +24,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the scheduler tick, 15 seconds by default, and names the variable when it is out of range', () => {
+    expect(loadConfig({}).worker.schedulerTickMs).toBe(15_000);
+    expect(loadConfig({ CALLMINE_SCHEDULER_TICK_MS: '500' }).worker.schedulerTickMs).toBe(500);
+    expect(() => loadConfig({ CALLMINE_SCHEDULER_TICK_MS: '10' })).toThrow(/CALLMINE_SCHEDULER_TICK_MS/);
+  });
+
   it('treats blank values as unset and derives the public URL', () => {
     const config = loadConfig({ PORT: '8080', HOST: '0.0.0.0', CALLMINE_DATA_DIR: ' ' });
     expect(config.publicUrl).toBe('http://127.0.0.1:8080');

@@ -7,5 +7,6 @@ export * from './gong.ts';
 export * from './members.ts';
 export * from './reports.ts';
 export * from './runs.ts';
+export * from './schedules.ts';
 export * from './talk-metrics.ts';
 export * from './workspace.ts';

@@ -8,6 +8,7 @@ export {
 } from './queue/queue.ts';
 export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
 export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';
+export { createOccurrenceRun, type OccurrenceRunInput } from './schedules/occurrence-run.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,

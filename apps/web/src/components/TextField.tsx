@@ -9,6 +9,8 @@ interface TextFieldProps {
   autoComplete?: string;
   placeholder?: string;
   readOnly?: boolean;
+  /** The id of a <datalist> with suggestions. */
+  listId?: string;
 }
 
 /** A labelled input whose error is announced and tied to it (aria-describedby). */
@@ -20,6 +22,7 @@ export function TextField({
   autoComplete,
   placeholder,
   readOnly,
+  listId,
 }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -40,6 +43,7 @@ export function TextField({
         autoComplete={autoComplete}
         placeholder={placeholder}
         readOnly={readOnly}
+        list={listId}
       />
       {hint ? (
         <p id={hintId} className="hint">

@@ -8,6 +8,7 @@ import { composeWorker, type WorkerOverrides } from '../compose.ts';
 export interface TestWorker {
   logLines: string[];
   database: ReturnType<typeof composeWorker>['database'];
+  scheduler: ReturnType<typeof composeWorker>['scheduler'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
@@ -15,7 +16,10 @@ export interface TestWorker {
 export function startTestWorker(
   dataDir: string,
   env: Record<string, string> = {},
-  overrides: WorkerOverrides = {},
+  overrides: WorkerOverrides & {
+    /** false: the scheduler does not tick on its own; the test calls scheduler.tick() with its own clock. */
+    scheduler?: boolean;
+  } = {},
 ): TestWorker {
   const config = loadConfig({
     CALLMINE_DATA_DIR: dataDir,
@@ -36,5 +40,6 @@ export function startTestWorker(
     overrides,
   );
   void composed.loop.run();
-  return { logLines, database: composed.database, close: composed.close };
+  if (overrides.scheduler !== false) composed.scheduler.start();
+  return { logLines, database: composed.database, scheduler: composed.scheduler, close: composed.close };
 }

@@ -8,4 +8,5 @@ export * from './gong.ts';
 export * from './oauth.ts';
 export * from './reports.ts';
 export * from './runs.ts';
+export * from './schedules.ts';
 export * from './vault.ts';

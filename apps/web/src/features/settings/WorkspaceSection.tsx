@@ -6,10 +6,12 @@ import { TextField } from '../../components/TextField.tsx';
 import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
+import { WorkspaceTimeZoneForm } from '../schedules/WorkspaceTimeZoneForm.tsx';
 
 export function WorkspaceSection({ canEdit }: { canEdit: boolean }) {
   const trpc = useTRPC();
   const workspace = useQuery(trpc.workspace.get.queryOptions());
+  const zone = useQuery(trpc.schedules.workspaceTimeZone.queryOptions());
   return (
     <section aria-labelledby="workspace-heading" className="card">
       <h2 id="workspace-heading">Workspace</h2>
@@ -22,6 +24,16 @@ export function WorkspaceSection({ canEdit }: { canEdit: boolean }) {
           <dl>
             <dt>Name</dt>
             <dd>{workspace.data.name}</dd>
+          </dl>
+        )
+      ) : null}
+      {zone.data ? (
+        canEdit ? (
+          <WorkspaceTimeZoneForm timeZone={zone.data.timeZone} />
+        ) : (
+          <dl>
+            <dt>Default time zone for schedules</dt>
+            <dd>{zone.data.timeZone}</dd>
           </dl>
         )
       ) : null}

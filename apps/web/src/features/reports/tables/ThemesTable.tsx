@@ -36,6 +36,7 @@ export function ThemesTable({
         weighed against how common they are across all calls. The change compares mentions per 1,000 customer
         words with the previous period of the same length.
       </p>
+      <PreviousPeriod period={report.parameters.previousPeriod} />
       {themes.themes.length === 0 ? (
         <p className="empty">Customers said too little on these calls to find themes.</p>
       ) : (
@@ -92,5 +93,17 @@ export function ThemesTable({
         </table>
       )}
     </section>
+  );
+}
+
+/** What the change column compares with: calls of the previous period already in Callmine (no extra Gong requests). */
+function PreviousPeriod({ period }: { period: ReportView['parameters']['previousPeriod'] }) {
+  if (!period) return null;
+  return (
+    <p className="hint">
+      {period.calls > 0
+        ? `Previous period: ${period.from} to ${period.to}, ${n(period.calls)} ${period.calls === 1 ? 'call' : 'calls'} already in Callmine.`
+        : `No calls from the previous period (${period.from} to ${period.to}) were in Callmine yet, so no change is shown.`}
+    </p>
   );
 }

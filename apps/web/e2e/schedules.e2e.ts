@@ -1,0 +1,83 @@
+// `npm start` runs the scheduler in the worker: the owner schedules a saved analysis, runs it now, and sees the
+// occurrence on the schedule and its run finish on the Runs page.
+import { type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
+import { expect, test } from '@playwright/test';
+import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+
+let sandbox: GongSandbox;
+let callmine: RunningCallmine;
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  sandbox = await startGongSandbox({ callsPerTenant: 50 });
+  callmine = await startCallmine({
+    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
+    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
+      .map((c) => c.origin)
+      .join(','),
+  });
+});
+
+test.afterAll(async () => {
+  await callmine?.stop();
+  if (callmine) removeDataDir(callmine.dataDir);
+  await sandbox?.close();
+});
+
+test('the owner creates a weekly schedule, runs it now and sees the run on the Runs page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(callmine.url);
+  await page.getByLabel('Your name').fill('Olivia Owner');
+  await page.getByLabel('Email').fill('olivia@example.com');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByLabel('Workspace name').fill('Acme');
+  await page.getByRole('button', { name: 'Create owner account' }).click();
+
+  const acme = sandbox.tenant('acme').credentials.find((c) => c.label === 'primary')!;
+  const card = page.getByRole('article', { name: 'Gong' });
+  await card.getByRole('button', { name: 'Connect with basic-auth' }).click();
+  await card.getByLabel('Access key').fill(acme.accessKey);
+  await card.getByLabel('Secret key').fill(acme.secretKey);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+
+  // The saved-analysis editor is another page's job; save one through the API with the owner's session.
+  const saved = await page.request.post(`${callmine.url}/trpc/analyses.create`, {
+    headers: { origin: callmine.url, 'content-type': 'application/json' },
+    data: {
+      name: 'Weekly competitor watch',
+      window: { kind: 'relative', lastDays: '7' },
+      filters: {},
+      settings: { analysers: ['talk'] },
+    },
+  });
+  expect(saved.ok()).toBe(true);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedules' }).click();
+  await page.getByRole('button', { name: 'New schedule' }).click();
+  const form = page.getByRole('form', { name: 'New schedule' });
+  await form.getByLabel('Analysis').selectOption({ label: 'Weekly competitor watch' });
+  await form.getByLabel('Day of the week').selectOption({ label: 'Monday' });
+  await form.getByLabel('At (24-hour time)').fill('08:30');
+  await form.getByLabel('Time zone').fill('Europe/Berlin');
+  await form.getByRole('button', { name: 'Create schedule' }).click();
+
+  const schedule = page.getByRole('listitem', {
+    name: 'Weekly competitor watch: Every Monday at 08:30 (Europe/Berlin)',
+  });
+  await expect(schedule.getByText(/^Mon, .* 08:30 .*\(Europe\/Berlin\)$/)).toBeVisible();
+  await expect(schedule.getByText('Not run yet')).toBeVisible();
+
+  await schedule.getByRole('button', { name: 'Run now' }).click();
+  // The worker picks the run up; the schedule's last result follows the run.
+  await expect(schedule.getByText('Done')).toBeVisible({ timeout: 60_000 });
+  await schedule.getByRole('button', { name: 'History' }).click();
+  await expect(schedule.getByRole('list', { name: 'Occurrences' }).getByText(/Run now at/)).toBeVisible();
+
+  await schedule.getByRole('link', { name: 'View its run' }).click();
+  const run = page.getByRole('listitem', { name: /^Run of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/ });
+  await expect(run).toHaveCount(1);
+  await expect(run.getByText('Done')).toBeVisible();
+});

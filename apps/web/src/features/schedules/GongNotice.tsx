@@ -1,0 +1,23 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { Alert } from '../../components/Alert.tsx';
+import { useTRPC } from '../../lib/trpc.ts';
+
+/**
+ * Schedules keep their cadence when Gong is unusable, but each slot fails until it is fixed: say so up front,
+ * where people look at schedules, with the way to fix it (the Gong card shows Needs attention too).
+ */
+export function GongNotice() {
+  const trpc = useTRPC();
+  const gong = useQuery(trpc.integrations.gong.get.queryOptions());
+  const status = gong.data?.status;
+  if (status !== 'disconnected' && status !== 'needs-attention') return null;
+  return (
+    <Alert tone="info">
+      {status === 'disconnected'
+        ? 'Gong is not connected, so scheduled runs fail until an admin connects it'
+        : 'The Gong connection needs attention, so scheduled runs fail until an admin replaces the key'}{' '}
+      in <Link to="/settings">Settings → Integrations</Link>. Schedules keep their times.
+    </Alert>
+  );
+}

@@ -1,0 +1,136 @@
+// The Schedules page and its editor against a real server and the Gong sandbox: validation by the shared schema,
+// croner's verdict as a field error, next run in both zones, run now, pause/resume and delete.
+import { type RunEnv, startRunEnv } from '@callmine/worker/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderApp } from '../../test/render-app.tsx';
+
+let env: RunEnv | undefined;
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await env?.close();
+  env = undefined;
+});
+
+async function withAnalysis() {
+  env = await startRunEnv({ calls: 20 });
+  await env.admin.analyses.create.mutate({
+    name: 'Competitor watch',
+    window: { kind: 'relative', lastDays: '7' },
+    filters: {},
+    settings: { analysers: ['talk'] },
+  });
+  return env;
+}
+
+async function openEditor() {
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole('button', { name: 'New schedule' }));
+  const form = await screen.findByRole('form', { name: 'New schedule' });
+  await within(form).findByRole('option', { name: 'Competitor watch' }, { timeout: 5000 });
+  return { user, form };
+}
+
+describe('Schedules page', () => {
+  it('validates the cadence with the shared schema before any request, and shows croner’s verdict from the server', async () => {
+    const e = await withAnalysis();
+    renderApp(e.server.url, '/schedules', e.adminFetch);
+    const { user, form } = await openEditor();
+    await user.click(within(form).getByRole('button', { name: 'Create schedule' }));
+    expect(within(form).getByText('Choose an analysis.')).toBeInTheDocument();
+
+    await user.selectOptions(within(form).getByLabelText('Analysis'), 'Competitor watch');
+    const time = within(form).getByLabelText('At (24-hour time)');
+    await user.clear(time);
+    await user.type(time, '9am');
+    const zone = within(form).getByLabelText('Time zone');
+    await user.clear(zone);
+    await user.type(zone, 'Europe/Berlni');
+    await user.click(within(form).getByRole('button', { name: 'Create schedule' }));
+    expect(within(form).getByText('Enter a time like 09:00 (24-hour clock).')).toBeInTheDocument();
+    expect(
+      within(form).getByText('Choose a time zone from the list, like Europe/Berlin.'),
+    ).toBeInTheDocument();
+    expect(await e.admin.schedules.list.query()).toHaveLength(0);
+
+    // A cron expression that parses as five fields but fires every 5 minutes: only croner (on the server) knows.
+    await user.selectOptions(within(form).getByLabelText('Repeats'), 'Cron expression (advanced)');
+    await user.type(within(form).getByLabelText('Cron expression'), '*/5 * * * *');
+    await user.clear(zone);
+    await user.type(zone, 'UTC');
+    await user.click(within(form).getByRole('button', { name: 'Create schedule' }));
+    expect(
+      await within(form).findByText(
+        'Schedules run at most every 15 minutes; choose a sparser cron expression.',
+      ),
+    ).toBeInTheDocument();
+    expect(await e.admin.schedules.list.query()).toHaveLength(0);
+  });
+
+  it('starts in the workspace zone, creates a weekly schedule and shows its next run in both zones', async () => {
+    const e = await withAnalysis();
+    await e.admin.schedules.setWorkspaceTimeZone.mutate({ timeZone: 'Australia/Sydney' });
+    renderApp(e.server.url, '/schedules', e.adminFetch);
+    const { user, form } = await openEditor();
+    expect(within(form).getByLabelText('Time zone')).toHaveValue('Australia/Sydney');
+    await user.selectOptions(within(form).getByLabelText('Analysis'), 'Competitor watch');
+    await user.selectOptions(within(form).getByLabelText('Day of the week'), 'Friday');
+    const time = within(form).getByLabelText('At (24-hour time)');
+    await user.clear(time);
+    await user.type(time, '16:30');
+    await user.click(within(form).getByRole('button', { name: 'Create schedule' }));
+
+    const item = await screen.findByRole('listitem', {
+      name: 'Competitor watch: Every Friday at 16:30 (Australia/Sydney)',
+    });
+    expect(screen.queryByRole('form', { name: 'New schedule' })).toBeNull();
+    const [saved] = await e.admin.schedules.list.query();
+    const next = new Date(saved!.nextRunAt!);
+    expect(within(item).getByText(/your time$/)).toHaveTextContent(
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(next),
+    );
+    // The same instant in the schedule's zone: a Friday at 16:30 in Sydney.
+    expect(within(item).getByText(/^Fri, .* 16:30 .*\(Australia\/Sydney\)$/)).toBeInTheDocument();
+    expect(within(item).getByText('Not run yet')).toBeInTheDocument();
+  });
+
+  it('runs a schedule now, pauses and resumes it, edits it, and deletes it', async () => {
+    const e = await withAnalysis();
+    const analysisId = (await e.admin.analyses.list.query())[0]!.id;
+    await e.admin.schedules.create.mutate({ analysisId, kind: 'daily', time: '07:00', timeZone: 'UTC' });
+    renderApp(e.server.url, '/schedules', e.adminFetch);
+    const user = userEvent.setup();
+    let item = await screen.findByRole('listitem', { name: 'Competitor watch: Every day at 07:00 (UTC)' });
+
+    await user.click(within(item).getByRole('button', { name: 'Run now' }));
+    await waitFor(() => expect(within(item).getByText('Queued')).toBeInTheDocument());
+    expect(within(item).getByRole('link', { name: 'View its run' })).toHaveAttribute('href', '/runs');
+    expect(await e.admin.runs.list.query()).toHaveLength(1);
+    await user.click(within(item).getByRole('button', { name: 'History' }));
+    const history = await within(item).findByRole('list', { name: 'Occurrences' });
+    expect(within(history).getByText(/Run now at/)).toBeInTheDocument();
+
+    await user.click(within(item).getByRole('button', { name: 'Pause' }));
+    await waitFor(() => expect(within(item).getByText('None while paused')).toBeInTheDocument());
+    await user.click(within(item).getByRole('button', { name: 'Resume' }));
+    await waitFor(() => expect(within(item).getByText(/your time$/)).toBeInTheDocument());
+
+    await user.click(within(item).getByRole('button', { name: 'Edit' }));
+    const form = await screen.findByRole('form', { name: 'Edit schedule' });
+    expect(within(form).getByLabelText('At (24-hour time)')).toHaveValue('07:00');
+    await user.selectOptions(within(form).getByLabelText('Repeats'), 'Every month');
+    const day = within(form).getByLabelText('Day of the month');
+    await user.clear(day);
+    await user.type(day, '31');
+    await user.click(within(form).getByRole('button', { name: 'Save schedule' }));
+    item = await screen.findByRole('listitem', {
+      name: 'Competitor watch: Monthly on the 31st (or the month’s last day) at 07:00 (UTC)',
+    });
+
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await user.click(within(item).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('No schedules yet.')).toBeInTheDocument();
+    expect(await e.admin.schedules.list.query()).toHaveLength(0);
+  });
+});

@@ -1,0 +1,27 @@
+// A separate scheduler process for the exactly-once test: opens the database file, ticks once at each instant it is
+// given (argv[3], JSON array of ISO strings) and prints what each tick claimed. Several of these race on one file.
+import { openDatabase } from '@callmine/db';
+import { createLogger } from '@callmine/logger';
+import { createScheduler } from '../scheduler/scheduler.ts';
+
+const [path, instants] = process.argv.slice(2);
+if (!path || !instants) throw new Error('usage: scheduler-child <db path> <json instants>');
+const database = openDatabase(path);
+let current = new Date(0);
+const scheduler = createScheduler({
+  db: database.db,
+  logger: createLogger({ service: 'scheduler-child', level: 'silent' }),
+  now: () => current,
+  tickMs: 60_000,
+});
+let started = 0;
+let taken = 0;
+for (const iso of JSON.parse(instants) as string[]) {
+  current = new Date(iso);
+  for (const result of scheduler.tick()) {
+    if (result.kind === 'started') started += 1;
+    if (result.kind === 'taken') taken += 1;
+  }
+}
+database.close();
+process.stdout.write(JSON.stringify({ started, taken }));
