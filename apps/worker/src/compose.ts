@@ -44,6 +44,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
         analyze: overrides.analyze ?? computeTotals,
         logger,
         now,
+        monthlyCallQuota: config.monthlyCallQuota,
       }),
     },
     logger,

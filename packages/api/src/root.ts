@@ -5,6 +5,7 @@ import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
 import { runsRouter } from './routers/runs/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
+import { usageRouter } from './routers/usage/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
 import { router } from './trpc.ts';
 
@@ -18,6 +19,7 @@ export const appRouter = router({
   integrations: router({ gong: gongRouter }),
   runs: runsRouter,
   apiTokens: apiTokensRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,4 +5,5 @@ export * from './fields.ts';
 export * from './gong.ts';
 export * from './members.ts';
 export * from './runs.ts';
+export * from './usage.ts';
 export * from './workspace.ts';

@@ -7,6 +7,15 @@ export {
   type JobQueue,
 } from './queue/queue.ts';
 export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
+export {
+  allowanceOverride,
+  clearAllowanceOverride,
+  monthlyAllowance,
+  monthUsed,
+  quotaMonth,
+  setAllowanceOverride,
+} from './quota/allowance.ts';
+export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,

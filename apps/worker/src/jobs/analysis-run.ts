@@ -18,6 +18,7 @@ import {
   requestTimeCredential,
 } from '../gong/credential.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
+import { chargeRunCalls } from './quota.ts';
 import {
   callsWithoutTranscript,
   checkpointListing,
@@ -44,6 +45,8 @@ export interface AnalysisRunDeps {
   analyze: Analyze;
   logger: Logger;
   now: () => Date;
+  /** CALLMINE_MONTHLY_CALL_QUOTA: the allowance of workspaces without an operator override. */
+  monthlyCallQuota: number;
 }
 
 const payloadSchema = z.object({ runId: z.string() });
@@ -157,6 +160,10 @@ async function fetchAll(
     });
     row = loadRun(db, runId) ?? row;
   }
+
+  // Quota: charge the selection against this month's allowance before any transcript is fetched; the queries
+  // below (and the analysing phase) see only the admitted calls. Idempotent, so a retried run charges nothing.
+  chargeRunCalls(db, { runId, workspaceId, defaultAllowance: deps.monthlyCallQuota, now });
 
   for (;;) {
     const stop = stopped();

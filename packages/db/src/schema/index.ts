@@ -4,5 +4,6 @@ export * from './api-tokens.ts';
 export * from './auth.ts';
 export * from './gong.ts';
 export * from './oauth.ts';
+export * from './quota.ts';
 export * from './runs.ts';
 export * from './vault.ts';

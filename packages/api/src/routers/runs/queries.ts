@@ -1,12 +1,12 @@
 import type { RunSelection, RunTotals, RunView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import { type Db, runQuotaOutcome, schema } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
 
 type RunRow = typeof schema.analysisRun.$inferSelect;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function toRunView(row: RunRow & { startedByName: string | null }): RunView {
+export function toRunView(db: Db, row: RunRow & { startedByName: string | null }): RunView {
   return {
     id: row.id,
     status: row.status,
@@ -20,6 +20,7 @@ export function toRunView(row: RunRow & { startedByName: string | null }): RunVi
       callsAnalyzed: row.callsAnalyzed,
     },
     totals: (row.totals as RunTotals | null) ?? null,
+    quota: runQuotaOutcome(db, row.id) ?? null,
     error: row.error,
     pausedUntil: iso(row.pausedUntil),
     cancelRequested: row.cancelRequested,
@@ -39,7 +40,7 @@ export function findRun(db: Db, workspaceId: string, id: string): RunView | unde
   const row = selectRuns(db)
     .where(and(eq(schema.analysisRun.workspaceId, workspaceId), eq(schema.analysisRun.id, id)))
     .get();
-  return row ? toRunView({ ...row.run, startedByName: row.startedByName }) : undefined;
+  return row ? toRunView(db, { ...row.run, startedByName: row.startedByName }) : undefined;
 }
 
 /** The workspace's most recent runs, newest first. */
@@ -49,5 +50,5 @@ export function listRuns(db: Db, workspaceId: string, limit = 50): RunView[] {
     .orderBy(desc(schema.analysisRun.createdAt))
     .limit(limit)
     .all()
-    .map((row) => toRunView({ ...row.run, startedByName: row.startedByName }));
+    .map((row) => toRunView(db, { ...row.run, startedByName: row.startedByName }));
 }
