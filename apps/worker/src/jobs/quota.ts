@@ -73,7 +73,13 @@ function chargeBatch(tx: Tx, input: ChargeInput, batchSize: number): number {
     } else decision = 'skipped';
     tx.insert(decisionTable).values({ runId, callId, decision, month, decidedAt: at }).run();
   }
-  writeOutcome(tx, { runId, month, allowance, used, at });
+  // A retry that finds every call decided keeps the outcome as the run's charging left it.
+  const recorded = tx
+    .select({ runId: schema.runQuota.runId })
+    .from(schema.runQuota)
+    .where(eq(schema.runQuota.runId, runId))
+    .get();
+  if (batch.length > 0 || !recorded) writeOutcome(tx, { runId, month, allowance, used, at });
   return batch.length;
 }
 
