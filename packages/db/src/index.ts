@@ -14,6 +14,7 @@ export {
   monthUsed,
   quotaMonth,
   setAllowanceOverride,
+  workspaceByIdOrSlug,
 } from './quota/allowance.ts';
 export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
 export * as schema from './schema/index.ts';

@@ -1,5 +1,6 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, or } from 'drizzle-orm';
 import type { Db } from '../open.ts';
+import { organization } from '../schema/auth.ts';
 import { quotaCharge, workspaceQuota } from '../schema/quota.ts';
 
 // The allowance side of the quota, shared by the worker (charging), the api (usage) and the operator command.
@@ -51,4 +52,13 @@ export function monthUsed(db: Reader, workspaceId: string, month: string): numbe
       .where(and(eq(quotaCharge.workspaceId, workspaceId), eq(quotaCharge.month, month)))
       .get()?.n ?? 0
   );
+}
+
+/** For operator commands: a workspace named by its id or its slug. */
+export function workspaceByIdOrSlug(db: Reader, idOrSlug: string) {
+  return db
+    .select({ id: organization.id, name: organization.name, slug: organization.slug })
+    .from(organization)
+    .where(or(eq(organization.id, idOrSlug), eq(organization.slug, idOrSlug)))
+    .get();
 }
