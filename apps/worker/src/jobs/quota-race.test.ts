@@ -1,7 +1,7 @@
 // Two processes charging overlapping runs of one workspace on one SQLite file at the same moment, many small
 // batches each: the allowance is never exceeded and no call is charged twice.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,18 +14,32 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function chargeInProcess(args: string[]): Promise<RunQuotaOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/charge-runs.ts', ...args], {
-      cwd: appDir,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += String(chunk);
-    });
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`exit ${code}`))));
+interface Charger {
+  ready: Promise<void>;
+  outcomes: Promise<RunQuotaOutcome[]>;
+}
+
+/** A child process charging runs once the go file appears (see testing/charge-runs.ts). */
+function charger(args: string[]): Charger {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/charge-runs.ts', ...args], {
+    cwd: appDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let out = '';
+  let onReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    onReady = resolve;
+  });
+  child.stdout.on('data', (chunk) => {
+    out += String(chunk);
+    if (out.startsWith('ready\n')) onReady();
+  });
+  const outcomes = new Promise<RunQuotaOutcome[]>((resolve, reject) => {
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.slice('ready\n'.length))) : reject(new Error(`exit ${code}`)),
+    );
+  });
+  return { ready, outcomes };
 }
 
 describe('two processes charging one workspace at once', () => {
@@ -58,12 +72,13 @@ describe('two processes charging one workspace at once', () => {
     });
     opened.close();
 
-    const startAt = String(Date.now() + 3000);
-    const [a, b] = await Promise.all([
-      chargeInProcess([dbPath, startAt, '150', '5', ...runIds.filter((_, i) => i % 2 === 0)]),
-      chargeInProcess([dbPath, startAt, '150', '5', ...runIds.filter((_, i) => i % 2 === 1)]),
-    ]);
-    const outcomes = [...(a ?? []), ...(b ?? [])];
+    const go = join(dir, 'go');
+    const processes = [0, 1].map((p) =>
+      charger([dbPath, go, '150', '5', ...runIds.filter((_, i) => i % 2 === p)]),
+    );
+    await Promise.all(processes.map((p) => p.ready));
+    writeFileSync(go, '');
+    const outcomes = (await Promise.all(processes.map((p) => p.outcomes))).flat();
     expect(outcomes).toHaveLength(20);
 
     const check = openDatabase(dbPath);
@@ -86,6 +101,15 @@ describe('two processes charging one workspace at once', () => {
              and exists (select 1 from quota_charge c where c.month = d.month and c.call_id = d.call_id
                          and c.charged_at < d.decided_at)`),
       ).toBe(0);
+      // The two processes really took turns: their decisions interleave in commit order.
+      const order = (
+        check.sqlite
+          .prepare('select run_id from analysis_run_quota_call order by decided_at, rowid')
+          .pluck()
+          .all() as string[]
+      ).map((runId) => Number(runId.slice('run-'.length)) % 2);
+      const turns = order.filter((p, i) => i > 0 && p !== order[i - 1]).length;
+      expect(turns).toBeGreaterThan(1);
     } finally {
       check.close();
     }
