@@ -31,6 +31,7 @@ export function composeServer(config: Config, logger: Logger) {
       gong: gongGateway(gong),
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,
+      monthlyCallQuota: config.monthlyCallQuota,
       rateLimits: createRateLimits({
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,

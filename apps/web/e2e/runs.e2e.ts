@@ -4,6 +4,9 @@ import { type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
 import { expect, test } from '@playwright/test';
 import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
 
+// The usage test reads what the run test did.
+test.describe.configure({ mode: 'serial' });
+
 let sandbox: GongSandbox;
 let callmine: RunningCallmine;
 
@@ -52,4 +55,17 @@ test('the owner starts a run on the Runs page and watches it finish', async ({ p
   await expect(run.getByText(/Analysed 200 calls/)).toBeVisible();
   const transcripts = sandbox.groundTruth('acme').transcriptCount;
   await expect(run.getByRole('definition').nth(1)).toHaveText(String(transcripts));
+});
+
+test('the run’s calls show as this month’s usage in Settings → Usage', async ({ page }) => {
+  await page.goto(`${callmine.url}/sign-in`);
+  await page.getByLabel('Email').fill('olivia@example.com');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const usage = page.getByRole('region', { name: 'Usage' });
+  await expect(usage.getByRole('progressbar')).toHaveAttribute('value', '200');
+  await expect(usage).toContainText('200 of 1,000 · 800 left');
+  await usage.getByRole('link', { name: 'Run of 2025-12-01 to 2026-05-31' }).click();
+  await expect(page.getByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' })).toBeVisible();
 });

@@ -46,6 +46,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
         analyze: overrides.analyze ?? analyze,
         logger,
         now,
+        monthlyCallQuota: config.monthlyCallQuota,
       }),
     },
     logger,

@@ -1,36 +1,11 @@
 // Kill -9 the worker process three times while it fetches, restart it each time: the stored data equal a clean
 // run's, and nothing is counted twice. The only request a kill can waste is the one in flight at that moment.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storedDigest } from './testing/measure.ts';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
+import { exited, spawnWorker } from './testing/spawn-worker.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-function spawnWorker(dataDir: string, env: Record<string, string>): ChildProcess {
-  // node itself with tsx's loader, not the tsx CLI: the CLI runs the worker in a grandchild that SIGKILL would
-  // leave running.
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: appDir,
-    env: {
-      ...process.env,
-      ...env,
-      CALLMINE_DATA_DIR: dataDir,
-      CALLMINE_LOG_LEVEL: 'warn',
-      CALLMINE_WORKER_POLL_MS: '50',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
 
 let envs: RunEnv[] = [];
 let children: ChildProcess[] = [];

@@ -8,6 +8,7 @@ import { reportsRouter } from './routers/reports/router.ts';
 import { runsRouter } from './routers/runs/router.ts';
 import { schedulesRouter } from './routers/schedules/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
+import { usageRouter } from './routers/usage/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
 import { router } from './trpc.ts';
 
@@ -24,6 +25,7 @@ export const appRouter = router({
   reports: reportsRouter,
   schedules: schedulesRouter,
   apiTokens: apiTokensRouter,
+  usage: usageRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.publicUrl).toBe('http://127.0.0.1:3000');
     expect(config.databasePath).toMatch(/\.callmine\/callmine\.db$/);
+    expect(config.monthlyCallQuota).toBe(1000);
   });
 
   it('names every bad variable and what it allows, without echoing secrets', () => {
@@ -28,6 +29,13 @@ describe('loadConfig', () => {
     expect(loadConfig({}).worker.schedulerTickMs).toBe(15_000);
     expect(loadConfig({ CALLMINE_SCHEDULER_TICK_MS: '500' }).worker.schedulerTickMs).toBe(500);
     expect(() => loadConfig({ CALLMINE_SCHEDULER_TICK_MS: '10' })).toThrow(/CALLMINE_SCHEDULER_TICK_MS/);
+  });
+
+  it('reads the monthly call quota and names the variable when it is not a whole number', () => {
+    expect(loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: '250' }).monthlyCallQuota).toBe(250);
+    expect(() => loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: 'lots' })).toThrow(
+      /CALLMINE_MONTHLY_CALL_QUOTA must be a whole number from 0 to 10000000/,
+    );
   });
 
   it('treats blank values as unset and derives the public URL', () => {

@@ -93,6 +93,7 @@ const envSchema = z.object({
   CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
   CALLMINE_SCHEDULER_TICK_MS: intIn('CALLMINE_SCHEDULER_TICK_MS', 100, 600_000, 15_000),
   CALLMINE_API_TOKEN_CALLS_PER_MINUTE: intIn('CALLMINE_API_TOKEN_CALLS_PER_MINUTE', 1, 100_000, 600),
+  CALLMINE_MONTHLY_CALL_QUOTA: intIn('CALLMINE_MONTHLY_CALL_QUOTA', 0, 10_000_000, 1000),
   CALLMINE_GONG_OAUTH_CLIENT_ID: z
     .string()
     .max(512, 'CALLMINE_GONG_OAUTH_CLIENT_ID must be at most 512 characters')
@@ -132,6 +133,8 @@ export interface Config {
   webDistDir: string;
   /** Procedure calls per API token per minute; past it a call gets TOO_MANY_REQUESTS with Retry-After. */
   apiTokenCallsPerMinute: number;
+  /** Analysed calls per workspace per UTC month, unless an operator set the workspace's own (`npm run quota`). */
+  monthlyCallQuota: number;
   keyRingSource: { keyring?: string; activeKeyId?: string; masterKey?: string };
   gong: {
     defaultBaseUrl: string;
@@ -200,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimitBytes: e.CALLMINE_BODY_LIMIT_KB * 1024,
     webDistDir: resolve(repoRoot, 'apps/web/dist'),
     apiTokenCallsPerMinute: e.CALLMINE_API_TOKEN_CALLS_PER_MINUTE,
+    monthlyCallQuota: e.CALLMINE_MONTHLY_CALL_QUOTA,
     // Raw, blanks included: a key variable that is set but empty means the secret manager failed to inject it,
     // and the vault refuses to start rather than fall back to the embedded key file.
     keyRingSource: {

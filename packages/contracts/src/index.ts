@@ -9,4 +9,5 @@ export * from './reports.ts';
 export * from './runs.ts';
 export * from './schedules.ts';
 export * from './talk-metrics.ts';
+export * from './usage.ts';
 export * from './workspace.ts';

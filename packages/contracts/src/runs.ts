@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runQuotaView } from './usage.ts';
 
 // Analysis runs: the call selection a member starts a run with (the Runs form and `runs.start` share it), and
 // what the Runs page shows. Inputs are strings because they come straight from form fields.
@@ -114,6 +115,8 @@ export const runView = z.object({
     callsAnalyzed: z.number().int(),
   }),
   totals: runTotals.nullable(),
+  /** The monthly allowance's verdict, once the run has charged its calls (null before, and for older runs). */
+  quota: runQuotaView.nullable(),
   error: z.string().nullable(),
   pausedUntil: z.iso.datetime().nullable(),
   cancelRequested: z.boolean(),

@@ -9,6 +9,16 @@ export {
 export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
 export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';
 export { createOccurrenceRun, type OccurrenceRunInput } from './schedules/occurrence-run.ts';
+export {
+  allowanceOverride,
+  clearAllowanceOverride,
+  monthlyAllowance,
+  monthUsed,
+  quotaMonth,
+  setAllowanceOverride,
+  workspaceByIdOrSlug,
+} from './quota/allowance.ts';
+export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,

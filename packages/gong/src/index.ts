@@ -34,5 +34,6 @@ export type { GongUser, UsersEndpoint } from './endpoints/users.ts';
 export { GongError, type GongErrorKind, gongErrorMessages, isGongError } from './errors.ts';
 export { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
 export type { Page, PageRecords, Pages } from './pagination.ts';
+export { matchesSelection, selectionRange } from './select-calls.ts';
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './transport.ts';
 export type { ValidateResult } from './validate.ts';

@@ -19,6 +19,7 @@ import {
 } from '../gong/credential.ts';
 import { type Analyze, analyseAndReport } from './analysing.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
+import { chargeRunCalls } from './quota.ts';
 import {
   callsWithoutTranscript,
   checkpointListing,
@@ -42,6 +43,8 @@ export interface AnalysisRunDeps {
   analyze: Analyze;
   logger: Logger;
   now: () => Date;
+  /** CALLMINE_MONTHLY_CALL_QUOTA: the allowance of workspaces without an operator override. */
+  monthlyCallQuota: number;
 }
 
 const payloadSchema = z.object({ runId: z.string() });
@@ -155,6 +158,10 @@ async function fetchAll(
     });
     row = loadRun(db, runId) ?? row;
   }
+
+  // Quota: charge the selection against this month's allowance before any transcript is fetched; the queries
+  // below (and the analysing phase) see only the admitted calls. Idempotent, so a retried run charges nothing.
+  chargeRunCalls(db, { runId, workspaceId, defaultAllowance: deps.monthlyCallQuota, now });
 
   for (;;) {
     const stop = stopped();

@@ -2,6 +2,7 @@ import type { RunSelection, RunStatus } from '@callmine/contracts';
 import { type Db, schema } from '@callmine/db';
 import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { admittedCall } from './quota.ts';
 
 // Every write an analysis run makes, each one short synchronous transaction taken after the network answer is in:
 // a checkpoint stores the page's data and moves the run's cursor/counters together, so a kill between two
@@ -95,7 +96,10 @@ export function checkpointListing(
   });
 }
 
-/** The next selected calls whose transcript is not cached yet (by any run of the workspace), in a stable order. */
+/**
+ * The next admitted calls (selected, and within the monthly allowance) whose transcript is not cached yet (by any
+ * run of the workspace), in a stable order.
+ */
 export function callsWithoutTranscript(db: Db, runId: string, workspaceId: string, limit: number): string[] {
   return db
     .select({ callId: runCall.callId })
@@ -104,7 +108,7 @@ export function callsWithoutTranscript(db: Db, runId: string, workspaceId: strin
       transcriptCache,
       and(eq(transcriptCache.workspaceId, workspaceId), eq(transcriptCache.callId, runCall.callId)),
     )
-    .where(and(eq(runCall.runId, runId), isNull(transcriptCache.callId)))
+    .where(and(eq(runCall.runId, runId), admittedCall(runId, runCall.callId), isNull(transcriptCache.callId)))
     .orderBy(asc(runCall.callId))
     .limit(limit)
     .all()
@@ -151,7 +155,7 @@ export function checkpointTranscripts(
   });
 }
 
-/** Everything the analysing phase reads: the run's calls and their transcripts, from the cache. */
+/** Everything the analysing phase reads: the run's admitted calls and their transcripts, from the cache. */
 export function loadRunData(db: Db, runId: string, workspaceId: string) {
   const rows = db
     .select({ call: callCache.data, monologues: transcriptCache.monologues, callId: runCall.callId })
@@ -161,7 +165,7 @@ export function loadRunData(db: Db, runId: string, workspaceId: string) {
       transcriptCache,
       and(eq(transcriptCache.workspaceId, workspaceId), eq(transcriptCache.callId, runCall.callId)),
     )
-    .where(eq(runCall.runId, runId))
+    .where(and(eq(runCall.runId, runId), admittedCall(runId, runCall.callId)))
     .orderBy(asc(runCall.callId))
     .all();
   const calls = rows.map((r) => r.call as GongExtensiveCall);

@@ -7,6 +7,7 @@ export * from './auth.ts';
 export * from './gong.ts';
 export * from './oauth.ts';
 export * from './reports.ts';
+export * from './quota.ts';
 export * from './runs.ts';
 export * from './schedules.ts';
 export * from './vault.ts';

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { RunQuotaNote } from './RunQuotaNote.tsx';
 import { formatDuration, runProgress } from './run-progress.ts';
 
 const statusLabel: Record<RunView['status'], string> = {
@@ -30,7 +31,7 @@ export function RunItem({ run, now }: { run: RunView; now: number }) {
   const active = run.status === 'queued' || run.status === 'fetching' || run.status === 'analyzing';
   const title = `Run of ${run.selection.from} to ${run.selection.to}`;
   return (
-    <li className="card" aria-label={title}>
+    <li className="card" aria-label={title} id={`run-${run.id}`}>
       <h3>
         {title} <span className={`badge badge-run-${run.status}`}>{statusLabel[run.status]}</span>
       </h3>
@@ -57,6 +58,7 @@ export function RunItem({ run, now }: { run: RunView; now: number }) {
       ) : null}
       {/* Not an Alert: an error alert takes focus, and history must not steal it on every visit. */}
       {run.error ? <p className="run-error">{run.error}</p> : null}
+      <RunQuotaNote quota={run.quota} />
       {cancel.isError ? <Alert tone="error">{errorMessage(cancel.error)}</Alert> : null}
       {run.totals ? (
         <dl className="totals">

@@ -1,4 +1,4 @@
-import { runSelectionInput } from '@callmine/contracts';
+import { type RunSelectionInput, runSelectionInput } from '@callmine/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
@@ -6,8 +6,19 @@ import { TextField } from '../../components/TextField.tsx';
 import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
+import { EstimateWarning } from './EstimateWarning.tsx';
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The fields as typed (the procedures parse the same schema), not the parsed output. */
+const selectionOf = (v: Record<string, string | undefined>): RunSelectionInput => ({
+  from: v.from ?? '',
+  to: v.to ?? '',
+  repEmails: v.repEmails ?? '',
+  externalOnly: v.externalOnly === 'yes' ? 'yes' : 'no',
+  minDurationMinutes: v.minDurationMinutes ?? '',
+  titleContains: v.titleContains ?? '',
+});
 
 /** The call selection, validated by the same schema as runs.start. */
 export function StartRunForm() {
@@ -36,17 +47,8 @@ export function StartRunForm() {
       aria-label="Start a run"
       className="card"
       onSubmit={form.handleSubmit(() => {
-        // The procedure parses the same schema: send the fields as typed, not the parsed output.
-        const v = form.values;
         if (start.isPending) return;
-        start.mutate({
-          from: v.from ?? '',
-          to: v.to ?? '',
-          repEmails: v.repEmails ?? '',
-          externalOnly: v.externalOnly === 'yes' ? 'yes' : 'no',
-          minDurationMinutes: v.minDurationMinutes ?? '',
-          titleContains: v.titleContains ?? '',
-        });
+        start.mutate(selectionOf(form.values));
       })}
     >
       <h2>Start a run</h2>
@@ -74,6 +76,7 @@ export function StartRunForm() {
           External calls only (at least one person from outside your company)
         </label>
       </div>
+      <EstimateWarning selection={selectionOf(form.values)} />
       <div className="actions">
         <SubmitButton pending={start.isPending} pendingLabel="Starting…">
           Start run

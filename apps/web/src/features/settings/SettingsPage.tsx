@@ -3,6 +3,7 @@ import { isAdmin } from '../../lib/session.ts';
 import { ApiTokensSection } from './api-tokens/ApiTokensSection.tsx';
 import { IntegrationsSection } from './integrations/IntegrationsSection.tsx';
 import { MembersSection } from './members/MembersSection.tsx';
+import { UsageSection } from './usage/UsageSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
 
 export function SettingsPage({ session }: { session: SessionView }) {
@@ -14,6 +15,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <WorkspaceSection canEdit={admin} />
       <IntegrationsSection session={session} />
       <MembersSection session={session} />
+      <UsageSection />
       {admin ? <ApiTokensSection /> : null}
     </section>
   );

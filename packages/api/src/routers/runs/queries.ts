@@ -1,5 +1,5 @@
 import type { RunSelection, RunTotals, RunView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import { type Db, runQuotaOutcome, schema } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
 
 type RunRow = typeof schema.analysisRun.$inferSelect;
@@ -12,7 +12,7 @@ type JoinedRow = RunRow & {
   reportId: string | null;
 };
 
-export function toRunView(row: JoinedRow): RunView {
+export function toRunView(db: Db, row: JoinedRow): RunView {
   return {
     id: row.id,
     status: row.status,
@@ -28,6 +28,7 @@ export function toRunView(row: JoinedRow): RunView {
       callsAnalyzed: row.callsAnalyzed,
     },
     totals: (row.totals as RunTotals | null) ?? null,
+    quota: runQuotaOutcome(db, row.id) ?? null,
     error: row.error,
     pausedUntil: iso(row.pausedUntil),
     cancelRequested: row.cancelRequested,
@@ -55,7 +56,7 @@ export function findRun(db: Db, workspaceId: string, id: string): RunView | unde
   const row = selectRuns(db)
     .where(and(eq(schema.analysisRun.workspaceId, workspaceId), eq(schema.analysisRun.id, id)))
     .get();
-  return row ? toRunView({ ...row.run, ...row }) : undefined;
+  return row ? toRunView(db, { ...row.run, ...row }) : undefined;
 }
 
 /** The workspace's most recent runs, newest first. */
@@ -65,5 +66,5 @@ export function listRuns(db: Db, workspaceId: string, limit = 50): RunView[] {
     .orderBy(desc(schema.analysisRun.createdAt))
     .limit(limit)
     .all()
-    .map((row) => toRunView({ ...row.run, ...row }));
+    .map((row) => toRunView(db, { ...row.run, ...row }));
 }

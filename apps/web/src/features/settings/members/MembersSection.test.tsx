@@ -25,7 +25,7 @@ describe('Settings → Members', () => {
 
   it('starts with just the owner and no pending invitations', async () => {
     renderApp(server.url, '/settings', ownerBrowser);
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('table', { name: 'Members' });
     expect(within(table).getAllByRole('row')).toHaveLength(2);
     expect(within(table).getByText(owner.email)).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Pending invitations' })).not.toBeInTheDocument();
@@ -77,7 +77,7 @@ describe('Settings → Members', () => {
       password: 'mia long password',
     });
     renderApp(server.url, '/settings', memberBrowser);
-    const table = await screen.findByRole('table');
+    const table = await screen.findByRole('table', { name: 'Members' });
     expect(within(table).getByText('Mia Member')).toBeInTheDocument();
     expect(
       screen.getByText('You can view these settings; a workspace admin can change them.'),

@@ -18,7 +18,7 @@ export function MembersSection({ session }: { session: SessionView }) {
       {members.isPending ? <p>Loading members…</p> : null}
       {members.isError ? <Alert tone="error">{errorMessage(members.error)}</Alert> : null}
       {members.data ? (
-        <table>
+        <table aria-label="Members">
           <thead>
             <tr>
               <th scope="col">Name</th>

@@ -1,0 +1,82 @@
+// Settings → Usage, the Runs page's partial marking and the start-form warning, against a real server, a real
+// worker and the Gong sandbox (300 calls, an allowance of 120 a month).
+import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '@callmine/worker/testing';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { renderApp } from '../../../test/render-app.tsx';
+
+let env: RunEnv | undefined;
+let worker: TestWorker | undefined;
+afterEach(async () => {
+  await worker?.close();
+  await env?.close();
+  worker = undefined;
+  env = undefined;
+});
+
+/** A finished run that hit the allowance: 120 of 300 calls analysed. */
+async function partialRun() {
+  env = await startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '120' } });
+  worker = startTestWorker(env.server.dataDir, env.workerEnv);
+  const queued = await env.startRun();
+  await env.waitFor(queued.id, (r) => r.status === 'done');
+  return { env, runId: queued.id };
+}
+
+describe('Usage', () => {
+  it('shows this month’s use against the allowance, the months, and the runs that used it', async () => {
+    const { env, runId } = await partialRun();
+    const { month } = await env.admin.usage.summary.query();
+    const monthLabel = new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const section = await screen.findByRole('region', { name: 'Usage' });
+    const bar = await within(section).findByRole('progressbar', { name: `Calls analysed in ${monthLabel}` });
+    expect(bar).toHaveAttribute('value', '120');
+    expect(bar).toHaveAttribute('max', '120');
+    expect(section).toHaveTextContent(`Calls analysed in ${monthLabel}: 120 of 120 · 0 left`);
+    expect(within(section).getByText(/The allowance is used up/)).toBeInTheDocument();
+    const months = within(section).getByRole('table', { name: 'Usage by month' });
+    expect(within(months).getByRole('row', { name: `${monthLabel} 120` })).toBeInTheDocument();
+    const runs = within(section).getByRole('table', { name: 'Runs that used the allowance' });
+    const link = within(runs).getByRole('link', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    expect(link).toHaveAttribute('href', `/runs#run-${runId}`);
+    expect(within(runs).getByRole('row', { name: /Run of 2025-12-01 to 2026-05-31/ })).toHaveTextContent(
+      `Run of 2025-12-01 to 2026-05-31${monthLabel}1200180`,
+    );
+  });
+
+  it('marks the run partial on the Runs page, and the start form warns (without blocking) when the allowance won’t cover a run', async () => {
+    const { env } = await partialRun();
+    renderApp(env.server.url, '/runs', env.adminFetch);
+    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    expect(run).toHaveTextContent(
+      'Partial: quota reached — 120 of 300 calls analysed (180 skipped); allowance 120/month, 120 used.',
+    );
+
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Start a run' });
+    const fill = async (from: string, to: string) => {
+      await user.clear(within(form).getByLabelText('First day'));
+      await user.type(within(form).getByLabelText('First day'), from);
+      await user.clear(within(form).getByLabelText('Last day'));
+      await user.type(within(form).getByLabelText('Last day'), to);
+    };
+    // No cached calls in July: nothing to warn about.
+    await fill('2026-07-01', '2026-07-31');
+    expect(within(form).queryByText(/would count/)).toBeNull();
+    // The whole history: the 180 calls the first run skipped are new, and none of the 120 is left.
+    await fill('2025-12-01', '2026-05-31');
+    expect(
+      await within(form).findByText(
+        'This run would count 180 new calls, but only 0 of this month’s 120 are left. It would analyse only the calls that fit and end partial. You can still start it.',
+      ),
+    ).toBeInTheDocument();
+    await user.click(within(form).getByRole('button', { name: 'Start run' }));
+    await waitFor(async () => expect(await env.admin.runs.list.query()).toHaveLength(2));
+  });
+});
