@@ -1,8 +1,9 @@
 import type { Config } from '@callmine/config';
 import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
-import { createGong } from '@callmine/gong';
+import { createGong, createGongTokenEndpoint } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import { createSqliteBudgetStore } from './gong/budget-store.ts';
+import { createTokenRefresher } from './gong/token-refresher.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
 import { type Analyze, computeTotals } from './jobs/totals.ts';
 import { startWorkerVault } from './vault.ts';
@@ -12,15 +13,17 @@ export interface WorkerOverrides {
   /** The analysing phase (issue 8 plugs the analysers in here); totals by default. */
   analyze?: Analyze;
   now?: () => Date;
+  /** Refresh OAuth access tokens this long before they expire (default 5 minutes). */
+  tokenRefreshMarginMs?: number;
 }
 
 /** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop. */
 export function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
   const now = overrides.now ?? (() => new Date());
   const database = openDatabase(config.databasePath);
-  let opener: ReturnType<typeof startWorkerVault>;
+  let vault: ReturnType<typeof startWorkerVault>;
   try {
-    opener = startWorkerVault(config, database.db, logger);
+    vault = startWorkerVault(config, database.db, logger);
   } catch (error) {
     database.close();
     throw error;
@@ -34,13 +37,32 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
     budgetStore: createSqliteBudgetStore(database.db),
     logger: { warn: (message) => logger.warn(message) },
   });
+  // The client secret stays inside the token endpoint; it is sent only to the configured token URL.
+  const oauth = config.gong.oauth;
+  const tokens = createTokenRefresher({
+    db: database.db,
+    opener: vault.opener,
+    sealer: vault.sealer,
+    endpoint: oauth
+      ? createGongTokenEndpoint({
+          tokenUrl: oauth.tokenUrl,
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          timeoutMs: config.gong.timeoutMs,
+        })
+      : null,
+    logger,
+    now,
+    ...(overrides.tokenRefreshMarginMs !== undefined ? { marginMs: overrides.tokenRefreshMarginMs } : {}),
+  });
   const loop = createWorkerLoop({
     queue: createSqliteQueue(database.db, { now }),
     handlers: {
       [ANALYSIS_RUN_JOB]: analysisRunHandler({
         db: database.db,
         gong,
-        opener,
+        opener: vault.opener,
+        tokens,
         analyze: overrides.analyze ?? computeTotals,
         logger,
         now,

@@ -17,6 +17,7 @@ import {
   markNeedsAttention,
   requestTimeCredential,
 } from '../gong/credential.ts';
+import type { TokenRefresher } from '../gong/token-refresher.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
 import {
   callsWithoutTranscript,
@@ -41,6 +42,8 @@ export interface AnalysisRunDeps {
   db: Db;
   gong: Gong;
   opener: Opener;
+  /** Renews OAuth access tokens (single-flight across runs and worker processes). */
+  tokens: TokenRefresher;
   analyze: Analyze;
   logger: Logger;
   now: () => Date;
@@ -85,10 +88,15 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
     finish(db, runId, 'failed', now(), credentialMessages[problem]);
     return { kind: 'finished' };
   }
-  const credential = requestTimeCredential(db, deps.opener, row.workspaceId, now);
+  const credential = requestTimeCredential(db, deps.opener, row.workspaceId, now, deps.tokens);
   let client: GongClient;
   try {
-    client = deps.gong.client({ baseUrl: stored.baseUrl, credentialId: stored.id, auth: credential.auth });
+    client = deps.gong.client({
+      baseUrl: stored.baseUrl,
+      credentialId: stored.id,
+      auth: credential.auth,
+      renewAuth: credential.renewAuth,
+    });
   } catch (error) {
     if (!(error instanceof GongError)) throw error;
     finish(db, runId, 'failed', now(), error.message);

@@ -3,6 +3,7 @@
 export * from './api-tokens.ts';
 export * from './auth.ts';
 export * from './gong.ts';
+export * from './gong-token-refresh.ts';
 export * from './oauth.ts';
 export * from './runs.ts';
 export * from './vault.ts';
