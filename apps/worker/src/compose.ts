@@ -53,6 +53,8 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
       : null,
     logger,
     now,
+    // A claim must outlive the token call it covers (timeout), or a second worker could refresh the same pair.
+    claimTtlMs: config.gong.timeoutMs * 2 + 10_000,
     ...(overrides.tokenRefreshMarginMs !== undefined ? { marginMs: overrides.tokenRefreshMarginMs } : {}),
   });
   const loop = createWorkerLoop({

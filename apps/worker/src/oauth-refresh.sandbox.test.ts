@@ -1,8 +1,10 @@
 // OAuth credentials during runs: the worker renews the access token when it is about to expire (or when Gong
 // refuses one that looked valid), exactly once however many runs and workers need it, and the run carries on
 // from where it was. The sandbox counts refreshes; the clock is moved forward a day to make a token expire.
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
+import { exited, spawnWorker } from './testing/spawn-worker.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
 
 const DAY = 86_400_000;
@@ -10,12 +12,16 @@ const slow = { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' };
 
 let env: RunEnv | undefined;
 let workers: TestWorker[] = [];
+let children: ChildProcess[] = [];
 let offset = 0;
 /** Sandbox and worker share it: moving it forward a day expires the token for Gong and for Callmine alike. */
 const clock = () => Date.now() + offset;
 const shiftedNow = () => new Date(clock());
 
 afterEach(async () => {
+  for (const child of children) child.kill('SIGKILL');
+  await Promise.all(children.map(exited));
+  children = [];
   await Promise.all(workers.map((w) => w.close()));
   await env?.close();
   workers = [];
@@ -116,6 +122,27 @@ describe('an OAuth run spanning a token expiry', () => {
     expect(doneA.totals?.callsAnalyzed).toBe(truth.callCount);
     expect(doneB.totals?.callsAnalyzed).toBe(doneB.progress.callsTotal);
     expect(await env.admin.integrations.gong.get.query()).toMatchObject({ status: 'connected', version: 2 });
+  });
+
+  it('two worker processes refused the same token at once cause exactly one refresh', async () => {
+    env = await startRunEnv({ connect: 'oauth', env: slow });
+    const first = await env.startRun();
+    const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
+    children.push(spawnWorker(env.server.dataDir, { ...env.workerEnv, ...slow }));
+    children.push(spawnWorker(env.server.dataDir, { ...env.workerEnv, ...slow }));
+    await env.waitFor(first.id, (r) => r.progress.callsTotal > 0);
+    await env.waitFor(second.id, (r) => r.progress.callsTotal > 0);
+    // Gong stops accepting the access token both processes are using.
+    env.sandbox.oauth.expireAccessTokens();
+
+    const runs = await Promise.all([env.waitFor(first.id, isFinished), env.waitFor(second.id, isFinished)]);
+    expect(runs.map((r) => [r.status, r.error, r.credentialVersion])).toEqual([
+      ['done', null, 2],
+      ['done', null, 2],
+    ]);
+    expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
+    // Each process had at most one request refused before it used the refreshed token.
+    expect(env.runRequests().filter((r) => r.status === 401).length).toBeLessThanOrEqual(2);
   });
 
   it('fails the run plainly when Gong refuses the refresh token, flags the card, and does not try again', async () => {

@@ -29,7 +29,7 @@ export interface TokenRefresherOptions {
   now: () => Date;
   /** Refresh this long before the stated expiry, so no request leaves with a token about to die (default 5 min). */
   marginMs?: number;
-  /** How long a claim holds before another worker may take it over (default 30 s: above the token call's timeout). */
+  /** How long a claim holds before another worker may take it over (default 30 s); keep it above the token call's timeout. */
   claimTtlMs?: number;
   /** How often a waiting worker re-reads the row (default 100 ms). */
   pollMs?: number;
