@@ -17,13 +17,24 @@ export type ClaimOutcome = 'claimed' | 'busy' | 'stale';
  */
 export function claimRefresh(
   db: Db,
-  input: { workspaceId: string; version: number; claimId: string; at: Date; until: Date },
+  input: {
+    workspaceId: string;
+    credentialId: string;
+    version: number;
+    claimId: string;
+    at: Date;
+    until: Date;
+  },
 ): ClaimOutcome {
   const t = schema.gongTokenRefresh;
   return db.transaction(
     (tx) => {
       const credential = tx
-        .select({ version: schema.gongCredential.version, status: schema.gongCredential.status })
+        .select({
+          id: schema.gongCredential.id,
+          version: schema.gongCredential.version,
+          status: schema.gongCredential.status,
+        })
         .from(schema.gongCredential)
         .where(eq(schema.gongCredential.workspaceId, input.workspaceId))
         .get();
@@ -33,6 +44,7 @@ export function claimRefresh(
         .insert(t)
         .values({
           workspaceId: input.workspaceId,
+          credentialId: input.credentialId,
           credentialVersion: input.version,
           claimId: input.claimId,
           claimedUntil: input.until,
@@ -40,11 +52,16 @@ export function claimRefresh(
         .onConflictDoUpdate({
           target: t.workspaceId,
           set: {
+            credentialId: input.credentialId,
             credentialVersion: input.version,
             claimId: input.claimId,
             claimedUntil: input.until,
           },
-          setWhere: or(lte(t.claimedUntil, input.at), ne(t.credentialVersion, input.version)),
+          setWhere: or(
+            lte(t.claimedUntil, input.at),
+            ne(t.credentialId, input.credentialId),
+            ne(t.credentialVersion, input.version),
+          ),
         })
         .returning({ claimId: t.claimId })
         .all();
@@ -72,6 +89,7 @@ export function storeRefreshedTokens(
   db: Db,
   input: {
     workspaceId: string;
+    credentialId: string;
     version: number;
     claimId: string;
     accessTokenSealed: string;
@@ -97,6 +115,9 @@ export function storeRefreshedTokens(
         .where(
           and(
             eq(c.workspaceId, input.workspaceId),
+            // The same row: after a disconnect and a new connection the id differs, and these tokens (sealed for
+            // the old id) must not land on it.
+            eq(c.id, input.credentialId),
             eq(c.version, input.version),
             eq(c.status, 'active'),
             eq(c.method, 'oauth'),

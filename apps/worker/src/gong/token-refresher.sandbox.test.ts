@@ -80,12 +80,13 @@ describe('the token refresher', () => {
 
   it('takes over a claim left by a crashed worker once it lapses', async () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
-    const { workspaceId, version } = credential(env);
+    const { workspaceId, version, id } = credential(env);
     // A worker claimed this version and died before calling Gong.
     env.server.database.db
       .insert(schema.gongTokenRefresh)
       .values({
         workspaceId,
+        credentialId: id,
         credentialVersion: version,
         claimId: 'crashed-worker',
         claimedUntil: new Date(Date.now() + 300),
@@ -102,6 +103,24 @@ describe('the token refresher', () => {
         .where(eq(schema.gongTokenRefresh.workspaceId, workspaceId))
         .all(),
     ).toEqual([]);
+  });
+
+  it('ignores a claim on the connection Gong had before it was disconnected and connected again', async () => {
+    env = await startRunEnv({ connect: 'oauth', calls: 10 });
+    const { workspaceId, version } = credential(env);
+    env.server.database.db
+      .insert(schema.gongTokenRefresh)
+      .values({
+        workspaceId,
+        credentialId: 'the-previous-connection',
+        credentialVersion: version,
+        claimId: 'previous',
+        claimedUntil: new Date(Date.now() + 3_600_000),
+      })
+      .run();
+    const row = await workerRefresher(env).tokens.refresh(workspaceId, version);
+    expect(row.version).toBe(version + 1);
+    expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
   });
 
   it('leaves a credential an admin replaced meanwhile alone', async () => {

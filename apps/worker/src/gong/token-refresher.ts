@@ -105,6 +105,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
       const at = now();
       const stored = storeRefreshedTokens(db, {
         workspaceId,
+        credentialId: row.id,
         version,
         claimId,
         accessTokenSealed: sealer.seal(answer.accessToken, gongCredentialContext(context, 'accessToken')),
@@ -133,6 +134,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
       const at = now();
       const outcome = claimRefresh(db, {
         workspaceId,
+        credentialId: row.id,
         version,
         claimId,
         at,

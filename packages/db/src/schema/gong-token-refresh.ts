@@ -10,7 +10,9 @@ export const gongTokenRefresh = sqliteTable('gong_token_refresh', {
   workspaceId: text('workspace_id')
     .primaryKey()
     .references(() => organization.id, { onDelete: 'cascade' }),
-  /** The gong_credential.version being refreshed; a claim for an older version is void. */
+  /** The gong_credential row being refreshed (its id changes when Gong is disconnected and connected again). */
+  credentialId: text('credential_id').notNull(),
+  /** Its version; a claim for another row or an older version is void. */
   credentialVersion: integer('credential_version').notNull(),
   /** Random per refresh attempt: only the claimant may complete or release it. */
   claimId: text('claim_id').notNull(),
