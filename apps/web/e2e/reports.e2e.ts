@@ -87,13 +87,12 @@ test('an analysis runs into a report that drills down to evidence and exports CS
 
   // The CSV holds the same Competitors total the table shows.
   const tracker = page.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
-  const mentions = (
-    await tracker
-      .getByRole('row', { name: /^Competitors/ })
-      .getByRole('cell')
-      .first()
-      .innerText()
-  ).replaceAll(',', '');
+  const firstCell = await tracker
+    .getByRole('row', { name: /^Competitors/ })
+    .getByRole('cell')
+    .first()
+    .textContent();
+  const mentions = (firstCell ?? '').replaceAll(',', '');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export trackers as CSV' }).click();
   const file = await download;

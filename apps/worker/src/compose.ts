@@ -1,9 +1,10 @@
 import { analyze } from '@callmine/analysis';
 import type { Config } from '@callmine/config';
 import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
-import { createGong } from '@callmine/gong';
+import { createGong, createGongTokenEndpoint } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import { createSqliteBudgetStore } from './gong/budget-store.ts';
+import { createTokenRefresher } from './gong/token-refresher.ts';
 import type { Analyze } from './jobs/analysing.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
@@ -14,15 +15,17 @@ export interface WorkerOverrides {
   /** The analysis engine; @callmine/analysis's `analyze` unless a test wraps it (e.g. to crash after it). */
   analyze?: Analyze;
   now?: () => Date;
+  /** Refresh OAuth access tokens this long before they expire (default 5 minutes). */
+  tokenRefreshMarginMs?: number;
 }
 
 /** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop, scheduler. */
 export function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
   const now = overrides.now ?? (() => new Date());
   const database = openDatabase(config.databasePath);
-  let opener: ReturnType<typeof startWorkerVault>;
+  let vault: ReturnType<typeof startWorkerVault>;
   try {
-    opener = startWorkerVault(config, database.db, logger);
+    vault = startWorkerVault(config, database.db, logger);
   } catch (error) {
     database.close();
     throw error;
@@ -36,13 +39,34 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
     budgetStore: createSqliteBudgetStore(database.db),
     logger: { warn: (message) => logger.warn(message) },
   });
+  // The client secret stays inside the token endpoint; it is sent only to the configured token URL.
+  const oauth = config.gong.oauth;
+  const tokens = createTokenRefresher({
+    db: database.db,
+    opener: vault.opener,
+    sealer: vault.sealer,
+    endpoint: oauth
+      ? createGongTokenEndpoint({
+          tokenUrl: oauth.tokenUrl,
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          timeoutMs: config.gong.timeoutMs,
+        })
+      : null,
+    logger,
+    now,
+    // A claim must outlive the token call it covers (timeout), or a second worker could refresh the same pair.
+    claimTtlMs: config.gong.timeoutMs * 2 + 10_000,
+    ...(overrides.tokenRefreshMarginMs !== undefined ? { marginMs: overrides.tokenRefreshMarginMs } : {}),
+  });
   const loop = createWorkerLoop({
     queue: createSqliteQueue(database.db, { now }),
     handlers: {
       [ANALYSIS_RUN_JOB]: analysisRunHandler({
         db: database.db,
         gong,
-        opener,
+        opener: vault.opener,
+        tokens,
         analyze: overrides.analyze ?? analyze,
         logger,
         now,

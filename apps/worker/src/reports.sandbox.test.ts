@@ -33,12 +33,6 @@ async function runAnalysis(e: RunEnv, name: string, window: { from: string; to: 
 }
 
 /** The stored report row's bytes, as SQLite holds them. */
-function reportBytes(w: TestWorker, runId: string): Record<string, unknown> | undefined {
-  return w.database.sqlite.prepare('select * from report where run_id = ?').get(runId) as
-    | Record<string, unknown>
-    | undefined;
-}
-
 describe('a run over the sandbox writes a report', () => {
   it("whose counts match the sandbox's ground truth", { timeout: 60_000 }, async () => {
     env = await startRunEnv();

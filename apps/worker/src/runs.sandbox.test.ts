@@ -1,7 +1,7 @@
 // Analysis runs end to end: started through the API, fetched by the worker from the Gong sandbox (1,000 calls)
 // over real HTTP, stored in the real SQLite file. Counts, never times.
 import { afterEach, describe, expect, it } from 'vitest';
-import { busiestSecond, storedDigest } from './testing/measure.ts';
+import { busiestSecond } from './testing/measure.ts';
 import { isFinished, RATE_PER_SECOND, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
 

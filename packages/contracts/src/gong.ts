@@ -67,7 +67,14 @@ export type GongConnectionView = z.infer<typeof gongConnectionView>;
 
 export const gongAuditEntry = z.object({
   id: z.number().int(),
-  action: z.enum(['connected', 'rotated', 'disconnected', 'validation-failed', 'marked-needs-attention']),
+  action: z.enum([
+    'connected',
+    'rotated',
+    'disconnected',
+    'validation-failed',
+    'marked-needs-attention',
+    'token-refreshed',
+  ]),
   method: gongMethod.nullable(),
   accessKeyHint: z.string().nullable(),
   actorName: z.string().nullable(),

@@ -7,8 +7,6 @@ export {
   type JobQueue,
 } from './queue/queue.ts';
 export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from './queue/sqlite-queue.ts';
-export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';
-export { createOccurrenceRun, type OccurrenceRunInput } from './schedules/occurrence-run.ts';
 export {
   allowanceOverride,
   clearAllowanceOverride,
@@ -19,6 +17,8 @@ export {
   workspaceByIdOrSlug,
 } from './quota/allowance.ts';
 export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
+export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';
+export { createOccurrenceRun, type OccurrenceRunInput } from './schedules/occurrence-run.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,

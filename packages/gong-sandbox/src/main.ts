@@ -9,6 +9,7 @@ const { values } = parseArgs({
     'base-port': { type: 'string' },
     seed: { type: 'string' },
     calls: { type: 'string' },
+    'token-ttl': { type: 'string' },
   },
 });
 
@@ -17,7 +18,9 @@ const host = values.host ?? env.GONG_SANDBOX_HOST ?? '127.0.0.1';
 const basePort = Number(values['base-port'] ?? env.GONG_SANDBOX_BASE_PORT ?? 4010);
 const seed = Number(values.seed ?? env.GONG_SANDBOX_SEED ?? 1);
 const callsPerTenant = Number(values.calls ?? env.GONG_SANDBOX_CALLS ?? 2000);
-for (const [name, value] of Object.entries({ basePort, seed, callsPerTenant })) {
+// OAuth access-token lifetime in seconds: a short one lets a developer watch the worker refresh mid-run.
+const accessTokenTtlSeconds = Number(values['token-ttl'] ?? env.GONG_SANDBOX_TOKEN_TTL ?? 86_400);
+for (const [name, value] of Object.entries({ basePort, seed, callsPerTenant, accessTokenTtlSeconds })) {
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
 }
 
@@ -26,7 +29,7 @@ const clusterNames = [...new Set(['standard', ...DEFAULT_TENANTS.map((tenant) =>
 const ports: Record<string, number> = Object.fromEntries(clusterNames.map((name, i) => [name, basePort + i]));
 ports.app = basePort + clusterNames.length;
 
-const sandbox = await startGongSandbox({ host, seed, callsPerTenant, ports });
+const sandbox = await startGongSandbox({ host, seed, callsPerTenant, ports, accessTokenTtlSeconds });
 console.log(formatBanner(sandbox));
 
 const stop = async () => {

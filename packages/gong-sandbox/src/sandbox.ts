@@ -33,6 +33,7 @@ export interface GongSandboxOptions {
   /** Calls are spread over `callHistoryDays` before this instant; default: midnight UTC of the clock's today. */
   callsUntil?: Date | string | number;
   callHistoryDays?: number;
+  /** Lifetime of issued OAuth access tokens (`expires_in`), default a day; short values test refresh. */
   accessTokenTtlSeconds?: number;
 }
 
@@ -46,6 +47,12 @@ export interface SandboxOAuth {
   /** Expires all issued access tokens now, or only `token`. */
   expireAccessTokens(token?: string): void;
   revokeRefreshToken(token: string): void;
+  /** Revokes every refresh token issued for the tenant (all tenants when omitted); returns how many. */
+  revokeRefreshTokens(tenantId?: string): number;
+  /** Counts grant_type=refresh_token requests from an authenticated client: granted and refused. */
+  refreshes(): { granted: number; refused: number };
+  /** Lifetime of access tokens issued from now on (seconds). */
+  setAccessTokenTtl(seconds: number): void;
   authorizeUrl(params: { clientId: string; redirectUri: string; scope?: string; state?: string }): string;
 }
 
@@ -138,6 +145,11 @@ export async function startGongSandbox(options: GongSandboxOptions = {}): Promis
         issueCode: (grant) => oauthStore.issueCode(grant),
         expireAccessTokens: (token) => oauthStore.expireAccessTokens(token),
         revokeRefreshToken: (token) => oauthStore.revokeRefreshToken(token),
+        revokeRefreshTokens: (tenantId) => oauthStore.revokeRefreshTokens(tenantId),
+        refreshes: () => ({ ...oauthStore.refreshes }),
+        setAccessTokenTtl: (seconds) => {
+          oauthStore.accessTokenTtlSeconds = seconds;
+        },
         authorizeUrl: ({ clientId, redirectUri, scope, state: stateParam }) => {
           const url = new URL('/oauth2/authorize', appOrigin);
           url.searchParams.set('response_type', 'code');

@@ -4,6 +4,13 @@ import { GongError } from './errors.ts';
 // needed and rotate it mid-run. The value is only ever handed to the transport; it is never logged or put in an error.
 export type GongAuth = () => string | Promise<string>;
 
+/**
+ * Called once per request when Gong answers 401 to the header `rejected` (e.g. an OAuth access token revoked or
+ * expired early): renew the credential if possible and resolve true to retry that request once with a fresh
+ * header from `auth`, or false to fail it with 'invalid-credentials'. Errors it throws reach the caller unchanged.
+ */
+export type RenewAuth = (rejected: string) => Promise<boolean>;
+
 // RFC 7617: the user-id cannot contain a colon; header values must be visible ASCII (no CR/LF smuggling).
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 // RFC 6750 b64token.

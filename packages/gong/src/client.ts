@@ -1,4 +1,4 @@
-import type { GongAuth } from './auth.ts';
+import type { GongAuth, RenewAuth } from './auth.ts';
 import {
   type BaseUrlRules,
   type BaseUrlVerdict,
@@ -57,6 +57,8 @@ export interface GongClientOptions {
   readonly credentialId: string;
   /** Produces the Authorization header at request time (see basicAuth, bearerAuth). */
   readonly auth: GongAuth;
+  /** Optional: renew after a 401 and retry the request once (the worker's OAuth refresh). */
+  readonly renewAuth?: RenewAuth;
 }
 
 export interface GongClient {
@@ -127,6 +129,7 @@ export function createGong(options: GongOptions = {}): Gong {
       origin,
       credentialId: clientOptions.credentialId,
       auth: clientOptions.auth,
+      ...(clientOptions.renewAuth ? { renewAuth: clientOptions.renewAuth } : {}),
       transport,
       limiter,
       budget,

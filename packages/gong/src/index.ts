@@ -1,5 +1,12 @@
 // @callmine/gong — the typed, safe Gong API v2 client. See README.md.
-export { basicAuth, basicAuthorization, bearerAuth, bearerAuthorization, type GongAuth } from './auth.ts';
+export {
+  basicAuth,
+  basicAuthorization,
+  bearerAuth,
+  bearerAuthorization,
+  type GongAuth,
+  type RenewAuth,
+} from './auth.ts';
 export {
   type BaseUrlRejection,
   type BaseUrlRules,
@@ -33,6 +40,14 @@ export type { GongCallTranscript, TranscriptsEndpoint } from './endpoints/transc
 export type { GongUser, UsersEndpoint } from './endpoints/users.ts';
 export { GongError, type GongErrorKind, gongErrorMessages, isGongError } from './errors.ts';
 export { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
+export {
+  createGongTokenEndpoint,
+  type GongTokenAnswer,
+  type GongTokenEndpoint,
+  type GongTokenEndpointOptions,
+  type GongTokenFailure,
+  type GongTokenResult,
+} from './oauth-token.ts';
 export type { Page, PageRecords, Pages } from './pagination.ts';
 export { matchesSelection, selectionRange } from './select-calls.ts';
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './transport.ts';

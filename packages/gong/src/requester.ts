@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { GongAuth } from './auth.ts';
+import type { GongAuth, RenewAuth } from './auth.ts';
 import type { DailyBudget } from './budget.ts';
 import type { Clock } from './clock.ts';
 import { GongError } from './errors.ts';
@@ -23,6 +23,7 @@ export interface RequesterContext {
   readonly origin: string;
   readonly credentialId: string;
   readonly auth: GongAuth;
+  readonly renewAuth?: RenewAuth;
   readonly transport: Transport;
   readonly limiter: RateLimiter;
   readonly budget: DailyBudget;
@@ -61,6 +62,9 @@ export function createRequester(ctx: RequesterContext): Send {
     options: SendOptions = {},
   ): Promise<unknown> => {
     const maxRetries = options.maxRetries ?? ctx.retry.maxRetries;
+    // An OAuth access token can be refused before its stated expiry (revoked, clock skew): one renewal and one
+    // retry per request, never a loop. It does not count as one of the 429/5xx retries.
+    let renewed = false;
     for (let attempt = 0; ; attempt += 1) {
       // A long Retry-After (Gong's daily limit) fails fast, before spending budget, and again inside the limiter
       // for requests that were already queued when it arrived.
@@ -76,9 +80,10 @@ export function createRequester(ctx: RequesterContext): Send {
       await ctx.budget.take(ctx.credentialId);
       const release = await ctx.limiter.acquire(ctx.credentialId, maxPauseMs);
       let response: TransportResponse;
+      let authorization: string;
       try {
         // Asked for only now, after any queueing, so a token refreshed meanwhile is the one sent.
-        const authorization = await ctx.auth();
+        authorization = await ctx.auth();
         response = await ctx.transport.send({ ...request, origin: ctx.origin, authorization });
       } finally {
         release();
@@ -88,6 +93,13 @@ export function createRequester(ctx: RequesterContext): Send {
       if (status >= 200 && status < 300) return parseBody(response, schema);
       if (status === 404 && options.notFoundIsEmpty) return undefined;
 
+      if (status === 401 && ctx.renewAuth && !renewed) {
+        renewed = true;
+        if (await ctx.renewAuth(authorization)) {
+          attempt -= 1;
+          continue;
+        }
+      }
       const requestId = errorRequestId(response.text);
       const retriesLeft = attempt < maxRetries;
       if (status === 429) {

@@ -1,14 +1,23 @@
 import { type Db, schema } from '@callmine/db';
-import { basicAuthorization, type GongAuth } from '@callmine/gong';
+import { basicAuthorization, bearerAuthorization, type GongAuth, type RenewAuth } from '@callmine/gong';
 import { gongCredentialContext, isVaultError } from '@callmine/vault';
 import type { Opener } from '@callmine/vault/open';
 import { and, eq } from 'drizzle-orm';
+import type { TokenRefresher } from './token-refresher.ts';
 
 // Decrypt at request time: the Gong client calls `auth` just before each request; it reads the workspace's
-// credential row as it is *now* (so a key replaced mid-run is used by the next request), opens the two sealed
-// fields, builds the header and lets the plaintext go. Nothing here logs or keeps a secret.
+// credential row as it is *now* (so a key replaced or a token refreshed mid-run is used by the next request), opens
+// the sealed fields, builds the header and lets the plaintext go. An OAuth access token close to its expiry is
+// refreshed first (token-refresher.ts); a 401 on one that looked valid gets one refresh and one retry (`renewAuth`).
+// Nothing here logs or keeps a secret.
 
-export type CredentialProblem = 'missing' | 'needs-attention' | 'unreadable' | 'unsupported';
+export type CredentialProblem =
+  | 'missing'
+  | 'needs-attention'
+  | 'unreadable'
+  | 'refresh-rejected'
+  | 'oauth-unconfigured'
+  | 'oauth-client-refused';
 
 /** Why the worker could not produce an Authorization header; the run fails with `message`. */
 export class CredentialUnavailable extends Error {
@@ -27,8 +36,23 @@ export const credentialMessages: Record<CredentialProblem, string> = {
     'The Gong connection needs attention. An admin must replace the key in Settings → Integrations.',
   unreadable:
     'Callmine could not decrypt the Gong credential (its encryption key is unavailable). An admin must paste the key again.',
-  unsupported: 'This Gong connection method is not supported by runs yet.',
+  'refresh-rejected':
+    'Gong refused to renew the OAuth access (the authorization was revoked in Gong or has expired). An admin must connect Gong with OAuth again in Settings → Integrations.',
+  'oauth-unconfigured':
+    'The Gong OAuth token needs renewing, but the worker has no OAuth app configured. An operator must set CALLMINE_GONG_OAUTH_CLIENT_ID and CALLMINE_GONG_OAUTH_CLIENT_SECRET for the worker.',
+  'oauth-client-refused':
+    "Gong refused Callmine's OAuth client id or secret while renewing the token. An operator must check CALLMINE_GONG_OAUTH_CLIENT_ID and CALLMINE_GONG_OAUTH_CLIENT_SECRET.",
 };
+
+/** What the card says for an OAuth connection that needs attention (the api's defaults speak of pasted keys). */
+const oauthAttention = {
+  rejected:
+    "Gong no longer accepts Callmine's OAuth authorization (it was revoked in Gong or has expired). Connect with OAuth again.",
+  unreadable:
+    'Callmine can no longer decrypt the OAuth tokens (their encryption key is unavailable). Connect with OAuth again.',
+} as const;
+
+export type CredentialRow = typeof schema.gongCredential.$inferSelect;
 
 export function currentCredential(db: Db, workspaceId: string) {
   return db
@@ -40,6 +64,8 @@ export function currentCredential(db: Db, workspaceId: string) {
 
 export interface RequestCredential {
   readonly auth: GongAuth;
+  /** Gong said 401: refresh an OAuth token that looked valid (once), or report that nothing can be renewed. */
+  readonly renewAuth: RenewAuth;
   /** The credential version the last header was built from (recorded on the run). */
   readonly lastVersion: () => number | null;
 }
@@ -49,33 +75,61 @@ export function requestTimeCredential(
   opener: Opener,
   workspaceId: string,
   now: () => Date,
+  tokens: TokenRefresher,
 ): RequestCredential {
   let version: number | null = null;
-  return {
-    lastVersion: () => version,
-    auth: () => {
-      const row = currentCredential(db, workspaceId);
-      if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
-      if (row.status !== 'active') {
-        throw new CredentialUnavailable('needs-attention', credentialMessages['needs-attention']);
-      }
-      if (row.method !== 'basic' || !row.accessKeySealed || !row.secretKeySealed) {
-        throw new CredentialUnavailable('unsupported', credentialMessages.unsupported);
-      }
-      const context = { credentialId: row.id, workspaceId: row.workspaceId };
-      let header: string;
-      try {
-        header = basicAuthorization(
-          opener.open(row.accessKeySealed, gongCredentialContext(context, 'accessKey')),
-          opener.open(row.secretKeySealed, gongCredentialContext(context, 'secretKey')),
+
+  const activeRow = (): CredentialRow => {
+    const row = currentCredential(db, workspaceId);
+    if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
+    if (row.status !== 'active') {
+      throw new CredentialUnavailable('needs-attention', credentialMessages['needs-attention']);
+    }
+    return row;
+  };
+
+  /** The Authorization header for the row; a field that won't open flags the card once and fails the run. */
+  const headerFor = (row: CredentialRow): string => {
+    const context = { credentialId: row.id, workspaceId: row.workspaceId };
+    try {
+      if (row.method === 'oauth') {
+        if (!row.accessTokenSealed)
+          throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+        return bearerAuthorization(
+          opener.open(row.accessTokenSealed, gongCredentialContext(context, 'accessToken')),
         );
-      } catch (error) {
-        if (!isVaultError(error)) throw error;
-        markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
+      }
+      if (!row.accessKeySealed || !row.secretKeySealed) {
         throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
       }
+      return basicAuthorization(
+        opener.open(row.accessKeySealed, gongCredentialContext(context, 'accessKey')),
+        opener.open(row.secretKeySealed, gongCredentialContext(context, 'secretKey')),
+      );
+    } catch (error) {
+      if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
+      markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
+      throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+    }
+  };
+
+  return {
+    lastVersion: () => version,
+    auth: async () => {
+      let row = activeRow();
+      if (tokens.isDue(row)) row = await tokens.refresh(workspaceId, row.version);
+      const header = headerFor(row);
       version = row.version;
       return header;
+    },
+    renewAuth: async (rejected) => {
+      const row = currentCredential(db, workspaceId);
+      // A pasted key can't be renewed here: the 401 is reported as before (replaced meanwhile → retried by the job).
+      if (row?.status !== 'active' || row.method !== 'oauth') return false;
+      // Someone refreshed since that request left: just retry with the newer token.
+      if (headerFor(row) !== rejected) return true;
+      await tokens.refresh(workspaceId, row.version);
+      return true;
     },
   };
 }
@@ -87,34 +141,53 @@ export function requestTimeCredential(
  */
 export function markNeedsAttention(
   db: Db,
-  input: { workspaceId: string; version: number; status: 'rejected' | 'unreadable'; at: Date },
+  input: {
+    workspaceId: string;
+    version: number;
+    status: 'rejected' | 'unreadable';
+    /** For the audit row; defaults by status. */
+    detail?: string;
+    at: Date;
+  },
 ): boolean {
-  return db.transaction((tx) => {
-    const updated = tx
-      .update(schema.gongCredential)
-      .set({ status: input.status, statusReason: null, updatedAt: input.at })
-      .where(
-        and(
-          eq(schema.gongCredential.workspaceId, input.workspaceId),
-          eq(schema.gongCredential.version, input.version),
-          eq(schema.gongCredential.status, 'active'),
-        ),
-      )
-      .returning({ method: schema.gongCredential.method, hint: schema.gongCredential.accessKeyHint })
-      .all();
-    const row = updated[0];
-    if (!row) return false;
-    tx.insert(schema.gongAuditLog)
-      .values({
-        workspaceId: input.workspaceId,
-        actorId: null,
-        action: 'marked-needs-attention',
-        method: row.method,
-        accessKeyHint: row.hint,
-        detail: input.status === 'rejected' ? 'gong-rejected-during-run' : 'credential-unreadable',
-        createdAt: input.at,
-      })
-      .run();
-    return true;
-  });
+  // Immediate: it reads, then writes, and another worker process may write in between (see token-claim.ts).
+  return db.transaction(
+    (tx) => {
+      const current = tx
+        .select({ method: schema.gongCredential.method })
+        .from(schema.gongCredential)
+        .where(eq(schema.gongCredential.workspaceId, input.workspaceId))
+        .get();
+      const statusReason = current?.method === 'oauth' ? oauthAttention[input.status] : null;
+      const updated = tx
+        .update(schema.gongCredential)
+        .set({ status: input.status, statusReason, updatedAt: input.at })
+        .where(
+          and(
+            eq(schema.gongCredential.workspaceId, input.workspaceId),
+            eq(schema.gongCredential.version, input.version),
+            eq(schema.gongCredential.status, 'active'),
+          ),
+        )
+        .returning({ method: schema.gongCredential.method, hint: schema.gongCredential.accessKeyHint })
+        .all();
+      const row = updated[0];
+      if (!row) return false;
+      tx.insert(schema.gongAuditLog)
+        .values({
+          workspaceId: input.workspaceId,
+          actorId: null,
+          action: 'marked-needs-attention',
+          method: row.method,
+          accessKeyHint: row.hint,
+          detail:
+            input.detail ??
+            (input.status === 'rejected' ? 'gong-rejected-during-run' : 'credential-unreadable'),
+          createdAt: input.at,
+        })
+        .run();
+      return true;
+    },
+    { behavior: 'immediate' },
+  );
 }

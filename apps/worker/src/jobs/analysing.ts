@@ -7,7 +7,7 @@ import {
   type ParsedAnalysisSettings,
   type ReportPartial,
 } from '@callmine/contracts';
-import type { Db } from '@callmine/db';
+import { type Db, runQuotaOutcome } from '@callmine/db';
 import { loadPreviousPeriod } from './previous-period.ts';
 import { analysisCallOf, analysisTranscriptOf, repNamesOf, reportCallOf } from './report-input.ts';
 import { type CommitOutcome, commitReport, type ReportContent } from './report-store.ts';
@@ -40,12 +40,18 @@ export function reportDays(row: RunRow): { fromDay: string; toDay: string } {
   return { fromDay: selection.from, toDay: selection.to };
 }
 
-/**
- * Why the report covers fewer calls than the run selected. Today every selected call is analysed, so there is
- * none; the monthly quota's partial outcome is computed here when it lands.
- */
-export function partialOf(_row: RunRow): ReportPartial | null {
-  return null;
+/** Why the report covers fewer calls than the run selected: the workspace's monthly quota ran out mid-selection. */
+export function partialOf(db: Db, row: RunRow): ReportPartial | null {
+  const outcome = runQuotaOutcome(db, row.id);
+  if (!outcome?.partial) return null;
+  return {
+    reason: 'quota-reached',
+    callsSelected: outcome.callsSelected,
+    callsAnalyzed: outcome.callsAnalysed,
+    callsSkipped: outcome.callsSkipped,
+    allowance: outcome.allowance,
+    used: outcome.used,
+  };
 }
 
 /** Reads the run's cached calls and transcripts, analyses them and builds the report (no writes). */
@@ -85,7 +91,7 @@ export function buildReport(db: Db, row: RunRow, analyze: Analyze): ReportConten
     calls: calls.map(reportCallOf),
     reps: repNamesOf(calls),
     result,
-    partial: partialOf(row),
+    partial: partialOf(db, row),
     // The Runs page's totals, from the same data.
     totals: computeTotals(transcripts, calls),
   };

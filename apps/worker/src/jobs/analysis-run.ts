@@ -17,6 +17,7 @@ import {
   markNeedsAttention,
   requestTimeCredential,
 } from '../gong/credential.ts';
+import type { TokenRefresher } from '../gong/token-refresher.ts';
 import { type Analyze, analyseAndReport } from './analysing.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
 import { chargeRunCalls } from './quota.ts';
@@ -40,6 +41,8 @@ export interface AnalysisRunDeps {
   db: Db;
   gong: Gong;
   opener: Opener;
+  /** Renews OAuth access tokens (single-flight across runs and worker processes). */
+  tokens: TokenRefresher;
   analyze: Analyze;
   logger: Logger;
   now: () => Date;
@@ -81,15 +84,20 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
   if (row.status === 'queued') setStatus(db, runId, 'fetching', now(), { startedAt: now() });
 
   const stored = currentCredential(db, row.workspaceId);
-  if (!stored || stored.status !== 'active') {
+  if (stored?.status !== 'active') {
     const problem = stored ? 'needs-attention' : 'missing';
     finish(db, runId, 'failed', now(), credentialMessages[problem]);
     return { kind: 'finished' };
   }
-  const credential = requestTimeCredential(db, deps.opener, row.workspaceId, now);
+  const credential = requestTimeCredential(db, deps.opener, row.workspaceId, now, deps.tokens);
   let client: GongClient;
   try {
-    client = deps.gong.client({ baseUrl: stored.baseUrl, credentialId: stored.id, auth: credential.auth });
+    client = deps.gong.client({
+      baseUrl: stored.baseUrl,
+      credentialId: stored.id,
+      auth: credential.auth,
+      renewAuth: credential.renewAuth,
+    });
   } catch (error) {
     if (!(error instanceof GongError)) throw error;
     finish(db, runId, 'failed', now(), error.message);

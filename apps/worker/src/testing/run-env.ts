@@ -1,8 +1,8 @@
 // Test support for runs: a Callmine server on the Gong sandbox with Gong connected, the worker's matching
 // environment, and small helpers to start a run and wait for it.
 import type { RunView } from '@callmine/contracts';
-import type { GongSandboxOptions, SandboxCredential } from '@callmine/gong-sandbox';
-import { type SandboxedServer, startSandboxedServer } from '@callmine/server/testing';
+import type { GongSandbox, GongSandboxOptions, SandboxCredential } from '@callmine/gong-sandbox';
+import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
 
 /** Calls end here, so runs select the same 180 days of data whatever today is. */
 export const CALLS_UNTIL = '2026-06-01T00:00:00Z';
@@ -19,17 +19,34 @@ export interface RunEnv extends SandboxedServer {
   runRequests(): SandboxedServer['sandbox']['requests'];
 }
 
-export async function startRunEnv(
-  options: { sandbox?: GongSandboxOptions; env?: Record<string, string>; calls?: number } = {},
-): Promise<RunEnv> {
+export interface RunEnvOptions {
+  sandbox?: GongSandboxOptions;
+  /** For server and worker alike; a function sees the sandbox (for its OAuth app's URLs). */
+  env?: Record<string, string> | ((sandbox: GongSandbox) => Record<string, string>);
+  calls?: number;
+  /** How Gong gets connected: the primary key pasted (default), or OAuth through the sandbox's demo app. */
+  connect?: 'basic' | 'oauth';
+}
+
+export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> {
   const calls = options.calls ?? 1000;
-  const gongEnv = { CALLMINE_GONG_REQUESTS_PER_SECOND: String(RATE_PER_SECOND), ...options.env };
-  const base = await startSandboxedServer(gongEnv, {
-    callsUntil: CALLS_UNTIL,
-    callsPerTenant: calls,
-    rateLimit: { perSecond: RATE_PER_SECOND, perDay: 1_000_000 },
-    ...options.sandbox,
-  });
+  let gongEnv: Record<string, string> = {};
+  const base = await startSandboxedServer(
+    (sandbox) => {
+      gongEnv = {
+        CALLMINE_GONG_REQUESTS_PER_SECOND: String(RATE_PER_SECOND),
+        ...(options.connect === 'oauth' ? sandboxOAuthEnv(sandbox) : {}),
+        ...(typeof options.env === 'function' ? options.env(sandbox) : options.env),
+      };
+      return gongEnv;
+    },
+    {
+      callsUntil: CALLS_UNTIL,
+      callsPerTenant: calls,
+      rateLimit: { perSecond: RATE_PER_SECOND, perDay: 1_000_000 },
+      ...options.sandbox,
+    },
+  );
   const origins = Object.values(base.sandbox.clusters).map((c) => c.origin);
   const workerEnv = {
     CALLMINE_GONG_DEFAULT_BASE_URL: base.sandbox.clusters.standard?.origin ?? '',
@@ -44,12 +61,15 @@ export async function startRunEnv(
     if (!found) throw new Error(`no sandbox key ${label}`);
     return found;
   };
-  const primary = key();
-  await base.admin.integrations.gong.connectBasic.mutate({
-    accessKey: primary.accessKey,
-    secretKey: primary.secretKey,
-    baseUrl: '',
-  });
+  if (options.connect === 'oauth') await connectWithOAuth(base);
+  else {
+    const primary = key();
+    await base.admin.integrations.gong.connectBasic.mutate({
+      accessKey: primary.accessKey,
+      secretKey: primary.secretKey,
+      baseUrl: '',
+    });
+  }
   // That validation came from the server process: it shares Gong's per-second window but not the worker's limiter.
   // Let the window pass so a test's run owns the rate (Gong's 429 is the cross-process backstop, tested apart).
   await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -73,3 +93,21 @@ export async function startRunEnv(
 }
 
 export const isFinished = (run: RunView) => ['done', 'failed', 'canceled'].includes(run.status);
+
+/** The admin approves Callmine for acme on the sandbox's consent step; the server's callback stores the tokens. */
+async function connectWithOAuth(base: SandboxedServer) {
+  const { authorizeUrl } = await base.admin.integrations.gong.startOAuth.mutate();
+  const authorize = new URL(authorizeUrl);
+  const redirectUri = authorize.searchParams.get('redirect_uri') ?? '';
+  const code = base.sandbox.oauth.issueCode({
+    clientId: authorize.searchParams.get('client_id') ?? '',
+    tenantId: 'acme',
+    redirectUri,
+  });
+  const callback = new URL(redirectUri);
+  callback.searchParams.set('code', code);
+  callback.searchParams.set('state', authorize.searchParams.get('state') ?? '');
+  const response = await base.adminFetch(callback, { redirect: 'manual' });
+  const location = response.headers.get('location') ?? '';
+  if (!location.endsWith('gong=connected')) throw new Error(`OAuth connect failed: ${location}`);
+}

@@ -47,7 +47,15 @@ export const gongAuditLog = sqliteTable(
       .references(() => organization.id, { onDelete: 'cascade' }),
     actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
     action: text('action', {
-      enum: ['connected', 'rotated', 'disconnected', 'validation-failed', 'marked-needs-attention'],
+      // token-refreshed: the worker renewed the OAuth access token (no person involved; actor is null).
+      enum: [
+        'connected',
+        'rotated',
+        'disconnected',
+        'validation-failed',
+        'marked-needs-attention',
+        'token-refreshed',
+      ],
     }).notNull(),
     method: text('method', { enum: ['basic', 'oauth'] }),
     accessKeyHint: text('access_key_hint'),

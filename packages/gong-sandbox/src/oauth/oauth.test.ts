@@ -139,6 +139,37 @@ describe('OAuth authorize and token endpoints', () => {
     ).toBe(401);
   });
 
+  it('counts refresh requests, revokes a tenant’s refresh tokens, and issues tokens with a test lifetime', async () => {
+    const before = sandbox.oauth.refreshes();
+    sandbox.oauth.setAccessTokenTtl(2);
+    const code = (await decide('approve', 'acme')).searchParams.get('code') ?? '';
+    const first = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI });
+    expect(first.body.expires_in).toBe(2);
+    const authorization = `Bearer ${first.body.access_token}`;
+    const origin = sandbox.tenant('acme').baseUrl;
+    expect((await call(origin, '/v2/users', { authorization })).status).toBe(200);
+    clock.advance(2_000);
+    expect((await call(origin, '/v2/users', { authorization })).status).toBe(401);
+
+    const refreshed = await token({
+      grant_type: 'refresh_token',
+      refresh_token: String(first.body.refresh_token),
+    });
+    expect(refreshed.status).toBe(200);
+    expect(sandbox.oauth.refreshes()).toEqual({ granted: before.granted + 1, refused: before.refused });
+
+    // An admin at Gong removes the app: the current refresh token stops working, and the refusal is counted.
+    expect(sandbox.oauth.revokeRefreshTokens('acme')).toBeGreaterThanOrEqual(1);
+    const refused = await token({
+      grant_type: 'refresh_token',
+      refresh_token: String(refreshed.body.refresh_token),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toBe('invalid_grant');
+    expect(sandbox.oauth.refreshes()).toEqual({ granted: before.granted + 1, refused: before.refused + 1 });
+    sandbox.oauth.setAccessTokenTtl(86_400);
+  });
+
   it('answers 403 when the token lacks the endpoint’s scope', async () => {
     const code = (await decide('approve', 'acme', 'api:users:read')).searchParams.get('code') ?? '';
     const tokens = await token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI });

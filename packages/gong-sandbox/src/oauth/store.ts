@@ -59,11 +59,13 @@ export class OAuthStore {
   private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly accessTokens = new Map<string, AccessTokenGrant & { clientId: string }>();
   private counter = 0;
+  /** Every grant_type=refresh_token request with valid client authentication, granted or refused. */
+  readonly refreshes = { granted: 0, refused: 0 };
 
   constructor(
     private readonly seed: number,
     private readonly clock: () => number,
-    readonly accessTokenTtlSeconds = 86_400,
+    public accessTokenTtlSeconds = 86_400,
   ) {}
 
   registerClient(client: OAuthClient): OAuthClient {
@@ -119,8 +121,12 @@ export class OAuthStore {
   /** Refresh tokens rotate: the old one stops working, so a client must store the new one every time. */
   refresh(clientId: string, refreshToken: string): GrantResult {
     const grant = this.refreshTokens.get(refreshToken);
-    if (!grant || grant.clientId !== clientId || !grant.active) return invalid('Invalid refresh token');
+    if (!grant || grant.clientId !== clientId || !grant.active) {
+      this.refreshes.refused += 1;
+      return invalid('Invalid refresh token');
+    }
     grant.active = false;
+    this.refreshes.granted += 1;
     return { ok: true, tokens: this.mint(clientId, grant.tenantId, grant.scopes) };
   }
 
@@ -138,6 +144,21 @@ export class OAuthStore {
   revokeRefreshToken(token: string): void {
     const grant = this.refreshTokens.get(token);
     if (grant) grant.active = false;
+  }
+
+  /**
+   * What a Gong admin uninstalling the app does: every refresh token issued for `tenantId` (or for every tenant)
+   * stops working. Tests use it because Callmine's tokens are sealed where a test can't read them.
+   */
+  revokeRefreshTokens(tenantId?: string): number {
+    let revoked = 0;
+    for (const grant of this.refreshTokens.values()) {
+      if (grant.active && (tenantId === undefined || grant.tenantId === tenantId)) {
+        grant.active = false;
+        revoked += 1;
+      }
+    }
+    return revoked;
   }
 
   private mint(clientId: string, tenantId: string, scopes: string[]): TokenSet {

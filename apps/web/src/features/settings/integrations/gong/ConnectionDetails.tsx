@@ -35,9 +35,12 @@ export function ConnectionDetails({
     <div>
       {connection.attention ? (
         <Alert tone="error">
-          {connection.attention.reason === 'rejected'
-            ? 'Gong rejected the stored key. '
-            : 'The stored key is unreadable. '}
+          {/* An OAuth connection's reason (set by the worker) says it all; there is no key to speak of. */}
+          {connection.method === 'oauth'
+            ? null
+            : connection.attention.reason === 'rejected'
+              ? 'Gong rejected the stored key. '
+              : 'The stored key is unreadable. '}
           {connection.attention.detail}
         </Alert>
       ) : null}

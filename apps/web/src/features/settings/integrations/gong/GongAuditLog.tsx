@@ -8,6 +8,7 @@ const describe: Record<GongAuditEntry['action'], string> = {
   disconnected: 'Disconnected',
   'validation-failed': 'Tried a key Gong did not accept',
   'marked-needs-attention': 'Marked as needing attention',
+  'token-refreshed': 'Renewed the OAuth access token',
 };
 
 export function GongAuditLog() {

@@ -87,6 +87,22 @@ describe('Gong card with OAuth configured', () => {
     expect(await within(await card()).findByRole('alert')).toHaveTextContent(/did not grant access/);
   });
 
+  it('when the worker found the refresh token refused: Needs attention, its reason, and Reconnect with OAuth', async () => {
+    await connectWithOAuth(env);
+    // What the worker writes when Gong answers invalid_grant to a refresh (apps/worker/src/gong/credential.ts).
+    const reason = 'Gong no longer accepts Callmine’s OAuth authorization. Connect with OAuth again.';
+    env.server.database.sqlite
+      .prepare("update gong_credential set status = 'rejected', status_reason = ?")
+      .run(reason);
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByText('Needs attention · OAuth')).toBeInTheDocument();
+    const alert = within(gong).getByRole('alert');
+    expect(alert).toHaveTextContent(reason);
+    expect(alert).not.toHaveTextContent(/stored key/);
+    expect(within(gong).getByRole('button', { name: 'Reconnect with OAuth' })).toBeInTheDocument();
+  });
+
   it('ignores an unknown result code', async () => {
     renderApp(env.server.url, '/settings?gong=<script>', env.adminFetch);
     const gong = await card();

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@callmine/db';
+import { GongError, type GongTokenEndpoint } from '@callmine/gong';
+import type { Logger } from '@callmine/logger';
+import { gongCredentialContext, isVaultError, type Sealer } from '@callmine/vault';
+import type { Opener } from '@callmine/vault/open';
+import {
+  type CredentialRow,
+  CredentialUnavailable,
+  credentialMessages,
+  currentCredential,
+  markNeedsAttention,
+} from './credential.ts';
+import { claimRefresh, releaseClaim, storeRefreshedTokens } from './token-claim.ts';
+
+// Renews a workspace's Gong OAuth access token with its refresh token, once per credential version however many
+// runs ask at the same time: in this process the askers share one promise; across worker processes on the same
+// SQLite file they race for a claim row (token-claim.ts) and the losers wait for the version to move, then read the
+// new pair. Gong rotates refresh tokens, so a second refresh with the old one would be refused and the connection
+// lost — which is why "refresh again just in case" is never an option here.
+
+export interface TokenRefresherOptions {
+  db: Db;
+  opener: Opener;
+  sealer: Pick<Sealer, 'seal'>;
+  /** Null when the worker has no OAuth client configured: an expiring token then fails runs with that reason. */
+  endpoint: GongTokenEndpoint | null;
+  logger: Logger;
+  now: () => Date;
+  /** Refresh this long before the stated expiry, so no request leaves with a token about to die (default 5 min). */
+  marginMs?: number;
+  /** How long a claim holds before another worker may take it over (default 30 s); keep it above the token call's timeout. */
+  claimTtlMs?: number;
+  /** How often a waiting worker re-reads the row (default 100 ms). */
+  pollMs?: number;
+}
+
+export interface TokenRefresher {
+  /** Whether an OAuth row's access token is within the margin of its expiry. */
+  isDue(row: CredentialRow): boolean;
+  /**
+   * Makes sure the pair of credential `version` is replaced by a fresh one (by this call or by whoever got there
+   * first) and returns the row as it is then. Throws CredentialUnavailable when it can't be (the card is flagged
+   * when Gong refused the refresh token), or GongError('unavailable') for a transient failure worth a retry.
+   */
+  refresh(workspaceId: string, version: number): Promise<CredentialRow>;
+}
+
+export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
+
+export function createTokenRefresher(options: TokenRefresherOptions): TokenRefresher {
+  const { db, opener, sealer, endpoint, logger, now } = options;
+  const marginMs = options.marginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+  const claimTtlMs = options.claimTtlMs ?? 30_000;
+  const pollMs = options.pollMs ?? 100;
+  const inFlight = new Map<string, Promise<CredentialRow>>();
+
+  const activeRow = (workspaceId: string): CredentialRow => {
+    const row = currentCredential(db, workspaceId);
+    if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
+    if (row.status !== 'active') {
+      throw new CredentialUnavailable('needs-attention', credentialMessages['needs-attention']);
+    }
+    return row;
+  };
+
+  /** Holds the claim for `row.version`: one call to Gong's token endpoint, then the swap. */
+  const refreshClaimed = async (row: CredentialRow, claimId: string): Promise<CredentialRow> => {
+    const { workspaceId, version } = row;
+    try {
+      const context = { credentialId: row.id, workspaceId };
+      let refreshToken: string;
+      try {
+        if (!row.refreshTokenSealed)
+          throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+        refreshToken = opener.open(row.refreshTokenSealed, gongCredentialContext(context, 'refreshToken'));
+      } catch (error) {
+        if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
+        markNeedsAttention(db, { workspaceId, version, status: 'unreadable', at: now() });
+        throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+      }
+      if (!endpoint) {
+        throw new CredentialUnavailable('oauth-unconfigured', credentialMessages['oauth-unconfigured']);
+      }
+      const result = await endpoint.refresh(refreshToken);
+      if (!result.ok) {
+        logger.warn({ workspaceId, version, reason: result.reason }, 'gong oauth refresh failed');
+        if (result.reason === 'invalid-grant') {
+          markNeedsAttention(db, {
+            workspaceId,
+            version,
+            status: 'rejected',
+            detail: 'oauth-refresh-rejected',
+            at: now(),
+          });
+          throw new CredentialUnavailable('refresh-rejected', credentialMessages['refresh-rejected']);
+        }
+        if (result.reason === 'invalid-client') {
+          throw new CredentialUnavailable('oauth-client-refused', credentialMessages['oauth-client-refused']);
+        }
+        // Network, timeout, 5xx: nothing changed at Gong as far as we know; the job retries from its checkpoint.
+        throw new GongError('unavailable', { detail: 'oauth-refresh-unreachable' });
+      }
+      const { answer } = result;
+      const at = now();
+      const stored = storeRefreshedTokens(db, {
+        workspaceId,
+        credentialId: row.id,
+        version,
+        claimId,
+        accessTokenSealed: sealer.seal(answer.accessToken, gongCredentialContext(context, 'accessToken')),
+        // Gong may keep the refresh token (no rotation): then the one we have stays valid and stays stored.
+        refreshTokenSealed: answer.refreshToken
+          ? sealer.seal(answer.refreshToken, gongCredentialContext(context, 'refreshToken'))
+          : row.refreshTokenSealed,
+        tokenExpiresAt: new Date(at.getTime() + answer.expiresInSeconds * 1000),
+        scopes: answer.scopes.length > 0 ? answer.scopes.join(' ') : null,
+        at,
+      });
+      logger.info({ workspaceId, fromVersion: version, stored }, 'gong oauth token refreshed');
+      return activeRow(workspaceId);
+    } finally {
+      releaseClaim(db, workspaceId, claimId);
+    }
+  };
+
+  const refreshOnce = async (workspaceId: string, version: number): Promise<CredentialRow> => {
+    // Waiting is bounded by real time (not `now`, which tests may move): a claim lapses after claimTtlMs.
+    const giveUpAt = performance.now() + claimTtlMs * 2;
+    for (;;) {
+      const row = activeRow(workspaceId);
+      if (row.version !== version || row.method !== 'oauth') return row;
+      const claimId = randomUUID();
+      const at = now();
+      const outcome = claimRefresh(db, {
+        workspaceId,
+        credentialId: row.id,
+        version,
+        claimId,
+        at,
+        until: new Date(at.getTime() + claimTtlMs),
+      });
+      if (outcome === 'claimed') return refreshClaimed(row, claimId);
+      if (outcome === 'busy') {
+        if (performance.now() > giveUpAt)
+          throw new GongError('unavailable', { detail: 'oauth-refresh-wait' });
+        await new Promise((resolve) => setTimeout(resolve, pollMs));
+      }
+      // 'stale': the row moved on between our read and the claim; read it again.
+    }
+  };
+
+  return {
+    isDue: (row) =>
+      row.method === 'oauth' &&
+      row.tokenExpiresAt !== null &&
+      row.tokenExpiresAt.getTime() - marginMs <= now().getTime(),
+    refresh(workspaceId, version) {
+      const key = `${workspaceId}:${version}`;
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = refreshOnce(workspaceId, version).finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// A pass-through in front of the sandbox's token endpoint that remembers Gong's answers, so a canary test knows the
+// tokens Callmine received (they are sealed in the database; a test can't open them any more than the server can).
+import { createServer, type Server } from 'node:http';
+
+export interface TokenProxy {
+  url: string;
+  /** Raw JSON bodies of every token answer, oldest first. */
+  answers: string[];
+  close(): Promise<void>;
+}
+
+export async function startTokenProxy(target: () => string): Promise<TokenProxy> {
+  const answers: string[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    try {
+      const upstream = await fetch(target(), {
+        method: 'POST',
+        headers: {
+          authorization: req.headers.authorization ?? '',
+          'content-type': req.headers['content-type'] ?? '',
+        },
+        body: Buffer.concat(chunks),
+      });
+      const text = await upstream.text();
+      answers.push(text);
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
+    } catch {
+      res.destroy();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/token`,
+    answers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Every access and refresh token in the recorded answers. */
+export function tokensIn(answers: readonly string[]): string[] {
+  return answers
+    .map((text) => JSON.parse(text) as { access_token?: string; refresh_token?: string })
+    .flatMap((answer) => [answer.access_token, answer.refresh_token])
+    .filter((token): token is string => Boolean(token));
+}
