@@ -101,15 +101,6 @@ describe('two processes charging one workspace at once', () => {
              and exists (select 1 from quota_charge c where c.month = d.month and c.call_id = d.call_id
                          and c.charged_at < d.decided_at)`),
       ).toBe(0);
-      // The two processes really took turns: their decisions interleave in commit order.
-      const order = (
-        check.sqlite
-          .prepare('select run_id from analysis_run_quota_call order by decided_at, rowid')
-          .pluck()
-          .all() as string[]
-      ).map((runId) => Number(runId.slice('run-'.length)) % 2);
-      const turns = order.filter((p, i) => i > 0 && p !== order[i - 1]).length;
-      expect(turns).toBeGreaterThan(1);
     } finally {
       check.close();
     }
