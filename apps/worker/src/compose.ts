@@ -1,4 +1,3 @@
-import { analyze } from '@callmine/analysis';
 import type { Config } from '@callmine/config';
 import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
 import { createGong, createGongTokenEndpoint } from '@callmine/gong';
@@ -7,12 +6,13 @@ import { createSqliteBudgetStore } from './gong/budget-store.ts';
 import { createTokenRefresher } from './gong/token-refresher.ts';
 import type { Analyze } from './jobs/analysing.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
+import { createAnalysisPool } from './jobs/analysis-thread/pool.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import { startWorkerVault } from './vault.ts';
 import { createWorkerLoop } from './worker-loop.ts';
 
 export interface WorkerOverrides {
-  /** The analysis engine; @callmine/analysis's `analyze` unless a test wraps it (e.g. to crash after it). */
+  /** The analysis engine; @callmine/analysis's `analyze` on a thread unless a test wraps it (e.g. to crash after it). */
   analyze?: Analyze;
   now?: () => Date;
   /** Refresh OAuth access tokens this long before they expire (default 5 minutes). */
@@ -59,6 +59,8 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
     claimTtlMs: config.gong.timeoutMs * 2 + 10_000,
     ...(overrides.tokenRefreshMarginMs !== undefined ? { marginMs: overrides.tokenRefreshMarginMs } : {}),
   });
+  // No thread starts until the first analysis.
+  const analysis = createAnalysisPool();
   const loop = createWorkerLoop({
     queue: createSqliteQueue(database.db, { now }),
     handlers: {
@@ -67,7 +69,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
         gong,
         opener: vault.opener,
         tokens,
-        analyze: overrides.analyze ?? analyze,
+        analyze: overrides.analyze ?? analysis.analyze,
         logger,
         now,
         monthlyCallQuota: config.monthlyCallQuota,
@@ -91,6 +93,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
     close: async () => {
       scheduler.stop();
       await loop.stop();
+      await analysis.close();
       await gong.close();
       database.close();
     },

@@ -89,7 +89,7 @@ describe('a report', () => {
     expect(reportRows(worker, run.id)).toEqual([stored]);
 
     // A second worker that took over an expired lease and analysed too: its commit finds the report and stops.
-    const late = buildReport(worker.database.db, loadRun(worker.database.db, run.id)!, analyze);
+    const late = await buildReport(worker.database.db, loadRun(worker.database.db, run.id)!, analyze);
     late.name = 'A different outcome';
     expect(commitReport(worker.database.db, run.id, late, new Date())).toEqual({
       kind: 'already-finished',

@@ -17,8 +17,15 @@ import { computeTotals } from './totals.ts';
 // The analysing phase: everything comes from the Gong cache the fetching phases filled (no network), the engine
 // (@callmine/analysis) turns it into a result, and one transaction stores the report and completes the run.
 
-/** The engine's signature; the worker's composition root passes @callmine/analysis's `analyze`. */
-export type Analyze = (input: AnalysisInput, settings: AnalysisSettings) => AnalysisResult;
+/**
+ * The engine's signature. The worker's composition root runs @callmine/analysis's `analyze` on a thread
+ * (./analysis-thread); a test may pass the engine itself, or wrap it. `signal` aborts on shutdown or a lost lease.
+ */
+export type Analyze = (
+  input: AnalysisInput,
+  settings: AnalysisSettings,
+  signal?: AbortSignal,
+) => AnalysisResult | Promise<AnalysisResult>;
 
 /**
  * What a run made before runs snapshotted their settings analyses with: the ad-hoc defaults (every analyser and
@@ -55,7 +62,12 @@ export function partialOf(db: Db, row: RunRow): ReportPartial | null {
 }
 
 /** Reads the run's cached calls and transcripts, analyses them and builds the report (no writes). */
-export function buildReport(db: Db, row: RunRow, analyze: Analyze): ReportContent {
+export async function buildReport(
+  db: Db,
+  row: RunRow,
+  analyze: Analyze,
+  signal?: AbortSignal,
+): Promise<ReportContent> {
   const selection = selectionOf(row);
   const settings = settingsOf(row);
   const { calls, transcripts } = loadRunData(db, row.id, row.workspaceId);
@@ -75,7 +87,7 @@ export function buildReport(db: Db, row: RunRow, analyze: Analyze): ReportConten
         }
       : {}),
   };
-  const result = analyze(input, settings);
+  const result = await analyze(input, settings, signal);
   const { fromDay, toDay } = reportDays(row);
   return {
     name: row.name ?? `Calls ${fromDay} – ${toDay}`,
@@ -97,6 +109,14 @@ export function buildReport(db: Db, row: RunRow, analyze: Analyze): ReportConten
   };
 }
 
-export function analyseAndReport(db: Db, row: RunRow, analyze: Analyze, at: Date): CommitOutcome {
-  return commitReport(db, row.id, buildReport(db, row, analyze), at);
+/** Builds the report, then stores it and completes the run in one transaction, stamped when it commits. */
+export async function analyseAndReport(
+  db: Db,
+  row: RunRow,
+  analyze: Analyze,
+  now: () => Date,
+  signal?: AbortSignal,
+): Promise<CommitOutcome> {
+  const content = await buildReport(db, row, analyze, signal);
+  return commitReport(db, row.id, content, now());
 }

@@ -21,6 +21,7 @@ import type { TokenRefresher } from '../gong/token-refresher.ts';
 import { type Analyze, analyseAndReport } from './analysing.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';
 import { chargeRunCalls } from './quota.ts';
+import type { CommitOutcome } from './report-store.ts';
 import {
   callsWithoutTranscript,
   checkpointListing,
@@ -109,7 +110,14 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
     if (stop) return stop;
     setStatus(db, runId, 'analyzing', now());
     const analysing = loadRun(db, runId) ?? row;
-    const outcome = analyseAndReport(db, analysing, deps.analyze, now());
+    let outcome: CommitOutcome;
+    try {
+      outcome = await analyseAndReport(db, analysing, deps.analyze, now, context.signal);
+    } catch (error) {
+      // Shutdown or a lost lease stopped the analysis: nothing was written; the next claim analyses again.
+      if (context.signal.aborted) return { kind: 'interrupted' };
+      throw error;
+    }
     logger.info({ runId, outcome: outcome.kind, reportId: outcome.reportId }, 'run done');
     return { kind: 'finished' };
   } catch (error) {
