@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+import { createOwner } from './support/first-steps.ts';
+import { type RunningCallmine, startCallmine, stopCallmine } from './support/start-callmine.ts';
 
 let callmine: RunningCallmine;
 
@@ -8,10 +9,7 @@ test.beforeAll(async () => {
   callmine = await startCallmine();
 });
 
-test.afterAll(async () => {
-  await callmine?.stop();
-  if (callmine) removeDataDir(callmine.dataDir);
-});
+test.afterAll(() => stopCallmine(callmine));
 
 /** What a developer's script sends: only the Bearer header. */
 async function workspaceWith(token: string) {
@@ -32,11 +30,7 @@ test('an admin creates an API token, a script uses it, the reference renders, an
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   await page.goto(callmine.url);
-  await page.getByLabel('Your name').fill('Olivia Owner');
-  await page.getByLabel('Email').fill('olivia@example.com');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByLabel('Workspace name').fill('Acme Sales');
-  await page.getByRole('button', { name: 'Create owner account' }).click();
+  await createOwner(page, 'Acme Sales');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
 
   const form = page.getByRole('form', { name: 'Create an API token' });

@@ -1,8 +1,12 @@
-import { type GongSandbox, type SandboxTenant, startGongSandbox } from '@callmine/gong-sandbox';
+import type { GongSandbox } from '@callmine/gong-sandbox';
 import { expect, type Page, test } from '@playwright/test';
-import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
-
-const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'a long enough password' };
+import { createOwner, OWNER, primaryCredential } from './support/first-steps.ts';
+import {
+  sandboxGongEnv,
+  startSandboxedCallmine,
+  stopSandboxedCallmine,
+} from './support/sandboxed-callmine.ts';
+import { type RunningCallmine, startCallmine } from './support/start-callmine.ts';
 
 let sandbox: GongSandbox;
 let callmine: RunningCallmine;
@@ -10,23 +14,11 @@ let gongEnv: Record<string, string>;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  sandbox = await startGongSandbox({ callsPerTenant: 10 });
-  gongEnv = {
-    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
-    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
-      .map((c) => c.origin)
-      .join(','),
-  };
-  callmine = await startCallmine(gongEnv);
+  ({ sandbox, callmine } = await startSandboxedCallmine({ callsPerTenant: 10 }));
+  gongEnv = sandboxGongEnv(sandbox);
 });
 
-test.afterAll(async () => {
-  await callmine?.stop();
-  if (callmine) removeDataDir(callmine.dataDir);
-  await sandbox?.close();
-});
-
-const primary = (tenant: SandboxTenant) => tenant.credentials.find((c) => c.label === 'primary')!;
+test.afterAll(() => stopSandboxedCallmine({ sandbox, callmine }));
 
 async function browserStorage(page: Page) {
   return page.evaluate(async () => {
@@ -42,17 +34,13 @@ test('connect Gong with basic-auth, survive reload and restart, replace, disconn
   test.setTimeout(240_000);
   const standard = sandbox.tenants.find((t) => t.cluster === 'standard')!;
   const regional = sandbox.tenants.find((t) => t.cluster !== 'standard')!;
-  const first = primary(standard);
-  const second = primary(regional);
+  const first = primaryCredential(standard);
+  const second = primaryCredential(regional);
 
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(callmine.url);
-  await page.getByLabel('Your name').fill(owner.name);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByLabel('Workspace name').fill('Acme');
-  await page.getByRole('button', { name: 'Create owner account' }).click();
+  await createOwner(page);
 
   const card = page.getByRole('article', { name: 'Gong' });
   await expect(card.getByText('Disconnected', { exact: true })).toBeVisible();
@@ -73,8 +61,8 @@ test('connect Gong with basic-auth, survive reload and restart, replace, disconn
   callmine = await startCallmine(gongEnv, callmine.dataDir);
   await page.goto(`${callmine.url}/settings`);
   if (await page.getByRole('heading', { name: 'Sign in to Callmine' }).isVisible()) {
-    await page.getByLabel('Email').fill(owner.email);
-    await page.getByLabel('Password').fill(owner.password);
+    await page.getByLabel('Email').fill(OWNER.email);
+    await page.getByLabel('Password').fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
   await expect(card.getByText('Connected', { exact: true })).toBeVisible();

@@ -1,43 +1,30 @@
-import { type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
+import type { GongSandbox } from '@callmine/gong-sandbox';
 import { expect, test } from '@playwright/test';
-import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
-
-const owner = { name: 'Olivia Owner', email: 'olivia@example.com', password: 'a long enough password' };
+import { createOwner } from './support/first-steps.ts';
+import { startSandboxedCallmine, stopSandboxedCallmine } from './support/sandboxed-callmine.ts';
+import type { RunningCallmine } from './support/start-callmine.ts';
 
 let sandbox: GongSandbox;
 let callmine: RunningCallmine;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  sandbox = await startGongSandbox({ callsPerTenant: 10 });
-  callmine = await startCallmine({
-    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
-    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
-      .map((c) => c.origin)
-      .join(','),
-    CALLMINE_GONG_OAUTH_CLIENT_ID: sandbox.oauth.demoClient.clientId,
-    CALLMINE_GONG_OAUTH_CLIENT_SECRET: sandbox.oauth.demoClient.clientSecret,
-    CALLMINE_GONG_OAUTH_AUTHORIZE_URL: `${sandbox.appOrigin}/oauth2/authorize`,
-    CALLMINE_GONG_OAUTH_TOKEN_URL: `${sandbox.appOrigin}/oauth2/generate-customer-token`,
-  });
+  ({ sandbox, callmine } = await startSandboxedCallmine({ callsPerTenant: 10 }, (started) => ({
+    CALLMINE_GONG_OAUTH_CLIENT_ID: started.oauth.demoClient.clientId,
+    CALLMINE_GONG_OAUTH_CLIENT_SECRET: started.oauth.demoClient.clientSecret,
+    CALLMINE_GONG_OAUTH_AUTHORIZE_URL: `${started.appOrigin}/oauth2/authorize`,
+    CALLMINE_GONG_OAUTH_TOKEN_URL: `${started.appOrigin}/oauth2/generate-customer-token`,
+  })));
 });
 
-test.afterAll(async () => {
-  await callmine?.stop();
-  if (callmine) removeDataDir(callmine.dataDir);
-  await sandbox?.close();
-});
+test.afterAll(() => stopSandboxedCallmine({ sandbox, callmine }));
 
 test('connect Gong with OAuth on the sandbox’s consent page: deny, tampered state, approve', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await page.goto(callmine.url);
-  await page.getByLabel('Your name').fill(owner.name);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByLabel('Workspace name').fill('Acme');
-  await page.getByRole('button', { name: 'Create owner account' }).click();
+  await createOwner(page);
 
   const card = page.getByRole('article', { name: 'Gong' });
   await expect(card.getByText('Disconnected')).toBeVisible();

@@ -1,12 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+import { createOwner, OWNER } from './support/first-steps.ts';
+import { type RunningCallmine, startCallmine, stopCallmine } from './support/start-callmine.ts';
 
-const owner = {
-  name: 'Olivia Owner',
-  email: 'olivia@example.com',
-  password: 'a long enough password',
-  workspace: 'Acme Sales',
-};
+const owner = { ...OWNER, workspace: 'Acme Sales' };
 const member = { name: 'Max Member', email: 'max@example.com', password: 'max has a long password' };
 
 let callmine: RunningCallmine;
@@ -16,10 +12,7 @@ test.beforeAll(async () => {
   callmine = await startCallmine();
 });
 
-test.afterAll(async () => {
-  await callmine?.stop();
-  if (callmine) removeDataDir(callmine.dataDir);
-});
+test.afterAll(() => stopCallmine(callmine));
 
 test('a fresh Callmine: owner setup, sign out and in, invite a member who joins and sees Settings read-only', async ({
   browser,
@@ -33,11 +26,7 @@ test('a fresh Callmine: owner setup, sign out and in, invite a member who joins 
 
   await page.goto(callmine.url);
   await expect(page.getByRole('heading', { name: 'Create the owner account' })).toBeVisible();
-  await page.getByLabel('Your name').fill(owner.name);
-  await page.getByLabel('Email').fill(owner.email);
-  await page.getByLabel('Password').fill(owner.password);
-  await page.getByLabel('Workspace name').fill(owner.workspace);
-  await page.getByRole('button', { name: 'Create owner account' }).click();
+  await createOwner(page, owner.workspace);
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await expect(page).toHaveURL(/\/settings$/);
 

@@ -1,29 +1,24 @@
 // Analyses and reports end to end, with `npm start` running the worker: define an analysis from a starter template,
 // run it, watch the run finish, open its report, drill into a tracker and export the tracker table as CSV.
 import { readFile } from 'node:fs/promises';
-import { COMPETITORS, type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
+import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
 import { expect, test } from '@playwright/test';
-import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+import { ownerWithGongConnected } from './support/first-steps.ts';
+import { startSandboxedCallmine, stopSandboxedCallmine } from './support/sandboxed-callmine.ts';
+import type { RunningCallmine } from './support/start-callmine.ts';
 
 let sandbox: GongSandbox;
 let callmine: RunningCallmine;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  sandbox = await startGongSandbox({ callsPerTenant: 120, callsUntil: '2026-06-01T00:00:00Z' });
-  callmine = await startCallmine({
-    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
-    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
-      .map((c) => c.origin)
-      .join(','),
-  });
+  ({ sandbox, callmine } = await startSandboxedCallmine({
+    callsPerTenant: 120,
+    callsUntil: '2026-06-01T00:00:00Z',
+  }));
 });
 
-test.afterAll(async () => {
-  await callmine?.stop();
-  if (callmine) removeDataDir(callmine.dataDir);
-  await sandbox?.close();
-});
+test.afterAll(() => stopSandboxedCallmine({ sandbox, callmine }));
 
 test('an analysis runs into a report that drills down to evidence and exports CSV', async ({ page }) => {
   test.setTimeout(180_000);
@@ -32,20 +27,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
   });
-  await page.goto(callmine.url);
-  await page.getByLabel('Your name').fill('Olivia Owner');
-  await page.getByLabel('Email').fill('olivia@example.com');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByLabel('Workspace name').fill('Acme');
-  await page.getByRole('button', { name: 'Create owner account' }).click();
-
-  const acme = sandbox.tenant('acme').credentials.find((c) => c.label === 'primary')!;
-  const card = page.getByRole('article', { name: 'Gong' });
-  await card.getByRole('button', { name: 'Connect with basic-auth' }).click();
-  await card.getByLabel('Access key').fill(acme.accessKey);
-  await card.getByLabel('Secret key').fill(acme.secretKey);
-  await card.getByRole('button', { name: 'Save' }).click();
-  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+  await ownerWithGongConnected(page, { sandbox, callmine });
 
   // Define the analysis with the keyboard-reachable editor.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Analyses' }).click();

@@ -1,47 +1,26 @@
 // `npm start` runs the scheduler in the worker: the owner schedules a saved analysis, runs it now, and sees the
 // occurrence on the schedule and its run finish on the Runs page.
-import { type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
+import type { GongSandbox } from '@callmine/gong-sandbox';
 import { expect, test } from '@playwright/test';
-import { type RunningCallmine, removeDataDir, startCallmine } from './support/start-callmine.ts';
+import { ownerWithGongConnected } from './support/first-steps.ts';
+import { startSandboxedCallmine, stopSandboxedCallmine } from './support/sandboxed-callmine.ts';
+import type { RunningCallmine } from './support/start-callmine.ts';
 
 let sandbox: GongSandbox;
 let callmine: RunningCallmine;
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  sandbox = await startGongSandbox({ callsPerTenant: 50 });
-  callmine = await startCallmine({
-    CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard!.origin,
-    CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
-      .map((c) => c.origin)
-      .join(','),
-  });
+  ({ sandbox, callmine } = await startSandboxedCallmine({ callsPerTenant: 50 }));
 });
 
-test.afterAll(async () => {
-  await callmine?.stop();
-  if (callmine) removeDataDir(callmine.dataDir);
-  await sandbox?.close();
-});
+test.afterAll(() => stopSandboxedCallmine({ sandbox, callmine }));
 
 test('the owner creates a weekly schedule, runs it now and sees the run on the Runs page', async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto(callmine.url);
-  await page.getByLabel('Your name').fill('Olivia Owner');
-  await page.getByLabel('Email').fill('olivia@example.com');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByLabel('Workspace name').fill('Acme');
-  await page.getByRole('button', { name: 'Create owner account' }).click();
-
-  const acme = sandbox.tenant('acme').credentials.find((c) => c.label === 'primary')!;
-  const card = page.getByRole('article', { name: 'Gong' });
-  await card.getByRole('button', { name: 'Connect with basic-auth' }).click();
-  await card.getByLabel('Access key').fill(acme.accessKey);
-  await card.getByLabel('Secret key').fill(acme.secretKey);
-  await card.getByRole('button', { name: 'Save' }).click();
-  await expect(card.getByText('Connected', { exact: true })).toBeVisible();
+  await ownerWithGongConnected(page, { sandbox, callmine });
 
   // The saved-analysis editor is another page's job; save one through the API with the owner's session.
   const saved = await page.request.post(`${callmine.url}/trpc/analyses.create`, {

@@ -4,10 +4,10 @@
 // any API response.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startTokenProxy, type TokenProxy, tokensIn } from '@callmine/server/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-import { startTokenProxy, type TokenProxy, tokensIn } from './testing/token-proxy.ts';
 
 const DAY = 86_400_000;
 const slow = { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' };

@@ -1,7 +1,7 @@
-import type { AnalysisCall, AnalysisTranscript } from '@callmine/contracts';
 import { COMPETITORS, type GongSandbox, PRICING_TERMS, startGongSandbox } from '@callmine/gong-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
+import { sandboxAnalysisInput } from './testing/sandbox-input.ts';
 
 // The sandbox's generator knows, sentence by sentence, which tracked words and questions it wrote; analysing its
 // calls with trackers made of those words must reproduce its ground truth exactly.
@@ -12,38 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function inputOf(tenantId: string): { calls: AnalysisCall[]; transcripts: AnalysisTranscript[] } {
-  const data = sandbox.tenant(tenantId).calls;
-  const calls: AnalysisCall[] = [];
-  const transcripts: AnalysisTranscript[] = [];
-  for (let i = 0; i < data.callCount; i++) {
-    const call = data.call(i);
-    calls.push({
-      id: call.metaData.id,
-      title: call.metaData.title,
-      url: call.metaData.url,
-      started: call.metaData.started,
-      duration: call.metaData.duration,
-      primaryUserId: call.metaData.primaryUserId,
-      parties: call.parties.map((p) => ({
-        speakerId: p.speakerId,
-        affiliation: p.affiliation,
-        name: p.name,
-        ...(p.userId === undefined ? {} : { userId: p.userId }),
-      })),
-    });
-    if (!call.hasTranscript) continue;
-    transcripts.push({
-      callId: call.metaData.id,
-      transcript: data.transcriptOf(call).map((m) => ({
-        speakerId: m.speakerId,
-        topic: m.topic,
-        sentences: m.sentences.map(({ start, end, text }) => ({ start, end, text })),
-      })),
-    });
-  }
-  return { calls, transcripts };
-}
+const inputOf = (tenantId: string) => sandboxAnalysisInput(sandbox, tenantId);
 
 const asPhrases = (terms: readonly string[]) => terms.map((phrase) => ({ phrase, synonyms: [] }));
 

@@ -1,5 +1,6 @@
 // analyses.* over real HTTP: saving, validating, editing and running a saved analysis, and who may see it.
 import type { AppRouter } from '@callmine/api';
+import { createAnalysisRun, schema } from '@callmine/db';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
@@ -133,5 +134,43 @@ describe('analyses', () => {
     const outsider = apiClient(env.server.url, browserLikeFetch(env.server.url));
     expect((await failure(outsider.analyses.list.query())).code).toBe('UNAUTHORIZED');
     expect((await failure(outsider.analyses.get.query({ id: mine.id }))).code).toBe('UNAUTHORIZED');
+  });
+
+  it("shows each analysis's own last run; of runs created in the same millisecond, the first created", async () => {
+    const watch = await env.admin.analyses.create.mutate({ ...definition, name: 'Last run A' });
+    const other = await env.admin.analyses.create.mutate({ ...definition, name: 'Last run B' });
+    // Runs written as the api and the scheduler write them, at chosen instants (the api stamps them with the clock).
+    const db = env.server.database.db;
+    const workspaceId = db.select({ id: schema.organization.id }).from(schema.organization).get()!.id;
+    const runAt = (analysisId: string, at: string) =>
+      createAnalysisRun(db, {
+        workspaceId,
+        startedBy: null,
+        analysisId,
+        name: null,
+        selection: {},
+        settings: {},
+        trigger: 'schedule',
+        at: new Date(at),
+      });
+    const tie = '2026-11-20T10:00:00.000Z';
+    runAt(watch.id, '2026-11-19T10:00:00.000Z');
+    const firstOfTie = runAt(watch.id, tie);
+    for (let i = 0; i < 4; i++) runAt(watch.id, tie);
+    runAt(watch.id, '2026-11-18T10:00:00.000Z');
+    const otherLast = runAt(other.id, '2026-11-21T10:00:00.000Z');
+    runAt(other.id, '2026-11-17T10:00:00.000Z');
+
+    const expected = {
+      [watch.id]: { id: firstOfTie, status: 'queued', createdAt: tie },
+      [other.id]: { id: otherLast, status: 'queued', createdAt: '2026-11-21T10:00:00.000Z' },
+    };
+    expect((await env.admin.analyses.get.query({ id: watch.id })).lastRun).toEqual(expected[watch.id]);
+    expect((await env.admin.analyses.get.query({ id: other.id })).lastRun).toEqual(expected[other.id]);
+    const listed = await env.admin.analyses.list.query();
+    expect(Object.fromEntries(listed.filter((a) => a.id in expected).map((a) => [a.id, a.lastRun]))).toEqual(
+      expected,
+    );
+    expect(listed.filter((a) => !(a.id in expected)).every((a) => a.lastRun?.id !== firstOfTie)).toBe(true);
   });
 });

@@ -1,51 +1,19 @@
 // Canary for OAuth: the access token, refresh token and client secret go through every OAuth path, then no byte of
 // them may be found in the data dir, the logs or any response Callmine sent.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
-
-/**
- * A pass-through in front of the sandbox's token endpoint that remembers what Gong answered, so the test knows the
- * tokens Callmine received (they are sealed in the database, and the api can never open them).
- */
-async function recordingTokenProxy(target: () => string, seen: string[]) {
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    try {
-      const upstream = await fetch(target(), {
-        method: 'POST',
-        headers: {
-          authorization: req.headers.authorization ?? '',
-          'content-type': req.headers['content-type'] ?? '',
-        },
-        body: Buffer.concat(chunks),
-      });
-      const text = await upstream.text();
-      seen.push(text);
-      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
-    } catch {
-      // Callmine gave up first (the latency fault) and the sandbox closed: nothing to pass on.
-      res.destroy();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/token`, close: () => new Promise((r) => server.close(r)) };
-}
+import { startTokenProxy, type TokenProxy, tokensIn } from '../testing/token-proxy.ts';
 
 describe('Gong OAuth canary', () => {
   let env: SandboxedServer;
-  let proxy: Awaited<ReturnType<typeof recordingTokenProxy>>;
-  const tokenAnswers: string[] = [];
+  let proxy: TokenProxy;
   const clientSecret = `canary-client-secret-${crypto.randomUUID()}`;
 
   beforeAll(async () => {
     let tokenUrl = '';
-    proxy = await recordingTokenProxy(() => tokenUrl, tokenAnswers);
+    proxy = await startTokenProxy(() => tokenUrl);
     env = await startSandboxedServer(
       (sandbox) => {
         tokenUrl = `${sandbox.appOrigin}/oauth2/generate-customer-token`;
@@ -121,10 +89,7 @@ describe('Gong OAuth canary', () => {
     await trpc('integrations.gong.auditLog', 'GET');
     expect(await flow((r) => ({ code: code(r) }))).toBe('/settings?gong=connected');
 
-    const tokens = tokenAnswers
-      .map((text) => JSON.parse(text) as { access_token?: string; refresh_token?: string })
-      .flatMap((answer) => [answer.access_token, answer.refresh_token])
-      .filter((token): token is string => Boolean(token));
+    const tokens = tokensIn(proxy.answers);
     expect(tokens.length).toBeGreaterThanOrEqual(6);
     const canaries = [
       clientSecret,

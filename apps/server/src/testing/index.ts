@@ -7,3 +7,4 @@ export {
   testAdmin,
 } from './sandboxed-server.ts';
 export { freePort, startTestServer, type TestServer } from './test-server.ts';
+export { startTokenProxy, type TokenProxy, tokensIn } from './token-proxy.ts';

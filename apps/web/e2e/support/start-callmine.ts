@@ -75,6 +75,12 @@ export async function startCallmine(
   };
 }
 
-export function removeDataDir(dir: string) {
+function removeDataDir(dir: string) {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Stops Callmine if it started (a failed beforeAll leaves it unset) and removes its data dir. */
+export async function stopCallmine(callmine: RunningCallmine | undefined) {
+  await callmine?.stop();
+  if (callmine) removeDataDir(callmine.dataDir);
 }

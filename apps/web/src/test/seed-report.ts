@@ -1,13 +1,8 @@
 // A real report in a test server's database, computed by the real analysis engine over the Gong sandbox's seeded
 // calls: the report view's tests get realistic data without running the worker. Writes the same row the worker does.
 import { analyze, STARTER_TRACKERS } from '@callmine/analysis';
-import type {
-  AnalysisCall,
-  AnalysisSettings,
-  AnalysisTranscript,
-  ReportCall,
-  ReportPartial,
-} from '@callmine/contracts';
+import { sandboxAnalysisInput } from '@callmine/analysis/testing';
+import type { AnalysisSettings, ReportCall, ReportPartial } from '@callmine/contracts';
 import { analysisSettings } from '@callmine/contracts';
 import { schema } from '@callmine/db';
 import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
@@ -30,43 +25,10 @@ export const SEED_TRACKERS = [
   ...STARTER_TRACKERS.filter((t) => t.name !== 'Competitors'),
 ];
 
-function corpusOf(sandbox: GongSandbox, tenantId: string, count: number) {
-  const data = sandbox.tenant(tenantId).calls;
-  const calls: AnalysisCall[] = [];
-  const transcripts: AnalysisTranscript[] = [];
-  for (let i = 0; i < Math.min(count, data.callCount); i++) {
-    const call = data.call(i);
-    calls.push({
-      id: call.metaData.id,
-      title: call.metaData.title,
-      url: call.metaData.url,
-      started: call.metaData.started,
-      duration: call.metaData.duration,
-      primaryUserId: call.metaData.primaryUserId,
-      parties: call.parties.map((p) => ({
-        speakerId: p.speakerId,
-        affiliation: p.affiliation,
-        name: p.name,
-        ...(p.userId === undefined ? {} : { userId: p.userId }),
-      })),
-    });
-    if (!call.hasTranscript) continue;
-    transcripts.push({
-      callId: call.metaData.id,
-      transcript: data.transcriptOf(call).map((m) => ({
-        speakerId: m.speakerId,
-        topic: m.topic,
-        sentences: m.sentences.map(({ start, end, text }) => ({ start, end, text })),
-      })),
-    });
-  }
-  return { calls, transcripts };
-}
-
 /** Inserts a report into the server's workspace and returns its id and the stored result. */
 export function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
   const tenantId = options.tenantId ?? 'acme';
-  const { calls, transcripts } = corpusOf(sandbox, tenantId, options.calls ?? 40);
+  const { calls, transcripts } = sandboxAnalysisInput(sandbox, tenantId, options.calls ?? 40);
   const settings = analysisSettings.parse(
     options.settings ?? { trackers: SEED_TRACKERS, topN: 10, evidenceLimit: 20 },
   );

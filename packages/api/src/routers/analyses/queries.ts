@@ -1,25 +1,31 @@
 import type { AnalysisView } from '@callmine/contracts';
 import { type Db, schema } from '@callmine/db';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 
 type AnalysisRow = typeof schema.analysis.$inferSelect;
 
-function lastRunOf(db: Db, analysisId: string): AnalysisView['lastRun'] {
-  const run = db
+/**
+ * Every analysis's runs ranked newest first in one pass (rank 1 is its last run), so a list of analyses costs one
+ * query instead of one per analysis. Ties on created_at go to the run inserted first (lowest rowid), which is what
+ * the old per-analysis ORDER BY created_at DESC LIMIT 1 returned from SQLite's stable sort over a rowid scan.
+ */
+const rankedRuns = (db: Db) =>
+  db
     .select({
+      analysisId: schema.analysisRun.analysisId,
       id: schema.analysisRun.id,
       status: schema.analysisRun.status,
       createdAt: schema.analysisRun.createdAt,
+      rank: sql<number>`row_number() over (partition by ${schema.analysisRun.analysisId} order by ${schema.analysisRun.createdAt} desc, ${schema.analysisRun}.rowid)`.as(
+        'rank',
+      ),
     })
     .from(schema.analysisRun)
-    .where(eq(schema.analysisRun.analysisId, analysisId))
-    .orderBy(desc(schema.analysisRun.createdAt))
-    .limit(1)
-    .get();
-  return run ? { ...run, createdAt: run.createdAt.toISOString() } : null;
-}
+    .as('ranked_run');
 
-function toView(db: Db, row: AnalysisRow, createdBy: string | null): AnalysisView {
+type LastRun = Pick<typeof schema.analysisRun.$inferSelect, 'id' | 'status' | 'createdAt'>;
+
+function toView(row: AnalysisRow, createdBy: string | null, lastRun: LastRun | null): AnalysisView {
   return {
     id: row.id,
     name: row.name,
@@ -29,15 +35,22 @@ function toView(db: Db, row: AnalysisRow, createdBy: string | null): AnalysisVie
     createdBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    lastRun: lastRunOf(db, row.id),
+    lastRun: lastRun ? { ...lastRun, createdAt: lastRun.createdAt.toISOString() } : null,
   };
 }
 
-const selectAnalyses = (db: Db) =>
-  db
-    .select({ analysis: schema.analysis, createdBy: schema.user.name })
+const selectAnalyses = (db: Db) => {
+  const lastRun = rankedRuns(db);
+  return db
+    .select({
+      analysis: schema.analysis,
+      createdBy: schema.user.name,
+      lastRun: { id: lastRun.id, status: lastRun.status, createdAt: lastRun.createdAt },
+    })
     .from(schema.analysis)
-    .leftJoin(schema.user, eq(schema.user.id, schema.analysis.createdBy));
+    .leftJoin(schema.user, eq(schema.user.id, schema.analysis.createdBy))
+    .leftJoin(lastRun, and(eq(lastRun.analysisId, schema.analysis.id), eq(lastRun.rank, 1)));
+};
 
 /** The workspace's saved analyses by name. */
 export function listAnalyses(db: Db, workspaceId: string): AnalysisView[] {
@@ -45,12 +58,12 @@ export function listAnalyses(db: Db, workspaceId: string): AnalysisView[] {
     .where(eq(schema.analysis.workspaceId, workspaceId))
     .orderBy(asc(schema.analysis.name))
     .all()
-    .map((row) => toView(db, row.analysis, row.createdBy));
+    .map((row) => toView(row.analysis, row.createdBy, row.lastRun));
 }
 
 export function findAnalysis(db: Db, workspaceId: string, id: string): AnalysisView | undefined {
   const row = selectAnalyses(db)
     .where(and(eq(schema.analysis.workspaceId, workspaceId), eq(schema.analysis.id, id)))
     .get();
-  return row ? toView(db, row.analysis, row.createdBy) : undefined;
+  return row ? toView(row.analysis, row.createdBy, row.lastRun) : undefined;
 }

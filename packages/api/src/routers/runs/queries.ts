@@ -6,20 +6,22 @@ type RunRow = typeof schema.analysisRun.$inferSelect;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-type JoinedRow = RunRow & {
+/** A row of selectRuns: the run and, by name, the three fields joined onto it (so none can shadow a run column). */
+interface SelectedRun {
+  run: RunRow;
   startedByName: string | null;
   analysisName: string | null;
   reportId: string | null;
-};
+}
 
-export function toRunView(db: Db, row: JoinedRow): RunView {
+export function toRunView(db: Db, { run: row, startedByName, analysisName, reportId }: SelectedRun): RunView {
   return {
     id: row.id,
     status: row.status,
     selection: row.selection as RunSelection,
-    analysis: row.analysisId && row.analysisName ? { id: row.analysisId, name: row.analysisName } : null,
-    reportId: row.reportId,
-    startedBy: row.startedByName,
+    analysis: row.analysisId && analysisName ? { id: row.analysisId, name: analysisName } : null,
+    reportId,
+    startedBy: startedByName,
     credentialVersion: row.credentialVersion,
     progress: {
       callsTotal: row.callsTotal,
@@ -56,7 +58,7 @@ export function findRun(db: Db, workspaceId: string, id: string): RunView | unde
   const row = selectRuns(db)
     .where(and(eq(schema.analysisRun.workspaceId, workspaceId), eq(schema.analysisRun.id, id)))
     .get();
-  return row ? toRunView(db, { ...row.run, ...row }) : undefined;
+  return row ? toRunView(db, row) : undefined;
 }
 
 /** The workspace's most recent runs, newest first. */
@@ -66,5 +68,5 @@ export function listRuns(db: Db, workspaceId: string, limit = 50): RunView[] {
     .orderBy(desc(schema.analysisRun.createdAt))
     .limit(limit)
     .all()
-    .map((row) => toRunView(db, { ...row.run, ...row }));
+    .map((row) => toRunView(db, row));
 }

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 
+/** The open/closed state of a table's evidence rows, by row key. */
+export type OpenRows = { isOpen: (key: string) => boolean; toggle: (key: string) => void };
+
 /** Which rows of a table have their evidence open; one set per table. */
-export function useOpenRows() {
+export function useOpenRows(): OpenRows {
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
   const toggle = (key: string) =>
     setOpen((prev) => {

@@ -1,9 +1,9 @@
 import type { ReportCall, ReportView } from '@callmine/contracts';
-import { Fragment, useId } from 'react';
+import { useId } from 'react';
 import { n } from '../format.ts';
 import { questionRows } from '../report-csv.ts';
-import { EvidenceList } from './EvidenceList.tsx';
-import { EvidenceToggle, useOpenRows } from './EvidenceToggle.tsx';
+import { EvidenceRow } from './EvidenceRow.tsx';
+import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
 
 /** Customer questions, near-duplicates grouped, ranked by how many calls ask them. */
@@ -55,38 +55,27 @@ export function QuestionsTable({
               const key = `${id}-q${i}`;
               const others = group.wordings.filter((w) => w !== group.question);
               return (
-                <Fragment key={key}>
-                  <tr>
-                    <th scope="row">
+                <EvidenceRow
+                  key={key}
+                  rowId={key}
+                  label={group.question}
+                  heading={
+                    <>
                       {group.question}
                       {others.length > 0 ? (
                         <span className="hint block">Also asked as: {others.slice(0, 3).join(' · ')}</span>
                       ) : null}
-                    </th>
-                    <td>{n(group.callCount)}</td>
-                    <td>{n(group.askedCount)}</td>
-                    <td>
-                      <EvidenceToggle
-                        label={group.question}
-                        open={rows.isOpen(key)}
-                        controls={key}
-                        onToggle={() => rows.toggle(key)}
-                      />
-                    </td>
-                  </tr>
-                  {rows.isOpen(key) ? (
-                    <tr id={key}>
-                      <td colSpan={4}>
-                        <EvidenceList
-                          label={`Evidence for ${group.question}`}
-                          evidence={group.evidence}
-                          total={group.askedCount}
-                          calls={calls}
-                        />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
+                    </>
+                  }
+                  columns={4}
+                  openRows={rows}
+                  evidence={group.evidence}
+                  total={group.askedCount}
+                  calls={calls}
+                >
+                  <td>{n(group.callCount)}</td>
+                  <td>{n(group.askedCount)}</td>
+                </EvidenceRow>
               );
             })}
           </tbody>

@@ -2,8 +2,8 @@ import { type ReportCall, type ReportView, TALK_METRIC_EXPLANATIONS } from '@cal
 import { Fragment, useId } from 'react';
 import { callTime, decimal, n, percent } from '../format.ts';
 import { talkRows } from '../report-csv.ts';
-import { EvidenceList } from './EvidenceList.tsx';
-import { EvidenceToggle, useOpenRows } from './EvidenceToggle.tsx';
+import { EvidenceRow } from './EvidenceRow.tsx';
+import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
 
 const metrics = [
@@ -63,45 +63,29 @@ export function TalkTable({ report, calls }: { report: ReportView; calls: Readon
           </thead>
           <tbody>
             {talk.map((rep, i) => {
-              const key = `${id}-r${i}`;
               const stretches = [rep.longestMonologue, rep.longestCustomerStory].filter((e) => e !== null);
               return (
-                <Fragment key={rep.repId}>
-                  <tr>
-                    <th scope="row">{repName(rep.repId)}</th>
-                    <td>{n(rep.calls)}</td>
-                    <td>{percent(rep.talkRatio)}</td>
-                    <td>{callTime(rep.longestMonologueMs)}</td>
-                    <td>{callTime(rep.longestCustomerStoryMs)}</td>
-                    <td>{rep.interactivity === null ? '—' : `${decimal(rep.interactivity)} / min`}</td>
-                    <td>{rep.questionRate === null ? '—' : `${decimal(rep.questionRate)} / h`}</td>
-                    <td>
-                      {stretches.length > 0 ? (
-                        <EvidenceToggle
-                          label={repName(rep.repId)}
-                          open={rows.isOpen(key)}
-                          controls={key}
-                          onToggle={() => rows.toggle(key)}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                  {rows.isOpen(key) ? (
-                    <tr id={key}>
-                      <td colSpan={8}>
-                        <p className="hint">
-                          Where the longest monologue and the longest customer story start.
-                        </p>
-                        <EvidenceList
-                          label={`Evidence for ${repName(rep.repId)}`}
-                          evidence={stretches}
-                          total={stretches.length}
-                          calls={calls}
-                        />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
+                <EvidenceRow
+                  key={rep.repId}
+                  rowId={`${id}-r${i}`}
+                  label={repName(rep.repId)}
+                  columns={8}
+                  openRows={rows}
+                  evidence={stretches}
+                  total={stretches.length}
+                  calls={calls}
+                  hasEvidence={stretches.length > 0}
+                  note={
+                    <p className="hint">Where the longest monologue and the longest customer story start.</p>
+                  }
+                >
+                  <td>{n(rep.calls)}</td>
+                  <td>{percent(rep.talkRatio)}</td>
+                  <td>{callTime(rep.longestMonologueMs)}</td>
+                  <td>{callTime(rep.longestCustomerStoryMs)}</td>
+                  <td>{rep.interactivity === null ? '—' : `${decimal(rep.interactivity)} / min`}</td>
+                  <td>{rep.questionRate === null ? '—' : `${decimal(rep.questionRate)} / h`}</td>
+                </EvidenceRow>
               );
             })}
           </tbody>

@@ -1,9 +1,9 @@
 import type { ReportCall, ReportView } from '@callmine/contracts';
-import { Fragment, useId } from 'react';
+import { useId } from 'react';
 import { changeLabel, n } from '../format.ts';
 import { themeRows } from '../report-csv.ts';
-import { EvidenceList } from './EvidenceList.tsx';
-import { EvidenceToggle, useOpenRows } from './EvidenceToggle.tsx';
+import { EvidenceRow } from './EvidenceRow.tsx';
+import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
 
 /** The phrases customers use most, with their change against the previous period of the same length. */
@@ -58,35 +58,21 @@ export function ThemesTable({
             {themes.themes.map((theme, i) => {
               const key = `${id}-th${i}`;
               return (
-                <Fragment key={key}>
-                  <tr>
-                    <th scope="row">{theme.phrase}</th>
-                    <td>{n(theme.count)}</td>
-                    <td>{n(theme.callCount)}</td>
-                    <td>{theme.ratePerThousand.toFixed(2)}</td>
-                    <td>{changeLabel(theme.ratePerThousand, theme.previousRatePerThousand)}</td>
-                    <td>
-                      <EvidenceToggle
-                        label={theme.phrase}
-                        open={rows.isOpen(key)}
-                        controls={key}
-                        onToggle={() => rows.toggle(key)}
-                      />
-                    </td>
-                  </tr>
-                  {rows.isOpen(key) ? (
-                    <tr id={key}>
-                      <td colSpan={6}>
-                        <EvidenceList
-                          label={`Evidence for ${theme.phrase}`}
-                          evidence={theme.evidence}
-                          total={theme.count}
-                          calls={calls}
-                        />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
+                <EvidenceRow
+                  key={key}
+                  rowId={key}
+                  label={theme.phrase}
+                  columns={6}
+                  openRows={rows}
+                  evidence={theme.evidence}
+                  total={theme.count}
+                  calls={calls}
+                >
+                  <td>{n(theme.count)}</td>
+                  <td>{n(theme.callCount)}</td>
+                  <td>{theme.ratePerThousand.toFixed(2)}</td>
+                  <td>{changeLabel(theme.ratePerThousand, theme.previousRatePerThousand)}</td>
+                </EvidenceRow>
               );
             })}
           </tbody>

@@ -2,8 +2,8 @@ import type { ReportCall, ReportView } from '@callmine/contracts';
 import { useId } from 'react';
 import { n, percent } from '../format.ts';
 import { trackerRows } from '../report-csv.ts';
-import { EvidenceList } from './EvidenceList.tsx';
-import { EvidenceToggle, useOpenRows } from './EvidenceToggle.tsx';
+import { EvidenceRow } from './EvidenceRow.tsx';
+import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
 
 /** Trackers ranked by mentions, each followed by its phrases, with the counts split by who said them. */
@@ -48,29 +48,19 @@ export function TrackersTable({
               </th>
             </tr>
           </thead>
-          {trackers.map((tracker, i) => {
-            const key = `${id}-t${i}`;
-            return (
-              <tbody key={tracker.name} className="keep-together">
-                <tr className="group-row">
-                  <th scope="row">{tracker.name}</th>
-                  <td>{n(tracker.mentions)}</td>
-                  <td>{n(tracker.bySide.internal)}</td>
-                  <td>{n(tracker.bySide.external)}</td>
-                  <td>{n(tracker.callsMentioning)}</td>
-                  <td>{percent(tracker.shareOfCalls)}</td>
-                  <td>
-                    {tracker.mentions > 0 ? (
-                      <EvidenceToggle
-                        label={tracker.name}
-                        open={rows.isOpen(key)}
-                        controls={key}
-                        onToggle={() => rows.toggle(key)}
-                      />
-                    ) : null}
-                  </td>
-                </tr>
-                {tracker.phrases.map((phrase) => (
+          {trackers.map((tracker, i) => (
+            <tbody key={tracker.name} className="keep-together">
+              <EvidenceRow
+                rowId={`${id}-t${i}`}
+                label={tracker.name}
+                columns={7}
+                openRows={rows}
+                evidence={tracker.evidence}
+                total={tracker.mentions}
+                calls={calls}
+                hasEvidence={tracker.mentions > 0}
+                className="group-row"
+                subRows={tracker.phrases.map((phrase) => (
                   <tr key={phrase.phrase} className="sub-row">
                     <th scope="row">{phrase.phrase}</th>
                     <td>{n(phrase.mentions)}</td>
@@ -81,21 +71,15 @@ export function TrackersTable({
                     <td />
                   </tr>
                 ))}
-                {rows.isOpen(key) ? (
-                  <tr id={key}>
-                    <td colSpan={7}>
-                      <EvidenceList
-                        label={`Evidence for ${tracker.name}`}
-                        evidence={tracker.evidence}
-                        total={tracker.mentions}
-                        calls={calls}
-                      />
-                    </td>
-                  </tr>
-                ) : null}
-              </tbody>
-            );
-          })}
+              >
+                <td>{n(tracker.mentions)}</td>
+                <td>{n(tracker.bySide.internal)}</td>
+                <td>{n(tracker.bySide.external)}</td>
+                <td>{n(tracker.callsMentioning)}</td>
+                <td>{percent(tracker.shareOfCalls)}</td>
+              </EvidenceRow>
+            </tbody>
+          ))}
         </table>
       )}
     </section>

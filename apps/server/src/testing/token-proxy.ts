@@ -1,5 +1,6 @@
 // A pass-through in front of the sandbox's token endpoint that remembers Gong's answers, so a canary test knows the
 // tokens Callmine received (they are sealed in the database; a test can't open them any more than the server can).
+// Used by the server's and the worker's OAuth canaries.
 import { createServer, type Server } from 'node:http';
 
 export interface TokenProxy {
@@ -27,6 +28,7 @@ export async function startTokenProxy(target: () => string): Promise<TokenProxy>
       answers.push(text);
       res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(text);
     } catch {
+      // Callmine gave up first (the latency fault) and the sandbox closed: nothing to pass on.
       res.destroy();
     }
   });
