@@ -8,8 +8,13 @@ import { createGongForConfig, gongGateway } from './gong-gateway.ts';
 import { gongOAuthApp } from './gong-oauth-app.ts';
 import { startVault } from './vault.ts';
 
+export interface ServerOverrides {
+  /** The clock procedures read (run windows, quota months, estimates); tests pin it. Defaults to the real one. */
+  now?: () => Date;
+}
+
 /** Builds everything a server process needs from the config: the composition root minus the listener. */
-export function composeServer(config: Config, logger: Logger) {
+export function composeServer(config: Config, logger: Logger, overrides: ServerOverrides = {}) {
   const database = openDatabase(config.databasePath);
   const sealer = startVault(config, database.db, logger);
   const secret = resolveAuthSecret(config.authSecret, config.dataDir, (m) => logger.warn(m));
@@ -27,7 +32,7 @@ export function composeServer(config: Config, logger: Logger) {
       auth,
       logger,
       publicUrl: config.publicUrl,
-      now: () => new Date(),
+      now: overrides.now ?? (() => new Date()),
       gong: gongGateway(gong),
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,

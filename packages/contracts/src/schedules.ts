@@ -149,6 +149,12 @@ export const scheduleUpdateInput = z.strictObject({
   schedule: scheduleFormInput,
 });
 
+/** The editor asks for an estimate while editing: the fields as typed, and the schedule being edited (if any). */
+export const scheduleDraftEstimateInput = z.strictObject({
+  id: z.string().trim().min(1).max(128).optional(),
+  schedule: scheduleFormInput,
+});
+
 /** An occurrence's result: a run (its status), skipped (older missed slot after downtime) or failed before any run. */
 export const occurrenceResult = z.enum(['queued', 'running', 'done', 'failed', 'canceled', 'skipped']);
 export type OccurrenceResult = z.infer<typeof occurrenceResult>;

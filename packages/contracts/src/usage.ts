@@ -69,3 +69,31 @@ export const usageEstimate = z.object({
   covered: z.boolean(),
 });
 export type UsageEstimate = z.infer<typeof usageEstimate>;
+
+/**
+ * A schedule's estimate. `nextRun`: what running it now would charge — the window "run now" covers (one period of
+ * the cadence, ending now) with the analysis's filters, exactly the selection the run would make. `monthProjection`:
+ * a projection, not a promise — the slots left this UTC month times the calls in that last period, against what is
+ * left of the allowance. Null while the schedule is paused (no slots are due).
+ */
+export const scheduleEstimate = z.object({
+  window: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
+  nextRun: usageEstimate,
+  monthProjection: z
+    .object({
+      month,
+      /** Scheduled slots still to come this month (after now, before the month ends in UTC). */
+      slotsLeft: z.number().int(),
+      /** Calls in the last period with the analysis's filters: the pace the projection assumes. */
+      callsPerPeriod: z.number().int(),
+      /** slotsLeft × callsPerPeriod. */
+      projectedCalls: z.number().int(),
+      remaining: z.number().int(),
+      /** 'lower-bound' when callsPerPeriod came from a cache that may miss calls. */
+      basis: z.enum(['exact', 'lower-bound']),
+      /** False when the projected calls exceed what is left this month. */
+      covered: z.boolean(),
+    })
+    .nullable(),
+});
+export type ScheduleEstimate = z.infer<typeof scheduleEstimate>;

@@ -18,7 +18,11 @@ export {
 } from './quota/allowance.ts';
 export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
 export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';
-export { createOccurrenceRun, type OccurrenceRunInput } from './schedules/occurrence-run.ts';
+export {
+  createOccurrenceRun,
+  type OccurrenceRunInput,
+  occurrenceSelection,
+} from './schedules/occurrence-run.ts';
 export * as schema from './schema/index.ts';
 export {
   createVaultStore,

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
 import { createLogger } from '@callmine/logger';
 import { serve } from '@hono/node-server';
-import { composeServer } from '../compose.ts';
+import { composeServer, type ServerOverrides } from '../compose.ts';
 
 export interface TestServer {
   url: string;
@@ -30,7 +30,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  overrides: ServerOverrides = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'callmine-test-'));
   const port = await freePort();
   const config = loadConfig({
@@ -47,7 +50,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     },
   });
   const logger = createLogger({ service: 'callmine-server', level: config.logLevel, destination: sink });
-  const composed = composeServer(config, logger);
+  const composed = composeServer(config, logger, overrides);
   const { app, database } = composed;
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -26,6 +26,8 @@ export interface RunEnvOptions {
   calls?: number;
   /** How Gong gets connected: the primary key pasted (default), or OAuth through the sandbox's demo app. */
   connect?: 'basic' | 'oauth';
+  /** The server's clock (give the worker the same one, so both charge the same quota month). */
+  now?: () => Date;
 }
 
 export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> {
@@ -46,6 +48,7 @@ export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> 
       rateLimit: { perSecond: RATE_PER_SECOND, perDay: 1_000_000 },
       ...options.sandbox,
     },
+    options.now ? { now: options.now } : {},
   );
   const origins = Object.values(base.sandbox.clusters).map((c) => c.origin);
   const workerEnv = {

@@ -17,6 +17,24 @@ export interface OccurrenceRunInput {
 
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
+/**
+ * What an occurrence over `window` selects with the analysis's filters. The estimate (packages/api) builds its
+ * selection here too, so it counts exactly the calls the run will select.
+ */
+export function occurrenceSelection<Filters extends object>(
+  window: { from: Date; to: Date },
+  filters: Filters,
+): { from: string; to: string; fromDateTime: string; toDateTime: string } & Filters {
+  return {
+    // The days for people reading the run; the instants are what the worker selects calls by.
+    from: utcDay(window.from),
+    to: utcDay(window.to),
+    fromDateTime: window.from.toISOString(),
+    toDateTime: window.to.toISOString(),
+    ...filters,
+  };
+}
+
 /** Returns the run id, or null when the analysis is gone (its schedules go with it by cascade). */
 export function createOccurrenceRun(tx: Db | Tx, input: OccurrenceRunInput): string | null {
   const saved = tx
@@ -30,14 +48,7 @@ export function createOccurrenceRun(tx: Db | Tx, input: OccurrenceRunInput): str
     startedBy: input.startedBy,
     analysisId: saved.id,
     name: saved.name,
-    selection: {
-      // The days for people reading the run; the instants are what the worker selects calls by.
-      from: utcDay(input.window.from),
-      to: utcDay(input.window.to),
-      fromDateTime: input.window.from.toISOString(),
-      toDateTime: input.window.to.toISOString(),
-      ...(saved.filters as object),
-    },
+    selection: occurrenceSelection(input.window, saved.filters as object),
     settings: saved.settings,
     trigger: input.trigger,
     at: input.at,

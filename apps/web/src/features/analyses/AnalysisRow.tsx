@@ -1,10 +1,11 @@
 import type { AnalysisView } from '@callmine/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { UsageEstimateWarning } from '../usage/UsageEstimateWarning.tsx';
 
 const analyserLabel = {
   trackers: 'Trackers',
@@ -41,6 +42,8 @@ export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
       },
     }),
   );
+  // What Run now would charge, its window resolved today; a warning under the buttons when the allowance is short.
+  const estimate = useQuery(trpc.analyses.estimate.queryOptions({ id: analysis.id }));
   const remove = useMutation(
     trpc.analyses.delete.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.analyses.list.queryKey() }),
@@ -107,6 +110,7 @@ export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
             </button>
           )}
         </div>
+        <UsageEstimateWarning estimate={estimate.data} subject="Running this analysis now" />
         {run.isError ? <Alert tone="error">{errorMessage(run.error)}</Alert> : null}
         {remove.isError ? <Alert tone="error">{errorMessage(remove.error)}</Alert> : null}
       </td>

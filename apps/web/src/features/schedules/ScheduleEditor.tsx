@@ -1,5 +1,5 @@
 import { type ScheduleDetailView, scheduleFormInput, WEEKDAYS } from '@callmine/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { SelectField } from '../../components/SelectField.tsx';
@@ -9,6 +9,7 @@ import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { type FieldProps, useZodForm } from '../../lib/use-zod-form.ts';
 import { knownTimeZones } from './next-run.ts';
+import { ScheduleEstimateWarnings } from './ScheduleEstimateWarnings.tsx';
 
 const kindOptions = [
   { value: 'daily', label: 'Every day' },
@@ -69,6 +70,15 @@ export function ScheduleEditor({
   const saving = create.isPending || update.isPending;
   const failed = create.error ?? update.error;
   const kind = form.values.kind;
+  // Estimated while editing, once the fields parse; the server still checks what only it can (cron, analysis).
+  const typed = form.values as FormValues;
+  const complete = scheduleFormInput.safeParse(typed).success;
+  const estimate = useQuery(
+    trpc.schedules.estimateDraft.queryOptions(
+      existing ? { id: existing.id, schedule: typed } : { schedule: typed },
+      { enabled: complete, placeholderData: keepPreviousData },
+    ),
+  );
   const title = existing ? 'Edit schedule' : 'New schedule';
 
   return (
@@ -80,9 +90,8 @@ export function ScheduleEditor({
       onSubmit={form.handleSubmit(() => {
         if (saving) return;
         // The procedure parses the same schema: send the fields as typed.
-        const values = form.values as FormValues;
-        if (existing) update.mutate({ id: existing.id, schedule: values });
-        else create.mutate(values);
+        if (existing) update.mutate({ id: existing.id, schedule: typed });
+        else create.mutate(typed);
       })}
     >
       <h2>{title}</h2>
@@ -121,6 +130,7 @@ export function ScheduleEditor({
         <TextField label="At (24-hour time)" field={form.field('time')} placeholder="09:00" />
       )}
       <TimeZoneField field={form.field('timeZone')} />
+      {complete ? <ScheduleEstimateWarnings estimate={estimate.data} /> : null}
       <div className="actions">
         <SubmitButton pending={saving} pendingLabel="Saving…">
           {existing ? 'Save schedule' : 'Create schedule'}

@@ -1,5 +1,5 @@
 import type { ScheduleView } from '@callmine/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
@@ -8,6 +8,7 @@ import { useTRPC } from '../../lib/trpc.ts';
 import { instantInBothZones } from './next-run.ts';
 import { OccurrenceList } from './OccurrenceList.tsx';
 import { resultBadge, resultLabel } from './occurrence-result.ts';
+import { ScheduleEstimateWarnings } from './ScheduleEstimateWarnings.tsx';
 
 /** One schedule: cadence, next run in both zones, last result, and its actions. */
 export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onEdit: () => void }) {
@@ -18,7 +19,9 @@ export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onE
     void queryClient.invalidateQueries({ queryKey: trpc.schedules.list.queryKey() });
     void queryClient.invalidateQueries({ queryKey: trpc.schedules.get.queryKey({ id: schedule.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.schedules.estimate.queryKey({ id: schedule.id }) });
   };
+  const estimate = useQuery(trpc.schedules.estimate.queryOptions({ id: schedule.id }));
   const pause = useMutation(trpc.schedules.pause.mutationOptions({ onSuccess: refresh }));
   const resume = useMutation(trpc.schedules.resume.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.schedules.delete.mutationOptions({ onSuccess: refresh }));
@@ -105,6 +108,7 @@ export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onE
           {showHistory ? 'Hide history' : 'History'}
         </button>
       </div>
+      <ScheduleEstimateWarnings estimate={estimate.data} />
       {showHistory ? <OccurrenceList scheduleId={schedule.id} /> : null}
     </li>
   );

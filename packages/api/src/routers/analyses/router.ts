@@ -3,15 +3,17 @@ import {
   analysisDefinitionInput,
   analysisIdInput,
   analysisView,
-  resolveWindow,
   runView,
   trackerSettings,
   updateAnalysisInput,
+  usageEstimate,
 } from '@callmine/contracts';
 import { z } from 'zod';
 import { router, signedInProcedure } from '../../trpc.ts';
 import { startRun } from '../runs/start.ts';
+import { estimateUsage } from '../usage/estimate.ts';
 import { listAnalyses } from './queries.ts';
+import { analysisRunSelection } from './run-selection.ts';
 import { createAnalysis, deleteAnalysis, requireAnalysis, updateAnalysis } from './write.ts';
 
 const notFound = [{ code: 'NOT_FOUND' as const, when: 'No such analysis in this workspace.' }];
@@ -65,12 +67,24 @@ export const analysesRouter = router({
     .output(runView)
     .mutation(({ ctx, input }) => {
       const analysis = requireAnalysis(ctx, input.id);
-      const days = resolveWindow(analysis.window, ctx.deps.now());
       return startRun(ctx, {
-        selection: { ...days, ...analysis.filters },
+        selection: analysisRunSelection(analysis, ctx.deps.now()),
         settings: analysis.settings,
         analysisId: analysis.id,
         name: analysis.name,
       });
+    }),
+  estimate: signedInProcedure
+    .meta({
+      summary:
+        'How many new calls running this analysis now would charge this month (its window resolved today), like usage.estimate.',
+      errors: notFound,
+    })
+    .input(analysisIdInput)
+    .output(usageEstimate)
+    .query(({ ctx, input }) => {
+      const now = ctx.deps.now();
+      const selection = analysisRunSelection(requireAnalysis(ctx, input.id), now);
+      return estimateUsage(ctx.deps.db, ctx.workspace.id, selection, ctx.deps.monthlyCallQuota, now);
     }),
 });

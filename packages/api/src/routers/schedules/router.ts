@@ -1,5 +1,7 @@
 import {
   scheduleDetailView,
+  scheduleDraftEstimateInput,
+  scheduleEstimate,
   scheduleFormInput,
   scheduleIdInput,
   scheduleUpdateInput,
@@ -9,6 +11,7 @@ import {
 } from '@callmine/contracts';
 import { z } from 'zod';
 import { adminProcedure, router, signedInProcedure } from '../../trpc.ts';
+import { estimateDraftSchedule, estimateSavedSchedule } from './estimate.ts';
 import { listSchedules } from './queries.ts';
 import { runScheduleNow } from './run-now.ts';
 import { createSchedule, deleteSchedule, setPaused, updateSchedule, view } from './save.ts';
@@ -88,6 +91,24 @@ export const schedulesRouter = router({
     .input(scheduleIdInput)
     .output(scheduleDetailView)
     .mutation(({ ctx, input }) => runScheduleNow(ctx, input.id)),
+  estimate: signedInProcedure
+    .meta({
+      summary:
+        'What running this schedule now would charge (its run-now window and the analysis’s filters), and a projection of its slots left this month against the allowance (none while paused).',
+      errors: [notFound],
+    })
+    .input(scheduleIdInput)
+    .output(scheduleEstimate)
+    .query(({ ctx, input }) => estimateSavedSchedule(ctx, input.id)),
+  estimateDraft: signedInProcedure
+    .meta({
+      summary:
+        'The same estimate for the editor’s fields as typed, before saving (pass `id` when editing a schedule).',
+      errors: [notFound, badInput],
+    })
+    .input(scheduleDraftEstimateInput)
+    .output(scheduleEstimate)
+    .query(({ ctx, input }) => estimateDraftSchedule(ctx, input)),
   workspaceTimeZone: signedInProcedure
     .meta({ summary: 'The zone new schedules start with (UTC until an admin picks one).' })
     .output(workspaceTimeZoneView)

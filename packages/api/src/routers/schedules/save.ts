@@ -18,7 +18,7 @@ function fieldError(field: string, message: string) {
 }
 
 /** What zod can't check without croner and the database: the cron expression's meaning and the analysis. */
-function checkInput(ctx: SignedInContext, input: ScheduleInput) {
+export function checkInput(ctx: SignedInContext, input: ScheduleInput) {
   const { db, now } = ctx.deps;
   if (input.cadence.kind === 'cron') {
     const problem = cronProblem(input.cadence.expression, input.timeZone, now());

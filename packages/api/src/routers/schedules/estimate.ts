@@ -1,0 +1,73 @@
+import type { AnalysisView, ScheduleEstimate, ScheduleInput, UsageEstimate } from '@callmine/contracts';
+import { occurrenceSelection } from '@callmine/db';
+import { type Cadence, runNowWindow, slotsBetween } from '@callmine/schedule';
+import type { SignedInContext } from '../../procedure-context.ts';
+import { requireAnalysis } from '../analyses/write.ts';
+import { estimateUsage } from '../usage/estimate.ts';
+import { checkInput, mine } from './save.ts';
+
+/**
+ * A saved schedule's estimate: what "run now" would charge, and (unless paused) the month's projection. Run now
+ * is the only run whose window ends by now, so it is the only one the call cache can count; a scheduled slot's
+ * calls mostly don't exist yet — the projection assumes the last period's pace.
+ */
+export function estimateSavedSchedule(ctx: SignedInContext, id: string): ScheduleEstimate {
+  const row = mine(ctx, id);
+  const spec = { cadence: row.cadence as ScheduleInput['cadence'], timeZone: row.timeZone };
+  return estimateSchedule(ctx, spec, requireAnalysis(ctx, row.analysisId).filters, row.paused);
+}
+
+/** The editor's fields as typed (checked like create/update); the schedule being edited decides "paused". */
+export function estimateDraftSchedule(
+  ctx: SignedInContext,
+  input: { id?: string | undefined; schedule: ScheduleInput },
+): ScheduleEstimate {
+  checkInput(ctx, input.schedule);
+  const paused = input.id ? mine(ctx, input.id).paused : false;
+  return estimateSchedule(
+    ctx,
+    input.schedule,
+    requireAnalysis(ctx, input.schedule.analysisId).filters,
+    paused,
+  );
+}
+
+function estimateSchedule(
+  ctx: SignedInContext,
+  spec: Cadence,
+  filters: AnalysisView['filters'],
+  paused: boolean,
+): ScheduleEstimate {
+  const now = ctx.deps.now();
+  // The same window and selection runScheduleNow hands the worker.
+  const window = runNowWindow(spec, now);
+  const nextRun = estimateUsage(
+    ctx.deps.db,
+    ctx.workspace.id,
+    occurrenceSelection(window, filters),
+    ctx.deps.monthlyCallQuota,
+    now,
+  );
+  return {
+    window: { from: window.from.toISOString(), to: window.to.toISOString() },
+    nextRun,
+    monthProjection: paused ? null : projectMonth(spec, now, nextRun),
+  };
+}
+
+/** Every slot still due this UTC month (quota months are UTC), each assumed to bring one period's calls. */
+function projectMonth(spec: Cadence, now: Date, period: UsageEstimate): ScheduleEstimate['monthProjection'] {
+  const monthEnd = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) - 1);
+  // The densest cadence allowed (every 15 minutes) has under 3,000 slots a month; slotsBetween keeps `limit`.
+  const slotsLeft = slotsBetween(spec, now, monthEnd, 5000).length;
+  const projectedCalls = slotsLeft * period.callsMatching;
+  return {
+    month: period.month,
+    slotsLeft,
+    callsPerPeriod: period.callsMatching,
+    projectedCalls,
+    remaining: period.remaining,
+    basis: period.basis,
+    covered: projectedCalls <= period.remaining,
+  };
+}
