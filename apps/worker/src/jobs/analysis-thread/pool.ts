@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AnalysisInput, AnalysisResult, AnalysisSettings } from '@callmine/contracts';
 import { Tinypool } from 'tinypool';
 import type { AnalysisTask } from './task.ts';
@@ -5,6 +8,10 @@ import type { AnalysisTask } from './task.ts';
 // The engine is synchronous and a big run takes seconds of CPU. On the worker's main thread that would freeze the
 // job's lease heartbeats (another worker could take the job over mid-analysis), the scheduler's ticks and a clean
 // shutdown. One thread, kept warm for a while between runs, does the analysing instead.
+
+// A plain path, not `new URL('./entry.mjs', import.meta.url)`: Vite (the web tests start a real worker) rewrites
+// that pattern into an asset URL on its dev server.
+const ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'entry.mjs');
 
 export interface AnalysisPool {
   /** Rejects with an AbortError, and stops the thread's work, when `signal` aborts. */
@@ -15,8 +22,10 @@ export interface AnalysisPool {
 }
 
 export function createAnalysisPool(options: { idleTimeoutMs?: number } = {}): AnalysisPool {
+  // A thread that cannot load its entry never answers; fail at start-up instead of leaving runs analysing.
+  if (!existsSync(ENTRY)) throw new Error(`The analysis thread's entry is missing: ${ENTRY}`);
   const pool = new Tinypool({
-    filename: new URL('./entry.mjs', import.meta.url).href,
+    filename: ENTRY,
     minThreads: 0,
     // One job runs at a time per worker process, so one thread is enough.
     maxThreads: 1,
