@@ -58,6 +58,21 @@ test('an analysis runs into a report that drills down to evidence and exports CS
     page.getByRole('figure', { name: 'Tracker mentions per week' }).locator('svg').first(),
   ).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Talk ratio by rep' }).locator('svg').first()).toBeVisible();
+  // Every rep is named on the by-rep charts: recharts drops labels it deems crowded unless told not to.
+  const talkFigure = page.getByRole('figure', { name: 'Talk ratio by rep' });
+  const talkLabels = await talkFigure
+    .locator('.recharts-yAxis .recharts-cartesian-axis-tick-value')
+    .allTextContents();
+  expect(talkLabels.length).toBeGreaterThan(5);
+  expect(talkLabels.length).toBe(await talkFigure.locator('.recharts-bar-rectangle').count());
+  const repLabels = await page
+    .getByRole('figure', { name: 'Tracker mentions by rep' })
+    .locator('.recharts-yAxis .recharts-cartesian-axis-tick-value')
+    .allTextContents();
+  expect(repLabels.length).toBeGreaterThan(5);
+  expect(new Set(repLabels).size).toBe(repLabels.length);
+  expect(repLabels.every((label) => label.trim().length > 0)).toBe(true);
+
   await page.getByRole('button', { name: 'Show evidence for Competitors' }).click();
   const evidence = page.getByRole('list', { name: 'Evidence for Competitors' });
   const first = evidence.getByRole('listitem').first();
@@ -87,4 +102,20 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   expect(lines.find((line) => line.startsWith('Competitors,(all phrases),'))?.split(',')[2]).toBe(mentions);
   expect(Number(mentions)).toBeGreaterThan(0);
   expect(violations).toEqual([]);
+
+  // On a phone the page keeps the screen's width: the nav wraps, wide charts and tables scroll in their own box.
+  const reportUrl = page.url();
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const [url, heading] of [
+    [reportUrl, 'Competitor watch'],
+    [new URL('/runs', reportUrl).href, 'Runs'],
+    [new URL('/analyses', reportUrl).href, 'Analyses'],
+    [new URL('/schedules', reportUrl).href, 'Schedules'],
+    [new URL('/settings', reportUrl).href, 'Settings'],
+  ] as const) {
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${url} is wider than the phone`).toBeLessThanOrEqual(0);
+  }
 });

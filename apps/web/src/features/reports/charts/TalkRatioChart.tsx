@@ -27,7 +27,8 @@ export function TalkRatioChart({ report }: { report: ReportView }) {
       >
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" domain={[0, 100]} unit="%" />
-        <YAxis type="category" dataKey="rep" width={140} />
+        {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
+        <YAxis type="category" dataKey="rep" width={140} interval={0} />
         <Tooltip formatter={(value) => `${String(value)}%`} />
         <ReferenceLine x={50} stroke="#555" strokeDasharray="4 4" />
         <Bar dataKey="ratio" name="Talk ratio" fill={SERIES_COLOURS[0]} isAnimationActive={false} />

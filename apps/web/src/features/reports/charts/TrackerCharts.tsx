@@ -79,7 +79,8 @@ export function TrackerCharts({ report }: { report: ReportView }) {
         >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="rep" width={140} />
+          {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
+          <YAxis type="category" dataKey="rep" width={140} interval={0} />
           <Tooltip />
           <Legend />
           {trackers.map((t, i) => (
