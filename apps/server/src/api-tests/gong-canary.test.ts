@@ -11,7 +11,12 @@ describe('Gong credential canary', () => {
   const responses: string[] = [];
 
   beforeAll(async () => {
-    env = await startSandboxedServer();
+    // Gong's real 3-per-second limit is tested elsewhere; here it only made the many connects below flaky on a
+    // loaded machine. The injected 429 (rateLimitNext) still goes through the limiter's path.
+    env = await startSandboxedServer(
+      { CALLMINE_GONG_REQUESTS_PER_SECOND: '100' },
+      { rateLimit: { perSecond: 100, perDay: 100_000 } },
+    );
   });
   afterAll(() => env.close());
 
