@@ -86,44 +86,46 @@ export const publicProcedure = t.procedure.meta({ access: 'public' }).use(({ ctx
  * always comes from the session or the token, never from input. Procedures with `meta.tokens === false`
  * refuse tokens; a read-only token may call queries only.
  */
-export const signedInProcedure = t.procedure.meta({ access: 'member' }).use(async ({ ctx, meta, type, next }) => {
-  if (ctx.bearer) {
-    const token = checkToken(ctx.bearer, meta, type);
-    const limit = await ctx.deps.rateLimits.apiToken.consume(token.tokenId);
-    if (!limit.ok) {
-      ctx.resHeaders.set('retry-after', String(limit.retryAfterSeconds));
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `This token has made too many calls. Try again in ${limit.retryAfterSeconds} seconds.`,
-        cause: new ReasonedCause('token-rate-limited'),
+export const signedInProcedure = t.procedure
+  .meta({ access: 'member' })
+  .use(async ({ ctx, meta, type, next }) => {
+    if (ctx.bearer) {
+      const token = checkToken(ctx.bearer, meta, type);
+      const limit = await ctx.deps.rateLimits.apiToken.consume(token.tokenId);
+      if (!limit.ok) {
+        ctx.resHeaders.set('retry-after', String(limit.retryAfterSeconds));
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `This token has made too many calls. Try again in ${limit.retryAfterSeconds} seconds.`,
+          cause: new ReasonedCause('token-rate-limited'),
+        });
+      }
+      const principal: Principal = { kind: 'token', tokenId: token.tokenId };
+      return next({
+        ctx: {
+          principal,
+          user: token.user,
+          member: { id: null, role: token.role },
+          workspace: token.workspace,
+        },
       });
     }
-    const principal: Principal = { kind: 'token', tokenId: token.tokenId };
+    const session = ctx.session;
+    if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    const membership = findMembership(ctx.deps.db, session.user.id, session.session.activeOrganizationId);
+    if (!membership) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
+    }
+    const principal: Principal = { kind: 'session', userId: session.user.id };
     return next({
       ctx: {
         principal,
-        user: token.user,
-        member: { id: null, role: token.role },
-        workspace: token.workspace,
+        user: session.user,
+        member: { id: membership.memberId as string | null, role: membership.role },
+        workspace: { id: membership.workspaceId, name: membership.workspaceName },
       },
     });
-  }
-  const session = ctx.session;
-  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  const membership = findMembership(ctx.deps.db, session.user.id, session.session.activeOrganizationId);
-  if (!membership) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
-  }
-  const principal: Principal = { kind: 'session', userId: session.user.id };
-  return next({
-    ctx: {
-      principal,
-      user: session.user,
-      member: { id: membership.memberId as string | null, role: membership.role },
-      workspace: { id: membership.workspaceId, name: membership.workspaceName },
-    },
   });
-});
 
 const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
 

@@ -103,7 +103,9 @@ describe('API token roles', () => {
         // changes nothing, and every one it may not call is refused before its input is even read.
         const answer = await call(server.url, tokens[role], p.path, p.type);
         const allowed = p.tokenRoles.includes(role);
-        expect(answer.status === 403, `${role} token → ${p.path}: ${answer.body.error?.message}`).toBe(!allowed);
+        expect(answer.status === 403, `${role} token → ${p.path}: ${answer.body.error?.message}`).toBe(
+          !allowed,
+        );
         if (role === 'read' && p.type === 'mutation' && p.tokens) {
           expect(answer.body.error?.data.reason, p.path).toBe('read-only-token');
         }
