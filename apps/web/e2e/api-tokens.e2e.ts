@@ -63,7 +63,10 @@ test('an admin creates an API token, a script uses it, the reference renders, an
   const runsStart = page.locator('section[id="runs.start"]');
   const inputSchema = runsStart.locator('details', { hasText: 'Input (JSON Schema)' }).locator('pre');
   await expect(inputSchema).toBeHidden();
-  await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'start', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Contents' })
+    .getByRole('link', { name: 'start', exact: true })
+    .click();
   await runsStart.getByText('Input (JSON Schema)').click();
   await expect(inputSchema).toBeVisible();
   await expect(inputSchema).toContainText('"from"');
