@@ -59,7 +59,7 @@ export function buildApp(deps: AppDeps) {
   app.route('/healthz', healthRoutes(deps.sqlite));
   app.use('/trpc/*', jsonOnly());
   app.route('/trpc', trpcRoutes(deps.api, deps.logger));
-  app.route('/docs', apiDocsRoutes());
+  app.route('/docs', apiDocsRoutes(deps.publicUrl));
   app.route('/integrations/gong/oauth', gongOAuthRoutes(deps.api, deps.logger));
   app.route('/', spaRoutes(deps.webDistDir));
   app.onError((error, c) => {

@@ -51,13 +51,28 @@ test('an admin creates an API token, a script uses it, the reference renders, an
 
   await page.goto(`${callmine.url}/docs/api`);
   await expect(page.getByRole('heading', { name: 'Callmine API reference' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Calling the API' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'apiTokens.create' })).toBeVisible();
+  // Schemas are folded away until opened, so the page stays navigable.
+  const runsStart = page.locator('section[id="runs.start"]');
+  const inputSchema = runsStart.locator('details', { hasText: 'Input (JSON Schema)' }).locator('pre');
+  await expect(inputSchema).toBeHidden();
+  await page
+    .getByRole('navigation', { name: 'Contents' })
+    .getByRole('link', { name: 'start', exact: true })
+    .click();
+  await runsStart.getByText('Input (JSON Schema)').click();
+  await expect(inputSchema).toBeVisible();
+  await expect(inputSchema).toContainText('"from"');
+  await expect(runsStart.getByText('API tokens: member, admin (not read-only)')).toBeVisible();
   // The static stylesheet applied under the CSP (no inline style was needed).
   const fontFamily = await page.locator('body').evaluate((b) => getComputedStyle(b).fontFamily);
   expect(fontFamily).toContain('system-ui');
 
   await page.goto(`${callmine.url}/settings`);
   const table = page.getByRole('table', { name: 'API tokens' });
+  // The default role is the least a warehouse script needs.
+  await expect(table.getByRole('cell', { name: 'Read only' })).toBeVisible();
   await table.getByRole('button', { name: 'Revoke' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, revoke' }).click();
   await expect(table.getByText('Revoked')).toBeVisible();

@@ -1,3 +1,4 @@
+import type { ApiTokenRole } from '@callmine/contracts';
 import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { type ZodType, z } from 'zod';
 import type { Access, DocumentedError, ProcedureMeta } from './meta.ts';
@@ -10,6 +11,11 @@ export interface ProcedureReference {
   access: Access;
   /** Whether an API token may call it (with a role at least `access`). */
   tokens: boolean;
+  /**
+   * Which token roles may call it, as the middleware in trpc.ts decides: none when `tokens` is false; admin
+   * procedures need an admin token; a read token may call queries only.
+   */
+  tokenRoles: ApiTokenRole[];
   summary: string;
   input: unknown;
   output: unknown;
@@ -53,6 +59,11 @@ const commonErrors: DocumentedError[] = [
     when: 'An API token called a procedure tokens may not call.',
   },
   {
+    code: 'FORBIDDEN',
+    reason: 'read-only-token',
+    when: 'A read-only API token called a mutation (read tokens may call queries only).',
+  },
+  {
     code: 'TOO_MANY_REQUESTS',
     reason: 'token-rate-limited',
     when: 'The token made too many calls; wait for the Retry-After header (seconds).',
@@ -70,6 +81,13 @@ function isZod(value: unknown): value is ZodType {
   return value instanceof z.ZodType;
 }
 
+/** The token roles the middleware lets through; kept beside it in spirit, checked against it by a test. */
+function tokenRolesFor(access: Access, tokens: boolean, type: ProcedureReference['type']): ApiTokenRole[] {
+  if (!tokens) return [];
+  if (access === 'admin') return ['admin'];
+  return type === 'query' ? ['admin', 'member', 'read'] : ['admin', 'member'];
+}
+
 function describe(path: string, procedure: AnyProcedure): ProcedureReference {
   const def = procedure._def as unknown as {
     type: ProcedureReference['type'];
@@ -79,11 +97,14 @@ function describe(path: string, procedure: AnyProcedure): ProcedureReference {
   };
   const meta = def.meta ?? {};
   const [input] = def.inputs;
+  const access = meta.access ?? 'public';
+  const tokens = meta.tokens !== false;
   return {
     path,
     type: def.type,
-    access: meta.access ?? 'public',
-    tokens: meta.tokens !== false,
+    access,
+    tokens,
+    tokenRoles: tokenRolesFor(access, tokens, def.type),
     summary: meta.summary ?? '',
     input: jsonSchema(isZod(input) ? input : undefined, 'input'),
     output: jsonSchema(isZod(def.output) ? def.output : undefined, 'output'),

@@ -1,5 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
+import type { TokenVerdict } from './auth/api-token.ts';
 import { findMembership } from './auth/membership.ts';
 import type { Context } from './context.ts';
 import { ReasonedCause } from './errors.ts';
@@ -51,58 +52,80 @@ function sessionRequired() {
   });
 }
 
+function readOnlyToken() {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message:
+      'This API token is read-only: it can call queries, but not mutations (no runs, no changes). Use a member or admin token for that.',
+    cause: new ReasonedCause('read-only-token'),
+  });
+}
+
+type ProcedureType = 'query' | 'mutation' | 'subscription';
+
+/**
+ * The token checks every procedure shares, in order: a dead token, a procedure only a person may call, and a
+ * read-only token calling anything but a query. Generic on the procedure type, so a new mutation is covered
+ * without anyone remembering to mark it.
+ */
+function checkToken(bearer: TokenVerdict, meta: ProcedureMeta | undefined, type: ProcedureType) {
+  if (!bearer.ok) throw invalidToken();
+  if (meta?.tokens === false) throw sessionRequired();
+  if (bearer.principal.readOnly && type !== 'query') throw readOnlyToken();
+  return bearer.principal;
+}
+
 /** Anyone; a request with a bad Bearer token is still refused, so a script learns early that its token is dead. */
-export const publicProcedure = t.procedure.meta({ access: 'public' }).use(({ ctx, meta, next }) => {
-  if (ctx.bearer && !ctx.bearer.ok) throw invalidToken();
-  if (ctx.bearer && meta?.tokens === false) throw sessionRequired();
+export const publicProcedure = t.procedure.meta({ access: 'public' }).use(({ ctx, meta, type, next }) => {
+  if (ctx.bearer) checkToken(ctx.bearer, meta, type);
   return next();
 });
 
 /**
  * A person signed in to a workspace, or an API token acting for its workspace with its role. The workspace
  * always comes from the session or the token, never from input. Procedures with `meta.tokens === false`
- * refuse tokens.
+ * refuse tokens; a read-only token may call queries only.
  */
-export const signedInProcedure = t.procedure.meta({ access: 'member' }).use(async ({ ctx, meta, next }) => {
-  if (ctx.bearer) {
-    if (!ctx.bearer.ok) throw invalidToken();
-    const token = ctx.bearer.principal;
-    if (meta?.tokens === false) throw sessionRequired();
-    const limit = await ctx.deps.rateLimits.apiToken.consume(token.tokenId);
-    if (!limit.ok) {
-      ctx.resHeaders.set('retry-after', String(limit.retryAfterSeconds));
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `This token has made too many calls. Try again in ${limit.retryAfterSeconds} seconds.`,
-        cause: new ReasonedCause('token-rate-limited'),
+export const signedInProcedure = t.procedure
+  .meta({ access: 'member' })
+  .use(async ({ ctx, meta, type, next }) => {
+    if (ctx.bearer) {
+      const token = checkToken(ctx.bearer, meta, type);
+      const limit = await ctx.deps.rateLimits.apiToken.consume(token.tokenId);
+      if (!limit.ok) {
+        ctx.resHeaders.set('retry-after', String(limit.retryAfterSeconds));
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `This token has made too many calls. Try again in ${limit.retryAfterSeconds} seconds.`,
+          cause: new ReasonedCause('token-rate-limited'),
+        });
+      }
+      const principal: Principal = { kind: 'token', tokenId: token.tokenId };
+      return next({
+        ctx: {
+          principal,
+          user: token.user,
+          member: { id: null, role: token.role },
+          workspace: token.workspace,
+        },
       });
     }
-    const principal: Principal = { kind: 'token', tokenId: token.tokenId };
+    const session = ctx.session;
+    if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    const membership = findMembership(ctx.deps.db, session.user.id, session.session.activeOrganizationId);
+    if (!membership) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
+    }
+    const principal: Principal = { kind: 'session', userId: session.user.id };
     return next({
       ctx: {
         principal,
-        user: token.user,
-        member: { id: null, role: token.role },
-        workspace: token.workspace,
+        user: session.user,
+        member: { id: membership.memberId as string | null, role: membership.role },
+        workspace: { id: membership.workspaceId, name: membership.workspaceName },
       },
     });
-  }
-  const session = ctx.session;
-  if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  const membership = findMembership(ctx.deps.db, session.user.id, session.session.activeOrganizationId);
-  if (!membership) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
-  }
-  const principal: Principal = { kind: 'session', userId: session.user.id };
-  return next({
-    ctx: {
-      principal,
-      user: session.user,
-      member: { id: membership.memberId as string | null, role: membership.role },
-      workspace: { id: membership.workspaceId, name: membership.workspaceName },
-    },
   });
-});
 
 const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
 

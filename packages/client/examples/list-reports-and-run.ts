@@ -6,6 +6,7 @@
 import {
   type CallmineClient,
   type CallmineOutputs,
+  CallmineSetupError,
   callmineError,
   createCallmineClient,
 } from '../src/index.ts';
@@ -14,10 +15,20 @@ const url = process.env.CALLMINE_URL;
 const token = process.env.CALLMINE_TOKEN;
 const analysisName = process.env.CALLMINE_ANALYSIS;
 const waitSeconds = Number(process.env.CALLMINE_WAIT_SECONDS ?? 600);
-if (!url || !token) {
-  console.error('Set CALLMINE_URL and CALLMINE_TOKEN.');
-  process.exit(2);
+/** One JSON line on stderr: what is wrong and which setting to check. Never the token. */
+function fail(message: string, check: string | undefined, exitCode: number): never {
+  console.error(JSON.stringify(check ? { message, check } : { message }));
+  process.exit(exitCode);
 }
+
+if (!url || !token) {
+  fail(
+    'Set CALLMINE_URL (Callmine’s address, e.g. http://127.0.0.1:3000) and CALLMINE_TOKEN (an API token from Settings → API tokens).',
+    !url ? 'CALLMINE_URL' : 'CALLMINE_TOKEN',
+    2,
+  );
+}
+const settingFor = { url: 'CALLMINE_URL', token: 'CALLMINE_TOKEN' } as const;
 
 const print = (line: unknown) => console.log(JSON.stringify(line));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -51,7 +62,13 @@ function headline(report: CallmineOutputs['reports']['get']) {
   };
 }
 
-const callmine = createCallmineClient({ url, token });
+let callmine: CallmineClient;
+try {
+  callmine = createCallmineClient({ url, token });
+} catch (error) {
+  if (error instanceof CallmineSetupError) fail(error.message, settingFor[error.option], 2);
+  throw error;
+}
 
 try {
   const [workspace, reports] = await Promise.all([
@@ -86,11 +103,10 @@ try {
   }
 } catch (error) {
   const known = callmineError(error);
-  // Never print the token: only what the server said.
+  // Never print the token: only what the server said, or what to check when no answer came.
+  if (known && !known.code) fail(known.message, 'CALLMINE_URL', 1);
   console.error(
-    JSON.stringify(
-      known ?? { message: error instanceof Error ? error.message : 'Could not reach Callmine.' },
-    ),
+    JSON.stringify(known ?? { message: error instanceof Error ? error.message : 'Something went wrong.' }),
   );
   process.exit(1);
 }

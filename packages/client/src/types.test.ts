@@ -12,7 +12,9 @@ describe('client types', () => {
       createdAt: string;
       memberCount: number;
     }>();
-    expectTypeOf<CallmineInputs['apiTokens']['create']['role']>().toEqualTypeOf<'admin' | 'member'>();
+    expectTypeOf<CallmineInputs['apiTokens']['create']['role']>().toEqualTypeOf<
+      'admin' | 'member' | 'read'
+    >();
 
     const callmine = createCallmineClient({ url: 'http://localhost:1', token: 'cm_example' });
     expectTypeOf(callmine.workspace.rename.mutate).parameter(0).toEqualTypeOf<{ name: string }>();

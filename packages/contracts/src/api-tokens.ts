@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { idField } from './fields.ts';
 
-/** A token acts with admin or member rights; 'owner' is a person, never a token. */
-export const apiTokenRole = z.enum(['admin', 'member']);
+/**
+ * A token acts with admin or member rights, or read-only ('read': queries with member rights, never a mutation, so
+ * it can't start runs or change anything). 'owner' is a person, never a token.
+ */
+export const apiTokenRole = z.enum(['admin', 'member', 'read']);
 export type ApiTokenRole = z.infer<typeof apiTokenRole>;
+
+/**
+ * What a listed token does on its next call, from the same rule the token check applies (`tokenState` in the api):
+ * `creator-demoted`: an admin token whose creator is no longer an admin acts as a member;
+ * `creator-removed`: the creator left the workspace, so the token is refused (status `inactive`).
+ */
+export const apiTokenLimit = z.enum(['creator-demoted', 'creator-removed']);
+export type ApiTokenLimit = z.infer<typeof apiTokenLimit>;
 
 export const createApiTokenInput = z.strictObject({
   name: z
@@ -30,11 +41,16 @@ export const apiTokenView = z.object({
   role: apiTokenRole,
   /** `cm_` plus the first characters of the token, so a person can tell tokens apart. */
   hint: z.string(),
+  /** The creator's name: calls made with the token are attributed to them, and it never has more rights. */
   createdBy: z.string(),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime().nullable(),
   lastUsedAt: z.iso.datetime().nullable(),
-  status: z.enum(['active', 'expired', 'revoked']),
+  /** `inactive`: not revoked or expired, but refused because its creator left the workspace (see `limitedBy`). */
+  status: z.enum(['active', 'expired', 'revoked', 'inactive']),
+  /** The rights it acts with now (null unless active): lower than `role` when its creator was demoted. */
+  actsAs: apiTokenRole.nullable(),
+  limitedBy: apiTokenLimit.nullable(),
 });
 export type ApiTokenView = z.infer<typeof apiTokenView>;
 

@@ -170,11 +170,25 @@ describe('API tokens', () => {
       code: 'FORBIDDEN',
     });
     expect(await adasScript.workspace.get.query()).toMatchObject({ name: 'Acme One' });
+    // The list says what the token gets now, by the same rule.
+    const listedAs = async () => (await admin.apiTokens.list.query()).find((t) => t.name === 'Ada');
+    expect(await listedAs()).toMatchObject({
+      role: 'admin',
+      createdBy: 'Ada Admin',
+      status: 'active',
+      actsAs: 'member',
+      limitedBy: 'creator-demoted',
+    });
 
     await admin.members.remove.mutate({ memberId: adaMember?.id ?? '' });
     expect(await failure(adasScript.workspace.get.query())).toMatchObject({
       code: 'UNAUTHORIZED',
       reason: 'invalid-token',
+    });
+    expect(await listedAs()).toMatchObject({
+      status: 'inactive',
+      actsAs: null,
+      limitedBy: 'creator-removed',
     });
   });
 

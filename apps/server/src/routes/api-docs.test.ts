@@ -24,17 +24,21 @@ describe('/docs/api', () => {
       expect(['public', 'member', 'admin'], p.path).toContain(p.access);
     }
     const create = reference.procedures.find((p) => p.path === 'apiTokens.create');
-    expect(create).toMatchObject({ type: 'mutation', access: 'admin', tokens: false });
+    expect(create).toMatchObject({ type: 'mutation', access: 'admin', tokens: false, tokenRoles: [] });
     expect(create?.input).toMatchObject({
       type: 'object',
       required: ['name', 'role'],
-      properties: { role: { enum: ['admin', 'member'] } },
+      properties: { role: { enum: ['admin', 'member', 'read'] } },
       additionalProperties: false,
     });
     expect(reference.procedures.find((p) => p.path === 'workspace.get')).toMatchObject({
       access: 'member',
       tokens: true,
+      tokenRoles: ['admin', 'member', 'read'],
       output: { properties: { memberCount: { type: 'integer' } } },
+    });
+    expect(reference.procedures.find((p) => p.path === 'runs.start')).toMatchObject({
+      tokenRoles: ['admin', 'member'],
     });
     expect(reference.errorShape).toMatchObject({
       properties: { data: { properties: { fieldErrors: {}, reason: {}, code: {} } } },

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type Db, schema } from '@callmine/db';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { tokenState } from './token-state.ts';
 
 /** Every Callmine token starts with this, so secret scanners and a grep can find a leaked one. */
 export const apiTokenPrefix = 'cm_';
@@ -26,7 +27,10 @@ export function bearerToken(headers: Headers): string | undefined {
 export interface TokenPrincipal {
   kind: 'token';
   tokenId: string;
+  /** The rights it acts with now; a read-only token acts with member rights for queries. */
   role: 'admin' | 'member';
+  /** A 'read' token: every mutation is refused (trpc.ts), so it can't start runs or change anything. */
+  readOnly: boolean;
   workspace: { id: string; name: string };
   /** The person who created the token: calls made with it are attributed to them. */
   user: { id: string; name: string; email: string };
@@ -34,8 +38,6 @@ export interface TokenPrincipal {
 
 /** Why a presented token was refused; one message for all, so the answer never tells a guesser anything. */
 export type TokenVerdict = { ok: true; principal: TokenPrincipal } | { ok: false };
-
-const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
 
 // Writing last_used_at on every call would turn every read into a write; a minute is precise enough for a list.
 const lastUsedResolutionMs = 60_000;
@@ -67,10 +69,10 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
     )
     .where(eq(schema.apiToken.tokenHash, hashApiToken(token)))
     .get();
-  // A token never has more rights than its creator has now: it dies when they leave the workspace, and an
-  // admin token made by someone since demoted acts as a member. Otherwise a demoted admin would keep admin rights.
-  if (!row || row.revokedAt || !row.creatorRole) return { ok: false };
-  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return { ok: false };
+  if (!row) return { ok: false };
+  // Revoked, expired, creator gone, or capped at the creator's current role: the same rule the token list shows.
+  const state = tokenState(row, now);
+  if (state.status !== 'active') return { ok: false };
   db.update(schema.apiToken)
     .set({ lastUsedAt: now })
     .where(
@@ -88,7 +90,8 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
     principal: {
       kind: 'token',
       tokenId: row.id,
-      role: row.role === 'admin' && adminRoles.has(row.creatorRole) ? 'admin' : 'member',
+      role: state.actsAs === 'admin' ? 'admin' : 'member',
+      readOnly: state.actsAs === 'read',
       workspace: { id: row.workspaceId, name: row.workspaceName },
       user: { id: row.userId, name: row.userName, email: row.userEmail },
     },

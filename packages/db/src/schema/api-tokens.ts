@@ -11,8 +11,8 @@ export const apiToken = sqliteTable(
       .notNull()
       .references(() => organization.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    /** The rights the token acts with inside its workspace. Never 'owner'. */
-    role: text('role', { enum: ['admin', 'member'] }).notNull(),
+    /** The rights the token acts with inside its workspace ('read': queries only). Never 'owner'. */
+    role: text('role', { enum: ['admin', 'member', 'read'] }).notNull(),
     /** Hex SHA-256 of the whole token; the token has 256 random bits, so no salt or slow hash is needed. */
     tokenHash: text('token_hash').notNull().unique(),
     /** The first characters after the prefix, so a person can tell tokens apart in the list. */

@@ -29,5 +29,5 @@ export function createApiToken(ctx: AdminContext, input: CreateApiTokenInput): C
     { workspaceId: ctx.workspace.id, principal: `token:${row.id}`, role: row.role, by: ctx.user.id },
     'api token created',
   );
-  return { token, view: toApiTokenView(row, ctx.user.name, now) };
+  return { token, view: toApiTokenView(row, { name: ctx.user.name, role: ctx.member.role }, now) };
 }

@@ -26,5 +26,5 @@ export function revokeApiToken(ctx: AdminContext, tokenId: string): ApiTokenView
     { workspaceId: ctx.workspace.id, principal: `token:${tokenId}`, by: ctx.user.id },
     'api token revoked',
   );
-  return toApiTokenView(found.token, found.createdBy, now);
+  return toApiTokenView(found.token, found.creator, now);
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert } from '../../../components/Alert.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import { limitNote, roleName, statusText } from './token-labels.ts';
 
 const when = (iso: string | null, never: string) => (iso ? new Date(iso).toLocaleString() : never);
 
@@ -20,23 +21,29 @@ export function ApiTokenRow({ token }: { token: ApiTokenView }) {
     }),
   );
   const titleId = `revoke-${token.id}-title`;
+  const note = limitNote(token);
+  // An inactive token comes back if its creator rejoins, so it can still be revoked.
+  const revocable = token.status === 'active' || token.status === 'inactive';
   return (
     <tr>
       <td>{token.name}</td>
-      <td>{token.role === 'admin' ? 'Admin' : 'Member'}</td>
+      <td>
+        {roleName[token.role]}
+        {note ? <div className="hint">{note}</div> : null}
+      </td>
+      <td>{token.createdBy}</td>
       <td>
         <code>{token.hint}…</code>
       </td>
       <td>{when(token.lastUsedAt, 'Never')}</td>
       <td>{when(token.expiresAt, 'Never')}</td>
       <td>
-        {token.status === 'active' ? (
+        {token.status === 'active' ? null : <span>{statusText(token)}</span>}
+        {revocable ? (
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
             Revoke
           </button>
-        ) : (
-          <span>{token.status === 'revoked' ? 'Revoked' : 'Expired'}</span>
-        )}
+        ) : null}
         {confirming ? (
           <div role="alertdialog" aria-labelledby={titleId} className="confirm">
             <h4 id={titleId}>Revoke “{token.name}”?</h4>

@@ -81,6 +81,67 @@ describe('Settings → API tokens', () => {
     await expect(script(server.url, token).workspace.get.query()).rejects.toThrow(/not valid/);
   });
 
+  it('offers a read-only token by default, which reads but cannot start a run', async () => {
+    const user = userEvent.setup();
+    renderApp(server.url, '/settings', ownerBrowser);
+    const form = await screen.findByRole('form', { name: 'Create an API token' });
+    const rights = within(form).getByLabelText('Rights') as HTMLSelectElement;
+    expect([...rights.options].map((o) => o.text)).toEqual([
+      'Read only: queries only — lists, reports, usage; no runs, no changes',
+      'Member: read, run analyses, manage analyses and schedules',
+      'Admin: member rights, plus renaming the workspace, deleting reports and the Gong audit log',
+    ]);
+    expect(rights.value).toBe('read');
+    await user.type(within(form).getByLabelText('Token name'), 'Warehouse export');
+    await user.click(within(form).getByRole('button', { name: 'Create token' }));
+    const token = ((await within(form).findByLabelText('New API token')) as HTMLInputElement).value;
+    const table = await screen.findByRole('table', { name: 'API tokens' });
+    const row = within(table).getByText('Warehouse export').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Read only')).toBeInTheDocument();
+    expect(within(row).getByText('Olivia Owner')).toBeInTheDocument();
+
+    expect(await script(server.url, token).reports.list.query({ search: '' })).toEqual([]);
+    await expect(
+      script(server.url, token).runs.start.mutate({ from: '2026-10-01', to: '2026-10-31' }),
+    ).rejects.toThrow(/read-only/);
+  });
+
+  it('shows what a token does now when its creator is demoted or removed', async () => {
+    const owners = apiClient(server.url, ownerBrowser);
+    const invitation = await owners.members.invite.mutate({ email: 'ada@example.com', role: 'admin' });
+    const adaBrowser = browserLikeFetch(server.url);
+    const ada = apiClient(server.url, adaBrowser);
+    await ada.invitations.accept.mutate({
+      invitationId: invitation.id,
+      name: 'Ada Admin',
+      password: 'ada long password',
+    });
+    const { token } = await ada.apiTokens.create.mutate({ name: 'Ada’s sync', role: 'admin' });
+    const adaMember = (await owners.members.list.query()).find((m) => m.email === 'ada@example.com');
+    await owners.members.changeRole.mutate({ memberId: adaMember?.id ?? '', role: 'member' });
+
+    const { unmount } = renderApp(server.url, '/settings', ownerBrowser);
+    let table = await screen.findByRole('table', { name: 'API tokens' });
+    let row = within(table).getByText('Ada’s sync').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Ada Admin')).toBeInTheDocument();
+    expect(within(row).getByText('acts as member (creator is now a member)')).toBeInTheDocument();
+    // What the list says is what the token gets.
+    await expect(script(server.url, token).workspace.rename.mutate({ name: 'Nope' })).rejects.toThrow(
+      /Only workspace admins/,
+    );
+    expect(await script(server.url, token).workspace.get.query()).toMatchObject({ name: 'Acme' });
+    unmount();
+
+    await owners.members.remove.mutate({ memberId: adaMember?.id ?? '' });
+    renderApp(server.url, '/settings', ownerBrowser);
+    table = await screen.findByRole('table', { name: 'API tokens' });
+    row = within(table).getByText('Ada’s sync').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Inactive: creator removed')).toBeInTheDocument();
+    // Still revocable: the token would come back if Ada rejoined.
+    expect(within(row).getByRole('button', { name: 'Revoke' })).toBeInTheDocument();
+    await expect(script(server.url, token).workspace.get.query()).rejects.toThrow(/not valid/);
+  });
+
   it('is not shown to members', async () => {
     const invitation = await apiClient(server.url, ownerBrowser).members.invite.mutate({
       email: 'mia@example.com',

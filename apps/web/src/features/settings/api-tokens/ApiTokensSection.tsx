@@ -13,8 +13,9 @@ export function ApiTokensSection() {
     <section aria-labelledby="api-tokens-heading" className="card">
       <h2 id="api-tokens-heading">API tokens</h2>
       <p className="hint">
-        A token lets a script call Callmine’s API (<a href="/docs/api">reference</a>) for this workspace, with
-        admin or member rights. Tokens can’t manage members or tokens, and never see a secret.
+        A token lets a script call Callmine’s API (<a href="/docs/api">reference</a>) for this workspace: read
+        only, or with member or admin rights, never more than its creator has now. Tokens can’t manage members
+        or tokens, and never see a secret.
       </p>
       {tokens.isPending ? <p>Loading tokens…</p> : null}
       {tokens.isError ? <Alert tone="error">{errorMessage(tokens.error)}</Alert> : null}
@@ -24,7 +25,8 @@ export function ApiTokensSection() {
           <thead>
             <tr>
               <th scope="col">Name</th>
-              <th scope="col">Role</th>
+              <th scope="col">Rights</th>
+              <th scope="col">Created by</th>
               <th scope="col">Token</th>
               <th scope="col">Last used</th>
               <th scope="col">Expires</th>

@@ -8,11 +8,13 @@ import { errorMessage, serverFieldErrors } from '../../../lib/errors.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
 import { useZodForm } from '../../../lib/use-zod-form.ts';
 import { NewTokenNotice } from './NewTokenNotice.tsx';
+import { roleChoices } from './token-labels.ts';
 
 export function CreateApiTokenForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const form = useZodForm(createApiTokenForm, { name: '', role: 'member', expiresInDays: '90' });
+  // Read only by default: the least a warehouse script needs.
+  const form = useZodForm(createApiTokenForm, { name: '', role: 'read', expiresInDays: '90' });
   const create = useMutation(
     trpc.apiTokens.create.mutationOptions({
       onSuccess: () => {
@@ -35,14 +37,7 @@ export function CreateApiTokenForm() {
       {create.isError ? <Alert tone="error">{errorMessage(create.error)}</Alert> : null}
       <div className="row">
         <TextField label="Token name" field={form.field('name')} />
-        <SelectField
-          label="Rights"
-          field={form.field('role')}
-          options={[
-            { value: 'member', label: 'Member (read)' },
-            { value: 'admin', label: 'Admin' },
-          ]}
-        />
+        <SelectField label="Rights" field={form.field('role')} options={roleChoices} />
         <SelectField
           label="Expires"
           field={form.field('expiresInDays')}
