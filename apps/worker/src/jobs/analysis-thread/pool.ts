@@ -1,4 +1,6 @@
 import type { AnalysisInput, AnalysisResult, AnalysisSettings } from '@callmine/contracts';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
 import type { AnalysisTask } from './task.ts';
 
@@ -16,7 +18,9 @@ export interface AnalysisPool {
 
 export function createAnalysisPool(options: { idleTimeoutMs?: number } = {}): AnalysisPool {
   const pool = new Tinypool({
-    filename: new URL('./entry.mjs', import.meta.url).href,
+    // A path built from strings, not `new URL('./entry.mjs', import.meta.url)`: Vite (the web's component tests
+    // start a worker) rewrites that pattern into an http asset URL the thread can't load.
+    filename: join(dirname(fileURLToPath(import.meta.url)), 'entry.mjs'),
     minThreads: 0,
     // One job runs at a time per worker process, so one thread is enough.
     maxThreads: 1,
