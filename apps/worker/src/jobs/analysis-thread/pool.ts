@@ -1,6 +1,6 @@
-import type { AnalysisInput, AnalysisResult, AnalysisSettings } from '@callmine/contracts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AnalysisInput, AnalysisResult, AnalysisSettings } from '@callmine/contracts';
 import { Tinypool } from 'tinypool';
 import type { AnalysisTask } from './task.ts';
 
