@@ -195,7 +195,14 @@ describe('an OAuth run spanning a token expiry', () => {
     expect(audit.find((a) => a.action === 'marked-needs-attention')).toMatchObject({
       detail: 'oauth-refresh-rejected',
     });
-    await expect(env.startRun()).rejects.toThrow(/needs attention/);
+    // No key to replace with OAuth: starting a run says what to do instead.
+    const refused = await env.startRun().then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(refused).toBe(
+      'The Gong connection needs attention: an admin must connect Gong with OAuth again in Settings → Integrations.',
+    );
 
     // No retry storm: one refused refresh, and nothing more reaches Gong's token endpoint or API afterwards.
     const tokenCalls = () =>

@@ -7,6 +7,7 @@ import type { Opener } from '@callmine/vault/open';
 import {
   type CredentialRow,
   CredentialUnavailable,
+  credentialMessage,
   credentialMessages,
   currentCredential,
   markNeedsAttention,
@@ -75,7 +76,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
     const row = currentCredential(db, workspaceId);
     if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
     if (row.status !== 'active') {
-      throw new CredentialUnavailable('needs-attention', credentialMessages['needs-attention']);
+      throw new CredentialUnavailable('needs-attention', credentialMessage('needs-attention', row.method));
     }
     return row;
   };
@@ -88,12 +89,12 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
       let refreshToken: string;
       try {
         if (!row.refreshTokenSealed)
-          throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+          throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', 'oauth'));
         refreshToken = opener.open(row.refreshTokenSealed, gongCredentialContext(context, 'refreshToken'));
       } catch (error) {
         if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
         markNeedsAttention(db, { workspaceId, version, status: 'unreadable', at: now() });
-        throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+        throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', 'oauth'));
       }
       if (!endpoint) {
         throw new CredentialUnavailable('oauth-unconfigured', credentialMessages['oauth-unconfigured']);
