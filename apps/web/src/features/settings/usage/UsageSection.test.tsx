@@ -45,9 +45,9 @@ describe('Usage', () => {
     expect(within(months).getByRole('row', { name: `${monthLabel} 120` })).toBeInTheDocument();
     const runs = within(section).getByRole('table', { name: 'Runs that used the allowance' });
     const link = within(runs).getByRole('link', { name: 'Run of 2025-12-01 to 2026-05-31' });
-    expect(link).toHaveAttribute('href', `/runs#run-${runId}`);
+    expect(link).toHaveAttribute('href', `/runs?run=${runId}`);
     expect(within(runs).getByRole('row', { name: /Run of 2025-12-01 to 2026-05-31/ })).toHaveTextContent(
-      `Run of 2025-12-01 to 2026-05-31${monthLabel}1200180`,
+      `Run of 2025-12-01 to 2026-05-31Started by Ada Admin${monthLabel}1200180`,
     );
   });
 

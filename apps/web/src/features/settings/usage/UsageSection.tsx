@@ -5,6 +5,7 @@ import { Alert } from '../../../components/Alert.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { isAdmin } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import { runHref, runOrigin, runTitle } from '../../runs/run-label.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -102,9 +103,9 @@ function UsageDetails({ usage }: { usage: UsageSummary }) {
             {usage.runs.map((r) => (
               <tr key={r.runId}>
                 <td>
-                  <Link to={`/runs#run-${r.runId}`}>
-                    Run of {r.from} to {r.to}
-                  </Link>
+                  <Link to={runHref(r.runId)}>{runTitle(r)}</Link>
+                  <br />
+                  <span className="hint">{runOrigin(r)}</span>
                 </td>
                 <td>{monthName(r.month)}</td>
                 <td>{n(r.callsCharged)}</td>
