@@ -46,7 +46,9 @@ test('an analysis runs into a report that drills down to evidence and exports CS
 
   // Run it and watch the run finish.
   await page.getByRole('button', { name: 'Run Competitor watch now' }).click();
-  const run = page.getByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+  // Named by its analysis; the Runs page opens at it.
+  const run = page.getByRole('listitem', { name: 'Competitor watch · 2025-12-01 to 2026-05-31' });
+  await expect(run).toHaveAttribute('aria-current', 'true');
   await expect(run.getByRole('progressbar')).toBeVisible();
   await expect(run.getByText('Done')).toBeVisible({ timeout: 90_000 });
   await run.getByRole('link', { name: 'Open the report' }).click();

@@ -56,7 +56,11 @@ test('the owner creates a weekly schedule, runs it now and sees the run on the R
   await expect(schedule.getByRole('list', { name: 'Occurrences' }).getByText(/Run now at/)).toBeVisible();
 
   await schedule.getByRole('link', { name: 'View its run' }).click();
-  const run = page.getByRole('listitem', { name: /^Run of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/ });
+  const run = page.getByRole('listitem', {
+    name: /^Weekly competitor watch · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/,
+  });
   await expect(run).toHaveCount(1);
+  await expect(run).toHaveAttribute('aria-current', 'true');
+  await expect(run.getByText(/Run now on its schedule by/)).toBeVisible();
   await expect(run.getByText('Done')).toBeVisible();
 });

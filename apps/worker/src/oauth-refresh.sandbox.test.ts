@@ -75,6 +75,31 @@ describe('an OAuth run spanning a token expiry', () => {
     expect(audit.filter((a) => a.action === 'token-refreshed')).toHaveLength(1);
   });
 
+  it('with 2-minute tokens (the sandbox’s --token-ttl 120) a run renews once, not before every request', async () => {
+    env = await startRunEnv({
+      connect: 'oauth',
+      env: slow,
+      sandbox: { clock, accessTokenTtlSeconds: 120 },
+    });
+    const truth = env.sandbox.groundTruth('acme');
+    const queued = await env.startRun();
+    startWorker(env);
+    await untilRequests(env, 4);
+    // A fresh 2-minute token is not due at once (the 5-minute margin is capped at half its life): nothing renewed.
+    expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 0, refused: 0 });
+    // 70 s later the token is past half its life but still valid: renewed once, ahead of time.
+    offset += 70_000;
+
+    const run = await env.waitFor(queued.id, isFinished);
+    expect(run).toMatchObject({ status: 'done', error: null, credentialVersion: 2 });
+    expect(run.totals).toMatchObject({ callsAnalyzed: truth.callCount, transcripts: truth.transcriptCount });
+    expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
+    expect(env.runRequests().filter((r) => r.status === 401)).toHaveLength(0);
+    const audit = await env.admin.integrations.gong.auditLog.query();
+    expect(audit.filter((a) => a.action === 'token-refreshed')).toHaveLength(1);
+    expect(await env.admin.integrations.gong.get.query()).toMatchObject({ status: 'connected', version: 2 });
+  });
+
   it('refreshes and retries once when Gong refuses a token that looked valid', async () => {
     env = await startRunEnv({ connect: 'oauth', env: slow });
     const truth = env.sandbox.groundTruth('acme');
@@ -170,7 +195,14 @@ describe('an OAuth run spanning a token expiry', () => {
     expect(audit.find((a) => a.action === 'marked-needs-attention')).toMatchObject({
       detail: 'oauth-refresh-rejected',
     });
-    await expect(env.startRun()).rejects.toThrow(/needs attention/);
+    // No key to replace with OAuth: starting a run says what to do instead.
+    const refused = await env.startRun().then(
+      () => '',
+      (error: Error) => error.message,
+    );
+    expect(refused).toBe(
+      'The Gong connection needs attention: an admin must connect Gong with OAuth again in Settings → Integrations.',
+    );
 
     // No retry storm: one refused refresh, and nothing more reaches Gong's token endpoint or API afterwards.
     const tokenCalls = () =>

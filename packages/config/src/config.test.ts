@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
+import { monthlyCallQuotaRange } from './monthly-call-quota.ts';
 
 describe('loadConfig', () => {
   it('has working defaults', () => {
@@ -34,8 +38,20 @@ describe('loadConfig', () => {
   it('reads the monthly call quota and names the variable when it is not a whole number', () => {
     expect(loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: '250' }).monthlyCallQuota).toBe(250);
     expect(() => loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: 'lots' })).toThrow(
-      /CALLMINE_MONTHLY_CALL_QUOTA must be a whole number from 0 to 10000000/,
+      /CALLMINE_MONTHLY_CALL_QUOTA must be a whole number of calls from 0 to 10,000,000/,
     );
+    expect(loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: '10000000' }).monthlyCallQuota).toBe(10_000_000);
+    expect(() => loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: '10000001' })).toThrow(/from 0 to 10,000,000/);
+  });
+
+  it('states the allowance range in the README as the schema accepts it', () => {
+    const readme = readFileSync(
+      resolve(dirname(fileURLToPath(import.meta.url)), '../../../README.md'),
+      'utf8',
+    );
+    const row = readme.split('\n').find((line) => line.startsWith('| `CALLMINE_MONTHLY_CALL_QUOTA`'));
+    expect(row).toContain(`(${monthlyCallQuotaRange})`);
+    expect(monthlyCallQuotaRange).toBe('0 to 10,000,000');
   });
 
   it('treats blank values as unset and derives the public URL', () => {

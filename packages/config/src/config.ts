@@ -3,6 +3,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { monthlyCallQuota } from './monthly-call-quota.ts';
 
 // From a path string, not `new URL()`: under jsdom (component tests) URL is not Node's.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -93,7 +94,7 @@ const envSchema = z.object({
   CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
   CALLMINE_SCHEDULER_TICK_MS: intIn('CALLMINE_SCHEDULER_TICK_MS', 100, 600_000, 15_000),
   CALLMINE_API_TOKEN_CALLS_PER_MINUTE: intIn('CALLMINE_API_TOKEN_CALLS_PER_MINUTE', 1, 100_000, 600),
-  CALLMINE_MONTHLY_CALL_QUOTA: intIn('CALLMINE_MONTHLY_CALL_QUOTA', 0, 10_000_000, 1000),
+  CALLMINE_MONTHLY_CALL_QUOTA: monthlyCallQuota('CALLMINE_MONTHLY_CALL_QUOTA').default(1000),
   CALLMINE_GONG_OAUTH_CLIENT_ID: z
     .string()
     .max(512, 'CALLMINE_GONG_OAUTH_CLIENT_ID must be at most 512 characters')

@@ -40,6 +40,22 @@ export const gongBasicAuthInput = z.strictObject({
 export type GongBasicAuthInput = z.input<typeof gongBasicAuthInput>;
 
 export const gongMethod = z.enum(['basic', 'oauth']);
+export type GongMethod = z.infer<typeof gongMethod>;
+
+/**
+ * What an admin does about a connection that needs attention. An OAuth connection has no key to replace: it is
+ * connected again. Shared by runs.start, the worker's run failures and the schedules' skipped occurrences.
+ */
+export function gongReconnectStep(method: GongMethod): string {
+  return method === 'oauth'
+    ? 'an admin must connect Gong with OAuth again in Settings → Integrations'
+    : 'an admin must replace the key in Settings → Integrations';
+}
+
+/** "The Gong connection needs attention: <the step for this kind of connection>." */
+export function gongNeedsAttentionMessage(method: GongMethod): string {
+  return `The Gong connection needs attention: ${gongReconnectStep(method)}.`;
+}
 
 /** Why a stored credential needs an admin: Gong rejected it, or Callmine can no longer decrypt it. */
 export const gongAttentionReason = z.enum(['rejected', 'unreadable']);

@@ -6,6 +6,7 @@ export * from './fields.ts';
 export * from './gong.ts';
 export * from './members.ts';
 export * from './reports.ts';
+export * from './run-trigger.ts';
 export * from './runs.ts';
 export * from './schedules.ts';
 export * from './talk-metrics.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runTrigger } from './run-trigger.ts';
 import { runQuotaView } from './usage.ts';
 
 // Analysis runs: the call selection a member starts a run with (the Runs form and `runs.start` share it), and
@@ -103,6 +104,9 @@ export const runView = z.object({
   }),
   /** The saved analysis this run came from (null for an ad-hoc run or when the analysis was deleted since). */
   analysis: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The analysis's name when the run started (kept when it is renamed); null for an ad-hoc run or once it is deleted. */
+  name: z.string().nullable(),
+  trigger: runTrigger,
   /** The immutable report, once the run is done. */
   reportId: z.string().nullable(),
   startedBy: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runTrigger } from './run-trigger.ts';
 
 // The monthly allowance of analysed calls: a run's quota outcome, the Usage section and the start-run estimate.
 // A call counts once per workspace per calendar month (UTC), however many runs include it.
@@ -36,6 +37,11 @@ export const usageSummary = z.object({
   runs: z.array(
     z.object({
       runId: z.string(),
+      /** The analysis's name when the run started; null for an ad-hoc run. */
+      name: z.string().nullable(),
+      /** How it started (see runView.trigger), and who for a person's run. */
+      trigger: runTrigger,
+      startedBy: z.string().nullable(),
       from: z.string(),
       to: z.string(),
       status: z.string(),

@@ -10,11 +10,16 @@ export { createSqliteQueue, DEFAULT_MAX_ATTEMPTS, type SqliteQueueOptions } from
 export {
   allowanceOverride,
   clearAllowanceOverride,
+  findWorkspace,
   monthlyAllowance,
   monthUsed,
   quotaMonth,
   setAllowanceOverride,
+  type WorkspaceLookup,
+  type WorkspaceQuotaRow,
+  type WorkspaceRef,
   workspaceByIdOrSlug,
+  workspaceQuotas,
 } from './quota/allowance.ts';
 export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
 export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';

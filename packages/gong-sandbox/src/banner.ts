@@ -1,6 +1,6 @@
 import type { GongSandbox } from './sandbox.ts';
 
-/** What a developer needs to point Callmine at the sandbox: base URLs, keys, OAuth client and env line. */
+/** What a developer needs to point Callmine at the sandbox: base URLs, keys, OAuth client and the env lines. */
 export function formatBanner(sandbox: GongSandbox): string {
   const lines = ['Gong sandbox is running (Ctrl+C to stop).', ''];
   for (const [name, cluster] of Object.entries(sandbox.clusters))
@@ -29,8 +29,20 @@ export function formatBanner(sandbox: GongSandbox): string {
   lines.push(`  client secret: ${client.clientSecret}`);
   lines.push(`  authorize:     ${sandbox.appOrigin}/oauth2/authorize`);
   lines.push(`  token:         ${sandbox.appOrigin}/oauth2/generate-customer-token`, '');
+  // The same lines as the README's "Try it with the Gong sandbox", with this run's ports, ready to paste.
   const origins = Object.values(sandbox.clusters).map((cluster) => cluster.origin);
-  lines.push('Let Callmine talk to these plain-http local origins:');
-  lines.push(`  CALLMINE_GONG_ALLOWED_ORIGINS=${origins.join(',')}`);
+  const standard = sandbox.clusters.standard?.origin ?? origins[0] ?? '';
+  lines.push('Start Callmine against the sandbox (in another terminal):');
+  lines.push(`  CALLMINE_GONG_DEFAULT_BASE_URL=${standard} \\`);
+  lines.push(`  CALLMINE_GONG_ALLOWED_ORIGINS=${origins.join(',')} \\`);
+  lines.push('  npm start', '');
+  lines.push('Or, to try Connect with OAuth too:');
+  lines.push(`  CALLMINE_GONG_DEFAULT_BASE_URL=${standard} \\`);
+  lines.push(`  CALLMINE_GONG_ALLOWED_ORIGINS=${origins.join(',')} \\`);
+  lines.push(`  CALLMINE_GONG_OAUTH_CLIENT_ID=${client.clientId} \\`);
+  lines.push(`  CALLMINE_GONG_OAUTH_CLIENT_SECRET=${client.clientSecret} \\`);
+  lines.push(`  CALLMINE_GONG_OAUTH_AUTHORIZE_URL=${sandbox.appOrigin}/oauth2/authorize \\`);
+  lines.push(`  CALLMINE_GONG_OAUTH_TOKEN_URL=${sandbox.appOrigin}/oauth2/generate-customer-token \\`);
+  lines.push('  npm start');
   return lines.join('\n');
 }

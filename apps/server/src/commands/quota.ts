@@ -1,65 +1,114 @@
 // The monthly call quota, per workspace, for operators:
-//   quota show <workspace> | set <workspace> <calls> | reset <workspace>
-// <workspace> is its id or its slug. `set` overrides CALLMINE_MONTHLY_CALL_QUOTA for that workspace (from now on,
-// this month included); `reset` returns it to the default. Charged calls are never changed here.
-// Run: npm run quota -- <command>. Exit 0 = done, 1 = refused (unknown workspace), 2 = usage.
-import { ConfigError, loadConfig } from '@callmine/config';
+//   quota list | show <workspace> | set <workspace> <calls> | reset <workspace>
+// <workspace> is its id, its slug or its name (exact, else ignoring case; refused when two workspaces share it).
+// Ids and slugs are generated, so `list` prints them, and Settings → Usage shows the id. `set` overrides
+// CALLMINE_MONTHLY_CALL_QUOTA for that workspace (from now on, this month included); `reset` returns it to the
+// default. Charged calls are never changed here.
+// Run: npm run quota -- <command>. Exit 0 = done, 1 = refused (unknown or ambiguous workspace), 2 = usage.
+import { ConfigError, loadConfig, monthlyCallQuota } from '@callmine/config';
 import {
   allowanceOverride,
   clearAllowanceOverride,
   type Db,
+  findWorkspace,
   monthUsed,
   openDatabase,
   quotaMonth,
   setAllowanceOverride,
-  workspaceByIdOrSlug,
+  type WorkspaceRef,
+  workspaceQuotas,
 } from '@callmine/db';
 
 const USAGE =
-  'Usage: quota <show <workspace> | set <workspace> <calls> | reset <workspace>>  (workspace: id or slug)';
+  'Usage: quota <list | show <workspace> | set <workspace> <calls> | reset <workspace>>  (workspace: id, slug or name)';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const n = (value: number) => value.toLocaleString('en-US');
+const allowanceSchema = monthlyCallQuota('The allowance');
 
-function show(db: Db, workspace: { id: string; name: string; slug: string }, defaultAllowance: number) {
+function show(db: Db, workspace: WorkspaceRef, defaultAllowance: number) {
   const month = quotaMonth(new Date());
   const override = allowanceOverride(db, workspace.id);
   const allowance = override ?? defaultAllowance;
   const used = monthUsed(db, workspace.id, month);
-  say(`Workspace ${workspace.name} (${workspace.slug}, ${workspace.id})`);
+  say(`Workspace ${workspace.name} (slug ${workspace.slug}, id ${workspace.id})`);
   say(
     `Allowance: ${n(allowance)} calls/month (${override === undefined ? 'default CALLMINE_MONTHLY_CALL_QUOTA' : 'set for this workspace'})`,
   );
   say(`Used in ${month} (UTC): ${n(used)}; remaining: ${n(Math.max(0, allowance - used))}`);
 }
 
+/** Every workspace as an aligned table, so an operator can copy the id or slug the other commands take. */
+function list(db: Db, defaultAllowance: number) {
+  const month = quotaMonth(new Date());
+  const rows = workspaceQuotas(db, month);
+  if (rows.length === 0) {
+    say('No workspaces yet.');
+    return;
+  }
+  const table = [
+    ['ID', 'SLUG', 'NAME', 'ALLOWANCE', `USED ${month}`],
+    ...rows.map((w) => [
+      w.id,
+      w.slug,
+      w.name,
+      w.override === undefined ? `${n(defaultAllowance)} (default)` : n(w.override),
+      n(w.used),
+    ]),
+  ];
+  const widths = table[0]?.map((_, i) => Math.max(...table.map((row) => row[i]?.length ?? 0))) ?? [];
+  for (const row of table)
+    say(
+      row
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    );
+}
+
 function main(argv: string[]): number {
-  const [command, idOrSlug, value] = argv;
-  if (!command || !idOrSlug || !['show', 'set', 'reset'].includes(command)) return 2;
+  const [command, typed, value] = argv;
+  if (command !== 'list' && (!command || !typed || !['show', 'set', 'reset'].includes(command))) return 2;
   let calls: number | undefined;
   if (command === 'set') {
-    if (!value || !/^\d{1,8}$/.test(value)) {
-      process.stderr.write('The allowance must be a whole number of calls from 0 to 99999999.\n');
+    const parsed = allowanceSchema.safeParse(value ?? '');
+    if (!parsed.success) {
+      process.stderr.write(`${parsed.error.issues[0]?.message}.\n`);
       return 2;
     }
-    calls = Number(value);
+    calls = parsed.data;
   }
   const config = loadConfig(process.env);
   const opened = openDatabase(config.databasePath);
   try {
-    const workspace = workspaceByIdOrSlug(opened.db, idOrSlug);
+    if (command === 'list') {
+      list(opened.db, config.monthlyCallQuota);
+      return 0;
+    }
+    const lookup = findWorkspace(opened.db, typed ?? '');
+    if (lookup.ambiguous) {
+      process.stderr.write(
+        `${lookup.ambiguous.length} workspaces are named "${typed}"; use the id or slug of one:\n${lookup.ambiguous
+          .map((w) => `  ${w.id}  ${w.slug}  ${w.name}`)
+          .join('\n')}\n`,
+      );
+      return 1;
+    }
+    const workspace = lookup.found;
     if (!workspace) {
-      process.stderr.write(`No workspace has the id or slug "${idOrSlug}".\n`);
+      process.stderr.write(
+        `No workspace has the id, slug or name "${typed}". \`npm run quota -- list\` shows them all.\n`,
+      );
       return 1;
     }
     if (calls !== undefined) {
       setAllowanceOverride(opened.db, workspace.id, calls, new Date());
-      say(`Set the monthly allowance of ${workspace.slug} to ${n(calls)} calls.`);
+      say(`Set the monthly allowance of ${workspace.name} to ${n(calls)} calls.`);
     } else if (command === 'reset') {
       const removed = clearAllowanceOverride(opened.db, workspace.id);
       say(
         removed
-          ? `Removed the allowance set for ${workspace.slug}; it has the default again.`
-          : `${workspace.slug} already had the default allowance.`,
+          ? `Removed the allowance set for ${workspace.name}; it has the default again.`
+          : `${workspace.name} already had the default allowance.`,
       );
     }
     show(opened.db, workspace, config.monthlyCallQuota);

@@ -1,3 +1,4 @@
+import { type GongMethod, gongNeedsAttentionMessage, gongReconnectStep } from '@callmine/contracts';
 import { type Db, schema } from '@callmine/db';
 import { basicAuthorization, bearerAuthorization, type GongAuth, type RenewAuth } from '@callmine/gong';
 import { gongCredentialContext, isVaultError } from '@callmine/vault';
@@ -30,12 +31,11 @@ export class CredentialUnavailable extends Error {
   }
 }
 
-export const credentialMessages: Record<CredentialProblem, string> = {
+export const credentialMessages: Record<
+  Exclude<CredentialProblem, 'needs-attention' | 'unreadable'>,
+  string
+> = {
   missing: 'Gong is not connected any more. An admin can connect it in Settings → Integrations.',
-  'needs-attention':
-    'The Gong connection needs attention. An admin must replace the key in Settings → Integrations.',
-  unreadable:
-    'Callmine could not decrypt the Gong credential (its encryption key is unavailable). An admin must paste the key again.',
   'refresh-rejected':
     'Gong refused to renew the OAuth access (the authorization was revoked in Gong or has expired). An admin must connect Gong with OAuth again in Settings → Integrations.',
   'oauth-unconfigured':
@@ -43,6 +43,15 @@ export const credentialMessages: Record<CredentialProblem, string> = {
   'oauth-client-refused':
     "Gong refused Callmine's OAuth client id or secret while renewing the token. An operator must check CALLMINE_GONG_OAUTH_CLIENT_ID and CALLMINE_GONG_OAUTH_CLIENT_SECRET.",
 };
+
+/** A run's failure for a connection an admin must fix: the fix depends on its kind (no key to replace with OAuth). */
+export function credentialMessage(problem: CredentialProblem, method: GongMethod): string {
+  if (problem === 'needs-attention') return gongNeedsAttentionMessage(method);
+  if (problem === 'unreadable') {
+    return `Callmine could not decrypt the Gong credential (its encryption key is unavailable): ${gongReconnectStep(method)}.`;
+  }
+  return credentialMessages[problem];
+}
 
 /** What the card says for an OAuth connection that needs attention (the api's defaults speak of pasted keys). */
 const oauthAttention = {
@@ -83,7 +92,7 @@ export function requestTimeCredential(
     const row = currentCredential(db, workspaceId);
     if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
     if (row.status !== 'active') {
-      throw new CredentialUnavailable('needs-attention', credentialMessages['needs-attention']);
+      throw new CredentialUnavailable('needs-attention', credentialMessage('needs-attention', row.method));
     }
     return row;
   };
@@ -94,13 +103,13 @@ export function requestTimeCredential(
     try {
       if (row.method === 'oauth') {
         if (!row.accessTokenSealed)
-          throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+          throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
         return bearerAuthorization(
           opener.open(row.accessTokenSealed, gongCredentialContext(context, 'accessToken')),
         );
       }
       if (!row.accessKeySealed || !row.secretKeySealed) {
-        throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+        throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
       }
       return basicAuthorization(
         opener.open(row.accessKeySealed, gongCredentialContext(context, 'accessKey')),
@@ -109,7 +118,7 @@ export function requestTimeCredential(
     } catch (error) {
       if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
       markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
-      throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+      throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
     }
   };
 

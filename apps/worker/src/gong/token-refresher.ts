@@ -7,6 +7,7 @@ import type { Opener } from '@callmine/vault/open';
 import {
   type CredentialRow,
   CredentialUnavailable,
+  credentialMessage,
   credentialMessages,
   currentCredential,
   markNeedsAttention,
@@ -27,7 +28,10 @@ export interface TokenRefresherOptions {
   endpoint: GongTokenEndpoint | null;
   logger: Logger;
   now: () => Date;
-  /** Refresh this long before the stated expiry, so no request leaves with a token about to die (default 5 min). */
+  /**
+   * Refresh this long before the stated expiry, so no request leaves with a token about to die (default 5 min);
+   * never more than half the token's lifetime (see renewalMarginMs).
+   */
   marginMs?: number;
   /** How long a claim holds before another worker may take it over (default 30 s); keep it above the token call's timeout. */
   claimTtlMs?: number;
@@ -48,6 +52,19 @@ export interface TokenRefresher {
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
 
+/**
+ * How long before its expiry a token is renewed: the configured margin, but at most half of the token's lifetime.
+ * A fixed margin longer than the lifetime (Gong or the sandbox's `--token-ttl 120` handing out 2-minute tokens
+ * against a 5-minute margin) made every fresh token already due, so every request renewed it. The lifetime runs
+ * from when the pair was stored (`updatedAt`: set by the connect and by each refresh; the only other writer flags
+ * the row, and a flagged row is never renewed) to `tokenExpiresAt`.
+ */
+export function renewalMarginMs(row: Pick<CredentialRow, 'updatedAt' | 'tokenExpiresAt'>, marginMs: number) {
+  if (!row.tokenExpiresAt) return marginMs;
+  const lifetimeMs = row.tokenExpiresAt.getTime() - row.updatedAt.getTime();
+  return Math.max(0, Math.min(marginMs, lifetimeMs / 2));
+}
+
 export function createTokenRefresher(options: TokenRefresherOptions): TokenRefresher {
   const { db, opener, sealer, endpoint, logger, now } = options;
   const marginMs = options.marginMs ?? DEFAULT_REFRESH_MARGIN_MS;
@@ -59,7 +76,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
     const row = currentCredential(db, workspaceId);
     if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
     if (row.status !== 'active') {
-      throw new CredentialUnavailable('needs-attention', credentialMessages['needs-attention']);
+      throw new CredentialUnavailable('needs-attention', credentialMessage('needs-attention', row.method));
     }
     return row;
   };
@@ -72,12 +89,12 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
       let refreshToken: string;
       try {
         if (!row.refreshTokenSealed)
-          throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+          throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', 'oauth'));
         refreshToken = opener.open(row.refreshTokenSealed, gongCredentialContext(context, 'refreshToken'));
       } catch (error) {
         if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
         markNeedsAttention(db, { workspaceId, version, status: 'unreadable', at: now() });
-        throw new CredentialUnavailable('unreadable', credentialMessages.unreadable);
+        throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', 'oauth'));
       }
       if (!endpoint) {
         throw new CredentialUnavailable('oauth-unconfigured', credentialMessages['oauth-unconfigured']);
@@ -154,7 +171,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
     isDue: (row) =>
       row.method === 'oauth' &&
       row.tokenExpiresAt !== null &&
-      row.tokenExpiresAt.getTime() - marginMs <= now().getTime(),
+      row.tokenExpiresAt.getTime() - renewalMarginMs(row, marginMs) <= now().getTime(),
     refresh(workspaceId, version) {
       const key = `${workspaceId}:${version}`;
       let pending = inFlight.get(key);

@@ -1,3 +1,4 @@
+import { type GongMethod, gongReconnectStep } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
 import {
   CALL_ID_BATCH_SIZE,
@@ -12,6 +13,7 @@ import type { Opener } from '@callmine/vault/open';
 import { z } from 'zod';
 import {
   CredentialUnavailable,
+  credentialMessage,
   credentialMessages,
   currentCredential,
   markNeedsAttention,
@@ -53,8 +55,8 @@ export interface AnalysisRunDeps {
 
 const payloadSchema = z.object({ runId: z.string() });
 
-const REJECTED_MESSAGE =
-  'Gong rejected the stored credential (401). An admin must replace the key in Settings → Integrations.';
+const rejectedMessage = (method: GongMethod) =>
+  `Gong rejected the stored credential (401): ${gongReconnectStep(method)}.`;
 
 export function analysisRunHandler(deps: AnalysisRunDeps): JobHandler {
   return {
@@ -86,8 +88,13 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
 
   const stored = currentCredential(db, row.workspaceId);
   if (stored?.status !== 'active') {
-    const problem = stored ? 'needs-attention' : 'missing';
-    finish(db, runId, 'failed', now(), credentialMessages[problem]);
+    finish(
+      db,
+      runId,
+      'failed',
+      now(),
+      stored ? credentialMessage('needs-attention', stored.method) : credentialMessages.missing,
+    );
     return { kind: 'finished' };
   }
   const credential = requestTimeCredential(db, deps.opener, row.workspaceId, now, deps.tokens);
@@ -220,7 +227,7 @@ function onGongError(
       if (current && version !== null) {
         markNeedsAttention(db, { workspaceId: row.workspaceId, version, status: 'rejected', at: now() });
       }
-      finish(db, row.id, 'failed', now(), REJECTED_MESSAGE);
+      finish(db, row.id, 'failed', now(), rejectedMessage(current?.method ?? 'basic'));
       return { kind: 'finished' };
     }
     case 'budget-exhausted':

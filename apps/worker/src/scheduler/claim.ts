@@ -3,7 +3,7 @@ import type { ScheduleCadence } from '@callmine/contracts';
 import { createOccurrenceRun, type Db, schema, type Tx } from '@callmine/db';
 import { nextSlot } from '@callmine/schedule';
 import { eq } from 'drizzle-orm';
-import { credentialMessages } from '../gong/credential.ts';
+import { credentialMessage, credentialMessages } from '../gong/credential.ts';
 import { planDue } from './plan.ts';
 
 export type ClaimResult =
@@ -94,11 +94,11 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
 /** The same rule runs.start applies: no run without a usable Gong credential; the occurrence says why instead. */
 function credentialProblem(tx: Tx, workspaceId: string): string | null {
   const credential = tx
-    .select({ status: schema.gongCredential.status })
+    .select({ status: schema.gongCredential.status, method: schema.gongCredential.method })
     .from(schema.gongCredential)
     .where(eq(schema.gongCredential.workspaceId, workspaceId))
     .get();
   if (!credential) return credentialMessages.missing;
-  if (credential.status !== 'active') return credentialMessages['needs-attention'];
+  if (credential.status !== 'active') return credentialMessage('needs-attention', credential.method);
   return null;
 }

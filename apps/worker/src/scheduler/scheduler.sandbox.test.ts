@@ -228,7 +228,10 @@ describe('scheduler', () => {
     expect(first).toMatchObject({ kind: 'started' });
     // The worker's loop runs it: Gong answers 401, the run fails and the credential is flagged.
     const run = await e.waitFor((first as { runId: string }).runId, (r) => r.status === 'failed');
-    expect(run.error).toMatch(/Gong rejected the stored credential/);
+    expect(run).toMatchObject({ trigger: 'schedule', name: 'Weekly pipeline review' });
+    expect(run.error).toBe(
+      'Gong rejected the stored credential (401): an admin must replace the key in Settings → Integrations.',
+    );
     expect(await e.admin.integrations.gong.get.query()).toMatchObject({ status: 'needs-attention' });
     expect((await e.admin.schedules.get.query({ id: created.id })).lastOccurrence).toMatchObject({
       result: 'failed',
@@ -237,7 +240,11 @@ describe('scheduler', () => {
 
     now = new Date(slot.getTime() + DAY + 60_000);
     expect(w.scheduler.tick()).toMatchObject([
-      { kind: 'failed', reason: expect.stringMatching(/needs attention/) },
+      {
+        kind: 'failed',
+        reason:
+          'The Gong connection needs attention: an admin must replace the key in Settings → Integrations.',
+      },
     ]);
     const detail = await e.admin.schedules.get.query({ id: created.id });
     expect(detail.occurrences.map((o) => o.result)).toEqual(['failed', 'failed']);

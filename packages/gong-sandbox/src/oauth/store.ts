@@ -1,7 +1,7 @@
 import { tokenFor } from '../data/ids.ts';
 import type { AccessTokenGrant } from '../http/state.ts';
 
-/** The scopes Gong offers to apps (see /work/shared/gong-api.md); an authorize without `scope` gets all. */
+/** The scopes Gong offers to apps; an authorize without `scope` gets all. */
 export const GONG_SCOPES = [
   'api:calls:read:basic',
   'api:calls:read:extensive',

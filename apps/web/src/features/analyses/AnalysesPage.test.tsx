@@ -180,9 +180,12 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
     renderApp(runEnv.server.url, '/analyses', runEnv.adminFetch);
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Run Competitor watch now' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Runs' })).toBeInTheDocument();
-    expect(
-      await screen.findByRole('listitem', { name: 'Run of 2026-01-01 to 2026-03-31' }),
-    ).toBeInTheDocument();
+    // Named by its analysis, and the page opens at it.
+    const shown = await screen.findByRole('listitem', {
+      name: 'Competitor watch · 2026-01-01 to 2026-03-31',
+    });
+    expect(shown).toHaveAttribute('aria-current', 'true');
+    expect(shown).toHaveTextContent('Started by Ada Admin');
     const [analysis] = await runEnv.admin.analyses.list.query();
     expect(analysis?.lastRun?.status).toBe('queued');
   });

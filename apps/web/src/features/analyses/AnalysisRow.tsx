@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { runHref } from '../runs/run-label.ts';
 import { UsageEstimateWarning } from '../usage/UsageEstimateWarning.tsx';
 
 const analyserLabel = {
@@ -36,9 +37,9 @@ export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
   const [confirming, setConfirming] = useState(false);
   const run = useMutation(
     trpc.analyses.run.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (started) => {
         await queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey() });
-        navigate('/runs');
+        navigate(runHref(started.id));
       },
     }),
   );
@@ -68,7 +69,9 @@ export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
             <span className={`badge badge-run-${analysis.lastRun.status}`}>
               {statusLabel[analysis.lastRun.status]}
             </span>{' '}
-            <Link to="/runs">{new Date(analysis.lastRun.createdAt).toLocaleString()}</Link>
+            <Link to={runHref(analysis.lastRun.id)}>
+              {new Date(analysis.lastRun.createdAt).toLocaleString()}
+            </Link>
           </>
         ) : (
           'Never run'

@@ -44,7 +44,7 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   renderApp(env.server.url, '/runs', env.adminFetch);
   const user = userEvent.setup();
   const item = await screen.findByRole('listitem', {
-    name: `Run of ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
+    name: `Competitor watch · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
   });
   await user.click(await within(item).findByRole('link', { name: 'Open the report' }));
 

@@ -1,10 +1,12 @@
 import type { RunView } from '@callmine/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { RunQuotaNote } from './RunQuotaNote.tsx';
+import { runOrigin, runTitle } from './run-label.ts';
 import { formatDuration, runProgress } from './run-progress.ts';
 
 const statusLabel: Record<RunView['status'], string> = {
@@ -18,8 +20,19 @@ const statusLabel: Record<RunView['status'], string> = {
 
 const n = (value: number) => value.toLocaleString('en-US');
 
-/** One run: what it selected, a live progress bar, elapsed time and estimate, its result or its error. */
-export function RunItem({ run, now }: { run: RunView; now: number }) {
+/**
+ * One run: what it selected, a live progress bar, elapsed time and estimate, its result or its error.
+ * `highlighted` when a link named it (/runs?run=<id>, e.g. a schedule's "View its run"): scrolled into view.
+ */
+export function RunItem({
+  run,
+  now,
+  highlighted = false,
+}: {
+  run: RunView;
+  now: number;
+  highlighted?: boolean;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cancel = useMutation(
@@ -29,14 +42,25 @@ export function RunItem({ run, now }: { run: RunView; now: number }) {
   );
   const progress = runProgress(run, now);
   const active = run.status === 'queued' || run.status === 'fetching' || run.status === 'analyzing';
-  const title = `Run of ${run.selection.from} to ${run.selection.to}`;
+  const title = runTitle({ name: run.name, from: run.selection.from, to: run.selection.to });
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    // jsdom has no scrollIntoView; browsers do.
+    if (highlighted) item.current?.scrollIntoView?.({ block: 'center' });
+  }, [highlighted]);
   return (
-    <li className="card" aria-label={title} id={`run-${run.id}`}>
+    <li
+      ref={item}
+      className={highlighted ? 'card run-highlighted' : 'card'}
+      aria-label={title}
+      aria-current={highlighted ? 'true' : undefined}
+      id={`run-${run.id}`}
+    >
       <h3>
         {title} <span className={`badge badge-run-${run.status}`}>{statusLabel[run.status]}</span>
       </h3>
       <p className="hint">
-        Started by {run.startedBy ?? 'a former member'} · {new Date(run.createdAt).toLocaleString()}
+        {runOrigin(run)} · {new Date(run.createdAt).toLocaleString()}
         {run.credentialVersion !== null ? ` · Gong key version ${run.credentialVersion}` : ''}
       </p>
       <progress

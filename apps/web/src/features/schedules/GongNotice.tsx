@@ -12,11 +12,16 @@ export function GongNotice() {
   const gong = useQuery(trpc.integrations.gong.get.queryOptions());
   const status = gong.data?.status;
   if (status !== 'disconnected' && status !== 'needs-attention') return null;
+  // An OAuth connection has no key to replace: it is connected again.
+  const fix =
+    gong.data?.status === 'needs-attention' && gong.data.method === 'oauth'
+      ? 'connects Gong with OAuth again'
+      : 'replaces the key';
   return (
     <Alert tone="info">
       {status === 'disconnected'
         ? 'Gong is not connected, so scheduled runs fail until an admin connects it'
-        : 'The Gong connection needs attention, so scheduled runs fail until an admin replaces the key'}{' '}
+        : `The Gong connection needs attention, so scheduled runs fail until an admin ${fix}`}{' '}
       in <Link to="/settings">Settings → Integrations</Link>. Schedules keep their times.
     </Alert>
   );

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { runHref } from '../runs/run-label.ts';
 import { resultBadge, resultLabel } from './occurrence-result.ts';
 
 const day = (iso: string) => new Date(iso).toLocaleString();
@@ -27,7 +28,7 @@ export function OccurrenceList({ scheduleId }: { scheduleId: string }) {
           {o.runId ? (
             <>
               {' '}
-              · <Link to="/runs">View run</Link>
+              · <Link to={runHref(o.runId)}>View run</Link>
             </>
           ) : null}
         </li>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { runHref } from '../runs/run-label.ts';
 import { instantInBothZones } from './next-run.ts';
 import { OccurrenceList } from './OccurrenceList.tsx';
 import { resultBadge, resultLabel } from './occurrence-result.ts';
@@ -61,13 +62,13 @@ export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onE
               {last.runId ? (
                 <>
                   {' '}
-                  · <Link to="/runs">View its run</Link>
+                  · <Link to={runHref(last.runId)}>View its run</Link>
                 </>
               ) : null}
               {last.reportId ? (
                 <>
                   {' '}
-                  · <Link to="/reports">Reports</Link>
+                  · <Link to={`/reports/${last.reportId}`}>Open its report</Link>
                 </>
               ) : null}
             </>

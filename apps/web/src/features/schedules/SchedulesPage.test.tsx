@@ -95,6 +95,35 @@ describe('Schedules page', () => {
     expect(within(item).getByText('Not run yet')).toBeInTheDocument();
   });
 
+  it('“View its run” opens the Runs page at that run, named by its analysis and how it started', async () => {
+    const e = await withAnalysis();
+    const analysisId = (await e.admin.analyses.list.query())[0]!.id;
+    const schedule = await e.admin.schedules.create.mutate({
+      analysisId,
+      kind: 'daily',
+      time: '07:00',
+      timeZone: 'UTC',
+    });
+    // An earlier, ad-hoc run, so the page holds more than the one the link names.
+    await e.startRun();
+    await e.admin.schedules.runNow.mutate({ id: schedule.id });
+    const run = (await e.admin.runs.list.query()).find((r) => r.trigger === 'schedule-run-now');
+    if (!run) throw new Error('the schedule started no run');
+    expect(run.name).toBe('Competitor watch');
+
+    renderApp(e.server.url, '/schedules', e.adminFetch);
+    const item = await screen.findByRole('listitem', { name: 'Competitor watch: Every day at 07:00 (UTC)' });
+    await userEvent.setup().click(within(item).getByRole('link', { name: 'View its run' }));
+
+    const title = `Competitor watch · ${run.selection.from} to ${run.selection.to}`;
+    const shown = await screen.findByRole('listitem', { name: title });
+    expect(shown).toHaveAttribute('aria-current', 'true');
+    expect(shown).toHaveTextContent('Run now on its schedule by Ada Admin');
+    const other = screen.getByRole('listitem', { name: /^Run of / });
+    expect(other).not.toHaveAttribute('aria-current');
+    expect(other).toHaveTextContent('Started by Ada Admin');
+  });
+
   it('runs a schedule now, pauses and resumes it, edits it, and deletes it', async () => {
     const e = await withAnalysis();
     const analysisId = (await e.admin.analyses.list.query())[0]!.id;
@@ -105,7 +134,11 @@ describe('Schedules page', () => {
 
     await user.click(within(item).getByRole('button', { name: 'Run now' }));
     await waitFor(() => expect(within(item).getByText('Queued')).toBeInTheDocument());
-    expect(within(item).getByRole('link', { name: 'View its run' })).toHaveAttribute('href', '/runs');
+    const [started] = await e.admin.runs.list.query();
+    expect(within(item).getByRole('link', { name: 'View its run' })).toHaveAttribute(
+      'href',
+      `/runs?run=${started?.id}`,
+    );
     expect(await e.admin.runs.list.query()).toHaveLength(1);
     await user.click(within(item).getByRole('button', { name: 'History' }));
     const history = await within(item).findByRole('list', { name: 'Occurrences' });

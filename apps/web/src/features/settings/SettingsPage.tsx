@@ -15,7 +15,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <WorkspaceSection canEdit={admin} />
       <IntegrationsSection session={session} />
       <MembersSection session={session} />
-      <UsageSection />
+      <UsageSection session={session} />
       {admin ? <ApiTokensSection /> : null}
     </section>
   );

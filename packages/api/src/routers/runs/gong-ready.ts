@@ -1,3 +1,4 @@
+import { gongNeedsAttentionMessage } from '@callmine/contracts';
 import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
@@ -7,7 +8,7 @@ import type { SignedInContext } from '../../procedure-context.ts';
 /** A run needs a working Gong connection; refuse early with the next step rather than queue a run bound to fail. */
 export function assertGongReady(ctx: SignedInContext): void {
   const credential = ctx.deps.db
-    .select({ status: schema.gongCredential.status })
+    .select({ status: schema.gongCredential.status, method: schema.gongCredential.method })
     .from(schema.gongCredential)
     .where(eq(schema.gongCredential.workspaceId, ctx.workspace.id))
     .get();
@@ -21,8 +22,7 @@ export function assertGongReady(ctx: SignedInContext): void {
   if (credential.status !== 'active') {
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
-      message:
-        'The Gong connection needs attention: an admin must replace the key in Settings → Integrations.',
+      message: gongNeedsAttentionMessage(credential.method),
       cause: new ReasonedCause('gong-needs-attention'),
     });
   }

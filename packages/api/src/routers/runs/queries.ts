@@ -1,25 +1,32 @@
 import type { RunSelection, RunTotals, RunView } from '@callmine/contracts';
 import { type Db, runQuotaOutcome, schema } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
+import { analysisRunName, runTriggerOf } from './run-trigger.ts';
 
 type RunRow = typeof schema.analysisRun.$inferSelect;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** A row of selectRuns: the run and, by name, the three fields joined onto it (so none can shadow a run column). */
+/** A row of selectRuns: the run and, by name, the fields joined onto it (so none can shadow a run column). */
 interface SelectedRun {
   run: RunRow;
   startedByName: string | null;
   analysisName: string | null;
   reportId: string | null;
+  occurrenceTrigger: 'manual' | 'schedule' | null;
 }
 
-export function toRunView(db: Db, { run: row, startedByName, analysisName, reportId }: SelectedRun): RunView {
+export function toRunView(
+  db: Db,
+  { run: row, startedByName, analysisName, reportId, occurrenceTrigger }: SelectedRun,
+): RunView {
   return {
     id: row.id,
     status: row.status,
     selection: row.selection as RunSelection,
     analysis: row.analysisId && analysisName ? { id: row.analysisId, name: analysisName } : null,
+    name: analysisRunName(row),
+    trigger: runTriggerOf(row.trigger, occurrenceTrigger),
     reportId,
     startedBy: startedByName,
     credentialVersion: row.credentialVersion,
@@ -48,11 +55,14 @@ const selectRuns = (db: Db) =>
       // The analysis's current name (it may have been renamed since); null once it is deleted.
       analysisName: schema.analysis.name,
       reportId: schema.report.id,
+      occurrenceTrigger: schema.scheduleOccurrence.trigger,
     })
     .from(schema.analysisRun)
     .leftJoin(schema.user, eq(schema.user.id, schema.analysisRun.startedBy))
     .leftJoin(schema.analysis, eq(schema.analysis.id, schema.analysisRun.analysisId))
-    .leftJoin(schema.report, eq(schema.report.runId, schema.analysisRun.id));
+    .leftJoin(schema.report, eq(schema.report.runId, schema.analysisRun.id))
+    // At most one occurrence starts a given run: it tells a schedule's Run now from a person's run.
+    .leftJoin(schema.scheduleOccurrence, eq(schema.scheduleOccurrence.runId, schema.analysisRun.id));
 
 export function findRun(db: Db, workspaceId: string, id: string): RunView | undefined {
   const row = selectRuns(db)

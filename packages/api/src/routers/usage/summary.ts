@@ -1,6 +1,7 @@
 import type { UsageSummary } from '@callmine/contracts';
 import { allowanceOverride, type Db, monthUsed, quotaMonth, schema } from '@callmine/db';
 import { count, desc, eq } from 'drizzle-orm';
+import { analysisRunName, runTriggerOf } from '../runs/run-trigger.ts';
 
 const ledger = schema.quotaCharge;
 const runQuota = schema.runQuota;
@@ -25,18 +26,33 @@ export function usageSummary(db: Db, workspaceId: string, defaultAllowance: numb
   const runs = db
     .select({
       quota: runQuota,
-      run: { id: run.id, selection: run.selection, status: run.status, createdAt: run.createdAt },
+      run: {
+        id: run.id,
+        name: run.name,
+        analysisId: run.analysisId,
+        trigger: run.trigger,
+        selection: run.selection,
+        status: run.status,
+        createdAt: run.createdAt,
+      },
+      startedBy: schema.user.name,
+      occurrenceTrigger: schema.scheduleOccurrence.trigger,
     })
     .from(runQuota)
     .innerJoin(run, eq(run.id, runQuota.runId))
+    .leftJoin(schema.user, eq(schema.user.id, run.startedBy))
+    .leftJoin(schema.scheduleOccurrence, eq(schema.scheduleOccurrence.runId, run.id))
     .where(eq(run.workspaceId, workspaceId))
     .orderBy(desc(run.createdAt))
     .limit(50)
     .all()
-    .map(({ quota, run: r }) => {
+    .map(({ quota, run: r, startedBy, occurrenceTrigger }) => {
       const selection = r.selection as { from: string; to: string };
       return {
         runId: r.id,
+        name: analysisRunName(r),
+        trigger: runTriggerOf(r.trigger, occurrenceTrigger),
+        startedBy,
         from: selection.from,
         to: selection.to,
         status: r.status,

@@ -1,5 +1,6 @@
 // Settings → Usage, the Runs page's partial marking and the start-form warning, against a real server, a real
 // worker and the Gong sandbox (300 calls, an allowance of 120 a month).
+import { apiClient, browserLikeFetch } from '@callmine/server/testing';
 import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -44,10 +45,37 @@ describe('Usage', () => {
     expect(within(months).getByRole('row', { name: `${monthLabel} 120` })).toBeInTheDocument();
     const runs = within(section).getByRole('table', { name: 'Runs that used the allowance' });
     const link = within(runs).getByRole('link', { name: 'Run of 2025-12-01 to 2026-05-31' });
-    expect(link).toHaveAttribute('href', `/runs#run-${runId}`);
+    expect(link).toHaveAttribute('href', `/runs?run=${runId}`);
     expect(within(runs).getByRole('row', { name: /Run of 2025-12-01 to 2026-05-31/ })).toHaveTextContent(
-      `Run of 2025-12-01 to 2026-05-31${monthLabel}1200180`,
+      `Run of 2025-12-01 to 2026-05-31Started by Ada Admin${monthLabel}1200180`,
     );
+  });
+
+  it('shows the workspace id the operator’s quota command takes, and the command itself only to admins', async () => {
+    env = await startRunEnv();
+    const session = await env.admin.auth.session.query();
+    if (!session) throw new Error('signed out');
+    const workspaceId = session.workspace.id;
+    const invitation = await env.admin.members.invite.mutate({ email: 'mo@example.com', role: 'member' });
+    const memberFetch = browserLikeFetch(env.server.url);
+    await apiClient(env.server.url, memberFetch).invitations.accept.mutate({
+      invitationId: invitation.id,
+      name: 'Mo Member',
+      password: 'mo long password',
+    });
+
+    const asMember = renderApp(env.server.url, '/settings', memberFetch);
+    let section = await screen.findByRole('region', { name: 'Usage' });
+    await within(section).findByText(/Calls analysed in/);
+    expect(section).toHaveTextContent(`Workspace id: ${workspaceId}`);
+    expect(section).not.toHaveTextContent('npm run quota');
+    asMember.unmount();
+
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    section = await screen.findByRole('region', { name: 'Usage' });
+    await within(section).findByText(/Calls analysed in/);
+    expect(section).toHaveTextContent(`Workspace id: ${workspaceId}`);
+    expect(section).toHaveTextContent(`npm run quota -- set ${workspaceId} <calls>`);
   });
 
   it('marks the run partial on the Runs page, and the start form warns (without blocking) when the allowance won’t cover a run', async () => {

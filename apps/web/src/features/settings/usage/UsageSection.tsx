@@ -1,9 +1,11 @@
-import type { UsageSummary } from '@callmine/contracts';
+import type { SessionView, UsageSummary } from '@callmine/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '../../../components/Alert.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
+import { isAdmin } from '../../../lib/session.ts';
 import { useTRPC } from '../../../lib/trpc.ts';
+import { runHref, runOrigin, runTitle } from '../../runs/run-label.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -16,8 +18,12 @@ export function monthName(month: string): string {
   });
 }
 
-/** Settings → Usage: this month's analysed calls against the allowance, use by month, and the runs that used it. */
-export function UsageSection() {
+/**
+ * Settings → Usage: this month's analysed calls against the allowance, use by month, and the runs that used it.
+ * It shows the workspace id because the operator's `npm run quota` command needs it (the slug and id are
+ * generated, and appear nowhere else in the UI); admins also see the command, since they are the ones to ask.
+ */
+export function UsageSection({ session }: { session: SessionView }) {
   const trpc = useTRPC();
   const usage = useQuery(trpc.usage.summary.queryOptions());
   return (
@@ -26,6 +32,15 @@ export function UsageSection() {
       {usage.isPending ? <p>Loading…</p> : null}
       {usage.isError ? <Alert tone="error">{errorMessage(usage.error)}</Alert> : null}
       {usage.data ? <UsageDetails usage={usage.data} /> : null}
+      <p className="hint">
+        Workspace id: <code>{session.workspace.id}</code>
+      </p>
+      {isAdmin(session) ? (
+        <p className="hint">
+          The allowance is set on the server, not here: ask whoever runs Callmine to run{' '}
+          <code>npm run quota -- set {session.workspace.id} &lt;calls&gt;</code>.
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -88,9 +103,9 @@ function UsageDetails({ usage }: { usage: UsageSummary }) {
             {usage.runs.map((r) => (
               <tr key={r.runId}>
                 <td>
-                  <Link to={`/runs#run-${r.runId}`}>
-                    Run of {r.from} to {r.to}
-                  </Link>
+                  <Link to={runHref(r.runId)}>{runTitle(r)}</Link>
+                  <br />
+                  <span className="hint">{runOrigin(r)}</span>
                 </td>
                 <td>{monthName(r.month)}</td>
                 <td>{n(r.callsCharged)}</td>

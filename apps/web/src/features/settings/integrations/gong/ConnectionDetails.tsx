@@ -63,8 +63,9 @@ export function ConnectionDetails({
             <dd>{connection.scopes?.join(', ') || 'None reported'}</dd>
             <dt>Access token expires</dt>
             <dd>
-              {connection.tokenExpiresAt ? when(connection.tokenExpiresAt) : 'Unknown'} (renewed
-              automatically)
+              {connection.tokenExpiresAt ? when(connection.tokenExpiresAt) : 'Unknown'}
+              {/* Nothing renews a connection that needs attention: the worker stops at the flag. */}
+              {connection.attention ? ' (not renewed: connect with OAuth again)' : ' (renewed automatically)'}
             </dd>
           </>
         ) : null}

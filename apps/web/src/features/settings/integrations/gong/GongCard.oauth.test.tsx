@@ -47,7 +47,9 @@ describe('Gong card with OAuth configured', () => {
     expect(await within(gong).findByText('Connected · OAuth')).toBeInTheDocument();
     expect(within(gong).getByText('Gong is connected with OAuth.')).toBeInTheDocument();
     expect(within(gong).getByText(/api:calls:read:transcript/)).toBeInTheDocument();
-    expect(within(gong).getByText('Access token expires')).toBeInTheDocument();
+    expect(within(gong).getByText('Access token expires').nextElementSibling).toHaveTextContent(
+      /\(renewed automatically\)$/,
+    );
     expect(within(gong).getByText(env.sandbox.clusters['us-44392']?.origin ?? '?')).toBeInTheDocument();
     expect(within(gong).getByRole('button', { name: 'Switch to basic-auth' })).toBeEnabled();
     expect(within(gong).getByRole('button', { name: 'Reconnect with OAuth' })).toBeInTheDocument();
@@ -94,12 +96,23 @@ describe('Gong card with OAuth configured', () => {
     env.server.database.sqlite
       .prepare("update gong_credential set status = 'rejected', status_reason = ?")
       .run(reason);
+    const schedules = renderApp(env.server.url, '/schedules', env.adminFetch);
+    expect(
+      await screen.findByText(
+        /The Gong connection needs attention, so scheduled runs fail until an admin connects Gong with OAuth again/,
+      ),
+    ).toBeInTheDocument();
+    schedules.unmount();
     renderApp(env.server.url, '/settings', env.adminFetch);
     const gong = await card();
     expect(await within(gong).findByText('Needs attention · OAuth')).toBeInTheDocument();
     const alert = within(gong).getByRole('alert');
     expect(alert).toHaveTextContent(reason);
     expect(alert).not.toHaveTextContent(/stored key/);
+    // Nothing renews it now: the card must not say it will be.
+    const expiry = within(gong).getByText('Access token expires').nextElementSibling;
+    expect(expiry).toHaveTextContent(/\(not renewed: connect with OAuth again\)$/);
+    expect(gong).not.toHaveTextContent(/renewed automatically/);
     expect(within(gong).getByRole('button', { name: 'Reconnect with OAuth' })).toBeInTheDocument();
   });
 
