@@ -63,13 +63,13 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   // Every rep is named on the by-rep charts: recharts drops labels it deems crowded unless told not to.
   const talkFigure = page.getByRole('figure', { name: 'Talk ratio by rep' });
   const talkLabels = await talkFigure
-    .locator('.recharts-yAxis .recharts-cartesian-axis-tick-value')
+    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
     .allTextContents();
   expect(talkLabels.length).toBeGreaterThan(5);
   expect(talkLabels.length).toBe(await talkFigure.locator('.recharts-bar-rectangle').count());
   const repLabels = await page
     .getByRole('figure', { name: 'Tracker mentions by rep' })
-    .locator('.recharts-yAxis .recharts-cartesian-axis-tick-value')
+    .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
     .allTextContents();
   expect(repLabels.length).toBeGreaterThan(5);
   expect(new Set(repLabels).size).toBe(repLabels.length);
