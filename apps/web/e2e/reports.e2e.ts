@@ -117,7 +117,23 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   ] as const) {
     await page.goto(url);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    // The elements sticking out, named so a failure says where to look.
+    const sticking = await page.evaluate(() => {
+      const clipped = (el: Element) => {
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+      };
+      return [...document.body.querySelectorAll('*')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !clipped(el))
+        .slice(0, 8)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`,
+        );
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${url} is wider than the phone`).toBeLessThanOrEqual(0);
+    expect(overflow, `${url} is wider than the phone: ${sticking.join(', ')}`).toBeLessThanOrEqual(0);
   }
 });
