@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './open.ts';
 
@@ -13,6 +13,24 @@ describe('openDatabase', () => {
   };
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the file and its WAL readable by the owner only, and tightens an older, looser file', () => {
+    const path = tempPath();
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    const opened = openDatabase(path);
+    try {
+      opened.sqlite.exec('create table canary (x)');
+      expect(mode(path)).toBe(0o600);
+      expect(mode(`${path}-wal`)).toBe(0o600);
+    } finally {
+      opened.close();
+    }
+    const loose = join(dirname(path), 'loose.db');
+    writeFileSync(loose, '');
+    chmodSync(loose, 0o644);
+    openDatabase(loose).close();
+    expect(mode(loose)).toBe(0o600);
   });
 
   it('creates the file, applies migrations and sets the durability pragmas', () => {

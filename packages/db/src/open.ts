@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -24,7 +24,14 @@ const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), '../migra
  * timeout so a second process (the worker) waits for a lock instead of failing.
  */
 export function openDatabase(path: string, options: { busyTimeoutMs?: number } = {}): OpenedDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // The file holds customers' call transcripts: owner-only, like the keyring. Created 0600 before SQLite opens
+    // it (SQLite gives its -wal and -shm files the database file's mode), and tightened if an older start made it
+    // readable by others.
+    closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  }
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
