@@ -109,6 +109,7 @@ describe('endpoints and pagination', () => {
     tokenUrl.search = new URLSearchParams({
       grant_type: 'authorization_code',
       code,
+      client_id: demoClient.clientId,
       redirect_uri: redirectUri,
     }).toString();
     const response = await fetch(tokenUrl, {
