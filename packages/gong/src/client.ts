@@ -10,12 +10,13 @@ import { type Clock, systemClock } from './clock.ts';
 import { type CallsEndpoint, callsEndpoint } from './endpoints/calls.ts';
 import { type TranscriptsEndpoint, transcriptsEndpoint } from './endpoints/transcripts.ts';
 import { type UsersEndpoint, usersEndpoint } from './endpoints/users.ts';
+import { type WorkspacesEndpoint, workspacesEndpoint } from './endpoints/workspaces.ts';
 import { GongError } from './errors.ts';
 import { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
 import { createRequester } from './requester.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './retry-timing.ts';
 import { createTransport, type Transport } from './transport.ts';
-import { type ValidateResult, validateCredential } from './validate.ts';
+import { type CheckResult, checkCredential, type ValidateResult, validateCredential } from './validate.ts';
 
 // The composition point of packages/gong: one `Gong` per process holds the transport (connection pool and outbound
 // rules), the per-credential limiter and the daily budget, and hands out clients bound to a base URL and credential.
@@ -67,8 +68,12 @@ export interface GongClient {
   readonly users: UsersEndpoint;
   readonly calls: CallsEndpoint;
   readonly transcripts: TranscriptsEndpoint;
-  /** One cheap read: does this credential work at this base URL? Never throws a GongError; returns it. */
+  readonly workspaces: WorkspacesEndpoint;
+  /** Does this credential work at this base URL, and which company's workspaces does it see? Two reads. Never
+   * throws a GongError; returns it. */
   validate(): Promise<ValidateResult>;
+  /** The health check: one cheap read. Never throws a GongError; returns it. */
+  check(): Promise<CheckResult>;
 }
 
 export interface Gong {
@@ -141,7 +146,9 @@ export function createGong(options: GongOptions = {}): Gong {
       users: usersEndpoint(send),
       calls: callsEndpoint(send),
       transcripts: transcriptsEndpoint(send),
+      workspaces: workspacesEndpoint(send),
       validate: () => validateCredential(send, origin),
+      check: () => checkCredential(send),
     };
   };
 

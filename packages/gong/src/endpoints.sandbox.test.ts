@@ -103,7 +103,7 @@ describe('endpoints and pagination', () => {
       clientId: demoClient.clientId,
       tenantId: 'globex',
       redirectUri,
-      scopes: ['api:users:read', 'api:calls:read:basic'],
+      scopes: ['api:users:read', 'api:workspaces:read', 'api:calls:read:basic'],
     });
     const tokenUrl = new URL('/oauth2/generate-customer-token', t.sandbox.appOrigin);
     tokenUrl.search = new URLSearchParams({
