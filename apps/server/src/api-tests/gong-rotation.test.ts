@@ -45,7 +45,8 @@ describe('replacing the Gong key', () => {
       const useRegional = i % 2 === 1;
       const tenant = useRegional ? regional : standard;
       const key = primary(tenant);
-      const input = { ...key, baseUrl: useRegional ? regional.baseUrl : '' };
+      // Alternating companies on purpose (rotation under load): each change of company is confirmed.
+      const input = { ...key, baseUrl: useRegional ? regional.baseUrl : '', confirmCompanyChange: true };
       if (i % 3 === 2) {
         await expect(
           admin.integrations.gong.connectBasic.mutate({ ...input, secretKey: `wrong-${i}` }),
@@ -99,8 +100,12 @@ describe('replacing the Gong key', () => {
     sandbox.faults.latency(200); // both validations are in flight before either commits
     try {
       const results = await Promise.allSettled([
-        admin.integrations.gong.connectBasic.mutate(primary(standard)),
-        bea.integrations.gong.connectBasic.mutate({ ...primary(regional), baseUrl: regional.baseUrl }),
+        admin.integrations.gong.connectBasic.mutate({ ...primary(standard), confirmCompanyChange: true }),
+        bea.integrations.gong.connectBasic.mutate({
+          ...primary(regional),
+          baseUrl: regional.baseUrl,
+          confirmCompanyChange: true,
+        }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

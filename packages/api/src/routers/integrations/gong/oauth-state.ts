@@ -14,7 +14,7 @@ export const pkceChallenge = (verifier: string) => createHash('sha256').update(v
 /** A new single-use state bound to this admin's session and workspace. Returns the raw state and PKCE verifier. */
 export function createOAuthState(
   db: Db,
-  binding: { workspaceId: string; userId: string; sessionId: string },
+  binding: { workspaceId: string; userId: string; sessionId: string; confirmCompanyChange: boolean },
   now: Date,
 ): { state: string; codeVerifier: string } {
   const state = randomToken();
@@ -42,7 +42,7 @@ export function consumeOAuthState(
   state: string,
   session: { userId: string; sessionId: string } | undefined,
   now: Date,
-): { workspaceId: string; codeVerifier: string } | undefined {
+): { workspaceId: string; codeVerifier: string; confirmCompanyChange: boolean } | undefined {
   if (!state) return undefined;
   const row = db
     .delete(schema.gongOAuthState)
@@ -52,5 +52,9 @@ export function consumeOAuthState(
   if (!row) return undefined;
   if (row.expiresAt.getTime() <= now.getTime()) return undefined;
   if (!session || row.userId !== session.userId || row.sessionId !== session.sessionId) return undefined;
-  return { workspaceId: row.workspaceId, codeVerifier: row.codeVerifier };
+  return {
+    workspaceId: row.workspaceId,
+    codeVerifier: row.codeVerifier,
+    confirmCompanyChange: row.confirmCompanyChange,
+  };
 }

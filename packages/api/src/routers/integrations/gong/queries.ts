@@ -1,13 +1,38 @@
-import type { GongAuditEntry, GongConnectionView } from '@callmine/contracts';
+import type { GongAuditEntry, GongBudgetView, GongConnectionView } from '@callmine/contracts';
 import { type Db, schema } from '@callmine/db';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 
-export function currentCredential(db: Db, workspaceId: string) {
-  return db
+export async function currentCredential(db: Db, workspaceId: string) {
+  const [row] = await db
     .select()
     .from(schema.gongCredential)
     .where(eq(schema.gongCredential.workspaceId, workspaceId))
-    .get();
+    .limit(1);
+  return row;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Today's requests for the credential, from the budget store the worker writes (keyed by the credential row id,
+ * per UTC day), against the daily budget; it starts again at the next UTC midnight.
+ */
+export async function budgetToday(
+  db: Db,
+  credentialId: string,
+  limit: number,
+  now: Date,
+): Promise<GongBudgetView> {
+  const day = now.toISOString().slice(0, 10);
+  const [row] = await db
+    .select({ used: schema.gongRequestBudget.used })
+    .from(schema.gongRequestBudget)
+    .where(
+      and(eq(schema.gongRequestBudget.credentialKey, credentialId), eq(schema.gongRequestBudget.day, day)),
+    )
+    .limit(1);
+  const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+  return { used: row?.used ?? 0, limit, resetsAt: resetsAt.toISOString() };
 }
 
 const attentionDetail = {
@@ -17,9 +42,15 @@ const attentionDetail = {
 } as const;
 
 /** Status and non-secret metadata only: never a sealed field, never the full access key. */
-export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: string): GongConnectionView {
-  const row = db
+export async function connectionView(
+  db: Db,
+  workspaceId: string,
+  gong: { defaultBaseUrl: string; dailyBudget: number },
+  now: Date,
+): Promise<GongConnectionView> {
+  const [row] = await db
     .select({
+      id: schema.gongCredential.id,
       method: schema.gongCredential.method,
       accessKeyHint: schema.gongCredential.accessKeyHint,
       baseUrl: schema.gongCredential.baseUrl,
@@ -27,6 +58,8 @@ export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: stri
       statusReason: schema.gongCredential.statusReason,
       connectedAt: schema.gongCredential.connectedAt,
       lastValidatedAt: schema.gongCredential.lastValidatedAt,
+      lastCheckedAt: schema.gongCredential.lastCheckedAt,
+      gongWorkspaces: schema.gongCredential.gongWorkspaces,
       scopes: schema.gongCredential.scopes,
       tokenExpiresAt: schema.gongCredential.tokenExpiresAt,
       version: schema.gongCredential.version,
@@ -35,7 +68,7 @@ export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: stri
     .from(schema.gongCredential)
     .leftJoin(schema.user, eq(schema.user.id, schema.gongCredential.connectedBy))
     .where(eq(schema.gongCredential.workspaceId, workspaceId))
-    .get();
+    .limit(1);
   if (!row) return { status: 'disconnected' };
   const reason = row.status === 'active' ? null : row.status;
   return {
@@ -43,10 +76,13 @@ export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: stri
     method: row.method,
     accessKeyHint: row.accessKeyHint,
     baseUrl: row.baseUrl,
-    usesStandardEndpoints: row.baseUrl === defaultBaseUrl,
+    usesStandardEndpoints: row.baseUrl === gong.defaultBaseUrl,
     connectedBy: row.connectedBy,
     connectedAt: row.connectedAt.toISOString(),
     lastValidatedAt: row.lastValidatedAt?.toISOString() ?? null,
+    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    gongWorkspaces: row.gongWorkspaces ? row.gongWorkspaces.map(({ id, name }) => ({ id, name })) : null,
+    budget: await budgetToday(db, row.id, gong.dailyBudget, now),
     scopes: row.scopes ? row.scopes.split(' ') : null,
     tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
     attention: reason ? { reason, detail: row.statusReason ?? attentionDetail[reason] } : null,

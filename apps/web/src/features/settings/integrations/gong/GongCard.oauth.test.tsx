@@ -6,7 +6,7 @@ import { renderApp } from '../../../../test/render-app.tsx';
 
 /** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
 async function connectWithOAuth(env: SandboxedServer, tenantId = 'acme', scopes?: string[]) {
-  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate();
+  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate({});
   const url = new URL(authorizeUrl);
   const redirectUri = url.searchParams.get('redirect_uri') ?? '';
   const code = env.sandbox.oauth.issueCode({
