@@ -46,6 +46,8 @@ export interface GongOptions {
   readonly limiter?: RateLimiter;
   readonly logger?: { warn(message: string): void };
   readonly clock?: Clock;
+  /** Which UTC day the daily budget counts in (default: `clock`); a process on a pinned calendar passes its own. */
+  readonly budgetClock?: Pick<Clock, 'now'>;
   readonly random?: () => number;
   /** Tests only: a ready-made transport. */
   readonly transport?: Transport;
@@ -117,7 +119,7 @@ export function createGong(options: GongOptions = {}): Gong {
   const budget = createDailyBudget({
     limit: options.dailyBudget ?? DEFAULT_DAILY_BUDGET,
     store: options.budgetStore,
-    clock,
+    clock: options.budgetClock ?? clock,
   });
   const retry = {
     maxRetries: options.maxRetries ?? 3,

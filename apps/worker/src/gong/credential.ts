@@ -156,6 +156,8 @@ export function markNeedsAttention(
     status: 'rejected' | 'unreadable';
     /** For the audit row; defaults by status. */
     detail?: string;
+    /** What the card says; defaults by status and method. */
+    statusReason?: string;
     at: Date;
   },
 ): boolean {
@@ -167,7 +169,8 @@ export function markNeedsAttention(
         .from(schema.gongCredential)
         .where(eq(schema.gongCredential.workspaceId, input.workspaceId))
         .get();
-      const statusReason = current?.method === 'oauth' ? oauthAttention[input.status] : null;
+      const statusReason =
+        input.statusReason ?? (current?.method === 'oauth' ? oauthAttention[input.status] : null);
       const updated = tx
         .update(schema.gongCredential)
         .set({ status: input.status, statusReason, updatedAt: input.at })

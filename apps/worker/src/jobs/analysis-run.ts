@@ -237,6 +237,21 @@ function onGongError(
       setStatus(db, row.id, 'fetching', now(), { pausedUntil: until });
       return { kind: 'paused', until };
     }
+    case 'company-inactive': {
+      // Not a stale key: nothing to retry until Gong reactivates the company. The card says so.
+      if (version !== null) {
+        markNeedsAttention(db, {
+          workspaceId: row.workspaceId,
+          version,
+          status: 'rejected',
+          detail: 'company-inactive',
+          statusReason: gongErrorMessages['company-inactive'],
+          at: now(),
+        });
+      }
+      finish(db, row.id, 'failed', now(), gongErrorMessages['company-inactive']);
+      return { kind: 'finished' };
+    }
     case 'forbidden':
     case 'base-url-not-allowed':
       finish(db, row.id, 'failed', now(), gongErrorMessages[error.kind]);

@@ -9,6 +9,8 @@ export interface TestWorker {
   logLines: string[];
   database: ReturnType<typeof composeWorker>['database'];
   scheduler: ReturnType<typeof composeWorker>['scheduler'];
+  /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
+  health: ReturnType<typeof composeWorker>['health'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
@@ -41,5 +43,11 @@ export function startTestWorker(
   );
   void composed.loop.run();
   if (overrides.scheduler !== false) composed.scheduler.start();
-  return { logLines, database: composed.database, scheduler: composed.scheduler, close: composed.close };
+  return {
+    logLines,
+    database: composed.database,
+    scheduler: composed.scheduler,
+    health: composed.health,
+    close: composed.close,
+  };
 }
