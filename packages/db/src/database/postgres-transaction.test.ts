@@ -111,7 +111,10 @@ describe('PostgreSQL numbers', () => {
     expect(raw).toEqual({ n: 2, total: 5, mean: 2.5 });
     expect((await database.pool.query('select count(*) as n from "user"')).rows[0].n).toBe(3);
     // An int8 JavaScript can't hold is refused rather than rounded.
-    const big = await db.execute(sql`select 9007199254740993::int8 as big`).catch((error: Error) => error);
+    const big = await db
+      .select({ big: sql<number>`9007199254740993::int8` })
+      .from(db.tables.user)
+      .catch((error: Error) => error);
     expect((big as Error).cause).toBeInstanceOf(RangeError);
     expect(((big as Error).cause as Error).message).toBe(
       'int8 9007199254740993 does not fit a JavaScript number',
