@@ -2,7 +2,7 @@
 // unprivileged user (PostgreSQL refuses to run as root), on a free port of 127.0.0.1, removed on stop. Nothing is
 // downloaded at run time: the binaries come from the Debian package `postgresql`, installed with apt-get when
 // missing and root (as scripts/ensure-chromium.mjs does for the browser), otherwise a message names the package.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -114,6 +114,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
     ]);
     rmSync(passwordFile);
     const port = await startServer(bin, base, data, log, options.durable ?? false);
+    stopWhenWeDie(bin, base, data);
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
@@ -163,6 +164,19 @@ async function startServer(bin: string, base: string, data: string, log: string,
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/**
+ * A test runner killed outright (SIGKILL, a closed terminal) runs no teardown; the server would live on with its
+ * files. A detached shell waits for this process to end and then stops and removes the cluster (a no-op after a
+ * normal stop, which removed the directory).
+ */
+function stopWhenWeDie(bin: string, base: string, data: string): void {
+  const pgCtl = isRoot() ? `runuser -u postgres -- ${join(bin, 'pg_ctl')}` : join(bin, 'pg_ctl');
+  const script =
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ` +
+    `if [ -d '${data}' ]; then ${pgCtl} stop -D '${data}' -m immediate -w >/dev/null 2>&1; rm -rf '${base}'; fi`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
 }
 
 function postgresUser(): { uid: number; gid: number } {
