@@ -62,6 +62,13 @@ describe('the daily Gong health check', () => {
       actorName: null,
     });
     expect(await env.admin.runs.list.query()).toEqual([]);
+    // Canary: the key's secret (and its Basic header) never reached the worker's logs on either check.
+    const { accessKey, secretKey } = env.key();
+    const logs = worker.logLines.join('\n');
+    for (const secret of [secretKey, Buffer.from(`${accessKey}:${secretKey}`).toString('base64')]) {
+      expect(logs).not.toContain(secret);
+      expect(JSON.stringify(flagged)).not.toContain(secret);
+    }
     // A flagged credential is not checked again: the admin must replace it.
     at += 30 * HOUR;
     expect([...(await worker.health.tick())]).toEqual([]);
