@@ -50,7 +50,7 @@ describe('Gong card with OAuth configured', () => {
     });
     expect(dialog).toHaveTextContent(/not the one connected now.*not comparable with earlier ones/);
     // Still Acme: nothing was saved.
-    expect(within(gong).getByTestId('gong-company')).toHaveTextContent('Acme Sales');
+    expect(await within(gong).findByTestId('gong-company')).toHaveTextContent('Acme Sales');
     await user.click(within(dialog).getByRole('button', { name: 'Keep the current company' }));
     expect(within(gong).queryByRole('alertdialog')).not.toBeInTheDocument();
     // The confirmed second round trip saves Globex and the audit log calls it a change of company.
@@ -100,7 +100,8 @@ describe('Gong card with OAuth configured', () => {
     ['denied', /access was denied on Gong’s page/],
     ['state-invalid', /expired, already used, or started in another browser session/],
     ['code-expired', /approval expired/],
-    ['scopes-missing', /did not grant access to calls, transcripts and users/],
+    ['scopes-missing', /did not grant access to calls, transcripts, users and workspaces/],
+    ['company-inactive', /this company’s account is inactive/],
     ['base-url-not-gong', /not a Gong address/],
     ['unreachable', /Couldn’t reach Gong/],
   ])('turns ?gong=%s into a sentence with the next step, still Disconnected', async (code, sentence) => {
