@@ -16,7 +16,6 @@ export function WithGongCardLink({ text }: { text: string }) {
   return (
     <>
       {parts.map((part, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence never reorder
         <Fragment key={index}>
           {part}
           {index < parts.length - 1 ? <Link to={GONG_CARD_PATH}>{PLACE}</Link> : null}
