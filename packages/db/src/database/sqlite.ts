@@ -164,7 +164,7 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
     db,
     sqlite,
     ping: async () => {
-      sqlite.prepare('select 1').get();
+      sqlite.exec('select 1');
     },
     close: async () => {
       if (closed) return;
