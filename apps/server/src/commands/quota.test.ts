@@ -46,7 +46,7 @@ describe('quota command', { timeout: 30_000 }, () => {
   const stored = async () => {
     const opened = openDatabase(join(dataDir, 'callmine.db'));
     try {
-      return monthlyAllowance(opened.db, 'ws_1', -1);
+      return await monthlyAllowance(opened.db, 'ws_1', -1);
     } finally {
       opened.close();
     }

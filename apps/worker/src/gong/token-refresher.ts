@@ -135,7 +135,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
         at,
       });
       logger.info({ workspaceId, fromVersion: version, stored }, 'gong oauth token refreshed');
-      return activeRow(workspaceId);
+      return await activeRow(workspaceId);
     } finally {
       await releaseClaim(db, workspaceId, claimId);
     }
