@@ -9,6 +9,7 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../schema/index.ts';
 import { FifoLock } from './fifo-lock.ts';
+import { assertSqliteNotMigratedByNewer } from './migration-version.ts';
 import type { Database, Db, TransactionOptions } from './types.ts';
 
 export interface SqliteDatabase extends Database {
@@ -123,6 +124,12 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`);
+  try {
+    assertSqliteNotMigratedByNewer(sqlite, migrationsFolder);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
   const base = drizzle(sqlite, { schema });
   migrate(base, { migrationsFolder });
 
