@@ -53,7 +53,7 @@ describe('two processes charging one workspace at once', () => {
     // 20 runs of 100 calls each from a pool of 300, each overlapping its neighbours.
     const runIds = Array.from({ length: 20 }, (_, r) => `run-${r}`);
     await opened.db.transaction(async (tx) => {
-      runIds.forEach(async (id, r) => {
+      for (const [r, id] of runIds.entries()) {
         await tx.insert(schema.analysisRun).values({
           id,
           workspaceId: 'ws',
@@ -65,9 +65,9 @@ describe('two processes charging one workspace at once', () => {
             .insert(schema.analysisRunCall)
             .values({ runId: id, callId: `call-${String((r * 15 + i) % 300).padStart(3, '0')}` });
         }
-      });
+      }
     });
-    opened.close();
+    await opened.close();
 
     const go = join(dir, 'go');
     const processes = [0, 1].map((p) =>
