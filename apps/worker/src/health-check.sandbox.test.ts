@@ -22,7 +22,7 @@ describe('the daily Gong health check', () => {
     let at = Date.parse('2026-06-10T09:00:00Z');
     const now = () => new Date(at);
     env = await startRunEnv({ calls: 20, now });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
     const usersRequests = () => env!.sandbox.requests.filter((r) => r.path === '/v2/users').length;
     env.sandbox.requests.length = 0;
 
@@ -81,7 +81,7 @@ describe('the daily Gong health check', () => {
     let at = Date.parse('2026-06-10T09:00:00Z');
     const now = () => new Date(at);
     env = await startRunEnv({ calls: 20, now });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
     at = Date.parse('2026-06-10T09:20:00Z'); // so the schedule's next slot is tomorrow's 09:10
     const analysis = await env.admin.analyses.create.mutate({
       name: 'Daily pulse',

@@ -1,4 +1,4 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import type { Gong, GongError, GongErrorKind } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import type { Opener } from '@callmine/vault/open';
@@ -66,7 +66,8 @@ export interface HealthChecker {
  * those with a schedule slot due within 15 minutes.
  */
 export async function dueForCheck(db: Db, now: Date, sweep: boolean): Promise<string[]> {
-  const c = schema.gongCredential;
+  const t = db.tables;
+  const c = t.gongCredential;
   const dayAgo = new Date(now.getTime() - DAY_MS);
   const daily = sweep
     ? await db
@@ -77,14 +78,14 @@ export async function dueForCheck(db: Db, now: Date, sweep: boolean): Promise<st
   const beforeSlot = await db
     .selectDistinct({ workspaceId: c.workspaceId })
     .from(c)
-    .innerJoin(schema.schedule, eq(schema.schedule.workspaceId, c.workspaceId))
+    .innerJoin(t.schedule, eq(t.schedule.workspaceId, c.workspaceId))
     .where(
       and(
         eq(c.status, 'active'),
         or(isNull(c.lastCheckedAt), lt(c.lastCheckedAt, dayAgo)),
-        eq(schema.schedule.paused, false),
-        gt(schema.schedule.nextSlotAt, now),
-        lte(schema.schedule.nextSlotAt, new Date(now.getTime() + PRE_SLOT_LOOKAHEAD_MS)),
+        eq(t.schedule.paused, false),
+        gt(t.schedule.nextSlotAt, now),
+        lte(t.schedule.nextSlotAt, new Date(now.getTime() + PRE_SLOT_LOOKAHEAD_MS)),
       ),
     );
   return [...new Set([...daily, ...beforeSlot].map((row) => row.workspaceId))];
@@ -92,6 +93,7 @@ export async function dueForCheck(db: Db, now: Date, sweep: boolean): Promise<st
 
 export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
   const { db, logger } = deps;
+  const t = db.tables;
   const retryAfter = new Map<string, number>();
   let lastSweepAt = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -100,14 +102,14 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
   const checkOne = async (workspaceId: string): Promise<HealthOutcome> => {
     const [row] = await db
       .select({
-        id: schema.gongCredential.id,
-        baseUrl: schema.gongCredential.baseUrl,
-        method: schema.gongCredential.method,
-        version: schema.gongCredential.version,
-        status: schema.gongCredential.status,
+        id: t.gongCredential.id,
+        baseUrl: t.gongCredential.baseUrl,
+        method: t.gongCredential.method,
+        version: t.gongCredential.version,
+        status: t.gongCredential.status,
       })
-      .from(schema.gongCredential)
-      .where(eq(schema.gongCredential.workspaceId, workspaceId))
+      .from(t.gongCredential)
+      .where(eq(t.gongCredential.workspaceId, workspaceId))
       .limit(1);
     if (row?.status !== 'active') return 'needs-attention';
     const credential = requestTimeCredential(db, deps.opener, workspaceId, deps.now, deps.tokens);
@@ -129,9 +131,9 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     if (result.ok) {
       // Only the version that was checked: a key replaced meanwhile keeps its own (connect-time) check.
       await db
-        .update(schema.gongCredential)
+        .update(t.gongCredential)
         .set({ lastCheckedAt: at, lastValidatedAt: at })
-        .where(and(eq(schema.gongCredential.id, row.id), eq(schema.gongCredential.version, row.version)));
+        .where(and(eq(t.gongCredential.id, row.id), eq(t.gongCredential.version, row.version)));
       return 'ok';
     }
     return onRefused(row, result.error, at);
@@ -150,7 +152,7 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     }
     const workspaceId = await workspaceOf(row.id);
     if (!workspaceId) return 'needs-attention';
-    markNeedsAttention(db, {
+    await markNeedsAttention(db, {
       workspaceId,
       version: row.version,
       status: 'rejected',
@@ -159,18 +161,18 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       at,
     });
     await db
-      .update(schema.gongCredential)
+      .update(t.gongCredential)
       .set({ lastCheckedAt: at })
-      .where(and(eq(schema.gongCredential.id, row.id), eq(schema.gongCredential.version, row.version)));
+      .where(and(eq(t.gongCredential.id, row.id), eq(t.gongCredential.version, row.version)));
     logger.info({ credentialId: row.id, kind: error.kind }, 'gong health check: needs attention');
     return 'needs-attention';
   };
 
   const workspaceOf = async (credentialId: string) => {
     const [found] = await db
-      .select({ workspaceId: schema.gongCredential.workspaceId })
-      .from(schema.gongCredential)
-      .where(eq(schema.gongCredential.id, credentialId))
+      .select({ workspaceId: t.gongCredential.workspaceId })
+      .from(t.gongCredential)
+      .where(eq(t.gongCredential.id, credentialId))
       .limit(1);
     return found?.workspaceId;
   };
@@ -182,9 +184,9 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     if (sweep) lastSweepAt = now.getTime();
     for (const workspaceId of await dueForCheck(db, now, sweep)) {
       const [row] = await db
-        .select({ id: schema.gongCredential.id })
-        .from(schema.gongCredential)
-        .where(eq(schema.gongCredential.workspaceId, workspaceId))
+        .select({ id: t.gongCredential.id })
+        .from(t.gongCredential)
+        .where(eq(t.gongCredential.workspaceId, workspaceId))
         .limit(1);
       if (row && (retryAfter.get(row.id) ?? 0) > now.getTime()) continue;
       try {

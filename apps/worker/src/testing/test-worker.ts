@@ -7,22 +7,22 @@ import { composeWorker, type WorkerOverrides } from '../compose.ts';
 
 export interface TestWorker {
   logLines: string[];
-  database: ReturnType<typeof composeWorker>['database'];
-  scheduler: ReturnType<typeof composeWorker>['scheduler'];
+  database: Awaited<ReturnType<typeof composeWorker>>['database'];
+  scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
   /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
-  health: ReturnType<typeof composeWorker>['health'];
+  health: Awaited<ReturnType<typeof composeWorker>>['health'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
 
-export function startTestWorker(
+export async function startTestWorker(
   dataDir: string,
   env: Record<string, string> = {},
   overrides: WorkerOverrides & {
     /** false: the scheduler does not tick on its own; the test calls scheduler.tick() with its own clock. */
     scheduler?: boolean;
   } = {},
-): TestWorker {
+): Promise<TestWorker> {
   const config = loadConfig({
     CALLMINE_DATA_DIR: dataDir,
     CALLMINE_LOG_LEVEL: 'info',
@@ -36,13 +36,13 @@ export function startTestWorker(
       done();
     },
   });
-  const composed = composeWorker(
+  const composed = await composeWorker(
     config,
     createLogger({ service: 'callmine-worker', level: config.logLevel, destination: sink }),
     overrides,
   );
   void composed.loop.run();
-  if (overrides.scheduler !== false) composed.scheduler.start();
+  if (overrides.scheduler !== false) await composed.scheduler.start();
   return {
     logLines,
     database: composed.database,

@@ -49,7 +49,7 @@ export async function connectBasic(
       baseUrl: verdict.origin,
     });
   } catch (error) {
-    recordAudit(db, {
+    await recordAudit(db, {
       workspaceId,
       actorId: ctx.user.id,
       action: 'validation-failed',
@@ -62,7 +62,7 @@ export async function connectBasic(
   }
 
   if (isDifferentCompany(existing?.gongWorkspaces, company.workspaces) && !input.confirmCompanyChange) {
-    recordAudit(db, {
+    await recordAudit(db, {
       workspaceId,
       actorId: ctx.user.id,
       action: 'company-change-held',
@@ -74,7 +74,7 @@ export async function connectBasic(
     throw differentCompanyError(existing?.gongWorkspaces, company.workspaces);
   }
 
-  storeValidatedCredential(
+  await storeValidatedCredential(
     { db, sealer },
     {
       workspaceId,

@@ -31,7 +31,7 @@ export async function completeGongOAuth(
   if (!app) return 'not-configured';
   const session = await deps.auth.api.getSession({ headers });
   // Consumed even when the session is missing or wrong: a state is spent the first time anyone presents it.
-  const binding = consumeOAuthState(
+  const binding = await consumeOAuthState(
     deps.db,
     params.state ?? '',
     session ? { userId: session.user.id, sessionId: session.session.id } : undefined,
@@ -39,13 +39,13 @@ export async function completeGongOAuth(
   );
   if (!session || !binding) return 'state-invalid';
   // Still an admin of that workspace now, not only when the flow started.
-  const membership = findMembership(deps.db, session.user.id, binding.workspaceId);
+  const membership = await findMembership(deps.db, session.user.id, binding.workspaceId);
   if (!membership || membership.workspaceId !== binding.workspaceId || !adminRoles.has(membership.role)) {
     return 'state-invalid';
   }
   if (params.error === 'access_denied') {
     // An admin said no on Gong's page: worth a line in the log (nothing changed, but someone tried).
-    recordAudit(deps.db, {
+    await recordAudit(deps.db, {
       workspaceId: binding.workspaceId,
       actorId: session.user.id,
       action: 'consent-denied',
@@ -70,7 +70,7 @@ export async function completeGongOAuth(
   const { grant } = exchanged;
 
   const missing = GONG_OAUTH_SCOPES.filter((scope) => !grant.scopes.includes(scope));
-  const audit = (detail: string) =>
+  const audit = async (detail: string) =>
     recordAudit(deps.db, {
       workspaceId: binding.workspaceId,
       actorId: session.user.id,
@@ -81,13 +81,13 @@ export async function completeGongOAuth(
       at: deps.now(),
     });
   if (missing.length > 0) {
-    audit(`scopes-missing: ${missing.join(' ')}`);
+    await audit(`scopes-missing: ${missing.join(' ')}`);
     return 'scopes-missing';
   }
   // The same allow-list as a pasted base URL: Gong's answer decides where the bearer token goes.
   const verdict = deps.gong.normalizeBaseUrl(grant.apiBaseUrlForCustomer || undefined);
   if (!verdict.ok) {
-    audit('base-url-not-allowed');
+    await audit('base-url-not-allowed');
     return 'base-url-not-gong';
   }
 
@@ -97,7 +97,7 @@ export async function completeGongOAuth(
     company = await deps.gong.validateBearer({ accessToken: grant.accessToken, baseUrl: verdict.origin });
   } catch (error) {
     const kind = isGongError(error) ? error.kind : 'internal-error';
-    audit(kind);
+    await audit(kind);
     if (kind === 'forbidden') return 'scopes-missing';
     if (kind === 'company-inactive') return 'company-inactive';
     if (kind === 'invalid-credentials') return 'rejected';
@@ -108,7 +108,7 @@ export async function completeGongOAuth(
 
   // The same guard as a pasted key: another company's grant waits for the admin's second, confirmed click.
   if (isDifferentCompany(existing?.gongWorkspaces, company.workspaces) && !binding.confirmCompanyChange) {
-    recordAudit(deps.db, {
+    await recordAudit(deps.db, {
       workspaceId: binding.workspaceId,
       actorId: session.user.id,
       action: 'company-change-held',
@@ -122,7 +122,7 @@ export async function completeGongOAuth(
 
   const at = deps.now();
   try {
-    storeValidatedCredential(deps, {
+    await storeValidatedCredential(deps, {
       workspaceId: binding.workspaceId,
       actorId: session.user.id,
       existing,

@@ -1,12 +1,13 @@
 import type { GongAuditEntry, GongBudgetView, GongConnectionView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
 
 export async function currentCredential(db: Db, workspaceId: string) {
+  const t = db.tables;
   const [row] = await db
     .select()
-    .from(schema.gongCredential)
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
+    .from(t.gongCredential)
+    .where(eq(t.gongCredential.workspaceId, workspaceId))
     .limit(1);
   return row;
 }
@@ -23,13 +24,12 @@ export async function budgetToday(
   limit: number,
   now: Date,
 ): Promise<GongBudgetView> {
+  const t = db.tables;
   const day = now.toISOString().slice(0, 10);
   const [row] = await db
-    .select({ used: schema.gongRequestBudget.used })
-    .from(schema.gongRequestBudget)
-    .where(
-      and(eq(schema.gongRequestBudget.credentialKey, credentialId), eq(schema.gongRequestBudget.day, day)),
-    )
+    .select({ used: t.gongRequestBudget.used })
+    .from(t.gongRequestBudget)
+    .where(and(eq(t.gongRequestBudget.credentialKey, credentialId), eq(t.gongRequestBudget.day, day)))
     .limit(1);
   const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
   return { used: row?.used ?? 0, limit, resetsAt: resetsAt.toISOString() };
@@ -48,26 +48,27 @@ export async function connectionView(
   gong: { defaultBaseUrl: string; dailyBudget: number },
   now: Date,
 ): Promise<GongConnectionView> {
+  const t = db.tables;
   const [row] = await db
     .select({
-      id: schema.gongCredential.id,
-      method: schema.gongCredential.method,
-      accessKeyHint: schema.gongCredential.accessKeyHint,
-      baseUrl: schema.gongCredential.baseUrl,
-      status: schema.gongCredential.status,
-      statusReason: schema.gongCredential.statusReason,
-      connectedAt: schema.gongCredential.connectedAt,
-      lastValidatedAt: schema.gongCredential.lastValidatedAt,
-      lastCheckedAt: schema.gongCredential.lastCheckedAt,
-      gongWorkspaces: schema.gongCredential.gongWorkspaces,
-      scopes: schema.gongCredential.scopes,
-      tokenExpiresAt: schema.gongCredential.tokenExpiresAt,
-      version: schema.gongCredential.version,
-      connectedBy: schema.user.name,
+      id: t.gongCredential.id,
+      method: t.gongCredential.method,
+      accessKeyHint: t.gongCredential.accessKeyHint,
+      baseUrl: t.gongCredential.baseUrl,
+      status: t.gongCredential.status,
+      statusReason: t.gongCredential.statusReason,
+      connectedAt: t.gongCredential.connectedAt,
+      lastValidatedAt: t.gongCredential.lastValidatedAt,
+      lastCheckedAt: t.gongCredential.lastCheckedAt,
+      gongWorkspaces: t.gongCredential.gongWorkspaces,
+      scopes: t.gongCredential.scopes,
+      tokenExpiresAt: t.gongCredential.tokenExpiresAt,
+      version: t.gongCredential.version,
+      connectedBy: t.user.name,
     })
-    .from(schema.gongCredential)
-    .leftJoin(schema.user, eq(schema.user.id, schema.gongCredential.connectedBy))
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
+    .from(t.gongCredential)
+    .leftJoin(t.user, eq(t.user.id, t.gongCredential.connectedBy))
+    .where(eq(t.gongCredential.workspaceId, workspaceId))
     .limit(1);
   if (!row) return { status: 'disconnected' };
   const reason = row.status === 'active' ? null : row.status;
@@ -90,22 +91,23 @@ export async function connectionView(
   };
 }
 
-export function auditLog(db: Db, workspaceId: string, limit = 20): GongAuditEntry[] {
-  return db
-    .select({
-      id: schema.gongAuditLog.id,
-      action: schema.gongAuditLog.action,
-      method: schema.gongAuditLog.method,
-      accessKeyHint: schema.gongAuditLog.accessKeyHint,
-      detail: schema.gongAuditLog.detail,
-      createdAt: schema.gongAuditLog.createdAt,
-      actorName: schema.user.name,
-    })
-    .from(schema.gongAuditLog)
-    .leftJoin(schema.user, eq(schema.user.id, schema.gongAuditLog.actorId))
-    .where(eq(schema.gongAuditLog.workspaceId, workspaceId))
-    .orderBy(desc(schema.gongAuditLog.createdAt), desc(schema.gongAuditLog.id))
-    .limit(limit)
-    .all()
-    .map(({ createdAt, ...entry }) => ({ ...entry, at: createdAt.toISOString() }));
+export async function auditLog(db: Db, workspaceId: string, limit = 20): Promise<GongAuditEntry[]> {
+  const t = db.tables;
+  return (
+    await db
+      .select({
+        id: t.gongAuditLog.id,
+        action: t.gongAuditLog.action,
+        method: t.gongAuditLog.method,
+        accessKeyHint: t.gongAuditLog.accessKeyHint,
+        detail: t.gongAuditLog.detail,
+        createdAt: t.gongAuditLog.createdAt,
+        actorName: t.user.name,
+      })
+      .from(t.gongAuditLog)
+      .leftJoin(t.user, eq(t.user.id, t.gongAuditLog.actorId))
+      .where(eq(t.gongAuditLog.workspaceId, workspaceId))
+      .orderBy(desc(t.gongAuditLog.createdAt), desc(t.gongAuditLog.id))
+      .limit(limit)
+  ).map(({ createdAt, ...entry }) => ({ ...entry, at: createdAt.toISOString() }));
 }

@@ -18,7 +18,7 @@ export const gongRouter = router({
   get: signedInProcedure
     .meta({ summary: 'The Gong connection status and non-secret details (never a key or secret).' })
     .output(gongConnectionView)
-    .query(({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong, ctx.deps.now())),
+    .query(async ({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong, ctx.deps.now())),
   connectBasic: adminProcedure
     .meta({
       tokens: false,
@@ -53,7 +53,7 @@ export const gongRouter = router({
   disconnect: adminProcedure
     .meta({ tokens: false, summary: 'Deletes the stored Gong credential.' })
     .output(gongConnectionView)
-    .mutation(({ ctx }) => disconnect(ctx)),
+    .mutation(async ({ ctx }) => disconnect(ctx)),
   /** Whether the operator registered Callmine's OAuth app; without it the card disables "Connect with OAuth". */
   oauthAvailability: signedInProcedure
     .meta({ summary: 'Whether this Callmine is registered as a Gong OAuth app (else only basic-auth).' })
@@ -67,9 +67,9 @@ export const gongRouter = router({
     })
     .input(gongOAuthStartInput)
     .output(gongOAuthStart)
-    .mutation(({ ctx, input }) => startOAuth(ctx, input.confirmCompanyChange ?? false)),
+    .mutation(async ({ ctx, input }) => startOAuth(ctx, input.confirmCompanyChange ?? false)),
   auditLog: adminProcedure
     .meta({ summary: 'Who connected, rotated or disconnected Gong, and when.' })
     .output(z.array(gongAuditEntry))
-    .query(({ ctx }) => auditLog(ctx.deps.db, ctx.workspace.id)),
+    .query(async ({ ctx }) => auditLog(ctx.deps.db, ctx.workspace.id)),
 });
