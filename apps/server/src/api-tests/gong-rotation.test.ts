@@ -30,7 +30,10 @@ describe('replacing the Gong key', () => {
   });
   afterAll(() => env.close());
 
-  it('50 replacements, a third failing: the active credential is always the last that validated', async () => {
+  // 50 connects of two Gong reads each (users, workspaces) and 20 runs: more than the default 15 s on a busy machine.
+  it('50 replacements, a third failing: the active credential is always the last that validated', {
+    timeout: 60_000,
+  }, async () => {
     const { admin, server } = env;
     const countRows = (table: string) =>
       server.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
