@@ -104,13 +104,17 @@ function ownedTempDir(prefix: string): string {
   return dir;
 }
 
+/** Per PostgreSQL major version and per user (another user's could not be read). */
+const pristineDir = (bin: string) =>
+  join(tmpdir(), `callmine-pg-initdb-${basename(dirname(bin))}-${process.getuid?.() ?? 'u'}-v1`);
+
 /**
  * A pristine, never started cluster of this PostgreSQL version, made once per machine: initdb is most of a cold
  * start (seconds under load), copying its result is a fraction of one. Made in a staging dir and renamed into place,
  * so a reader never sees half of one and concurrent first runs simply keep one.
  */
 async function pristineCluster(bin: string): Promise<string> {
-  const cache = join(tmpdir(), `callmine-pg-initdb-${basename(dirname(bin))}-v1`);
+  const cache = pristineDir(bin);
   if (existsSync(join(cache, 'data', 'PG_VERSION'))) return cache;
   const staging = ownedTempDir('callmine-pg-initdb-staging-');
   try {
@@ -148,10 +152,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
     return await launch(bin, options, started);
   } catch {
     // A damaged cached cluster (a disk filled up, a crash mid-copy): make it afresh, once.
-    rmSync(join(tmpdir(), `callmine-pg-initdb-${basename(dirname(bin))}-v1`), {
-      recursive: true,
-      force: true,
-    });
+    rmSync(pristineDir(bin), { recursive: true, force: true });
     return launch(bin, options, started);
   }
 }
