@@ -106,7 +106,7 @@ function ownedTempDir(prefix: string): string {
 
 /** Per PostgreSQL major version and per user (another user's could not be read). */
 const pristineDir = (bin: string) =>
-  join(tmpdir(), `callmine-pg-initdb-${basename(dirname(bin))}-${process.getuid?.() ?? 'u'}-v1`);
+  join(tmpdir(), `callmine-pg-initdb-${basename(dirname(bin))}-${process.getuid?.() ?? 'u'}-v2`);
 
 /**
  * A pristine, never started cluster of this PostgreSQL version, made once per machine: initdb is most of a cold
@@ -123,17 +123,10 @@ async function pristineCluster(bin: string): Promise<string> {
     writeFileSync(passwordFile, randomBytes(16).toString('hex'), { mode: 0o600 });
     if (isRoot()) chownSync(passwordFile, postgresUser().uid, postgresUser().gid);
     await asOwner(join(bin, 'initdb'), [
-      ...[
-        '-D',
-        join(staging, 'data'),
-        '-U',
-        SUPERUSER,
-        `--pwfile=${passwordFile}`,
-        '-E',
-        'UTF8',
-        '--no-sync',
-      ],
+      ...['-D', join(staging, 'data'), '-U', SUPERUSER, `--pwfile=${passwordFile}`, '--no-sync'],
       ...['--auth-local=trust', '--auth-host=scram-sha-256'],
+      // UTF-8 with byte-order collation and ASCII-only case folding, as SQLite, whatever the machine's locale.
+      ...['-E', 'UTF8', '--no-locale'],
     ]);
     rmSync(passwordFile);
     renameSync(staging, cache);
