@@ -77,7 +77,7 @@ export interface TenantThemes {
 
 /** The last 15 % of a tenant's calls (by index, so by start time) carry the emerging theme. */
 export const EMERGING_FROM = 0.85;
-export const STEADY_THEME_CHANCE = 0.4;
+export const STEADY_THEME_CHANCE = 0.5;
 export const EMERGING_THEME_CHANCE = 0.5;
 
 /** Five of the pool's themes per tenant, chosen by hash: four steady, one emerging. */
