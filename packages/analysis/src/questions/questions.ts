@@ -83,32 +83,48 @@ export function analyseQuestions(
   }
   // A wording joins the earliest group whose first wording it matches. Prefix filtering (as in similarity joins)
   // finds the candidates: with tokens ordered rarest first, two sets with Jaccard ≥ t share a token among the first
-  // n − ⌈t·n⌉ + 1 of each, so groups are indexed by their first wording's prefix and probed with the wording's.
-  // Same groups as comparing with every group, without the quadratic scan.
+  // n − ⌈t·n⌉ + 1 of each, so groups are indexed by their first wording's prefix and probed with the wording's;
+  // and where they first share a token bounds how much more they can share (positional filter). Both filters only
+  // skip pairs that cannot reach the threshold: the same groups as comparing with every group, without the scan.
   const frequency = new Map<string, number>();
   for (const w of wordings.values()) for (const t of w.tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  const prefixOf = (tokens: ReadonlySet<string>) => {
-    const ordered = [...tokens].sort(
-      (a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0),
-    );
-    return ordered.slice(0, ordered.length - Math.ceil(SAME_QUESTION * ordered.length) + 1);
-  };
+  const orderTokens = (tokens: ReadonlySet<string>) =>
+    [...tokens].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
   const groups: Wording[][] = [];
-  const groupsWith = new Map<string, number[]>();
+  // token → [group, position of the token in the group's ordered head, head size], flattened.
+  const postings = new Map<string, number[]>();
+  const overlapFor = (a: number, b: number) => (SAME_QUESTION * (a + b)) / (1 + SAME_QUESTION) - 1e-9;
   for (const wording of wordings.values()) {
-    const prefix = prefixOf(wording.tokens);
-    const candidates = new Set<number>();
-    for (const token of prefix) for (const g of groupsWith.get(token) ?? []) candidates.add(g);
-    const home = [...candidates]
+    const ordered = orderTokens(wording.tokens);
+    const prefix = ordered.slice(0, ordered.length - Math.ceil(SAME_QUESTION * ordered.length) + 1);
+    const seen = new Set<number>();
+    const candidates: number[] = [];
+    prefix.forEach((token, i) => {
+      const list = postings.get(token);
+      if (!list) return;
+      for (let k = 0; k < list.length; k += 3) {
+        const group = list[k]!;
+        if (seen.has(group)) continue;
+        seen.add(group);
+        // Positional filter: the first shared token sits at i and j, so at most 1 + the shorter rest is shared.
+        const j = list[k + 1]!;
+        const size = list[k + 2]!;
+        if (1 + Math.min(ordered.length - i - 1, size - j - 1) >= overlapFor(ordered.length, size)) {
+          candidates.push(group);
+        }
+      }
+    });
+    const home = candidates
       .sort((a, b) => a - b)
       .find((g) => jaccard(groups[g]![0]!.tokens, wording.tokens) >= SAME_QUESTION);
     if (home !== undefined) groups[home]!.push(wording);
     else {
-      for (const token of prefix) {
-        const list = groupsWith.get(token);
-        if (list) list.push(groups.length);
-        else groupsWith.set(token, [groups.length]);
-      }
+      prefix.forEach((token, j) => {
+        const entry = [groups.length, j, ordered.length];
+        const list = postings.get(token);
+        if (list) list.push(...entry);
+        else postings.set(token, entry);
+      });
       groups.push([wording]);
     }
   }
