@@ -1,5 +1,5 @@
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
 
 // Part-of-speech tags and lemmas from wink-nlp with its English lite model (both npm packages; the model's data ships
 // inside the package and loads with it, nothing is fetched). Only the tagger runs (no entity or sentiment pipes),
@@ -8,9 +8,16 @@ import winkNLP from 'wink-nlp';
 type Nlp = ReturnType<typeof winkNLP>;
 let nlp: Nlp | undefined;
 
+// Loaded on first use, not on import: the model parses ~3.5 MB of JSON, and processes that import this package only
+// for its templates (the API server's STARTER_TRACKERS) never tag anything.
+const load = createRequire(import.meta.url);
+
 /** The model takes ~0.3 s to load: once per process (the worker's analysis thread), on first use. */
 function tagger(): Nlp {
-  nlp ??= winkNLP(model, ['pos']);
+  if (!nlp) {
+    const wink = load('wink-nlp') as typeof winkNLP;
+    nlp = wink(load('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['pos']);
+  }
   return nlp;
 }
 
