@@ -33,7 +33,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
       logger,
       publicUrl: config.publicUrl,
       now: overrides.now ?? (() => new Date()),
-      gong: gongGateway(gong),
+      gong: gongGateway(gong, config.gong.dailyBudget),
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,
       monthlyCallQuota: config.monthlyCallQuota,

@@ -17,10 +17,11 @@ export function createGongForConfig(config: Config, logger: Logger): Gong {
 }
 
 /** What the api's Gong procedures need, over the client. */
-export function gongGateway(gong: Gong): GongGateway & { defaultBaseUrl: string } {
+export function gongGateway(gong: Gong, dailyBudget: number): GongGateway & { defaultBaseUrl: string } {
   const defaultBaseUrl = gong.rules.defaultBaseUrl.replace(/\/+$/, '');
   return {
     defaultBaseUrl,
+    dailyBudget,
     normalizeBaseUrl(input) {
       const verdict = gong.normalizeBaseUrl(input);
       return verdict.ok
@@ -32,11 +33,13 @@ export function gongGateway(gong: Gong): GongGateway & { defaultBaseUrl: string 
       const credentialId = `key:${createHash('sha256').update(accessKey).digest('hex').slice(0, 24)}`;
       const result = await gong.validate({ baseUrl, credentialId, auth: basicAuth(accessKey, secretKey) });
       if (!result.ok) throw result.error;
+      return { workspaces: [...result.workspaces] };
     },
     async validateBearer({ accessToken, baseUrl }) {
       const credentialId = `token:${createHash('sha256').update(accessToken).digest('hex').slice(0, 24)}`;
       const result = await gong.validate({ baseUrl, credentialId, auth: bearerAuth(accessToken) });
       if (!result.ok) throw result.error;
+      return { workspaces: [...result.workspaces] };
     },
   };
 }

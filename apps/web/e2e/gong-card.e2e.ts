@@ -28,7 +28,7 @@ async function browserStorage(page: Page) {
   });
 }
 
-test('connect Gong with basic-auth, survive reload and restart, replace, disconnect; members read-only', async ({
+test('connect Gong with basic-auth, survive reload and restart, confirm a change of company, disconnect; members read-only', async ({
   browser,
 }) => {
   test.setTimeout(240_000);
@@ -75,12 +75,32 @@ test('connect Gong with basic-auth, survive reload and restart, replace, disconn
   await expect(card.getByRole('alert')).toContainText('did not accept');
   await card.getByLabel('Secret key').fill(second.secretKey);
   await card.getByRole('button', { name: 'Save' }).click();
+  // Globex is another Gong company than Acme: nothing is saved until the admin confirms, in words.
+  const change = card.getByRole('alertdialog', { name: 'Connect a different Gong company?' });
+  await expect(change).toContainText('different Gong company (Globex Sales, Globex Customer Success)');
+  await expect(change).toContainText('Reports made so far keep the calls they were made from.');
+  await change.getByRole('button', { name: 'Keep the current company' }).click();
+  await expect(change).toBeHidden();
+  await card.getByLabel('Secret key').fill(second.secretKey);
+  await card.getByRole('button', { name: 'Save' }).click();
+  await change.getByRole('button', { name: 'Yes, connect the other company' }).click();
   await expect(card.getByText(regional.baseUrl)).toBeVisible();
   await expect(card.getByText(`••••${second.accessKey.slice(-4)}`, { exact: true })).toBeVisible();
+  await expect(card.getByTestId('gong-company')).toHaveText(
+    'Workspaces Globex Sales, Globex Customer Success',
+  );
+  await expect(card.getByTestId('gong-budget')).toContainText('Gong requests today:');
 
   // A member sees the status but no actions.
   await card.getByText('Recent changes').click();
-  await expect(card.getByText('Replaced the key').first()).toBeVisible();
+  await expect(
+    card.getByText(
+      'Changed the Gong company from Acme Sales, Acme Customer Success to Globex Sales, Globex Customer Success',
+    ),
+  ).toBeVisible();
+  await expect(
+    card.getByText(/Held a basic-auth connection to a different Gong company/).first(),
+  ).toBeVisible();
   const inviteForm = page.getByRole('form', { name: 'Invite a member' });
   await inviteForm.getByLabel('Email').fill('max@example.com');
   await inviteForm.getByRole('button', { name: 'Create invitation link' }).click();
@@ -95,6 +115,7 @@ test('connect Gong with basic-auth, survive reload and restart, replace, disconn
   const memberCard = memberPage.getByRole('article', { name: 'Gong' });
   await expect(memberCard.getByText('Connected', { exact: true })).toBeVisible();
   await expect(memberCard.getByRole('button')).toHaveCount(0);
+  await expect(memberCard.getByTestId('gong-budget')).toHaveText('Runs can fetch calls from Gong today.');
 
   await card.getByRole('button', { name: 'Disconnect' }).click();
   await card.getByRole('button', { name: 'Yes, disconnect' }).click();

@@ -3,6 +3,7 @@ import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db'
 import { createGong, createGongTokenEndpoint } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import { createSqliteBudgetStore } from './gong/budget-store.ts';
+import { createHealthChecker } from './gong/health-check.ts';
 import { createTokenRefresher } from './gong/token-refresher.ts';
 import type { Analyze } from './jobs/analysing.ts';
 import { analysisRunHandler } from './jobs/analysis-run.ts';
@@ -37,6 +38,8 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     ratePerSecond: config.gong.requestsPerSecond,
     dailyBudget: config.gong.dailyBudget,
     budgetStore: createSqliteBudgetStore(database.db),
+    // The budget's day is the worker's calendar (the same one the card reads), not only the wall clock.
+    budgetClock: { now: () => now().getTime() },
     logger: { warn: (message) => logger.warn(message) },
   });
   // The client secret stays inside the token endpoint; it is sent only to the configured token URL.
@@ -86,11 +89,23 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     now,
     tickMs: config.worker.schedulerTickMs,
   });
+  // Same cadence as the scheduler, so a slot's pre-check lands within the 15 minutes before it.
+  const health = createHealthChecker({
+    db: database.db,
+    gong,
+    opener: vault.opener,
+    tokens,
+    logger,
+    now,
+    tickMs: config.worker.schedulerTickMs,
+  });
   return {
     loop,
     scheduler,
+    health,
     database,
     close: async () => {
+      health.stop();
       scheduler.stop();
       await loop.stop();
       await analysis.close();

@@ -32,6 +32,8 @@ async function start() {
   void composed.loop.run();
   // The first tick runs now: a slot missed while no worker ran is caught up at start-up.
   void composed.scheduler.start();
+  // The daily Gong health check (and the one before a schedule's slot): first tick at start-up.
+  composed.health.start();
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker shutting down after the current batch');
     void composed.close().finally(() => process.exit(0));

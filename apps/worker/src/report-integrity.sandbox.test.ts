@@ -98,7 +98,7 @@ describe('a report', () => {
     expect(reportRows(worker, run.id)).toEqual([stored]);
   });
 
-  it('stays byte for byte the same through rotation, disconnection and edits to its analysis', {
+  it('stays byte for byte the same through rotation, a change of Gong company, disconnection and edits to its analysis', {
     timeout: 60_000,
   }, async () => {
     env = await startRunEnv({ calls: 200 });
@@ -115,6 +115,20 @@ describe('a report', () => {
       secretKey: primary.secretKey,
       baseUrl: '',
     });
+    // A confirmed change of Gong company: the report keeps the calls (titles, Gong URLs) it was made from.
+    const globex = env.sandbox.tenant('globex');
+    const other = globex.credentials[0]!;
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: other.accessKey,
+      secretKey: other.secretKey,
+      baseUrl: globex.baseUrl,
+      confirmCompanyChange: true,
+    });
+    expect((await env.admin.integrations.gong.auditLog.query())[0]?.action).toBe('company-changed');
+    const afterChange = await env.admin.reports.get.query({ id: run.reportId! });
+    expect(afterChange.calls.length).toBeGreaterThan(0);
+    expect(afterChange.calls).toEqual(view.calls);
+    expect(reportRows(worker, run.id)).toEqual([before]);
     await env.admin.integrations.gong.disconnect.mutate();
     await env.admin.analyses.update.mutate({
       id: analysis.id,

@@ -3,13 +3,20 @@
 
 export type BaseUrlVerdict = { ok: true; origin: string; isDefault: boolean } | { ok: false };
 
+/** Which Gong company a key reads: its Gong workspaces (GET /v2/workspaces), ids and names. */
+export interface GongCompany {
+  workspaces: { id: string; name: string }[];
+}
+
 export interface GongGateway {
+  /** Requests per credential per UTC day (CALLMINE_GONG_DAILY_BUDGET), for the card's budget line. */
+  readonly dailyBudget: number;
   /** Allow-list and normalise a pasted base URL; blank means Gong's standard endpoints. */
   normalizeBaseUrl(input: string | undefined): BaseUrlVerdict;
-  /** One cheap read with these keys against this base URL; throws GongError when it fails. */
-  validateBasic(credential: { accessKey: string; secretKey: string; baseUrl: string }): Promise<void>;
-  /** The same read with an OAuth access token (Bearer); throws GongError when it fails. */
-  validateBearer(credential: { accessToken: string; baseUrl: string }): Promise<void>;
+  /** A cheap read and the company's workspaces with these keys at this base URL; throws GongError on failure. */
+  validateBasic(credential: { accessKey: string; secretKey: string; baseUrl: string }): Promise<GongCompany>;
+  /** The same with an OAuth access token (Bearer); throws GongError when it fails. */
+  validateBearer(credential: { accessToken: string; baseUrl: string }): Promise<GongCompany>;
 }
 
 /** Gong's token response, as far as Callmine uses it. Plaintext tokens: seal them, never log or return them. */

@@ -146,7 +146,8 @@ export interface Config {
   apiTokenCallsPerMinute: number;
   /** Analysed calls per workspace per UTC month, unless an operator set the workspace's own (`npm run quota`). */
   monthlyCallQuota: number;
-  keyRingSource: { keyring?: string; activeKeyId?: string; masterKey?: string };
+  /** Raw key-ring values; `keyringFile` is CALLMINE_KEYRING_FILE's path (a mounted secret), read by the vault. */
+  keyRingSource: { keyring?: string; keyringFile?: string; activeKeyId?: string; masterKey?: string };
   gong: {
     defaultBaseUrl: string;
     /** Development and tests only: exact origins that skip the Gong host rule and the address check. */
@@ -220,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     // and the vault refuses to start rather than fall back to the embedded key file.
     keyRingSource: {
       ...(env.CALLMINE_KEYRING !== undefined ? { keyring: env.CALLMINE_KEYRING } : {}),
+      ...(env.CALLMINE_KEYRING_FILE !== undefined ? { keyringFile: env.CALLMINE_KEYRING_FILE } : {}),
       ...(env.CALLMINE_ACTIVE_KEY_ID !== undefined ? { activeKeyId: env.CALLMINE_ACTIVE_KEY_ID } : {}),
       ...(env.CALLMINE_MASTER_KEY !== undefined ? { masterKey: env.CALLMINE_MASTER_KEY } : {}),
     },

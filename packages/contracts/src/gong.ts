@@ -36,6 +36,11 @@ export const gongBasicAuthInput = z.strictObject({
     .refine((value) => value === undefined || looksLikeHttpUrl(value), {
       message: 'Enter the base URL Gong gave you, like https://us-44392.api.gong.io, or leave it blank.',
     }),
+  /**
+   * The admin read what connecting a different Gong company does and chose to go on. Without it, a key whose Gong
+   * workspaces share none with the stored key's is held (CONFLICT, reason `gong-different-company`).
+   */
+  confirmCompanyChange: z.boolean().optional(),
 });
 export type GongBasicAuthInput = z.input<typeof gongBasicAuthInput>;
 
@@ -57,6 +62,20 @@ export function gongNeedsAttentionMessage(method: GongMethod): string {
   return `The Gong connection needs attention: ${gongReconnectStep(method)}.`;
 }
 
+/** A Gong workspace of the connected company: how the card names the company. */
+export const gongWorkspaceRef = z.object({ id: z.string(), name: z.string() });
+
+/**
+ * Today's Gong requests for this connection, counted by the worker (runs, health checks) in the shared budget
+ * store, against the daily budget; the count starts again at `resetsAt` (the next UTC midnight).
+ */
+export const gongBudgetView = z.object({
+  used: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  resetsAt: z.iso.datetime(),
+});
+export type GongBudgetView = z.infer<typeof gongBudgetView>;
+
 /** Why a stored credential needs an admin: Gong rejected it, or Callmine can no longer decrypt it. */
 export const gongAttentionReason = z.enum(['rejected', 'unreadable']);
 
@@ -72,6 +91,11 @@ export const gongConnectionView = z.discriminatedUnion('status', [
     connectedBy: z.string().nullable(),
     connectedAt: z.iso.datetime(),
     lastValidatedAt: z.iso.datetime().nullable(),
+    /** When Gong last answered about this key (connect or the daily health check), success or refusal. */
+    lastCheckedAt: z.iso.datetime().nullable(),
+    /** The Gong company, by its workspaces; null for a connection made before Callmine read them. */
+    gongWorkspaces: z.array(gongWorkspaceRef).nullable(),
+    budget: gongBudgetView,
     /** OAuth only: the scopes Gong granted and when the current access token expires (the worker refreshes it). */
     scopes: z.array(z.string()).nullable(),
     tokenExpiresAt: z.iso.datetime().nullable(),
@@ -81,16 +105,23 @@ export const gongConnectionView = z.discriminatedUnion('status', [
 ]);
 export type GongConnectionView = z.infer<typeof gongConnectionView>;
 
+export const gongAuditAction = z.enum([
+  'connected',
+  'rotated',
+  'method-switched',
+  'company-changed',
+  'company-change-held',
+  'disconnected',
+  'validation-failed',
+  'consent-denied',
+  'marked-needs-attention',
+  'token-refreshed',
+]);
+export type GongAuditAction = z.infer<typeof gongAuditAction>;
+
 export const gongAuditEntry = z.object({
   id: z.number().int(),
-  action: z.enum([
-    'connected',
-    'rotated',
-    'disconnected',
-    'validation-failed',
-    'marked-needs-attention',
-    'token-refreshed',
-  ]),
+  action: gongAuditAction,
   method: gongMethod.nullable(),
   accessKeyHint: z.string().nullable(),
   actorName: z.string().nullable(),
@@ -101,6 +132,9 @@ export type GongAuditEntry = z.infer<typeof gongAuditEntry>;
 
 /** Whether this Callmine has an OAuth app registered with Gong (the operator set the client id and secret). */
 export const gongOAuthAvailability = z.object({ available: z.boolean() });
+
+/** "Connect with OAuth"; `confirmCompanyChange` is the second click after the card explained a company change. */
+export const gongOAuthStartInput = z.strictObject({ confirmCompanyChange: z.boolean().optional() });
 
 /** Where "Connect with OAuth" sends the browser. */
 export const gongOAuthStart = z.object({ authorizeUrl: z.url() });
@@ -115,6 +149,8 @@ export const gongOAuthResult = z.enum([
   'state-invalid',
   'code-expired',
   'scopes-missing',
+  'company-inactive',
+  'different-company',
   'base-url-not-gong',
   'rejected',
   'rate-limited',
@@ -124,9 +160,13 @@ export const gongOAuthResult = z.enum([
 ]);
 export type GongOAuthResult = z.infer<typeof gongOAuthResult>;
 
-/** Gong scopes Callmine asks for: list users (the credential check), calls, and their transcripts. */
+/**
+ * Gong scopes Callmine asks for: list users (the credential check), the company's workspaces (which company it
+ * is), calls, and their transcripts.
+ */
 export const GONG_OAUTH_SCOPES = [
   'api:users:read',
+  'api:workspaces:read',
   'api:calls:read:basic',
   'api:calls:read:extensive',
   'api:calls:read:transcript',

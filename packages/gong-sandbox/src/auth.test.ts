@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORBIDDEN_MESSAGE, type GongSandbox, startGongSandbox, UNAUTHORIZED_MESSAGE } from './index.ts';
+import {
+  COMPANY_INACTIVE_MESSAGE,
+  FORBIDDEN_MESSAGE,
+  type GongSandbox,
+  startGongSandbox,
+  UNAUTHORIZED_MESSAGE,
+} from './index.ts';
 import { basicAuth, call, NO_LIMITS } from './testing/client.ts';
 
 describe('authentication and clusters', () => {
@@ -51,6 +57,21 @@ describe('authentication and clusters', () => {
     const missing = await call(origin, '/v2/users');
     const revoked = await call(origin, '/v2/users', { authorization: basicAuth(key('acme', 'revoked')) });
     expect([wrongSecret.status, missing.status, revoked.status]).toEqual([401, 401, 401]);
+  });
+
+  it('answers 401 "company is inactive" for a known key of an inactive company, on every endpoint', async () => {
+    const authorization = basicAuth(key('hooli', 'primary'));
+    const origin = sandbox.tenant('hooli').baseUrl;
+    for (const path of ['/v2/users', '/v2/workspaces']) {
+      const response = await call(origin, path, { authorization });
+      expect(response.status).toBe(401);
+      expect(response.body.errors).toEqual([COMPANY_INACTIVE_MESSAGE]);
+    }
+    // A wrong secret for the same key still reads like any unknown key: nothing about the company leaks.
+    const wrong = await call(origin, '/v2/users', {
+      authorization: basicAuth({ accessKey: key('hooli', 'primary').accessKey, secretKey: 'nope' }),
+    });
+    expect(wrong.body.errors).toEqual([UNAUTHORIZED_MESSAGE]);
   });
 
   it('answers 403 on data endpoints for a key without API permission', async () => {

@@ -8,7 +8,8 @@ export function formatBanner(sandbox: GongSandbox): string {
   lines.push(`  app (OAuth)        ${sandbox.appOrigin}`, '');
   for (const tenant of sandbox.tenants) {
     lines.push(
-      `Tenant ${tenant.name} (${tenant.id}), ${tenant.callCount} calls — base URL ${tenant.baseUrl}`,
+      `Tenant ${tenant.name} (${tenant.id}), ${tenant.callCount} calls — base URL ${tenant.baseUrl}` +
+        (tenant.inactive ? ' — inactive company: every key → 401 "company is inactive"' : ''),
     );
     for (const credential of tenant.credentials) {
       const flags = [

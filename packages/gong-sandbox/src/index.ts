@@ -10,7 +10,7 @@ export type {
   GongUser,
   GongWorkspace,
 } from './data/types.ts';
-export { FORBIDDEN_MESSAGE, UNAUTHORIZED_MESSAGE } from './http/auth.ts';
+export { COMPANY_INACTIVE_MESSAGE, FORBIDDEN_MESSAGE, UNAUTHORIZED_MESSAGE } from './http/auth.ts';
 export type { SandboxFaults } from './http/faults.ts';
 export type { RateLimit } from './http/rate-limiter.ts';
 export type { RequestLogEntry } from './http/request-log.ts';

@@ -22,6 +22,9 @@ export interface TenantSpec {
   userCount?: number;
   workspaceCount?: number;
   credentials?: CredentialSpec[];
+  /** An inactive company (e.g. its Gong contract ended): its keys are known but every API request answers 401
+   * with a body saying the company is inactive. */
+  inactive?: boolean;
 }
 
 export interface SandboxCredential {
@@ -39,6 +42,7 @@ export interface SandboxTenant {
   /** Origin of the tenant's cluster: what Gong calls the company's base URL for API calls. */
   baseUrl: string;
   credentials: SandboxCredential[];
+  inactive: boolean;
   users: GongUser[];
   workspaces: GongWorkspace[];
   /** The tenant's calls, generated on demand (index 0 is the oldest). */
@@ -65,6 +69,14 @@ export const DEFAULT_TENANTS: TenantSpec[] = [
       { label: 'primary', permission: 'full' },
       { label: 'no-permission', permission: 'none' },
     ],
+  },
+  {
+    id: 'hooli',
+    name: 'Hooli Media',
+    cluster: 'standard',
+    callCount: 20,
+    inactive: true,
+    credentials: [{ label: 'primary', permission: 'full' }],
   },
 ];
 
@@ -115,6 +127,7 @@ export function buildTenant(spec: TenantSpec, options: BuildTenantsOptions): San
     cluster: spec.cluster,
     baseUrl: '',
     credentials,
+    inactive: spec.inactive ?? false,
     users: data.users,
     workspaces: data.workspaces,
     calls: data,

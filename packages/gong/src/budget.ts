@@ -35,7 +35,7 @@ export interface DailyBudget {
 export const DEFAULT_DAILY_BUDGET = 10_000;
 
 export function createDailyBudget(
-  options: { limit?: number; store?: BudgetStore; clock?: Clock } = {},
+  options: { limit?: number; store?: BudgetStore; clock?: Pick<Clock, 'now'> } = {},
 ): DailyBudget {
   const limit = options.limit ?? DEFAULT_DAILY_BUDGET;
   const store = options.store ?? createMemoryBudgetStore();

@@ -10,12 +10,13 @@ import { type Clock, systemClock } from './clock.ts';
 import { type CallsEndpoint, callsEndpoint } from './endpoints/calls.ts';
 import { type TranscriptsEndpoint, transcriptsEndpoint } from './endpoints/transcripts.ts';
 import { type UsersEndpoint, usersEndpoint } from './endpoints/users.ts';
+import { type WorkspacesEndpoint, workspacesEndpoint } from './endpoints/workspaces.ts';
 import { GongError } from './errors.ts';
 import { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
 import { createRequester } from './requester.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF } from './retry-timing.ts';
 import { createTransport, type Transport } from './transport.ts';
-import { type ValidateResult, validateCredential } from './validate.ts';
+import { type CheckResult, checkCredential, type ValidateResult, validateCredential } from './validate.ts';
 
 // The composition point of packages/gong: one `Gong` per process holds the transport (connection pool and outbound
 // rules), the per-credential limiter and the daily budget, and hands out clients bound to a base URL and credential.
@@ -45,6 +46,8 @@ export interface GongOptions {
   readonly limiter?: RateLimiter;
   readonly logger?: { warn(message: string): void };
   readonly clock?: Clock;
+  /** Which UTC day the daily budget counts in (default: `clock`); a process on a pinned calendar passes its own. */
+  readonly budgetClock?: Pick<Clock, 'now'>;
   readonly random?: () => number;
   /** Tests only: a ready-made transport. */
   readonly transport?: Transport;
@@ -67,8 +70,12 @@ export interface GongClient {
   readonly users: UsersEndpoint;
   readonly calls: CallsEndpoint;
   readonly transcripts: TranscriptsEndpoint;
-  /** One cheap read: does this credential work at this base URL? Never throws a GongError; returns it. */
+  readonly workspaces: WorkspacesEndpoint;
+  /** Does this credential work at this base URL, and which company's workspaces does it see? Two reads. Never
+   * throws a GongError; returns it. */
   validate(): Promise<ValidateResult>;
+  /** The health check: one cheap read. Never throws a GongError; returns it. */
+  check(): Promise<CheckResult>;
 }
 
 export interface Gong {
@@ -112,7 +119,7 @@ export function createGong(options: GongOptions = {}): Gong {
   const budget = createDailyBudget({
     limit: options.dailyBudget ?? DEFAULT_DAILY_BUDGET,
     store: options.budgetStore,
-    clock,
+    clock: options.budgetClock ?? clock,
   });
   const retry = {
     maxRetries: options.maxRetries ?? 3,
@@ -141,7 +148,9 @@ export function createGong(options: GongOptions = {}): Gong {
       users: usersEndpoint(send),
       calls: callsEndpoint(send),
       transcripts: transcriptsEndpoint(send),
+      workspaces: workspacesEndpoint(send),
       validate: () => validateCredential(send, origin),
+      check: () => checkCredential(send),
     };
   };
 

@@ -103,12 +103,13 @@ describe('endpoints and pagination', () => {
       clientId: demoClient.clientId,
       tenantId: 'globex',
       redirectUri,
-      scopes: ['api:users:read', 'api:calls:read:basic'],
+      scopes: ['api:users:read', 'api:workspaces:read', 'api:calls:read:basic'],
     });
     const tokenUrl = new URL('/oauth2/generate-customer-token', t.sandbox.appOrigin);
     tokenUrl.search = new URLSearchParams({
       grant_type: 'authorization_code',
       code,
+      client_id: demoClient.clientId,
       redirect_uri: redirectUri,
     }).toString();
     const response = await fetch(tokenUrl, {

@@ -27,6 +27,24 @@ describe('errors', () => {
     expect(await client.validate()).toMatchObject({ ok: false, error: { kind: 'invalid-credentials' } });
   });
 
+  it('401 whose body says the company is inactive → company-inactive, never renewed or retried', async () => {
+    const { accessKey, secretKey } = t.credential('hooli');
+    let renewals = 0;
+    const client = t.gong().client({
+      credentialId: 'hooli',
+      auth: basicAuth(accessKey, secretKey),
+      renewAuth: async () => {
+        renewals += 1;
+        return true;
+      },
+    });
+    const error = await failure(collect(client.users.list()));
+    expect(error).toMatchObject({ kind: 'company-inactive', status: 401 });
+    expect(error.message).toMatch(/inactive/);
+    expect(renewals).toBe(0);
+    expect(t.apiRequests('/v2/users')).toHaveLength(1);
+  });
+
   it('403 → forbidden', async () => {
     expect(await failure(collect(t.acme('no-permission').users.list()))).toMatchObject({
       kind: 'forbidden',

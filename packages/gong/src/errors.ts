@@ -3,6 +3,7 @@
 
 export type GongErrorKind =
   | 'invalid-credentials'
+  | 'company-inactive'
   | 'forbidden'
   | 'not-found'
   | 'rate-limited'
@@ -13,9 +14,13 @@ export type GongErrorKind =
   | 'budget-exhausted';
 
 export const gongErrorMessages: Record<GongErrorKind, string> = {
+  // Gong answers 401 alike for a wrong secret, a revoked key and a key from another cluster: the message names all.
   'invalid-credentials':
-    'Gong did not accept these credentials. Check the access key and secret, and that the base URL is the one Gong gave you.',
-  forbidden: 'These credentials are valid but lack the permission or scope for this Gong data.',
+    'Gong did not accept these credentials: the secret is wrong, the key was revoked in Gong, or the base URL is not the one Gong gave you.',
+  'company-inactive':
+    'Gong says this company is inactive. Its keys work again only when Gong reactivates it.',
+  forbidden:
+    'Gong accepted these credentials but they lack API permission (or the scope) for this Gong data.',
   'not-found': 'Gong could not find what was asked for.',
   'rate-limited': 'Gong is rate limiting requests for this account. Try again later.',
   unavailable: 'Gong is temporarily unavailable. Try again later.',
@@ -63,6 +68,14 @@ export class GongError extends Error {
       detail: this.detail,
     };
   }
+}
+
+/**
+ * Gong's 401 for an inactive company carries it in `errors` (connectors that retried it burned their budget):
+ * such a key must not be retried or refreshed, and it gets its own message.
+ */
+export function isCompanyInactive(errors: readonly string[]): boolean {
+  return errors.some((text) => /\binactive\b/i.test(text) && /\bcompany\b/i.test(text));
 }
 
 export function isGongError(value: unknown): value is GongError {

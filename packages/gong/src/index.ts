@@ -40,7 +40,14 @@ export {
 } from './endpoints/calls.ts';
 export type { GongCallTranscript, TranscriptsEndpoint } from './endpoints/transcripts.ts';
 export type { GongUser, UsersEndpoint } from './endpoints/users.ts';
-export { GongError, type GongErrorKind, gongErrorMessages, isGongError } from './errors.ts';
+export type { GongWorkspaceRef, WorkspacesEndpoint } from './endpoints/workspaces.ts';
+export {
+  GongError,
+  type GongErrorKind,
+  gongErrorMessages,
+  isCompanyInactive,
+  isGongError,
+} from './errors.ts';
 export { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
 export {
   createGongTokenEndpoint,
@@ -53,4 +60,4 @@ export {
 export type { Page, PageRecords, Pages } from './pagination.ts';
 export { matchesSelection, selectionRange } from './select-calls.ts';
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './transport.ts';
-export type { ValidateResult } from './validate.ts';
+export type { CheckResult, ValidateResult } from './validate.ts';

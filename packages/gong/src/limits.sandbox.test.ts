@@ -73,7 +73,7 @@ describe('rate limiter against the sandbox', () => {
         ratePerSecond: rate,
       });
       const client = g.client({ credentialId: 'burst', auth: basicAuth(accessKey, secretKey) });
-      const results = await Promise.all(Array.from({ length: 100 }, () => client.validate()));
+      const results = await Promise.all(Array.from({ length: 100 }, () => client.check()));
       expect(results.every((r) => r.ok)).toBe(true);
 
       const times = strict.requests.map((r) => r.at).sort((a, b) => a - b);

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 
 // Gong's OAuth token endpoint (POST /oauth2/generate-customer-token), shared by the server (authorization code)
-// and the worker (refresh token). The endpoint is the operator's configured URL, never one from a request; the
-// client secret goes only there, as HTTP Basic (RFC 6749 §2.3.1). No redirects are followed, a timeout bounds the
+// and the worker (refresh token). Sent as Gong's "Create an app for Gong" article shows it: the parameters
+// (grant_type, code or refresh_token, client_id, redirect_uri) in the query string of an empty POST, the client id
+// and secret as HTTP Basic — never a form body. The endpoint is the operator's configured URL, never one from a
+// request; the client secret goes only there. No redirects are followed, a timeout bounds the
 // call, a size cap bounds the answer, and every failure collapses to a reason — Gong's own error text, the
 // tokens and the secret never reach a message or a log.
 
@@ -53,18 +55,17 @@ export interface GongTokenEndpoint {
 export function createGongTokenEndpoint(options: GongTokenEndpointOptions): GongTokenEndpoint {
   const basic = `Basic ${Buffer.from(`${options.clientId}:${options.clientSecret}`, 'utf8').toString('base64')}`;
   const request = async (params: Record<string, string>): Promise<GongTokenResult> => {
+    const url = new URL(options.tokenUrl);
+    for (const [name, value] of Object.entries({ ...params, client_id: options.clientId })) {
+      url.searchParams.set(name, value);
+    }
     let response: Response;
     try {
-      response = await fetch(options.tokenUrl, {
+      response = await fetch(url, {
         method: 'POST',
         redirect: 'manual',
         signal: AbortSignal.timeout(options.timeoutMs),
-        headers: {
-          authorization: basic,
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams(params),
+        headers: { authorization: basic, accept: 'application/json' },
       });
     } catch {
       return { ok: false, reason: 'unreachable' };

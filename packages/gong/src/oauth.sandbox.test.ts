@@ -103,3 +103,15 @@ describe('renewAuth after a 401', () => {
     expect(t.apiRequests('/v2/users').map((r) => r.status)).toEqual([401, 401]);
   });
 });
+
+describe('the token request shape', () => {
+  it('sends its parameters in the query string with the client as HTTP Basic, and no body', async () => {
+    const { refreshToken } = await connectedTokens();
+    t.sandbox.requests.length = 0;
+    expect((await endpoint().refresh(refreshToken ?? '')).ok).toBe(true);
+    const [entry] = t.sandbox.requests.filter((r) => r.path === '/oauth2/generate-customer-token');
+    expect(entry).toMatchObject({ method: 'POST', status: 200 });
+    expect(Object.keys(entry?.query ?? {}).sort()).toEqual(['client_id', 'grant_type', 'refresh_token']);
+    expect(entry?.query).toMatchObject({ grant_type: 'refresh_token', client_id: 'callmine-demo' });
+  });
+});

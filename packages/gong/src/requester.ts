@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { GongAuth, RenewAuth } from './auth.ts';
 import type { DailyBudget } from './budget.ts';
 import type { Clock } from './clock.ts';
-import { GongError } from './errors.ts';
+import { GongError, isCompanyInactive } from './errors.ts';
 import type { RateLimiter } from './limiter.ts';
 import { type BackoffPolicy, backoffDelayMs, parseRetryAfter } from './retry-timing.ts';
 import type { Transport, TransportResponse } from './transport.ts';
@@ -93,6 +93,10 @@ export function createRequester(ctx: RequesterContext): Send {
       if (status >= 200 && status < 300) return parseBody(response, schema);
       if (status === 404 && options.notFoundIsEmpty) return undefined;
 
+      // An inactive company is not a stale token: no renewal, no retry.
+      const inactive = status === 401 && isCompanyInactive(errorTexts(response.text));
+      if (inactive)
+        throw new GongError('company-inactive', { status, requestId: errorRequestId(response.text) });
       if (status === 401 && ctx.renewAuth && !renewed) {
         renewed = true;
         if (await ctx.renewAuth(authorization)) {
@@ -152,6 +156,19 @@ function parseBody(response: TransportResponse, schema: z.ZodType): unknown {
     });
   }
   return parsed.data;
+}
+
+/** Gong's `errors` strings, for classification only: never put into a message or a log. */
+function errorTexts(text: string): string[] {
+  try {
+    const json: unknown = JSON.parse(text);
+    if (json && typeof json === 'object' && 'errors' in json && Array.isArray(json.errors)) {
+      return json.errors.filter((item): item is string => typeof item === 'string').slice(0, 10);
+    }
+  } catch {
+    // not JSON: nothing to classify
+  }
+  return [];
 }
 
 function errorRequestId(text: string): string | undefined {

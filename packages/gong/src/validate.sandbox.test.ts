@@ -32,8 +32,22 @@ describe('validate and the base URL rule', () => {
       ok: true,
       origin: t.sandbox.clusters.standard!.origin,
       usersSampled: 100,
+      // The company, by its workspaces: ids and names, nothing else.
+      workspaces: t.sandbox.tenant('acme').workspaces.map(({ id, name }) => ({ id, name })),
     });
     expect(t.apiRequests('/v2/users')).toHaveLength(1);
+    expect(t.apiRequests('/v2/workspaces')).toHaveLength(1);
+  });
+
+  it('check() spends exactly one request and one unit of the daily budget', async () => {
+    const { accessKey, secretKey } = t.credential('acme');
+    const gong = t.gong({ dailyBudget: 5 });
+    const client = gong.client({ credentialId: 'health', auth: basicAuth(accessKey, secretKey) });
+    expect(await client.check()).toMatchObject({ ok: true });
+    expect(t.sandbox.requests).toHaveLength(1);
+    expect(await gong.remainingBudget('health')).toBe(4);
+    t.sandbox.faults.revoke(accessKey);
+    expect(await client.check()).toMatchObject({ ok: false, error: { kind: 'invalid-credentials' } });
   });
 
   it('a listener on a non-allowed origin receives no connection at all', async () => {

@@ -23,6 +23,7 @@ export {
   type KeyRingSource,
   loadKeyRing,
 } from './load-key-ring.ts';
+export { describeKeySource, KEYRING_FILE_VARIABLE, readMountedKeyRing } from './mounted-key-file.ts';
 export {
   type KeyStatus,
   keyStatus,

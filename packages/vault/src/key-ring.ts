@@ -6,12 +6,12 @@ import { gcmOpen, gcmSeal, IV_BYTES, KEY_BYTES, newKey, TAG_BYTES } from './aes-
 import { VaultError } from './errors.ts';
 import { KEY_ID_PATTERN, type KeyProvider } from './key-provider.ts';
 
-export type KeyRingOrigin = 'CALLMINE_KEYRING' | 'CALLMINE_MASTER_KEY' | 'key-file';
+export type KeyRingOrigin = 'CALLMINE_KEYRING' | 'CALLMINE_KEYRING_FILE' | 'CALLMINE_MASTER_KEY' | 'key-file';
 
 export class KeyRing implements KeyProvider {
   readonly activeKeyId: string;
   readonly origin: KeyRingOrigin;
-  /** Set when the ring came from the embedded key file. */
+  /** Set when the ring came from a file: the embedded key file or a mounted secret file. */
   readonly filePath: string | undefined;
   readonly #keys: ReadonlyMap<string, Uint8Array>;
 

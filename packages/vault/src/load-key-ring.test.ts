@@ -77,7 +77,7 @@ describe('loadKeyRing from the secret manager', () => {
         /"z" is not in CALLMINE_KEYRING \(ids: a\)/,
         [],
       ],
-      [{ keyring: JSON.stringify({ a: b64() }), masterKey: b64() }, /not both/, []],
+      [{ keyring: JSON.stringify({ a: b64() }), masterKey: b64() }, /not several/, []],
       [{ masterKey: short }, /CALLMINE_MASTER_KEY: the key must decode to 32 bytes/, [short]],
       [{ masterKey: '' }, /CALLMINE_MASTER_KEY is set but empty/, []],
       [{ keyring: '  ' }, /CALLMINE_KEYRING is set but empty/, []],

@@ -3,10 +3,15 @@
 import { VaultError } from './errors.ts';
 import { keyFilePath, readOrCreateKeyFile } from './key-file.ts';
 import { checkKeyId, decodeKey, KeyRing, parseKeyMap } from './key-ring.ts';
+import { readMountedKeyRing } from './mounted-key-file.ts';
 
-/** Raw values of CALLMINE_KEYRING, CALLMINE_ACTIVE_KEY_ID and CALLMINE_MASTER_KEY (undefined when unset). */
+/**
+ * Raw values of CALLMINE_KEYRING, CALLMINE_KEYRING_FILE (a path), CALLMINE_ACTIVE_KEY_ID and CALLMINE_MASTER_KEY
+ * (undefined when unset).
+ */
 export interface KeyRingSource {
   keyring?: string | undefined;
+  keyringFile?: string | undefined;
   activeKeyId?: string | undefined;
   masterKey?: string | undefined;
 }
@@ -34,9 +39,16 @@ export function loadKeyRing(source: KeyRingSource, options: KeyRingOptions): Key
     ? checkKeyId(source.activeKeyId.trim(), 'CALLMINE_ACTIVE_KEY_ID')
     : undefined;
 
-  if (hasRing && hasMaster) {
-    throw new VaultError('invalid-keyring', 'Set CALLMINE_KEYRING or CALLMINE_MASTER_KEY, not both.');
+  const hasFile = present('CALLMINE_KEYRING_FILE', source.keyringFile);
+
+  if ([hasRing, hasMaster, hasFile].filter(Boolean).length > 1) {
+    throw new VaultError(
+      'invalid-keyring',
+      'Set one of CALLMINE_KEYRING, CALLMINE_KEYRING_FILE or CALLMINE_MASTER_KEY, not several.',
+    );
   }
+
+  if (hasFile) return readMountedKeyRing((source.keyringFile as string).trim(), active);
 
   if (hasRing) {
     const keys = parseKeyMap(source.keyring as string, 'CALLMINE_KEYRING');
@@ -68,8 +80,8 @@ export function loadKeyRing(source: KeyRingSource, options: KeyRingOptions): Key
   const path = keyFilePath(options.dataDir);
   const { ring, created } = readOrCreateKeyFile(path);
   options.warn(
-    `${created ? 'Created' : 'Using'} the embedded key file ${path} (mode 0600) because neither CALLMINE_KEYRING nor ` +
-      'CALLMINE_MASTER_KEY is set. Production should supply keys from its secret manager; keep this file out of backups of the database.',
+    `${created ? 'Created' : 'Using'} the embedded key file ${path} (mode 0600) because none of CALLMINE_KEYRING, ` +
+      'CALLMINE_KEYRING_FILE or CALLMINE_MASTER_KEY is set. Production should supply keys from its secret manager; keep this file out of backups of the database.',
   );
   if (active !== undefined && active !== ring.activeKeyId) {
     throw new VaultError(

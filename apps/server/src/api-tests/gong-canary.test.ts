@@ -28,8 +28,15 @@ describe('Gong credential canary', () => {
     const tenant = sandbox.tenants.find((t: SandboxTenant) => t.cluster === 'standard')!;
     const good = tenant.credentials.find((c) => c.label === 'primary')!;
     const canarySecret = `canary-${crypto.randomUUID()}`;
+    const other = sandbox.tenant('globex').credentials.find((c) => c.label === 'primary')!;
+    const inactive = sandbox.tenant('hooli').credentials.find((c) => c.label === 'primary')!;
+    const revoked = tenant.credentials.find((c) => c.label === 'revoked')!;
     const canaries = [
       good.secretKey,
+      other.secretKey,
+      inactive.secretKey,
+      revoked.secretKey,
+      Buffer.from(`${other.accessKey}:${other.secretKey}`).toString('base64'),
       canarySecret,
       Buffer.from(good.secretKey).toString('base64'),
       Buffer.from(`${good.accessKey}:${good.secretKey}`).toString('base64'),
@@ -80,6 +87,35 @@ describe('Gong credential canary', () => {
     await admin.integrations.gong.connectBasic.mutate({
       accessKey: good.accessKey,
       secretKey: good.secretKey,
+    });
+    // The new paths: a revoked key, an inactive company, another company held, then confirmed (both read the
+    // company's workspaces), and back.
+    const globex = {
+      accessKey: other.accessKey,
+      secretKey: other.secretKey,
+      baseUrl: sandbox.tenant('globex').baseUrl,
+    };
+    for (const attempt of [
+      () =>
+        admin.integrations.gong.connectBasic.mutate({
+          accessKey: revoked.accessKey,
+          secretKey: revoked.secretKey,
+        }),
+      () =>
+        admin.integrations.gong.connectBasic.mutate({
+          accessKey: inactive.accessKey,
+          secretKey: inactive.secretKey,
+        }),
+      () => admin.integrations.gong.connectBasic.mutate(globex),
+    ]) {
+      await attempt().catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 700)); // stay under Gong's 3 per second
+    }
+    await admin.integrations.gong.connectBasic.mutate({ ...globex, confirmCompanyChange: true });
+    await admin.integrations.gong.connectBasic.mutate({
+      accessKey: good.accessKey,
+      secretKey: good.secretKey,
+      confirmCompanyChange: true,
     });
     await admin.integrations.gong.get.query();
     await admin.integrations.gong.auditLog.query();

@@ -60,7 +60,12 @@ describe('integrations.gong', () => {
       usesStandardEndpoints: true,
       connectedBy: 'Ada Admin',
       attention: null,
+      // Which company: its Gong workspaces; checked just now; the server's own validation is not a worker request.
+      gongWorkspaces: standard.workspaces.map(({ id, name }) => ({ id, name })),
+      lastCheckedAt: expect.any(String),
+      budget: { used: 0, limit: 10_000, resetsAt: expect.stringMatching(/T00:00:00\.000Z$/) },
     });
+    expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/users', '/v2/workspaces']);
     const raw = JSON.stringify(await admin.integrations.gong.get.query());
     expect(raw).not.toContain(credential.secretKey);
     expect(raw).not.toContain(credential.accessKey);
@@ -75,14 +80,42 @@ describe('integrations.gong', () => {
       }),
     );
     expect(result).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-invalid-credentials' });
-    expect(result.message).toMatch(/did not accept this access key and secret/);
+    // Gong answers a wrong secret and a revoked key alike: the message names both (and the base URL).
+    expect(result.message).toMatch(/secret is wrong.*revoked or deleted in Gong.*base URL/);
     expect(await admin.integrations.gong.get.query()).toEqual(before);
   });
 
   it('explains a key that lacks API permission', async () => {
     const result = await failure(admin.integrations.gong.connectBasic.mutate(key(standard, 'no-permission')));
     expect(result).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-forbidden' });
-    expect(result.message).toMatch(/lacks API permission/);
+    expect(result.message).toMatch(/accepted this key but gave it no API permission/);
+    expect((await admin.integrations.gong.auditLog.query())[0]).toMatchObject({
+      action: 'validation-failed',
+      detail: 'forbidden',
+    });
+  });
+
+  it('names a revoked key like a wrong secret, and an inactive company on its own', async () => {
+    const revoked = await failure(admin.integrations.gong.connectBasic.mutate(key(standard, 'revoked')));
+    expect(revoked).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-invalid-credentials' });
+    expect(revoked.message).toMatch(/secret is wrong.*revoked or deleted in Gong/);
+    const inactive = await failure(admin.integrations.gong.connectBasic.mutate(key(sandbox.tenant('hooli'))));
+    expect(inactive).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-company-inactive' });
+    expect(inactive.message).toMatch(/company’s account is inactive/);
+    expect((await admin.integrations.gong.auditLog.query())[0]).toMatchObject({
+      action: 'validation-failed',
+      detail: 'company-inactive',
+    });
+  });
+
+  it('gives the base-URL message for a key on the wrong cluster', async () => {
+    const wrongCluster = await failure(
+      admin.integrations.gong.connectBasic.mutate({ ...key(standard), baseUrl: regional.baseUrl }),
+    );
+    expect(wrongCluster).toMatchObject({ reason: 'gong-invalid-credentials' });
+    expect(wrongCluster.message).toMatch(
+      /^Gong did not accept this access key at this base URL\. Either the base URL/,
+    );
   });
 
   it('connects a regional key with its base URL, and points at the base URL without it', async () => {
@@ -90,22 +123,42 @@ describe('integrations.gong', () => {
     expect(withoutBase).toMatchObject({ reason: 'gong-invalid-credentials' });
     expect(withoutBase.message).toMatch(/base URL/);
 
+    // Another company's key is held (nothing saved) until the admin confirms the change of company.
+    const before = await admin.integrations.gong.get.query();
+    const held = await failure(
+      admin.integrations.gong.connectBasic.mutate({ ...key(regional), baseUrl: regional.baseUrl }),
+    );
+    expect(held).toMatchObject({ code: 'CONFLICT', reason: 'gong-different-company' });
+    expect(held.message).toMatch(/different Gong company \(Globex Logistics|Globex Sales/);
+    expect(held.message).toMatch(/reports made from now on are not comparable/);
+    expect(await admin.integrations.gong.get.query()).toEqual(before);
+    expect((await admin.integrations.gong.auditLog.query())[0]).toMatchObject({
+      action: 'company-change-held',
+    });
+
     const view = await admin.integrations.gong.connectBasic.mutate({
       ...key(regional),
       baseUrl: regional.baseUrl,
+      confirmCompanyChange: true,
     });
     expect(view).toMatchObject({
       status: 'connected',
       baseUrl: regional.baseUrl,
       usesStandardEndpoints: false,
+      gongWorkspaces: regional.workspaces.map(({ id, name }) => ({ id, name })),
     });
+    const [entry] = await admin.integrations.gong.auditLog.query();
+    expect(entry).toMatchObject({ action: 'company-changed', method: 'basic' });
+    expect(entry?.detail).toBe(
+      'from Acme Sales, Acme Customer Success to Globex Sales, Globex Customer Success',
+    );
   });
 
   it('passes on Gong’s rate limit with its wait', async () => {
     sandbox.faults.rateLimitNext(5, 7);
     const result = await failure(admin.integrations.gong.connectBasic.mutate(key(standard)));
     expect(result).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'gong-rate-limited' });
-    expect(result.message).toMatch(/Try again in 7 s/);
+    expect(result.message).toMatch(/Try again in 7 s \(after \d\d:\d\d:\d\d UTC\)/);
   });
 
   it('gives up on a Gong that does not answer in time, with the generic network message', async () => {
@@ -165,7 +218,9 @@ describe('integrations.gong', () => {
     const log = await admin.integrations.gong.auditLog.query();
     const actions = log.map((e) => e.action);
     expect(actions[0]).toBe('disconnected');
-    expect(actions).toEqual(expect.arrayContaining(['connected', 'rotated', 'validation-failed']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['connected', 'company-changed', 'company-change-held', 'validation-failed']),
+    );
     expect(JSON.stringify(log)).not.toContain(key(standard).secretKey);
   });
 });

@@ -6,8 +6,8 @@ import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
 
 /** Starts the flow as the signed-in admin; returns what Gong's authorize page would receive. */
-async function start(env: SandboxedServer) {
-  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate();
+async function start(env: SandboxedServer, input: { confirmCompanyChange?: boolean } = {}) {
+  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate(input);
   const url = new URL(authorizeUrl);
   return {
     url,
@@ -94,7 +94,7 @@ describe('Connect Gong with OAuth', () => {
     });
   });
 
-  it('switching basic-auth → OAuth → basic-auth rotates the same row', async () => {
+  it('switching basic-auth → OAuth → basic-auth rotates the same row, audited as switches of method', async () => {
     const acme = env.sandbox.tenant('acme').credentials.find((c) => c.label === 'primary');
     if (!acme) throw new Error('no acme key');
     await env.admin.integrations.gong.connectBasic.mutate({
@@ -126,15 +126,69 @@ describe('Connect Gong with OAuth', () => {
     expect(
       (await env.admin.integrations.gong.auditLog.query()).slice(0, 2).map((e) => [e.action, e.method]),
     ).toEqual([
-      ['rotated', 'basic'],
-      ['rotated', 'oauth'],
+      ['method-switched', 'basic'],
+      ['method-switched', 'oauth'],
     ]);
+    expect((await env.admin.integrations.gong.auditLog.query())[0]?.detail).toBe('oauth → basic');
   });
 
-  it('the admin denied access → "denied", nothing stored', async () => {
+  it('another company’s approval is held until the admin confirms, then audited as a change of company', async () => {
+    const acme = env.sandbox.tenant('acme').credentials.find((c) => c.label === 'primary');
+    if (!acme) throw new Error('no acme key');
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: acme.accessKey,
+      secretKey: acme.secretKey,
+    });
+    const [before] = await storedRows(env);
+    const held = await start(env);
+    expect(
+      await callback(env, held.redirectUri, {
+        code: approve(env, held.redirectUri, 'globex'),
+        state: held.state,
+      }),
+    ).toBe('different-company');
+    expect(await storedRows(env)).toEqual([before]);
+    expect((await env.admin.integrations.gong.auditLog.query())[0]).toMatchObject({
+      action: 'company-change-held',
+      method: 'oauth',
+    });
+
+    const confirmed = await start(env, { confirmCompanyChange: true });
+    expect(
+      await callback(env, confirmed.redirectUri, {
+        code: approve(env, confirmed.redirectUri, 'globex'),
+        state: confirmed.state,
+      }),
+    ).toBe('connected');
+    const view = await env.admin.integrations.gong.get.query();
+    expect(view).toMatchObject({
+      method: 'oauth',
+      gongWorkspaces: env.sandbox.tenant('globex').workspaces.map(({ id, name }) => ({ id, name })),
+    });
+    const [entry] = await env.admin.integrations.gong.auditLog.query();
+    expect(entry).toMatchObject({ action: 'company-changed', method: 'oauth' });
+    expect(entry?.detail).toBe(
+      'from Acme Sales, Acme Customer Success to Globex Sales, Globex Customer Success',
+    );
+  });
+
+  it('an inactive company → "company-inactive", nothing stored', async () => {
+    const { state, redirectUri } = await start(env);
+    expect(await callback(env, redirectUri, { code: approve(env, redirectUri, 'hooli'), state })).toBe(
+      'company-inactive',
+    );
+    expect(await storedRows(env)).toEqual([]);
+  });
+
+  it('the admin denied access → "denied", nothing stored, and the audit log says so', async () => {
     const { state, redirectUri } = await start(env);
     expect(await callback(env, redirectUri, { error: 'access_denied', state })).toBe('denied');
     expect(await storedRows(env)).toEqual([]);
+    expect((await env.admin.integrations.gong.auditLog.query())[0]).toMatchObject({
+      action: 'consent-denied',
+      method: 'oauth',
+      actorName: 'Ada Admin',
+    });
   });
 
   it('a tampered, replayed, expired or foreign state is refused and nothing is stored', async () => {
@@ -216,7 +270,7 @@ describe('Connect Gong with OAuth', () => {
 
   it('members cannot start OAuth', async () => {
     const member = apiClient(env.server.url, browserLikeFetch(env.server.url));
-    await expect(member.integrations.gong.startOAuth.mutate()).rejects.toMatchObject({
+    await expect(member.integrations.gong.startOAuth.mutate({})).rejects.toMatchObject({
       data: { code: 'UNAUTHORIZED' },
     });
   });
@@ -256,7 +310,7 @@ describe('Without an OAuth app configured', () => {
 
   it('reports OAuth unavailable and refuses to start it', async () => {
     expect(await env.admin.integrations.gong.oauthAvailability.query()).toEqual({ available: false });
-    await expect(env.admin.integrations.gong.startOAuth.mutate()).rejects.toMatchObject({
+    await expect(env.admin.integrations.gong.startOAuth.mutate({})).rejects.toMatchObject({
       data: { code: 'PRECONDITION_FAILED' },
     });
   });

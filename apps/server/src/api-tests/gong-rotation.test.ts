@@ -30,7 +30,10 @@ describe('replacing the Gong key', () => {
   });
   afterAll(() => env.close());
 
-  it('50 replacements, a third failing: the active credential is always the last that validated', async () => {
+  // 50 connects of two Gong reads each (users, workspaces) and 20 runs: more than the default 15 s on a busy machine.
+  it('50 replacements, a third failing: the active credential is always the last that validated', {
+    timeout: 60_000,
+  }, async () => {
     const { admin, server } = env;
     const countRows = (table: string) =>
       server.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
@@ -45,7 +48,8 @@ describe('replacing the Gong key', () => {
       const useRegional = i % 2 === 1;
       const tenant = useRegional ? regional : standard;
       const key = primary(tenant);
-      const input = { ...key, baseUrl: useRegional ? regional.baseUrl : '' };
+      // Alternating companies on purpose (rotation under load): each change of company is confirmed.
+      const input = { ...key, baseUrl: useRegional ? regional.baseUrl : '', confirmCompanyChange: true };
       if (i % 3 === 2) {
         await expect(
           admin.integrations.gong.connectBasic.mutate({ ...input, secretKey: `wrong-${i}` }),
@@ -99,8 +103,12 @@ describe('replacing the Gong key', () => {
     sandbox.faults.latency(200); // both validations are in flight before either commits
     try {
       const results = await Promise.allSettled([
-        admin.integrations.gong.connectBasic.mutate(primary(standard)),
-        bea.integrations.gong.connectBasic.mutate({ ...primary(regional), baseUrl: regional.baseUrl }),
+        admin.integrations.gong.connectBasic.mutate({ ...primary(standard), confirmCompanyChange: true }),
+        bea.integrations.gong.connectBasic.mutate({
+          ...primary(regional),
+          baseUrl: regional.baseUrl,
+          confirmCompanyChange: true,
+        }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -235,6 +235,7 @@ describe('schedules', () => {
         await admin.integrations.gong.connectBasic.mutate({
           ...key(tenant),
           baseUrl: i % 2 ? tenant.baseUrl : '',
+          confirmCompanyChange: true,
         });
       }
     }

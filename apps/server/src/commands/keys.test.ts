@@ -1,7 +1,7 @@
 // The operator's view: the keys command (and the start-up check the server and worker run) in a real process.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -114,11 +114,28 @@ describe('keys command', { timeout: 30_000 }, () => {
     const onlyB2 = JSON.stringify({ b2: JSON.parse(newRing).b2 });
     const status = run(['status'], { CALLMINE_KEYRING: onlyB2 });
     expect(status.out).toMatch(/Stored secrets by key: b2=6/);
+    expect(status.out).toMatch(/^Keys from: environment variable CALLMINE_KEYRING$/m);
     expect(run(['check'], { CALLMINE_KEYRING: onlyB2 })).toMatchObject({ code: 0 });
     expectNoKeyBytes(`${add.out}${rewrap.out}${status.out}`);
   });
 
   it('prints usage and exits 2 for an unknown command', () => {
     expect(run(['frobnicate'], {})).toMatchObject({ code: 2, out: expect.stringMatching(/^Usage: keys/) });
+  });
+
+  it('status says the keys came from a mounted secret file, and a readable one is refused naming it', () => {
+    seed();
+    const path = join(dataDir, 'mounted-keyring.json');
+    writeFileSync(path, JSON.stringify({ a: keyA }), { mode: 0o600 });
+    const status = run(['status'], { CALLMINE_KEYRING_FILE: path });
+    expect(status.code).toBe(0);
+    expect(status.out).toContain(`Keys from: mounted secret file ${path} (CALLMINE_KEYRING_FILE)`);
+    chmodSync(path, 0o644);
+    const refused = run(['status'], { CALLMINE_KEYRING_FILE: path });
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(`CALLMINE_KEYRING_FILE (${path}) is readable by group or others`);
+    expectNoKeyBytes(`${status.out}${refused.out}`);
+    const embedded = run(['status'], {});
+    expect(embedded.out).toContain(`Keys from: embedded key file ${join(dataDir, 'keyring.json')}`);
   });
 });

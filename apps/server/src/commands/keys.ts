@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@callmine/config';
 import { createVaultStore, openDatabase } from '@callmine/db';
 import {
+  describeKeySource,
   isVaultError,
   type KeyRing,
   keyRingEnvValue,
@@ -39,8 +40,9 @@ type Command = (
 const commands: Record<string, Command> = {
   async status(ring, store) {
     const status = await keyStatus(ring, store);
+    say(`Keys from: ${describeKeySource(ring)}`);
     say(
-      `Key ring (${ring.origin}): ${status.ring.map((id) => (id === status.activeKeyId ? `${id} (active)` : id)).join(', ')}`,
+      `Key ring: ${status.ring.map((id) => (id === status.activeKeyId ? `${id} (active)` : id)).join(', ')}`,
     );
     const inUse = Object.entries(status.inUse);
     say(`Stored secrets by key: ${inUse.length ? inUse.map(([id, n]) => `${id}=${n}`).join(', ') : 'none'}`);

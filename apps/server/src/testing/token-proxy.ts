@@ -16,13 +16,18 @@ export async function startTokenProxy(target: () => string): Promise<TokenProxy>
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     try {
-      const upstream = await fetch(target(), {
+      // Gong's parameters travel in the query string: pass it on unchanged, with any body and its type.
+      const upstreamUrl = new URL(target());
+      upstreamUrl.search = new URL(req.url ?? '/', 'http://proxy').search;
+      const body = Buffer.concat(chunks);
+      const contentType = req.headers['content-type'];
+      const upstream = await fetch(upstreamUrl, {
         method: 'POST',
         headers: {
           authorization: req.headers.authorization ?? '',
-          'content-type': req.headers['content-type'] ?? '',
+          ...(contentType ? { 'content-type': contentType } : {}),
         },
-        body: Buffer.concat(chunks),
+        ...(body.length > 0 ? { body } : {}),
       });
       const text = await upstream.text();
       answers.push(text);

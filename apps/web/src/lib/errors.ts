@@ -30,6 +30,11 @@ export function errorMessage(error: unknown): string {
   return error.message || fallbackByCode[code] || fallbackByCode.INTERNAL_SERVER_ERROR!;
 }
 
+/** The server's machine-readable reason (`data.reason`, e.g. 'gong-different-company'), if any. */
+export function errorReason(error: unknown): string | undefined {
+  return isApiError(error) ? (error.data?.reason ?? undefined) : undefined;
+}
+
 /** Field errors from the server's validation, shaped like the form's own. */
 export function serverFieldErrors(error: unknown): Record<string, string> {
   if (!isApiError(error)) return {};
@@ -58,7 +63,15 @@ const gongOAuthSentences: Record<GongOAuthResult, { tone: 'success' | 'error'; t
   },
   'scopes-missing': {
     tone: 'error',
-    text: 'Gong did not grant access to calls, transcripts and users. Approve all the permissions Callmine asks for, or ask a Gong technical administrator to allow them.',
+    text: 'Gong did not grant access to calls, transcripts, users and workspaces. Approve all the permissions Callmine asks for, or ask a Gong technical administrator to allow them.',
+  },
+  'company-inactive': {
+    tone: 'error',
+    text: 'Gong was not connected: Gong says this company’s account is inactive, so none of its access works. Ask your Gong administrator or Gong support to reactivate it.',
+  },
+  'different-company': {
+    tone: 'error',
+    text: 'Nothing changed: the Gong company you approved is not the one connected now.',
   },
   'base-url-not-gong': {
     tone: 'error',

@@ -155,6 +155,8 @@ export async function markNeedsAttention(
     status: 'rejected' | 'unreadable';
     /** For the audit row; defaults by status. */
     detail?: string;
+    /** What the card says; defaults by status and method. */
+    statusReason?: string;
     at: Date;
   },
 ): Promise<boolean> {
@@ -167,7 +169,8 @@ export async function markNeedsAttention(
         .from(t.gongCredential)
         .where(eq(t.gongCredential.workspaceId, input.workspaceId))
         .limit(1);
-      const statusReason = current?.method === 'oauth' ? oauthAttention[input.status] : null;
+      const statusReason =
+        input.statusReason ?? (current?.method === 'oauth' ? oauthAttention[input.status] : null);
       const updated = await tx
         .update(t.gongCredential)
         .set({ status: input.status, statusReason, updatedAt: input.at })

@@ -242,6 +242,21 @@ async function onGongError(
       await setStatus(db, row.id, 'fetching', now(), { pausedUntil: until });
       return { kind: 'paused', until };
     }
+    case 'company-inactive': {
+      // Not a stale key: nothing to retry until Gong reactivates the company. The card says so.
+      if (version !== null) {
+        await markNeedsAttention(db, {
+          workspaceId: row.workspaceId,
+          version,
+          status: 'rejected',
+          detail: 'company-inactive',
+          statusReason: gongErrorMessages['company-inactive'],
+          at: now(),
+        });
+      }
+      await finish(db, row.id, 'failed', now(), gongErrorMessages['company-inactive']);
+      return { kind: 'finished' };
+    }
     case 'forbidden':
     case 'base-url-not-allowed':
       await finish(db, row.id, 'failed', now(), gongErrorMessages[error.kind]);

@@ -99,7 +99,7 @@ export const isFinished = (run: RunView) => ['done', 'failed', 'canceled'].inclu
 
 /** The admin approves Callmine for acme on the sandbox's consent step; the server's callback stores the tokens. */
 async function connectWithOAuth(base: SandboxedServer) {
-  const { authorizeUrl } = await base.admin.integrations.gong.startOAuth.mutate();
+  const { authorizeUrl } = await base.admin.integrations.gong.startOAuth.mutate({});
   const authorize = new URL(authorizeUrl);
   const redirectUri = authorize.searchParams.get('redirect_uri') ?? '';
   const code = base.sandbox.oauth.issueCode({

@@ -9,6 +9,8 @@ export interface TestWorker {
   logLines: string[];
   database: Awaited<ReturnType<typeof composeWorker>>['database'];
   scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
+  /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
+  health: Awaited<ReturnType<typeof composeWorker>>['health'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
@@ -41,5 +43,11 @@ export async function startTestWorker(
   );
   void composed.loop.run();
   if (overrides.scheduler !== false) await composed.scheduler.start();
-  return { logLines, database: composed.database, scheduler: composed.scheduler, close: composed.close };
+  return {
+    logLines,
+    database: composed.database,
+    scheduler: composed.scheduler,
+    health: composed.health,
+    close: composed.close,
+  };
 }

@@ -1,6 +1,6 @@
 // The workspace's Gong credential: one row per workspace, swapped in place on rotation
 // (ON CONFLICT DO UPDATE, never INSERT OR REPLACE), so nothing else may hang off it.
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 import { timestampMs } from './columns.ts';
 
@@ -32,6 +32,9 @@ export const gongCredential = pgTable('gong_credential', {
   connectedBy: text('connected_by').references(() => user.id, { onDelete: 'set null' }),
   connectedAt: timestampMs('connected_at').notNull(),
   lastValidatedAt: timestampMs('last_validated_at'),
+  /** The Gong company this key reads: its Gong workspaces (ids + names). See the SQLite schema. */
+  gongWorkspaces: jsonb('gong_workspaces').$type<{ id: string; name: string }[]>(),
+  lastCheckedAt: timestampMs('last_checked_at'),
   updatedAt: timestampMs('updated_at').notNull().defaultNow(),
 });
 
@@ -49,8 +52,12 @@ export const gongAuditLog = pgTable(
       enum: [
         'connected',
         'rotated',
+        'method-switched',
+        'company-changed',
+        'company-change-held',
         'disconnected',
         'validation-failed',
+        'consent-denied',
         'marked-needs-attention',
         'token-refreshed',
       ],

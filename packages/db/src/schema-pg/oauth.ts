@@ -1,6 +1,6 @@
 // Pending Gong OAuth authorizations: one row per "Connect with OAuth" click, consumed once by the callback.
 // Only a SHA-256 of the `state` is stored, so a database reader can't finish someone else's authorization.
-import { pgTable, text } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text } from 'drizzle-orm/pg-core';
 import { organization, session, user } from './auth.ts';
 import { timestampMs } from './columns.ts';
 
@@ -17,6 +17,8 @@ export const gongOAuthState = pgTable('gong_oauth_state', {
     .references(() => session.id, { onDelete: 'cascade' }),
   /** PKCE verifier (RFC 7636). Useless without the code, which only the admin's browser ever carries. */
   codeVerifier: text('code_verifier').notNull(),
+  /** The admin already confirmed connecting a different Gong company (the card's second click). */
+  confirmCompanyChange: boolean('confirm_company_change').notNull().default(false),
   expiresAt: timestampMs('expires_at').notNull(),
   createdAt: timestampMs('created_at').notNull(),
 });

@@ -32,6 +32,14 @@ export const gongCredential = sqliteTable('gong_credential', {
   connectedBy: text('connected_by').references(() => user.id, { onDelete: 'set null' }),
   connectedAt: integer('connected_at', { mode: 'timestamp_ms' }).notNull(),
   lastValidatedAt: integer('last_validated_at', { mode: 'timestamp_ms' }),
+  /**
+   * The Gong company this key reads, as its Gong workspaces (ids + names) from GET /v2/workspaces at connect time.
+   * Null for connections made before Callmine asked. A new key whose workspace ids share none of these is a
+   * different company: the swap waits for an explicit confirmation.
+   */
+  gongWorkspaces: text('gong_workspaces', { mode: 'json' }).$type<{ id: string; name: string }[]>(),
+  /** When Gong last gave a definite answer about this key (connect, or the worker's daily health check). */
+  lastCheckedAt: integer('last_checked_at', { mode: 'timestamp_ms' }),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`),
@@ -48,11 +56,18 @@ export const gongAuditLog = sqliteTable(
     actorId: text('actor_id').references(() => user.id, { onDelete: 'set null' }),
     action: text('action', {
       // token-refreshed: the worker renewed the OAuth access token (no person involved; actor is null).
+      // method-switched: basic-auth ↔ OAuth for the same company. company-changed: a confirmed key of another Gong
+      // company. company-change-held: such a key, not saved (no confirmation). consent-denied: an admin denied
+      // Callmine on Gong's OAuth page.
       enum: [
         'connected',
         'rotated',
+        'method-switched',
+        'company-changed',
+        'company-change-held',
         'disconnected',
         'validation-failed',
+        'consent-denied',
         'marked-needs-attention',
         'token-refreshed',
       ],

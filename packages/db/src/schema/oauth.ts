@@ -16,6 +16,8 @@ export const gongOAuthState = sqliteTable('gong_oauth_state', {
     .references(() => session.id, { onDelete: 'cascade' }),
   /** PKCE verifier (RFC 7636). Useless without the code, which only the admin's browser ever carries. */
   codeVerifier: text('code_verifier').notNull(),
+  /** The admin already confirmed connecting a different Gong company (the card's second click). */
+  confirmCompanyChange: integer('confirm_company_change', { mode: 'boolean' }).notNull().default(false),
   expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });

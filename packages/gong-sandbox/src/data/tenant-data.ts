@@ -36,7 +36,12 @@ export class TenantData {
   constructor(readonly options: TenantDataOptions) {
     const { seed, tenantId } = options;
     this.users = generateUsers(seed, tenantId, options.tenantName, Math.max(1, options.userCount));
-    this.workspaces = generateWorkspaces(seed, tenantId, Math.max(1, options.workspaceCount));
+    this.workspaces = generateWorkspaces(
+      seed,
+      tenantId,
+      options.tenantName,
+      Math.max(1, options.workspaceCount),
+    );
     this.callCount = options.callCount;
     this.timeline = new Timeline(seed, tenantId, options.callCount, options.callsUntil, options.days);
     this.ctx = callContext(seed, tenantId, this.users, this.workspaces, this.timeline);

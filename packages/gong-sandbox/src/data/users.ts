@@ -50,11 +50,18 @@ export function generateUsers(seed: number, tenantId: string, tenantName: string
 
 const WORKSPACE_NAMES = ['Sales', 'Customer Success', 'Partnerships'] as const;
 
-export function generateWorkspaces(seed: number, tenantId: string, count: number): GongWorkspace[] {
+/** Named after the company ("Acme Sales"), so a screen that names a company by its workspaces tells tenants apart. */
+export function generateWorkspaces(
+  seed: number,
+  tenantId: string,
+  tenantName: string,
+  count: number,
+): GongWorkspace[] {
   const ids = idCodec(seed, tenantId, 'workspace');
+  const company = tenantName.split(/\s+/)[0] || tenantName;
   return Array.from({ length: count }, (_, index) => ({
     id: ids.encode(index),
-    name: WORKSPACE_NAMES[index % WORKSPACE_NAMES.length] ?? `Workspace ${index + 1}`,
+    name: `${company} ${WORKSPACE_NAMES[index % WORKSPACE_NAMES.length] ?? `Workspace ${index + 1}`}`,
     description: `${WORKSPACE_NAMES[index % WORKSPACE_NAMES.length] ?? 'Team'} calls`,
   }));
 }

@@ -6,6 +6,8 @@ import type { ApiEnv, SandboxState } from './state.ts';
 // One message for every 401: Gong does not say whether the key is unknown, revoked or meant for another
 // cluster, and neither may we, or "wrong base URL" would be easier to diagnose here than in production.
 export const UNAUTHORIZED_MESSAGE = 'Unauthorized: invalid credentials';
+/** What Gong's 401 says for a company whose account is inactive; clients must stop, not retry. */
+export const COMPANY_INACTIVE_MESSAGE = 'Unauthorized: the company is inactive';
 export const FORBIDDEN_MESSAGE = 'Forbidden: the access key lacks API permission for this resource';
 
 type Resolved =
@@ -56,6 +58,7 @@ export function authenticate(cluster: string, state: SandboxState): MiddlewareHa
     const resolved = resolve(c.req.header('authorization'), cluster, state);
     c.set('authKind', resolved.kind);
     if (!resolved.ok) return gongError(c, 401, UNAUTHORIZED_MESSAGE);
+    if (resolved.tenant.inactive) return gongError(c, 401, COMPANY_INACTIVE_MESSAGE);
     c.set('tenant', resolved.tenant);
     c.set('scopes', resolved.kind === 'bearer' ? resolved.scopes : null);
 

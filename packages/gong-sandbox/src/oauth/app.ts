@@ -60,14 +60,25 @@ export function buildOAuthApp(state: SandboxState, store: OAuthStore): Hono<ApiE
     const client = clientFromBasic(c.req.header('authorization'), store);
     if (!client)
       return c.json({ error: 'invalid_client', error_description: 'Client authentication failed' }, 401);
-    // Gong documents the parameters in the query string; form bodies are accepted too.
-    const body = (c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')
-      ? await c.req.parseBody()
-      : {};
+    // Gong documents the parameters in the query string only (client id and secret as HTTP Basic). A form body is
+    // refused, so a client that drifts from the documented shape fails here rather than against the real Gong.
+    if ((c.req.header('content-type') ?? '').includes('application/x-www-form-urlencoded')) {
+      return c.json(
+        {
+          error: 'invalid_request',
+          error_description:
+            'Send grant_type, code or refresh_token, client_id and redirect_uri in the query string, not a form body',
+        },
+        400,
+      );
+    }
     const param = (name: string): string | undefined => {
-      const value = c.req.query(name) ?? body[name];
-      return typeof value === 'string' && value !== '' ? value : undefined;
+      const value = c.req.query(name);
+      return value !== undefined && value !== '' ? value : undefined;
     };
+    if (param('client_id') !== client.clientId) {
+      return c.json({ error: 'invalid_request', error_description: 'client_id must match the client' }, 400);
+    }
     const grantType = param('grant_type');
     const result =
       grantType === 'authorization_code'

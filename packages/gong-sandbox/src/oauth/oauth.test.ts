@@ -53,11 +53,17 @@ describe('OAuth authorize and token endpoints', () => {
     return new URL(response.headers.get('location') ?? '');
   }
 
+  // As Gong documents it: parameters (with client_id) in the query string, the client as HTTP Basic.
+  const clientIdOf = (authorization: string) =>
+    Buffer.from(authorization.replace(/^Basic /, ''), 'base64')
+      .toString('utf8')
+      .split(':')[0] ?? '';
   const token = (params: Record<string, string>, authorization = clientAuth()) =>
-    call(sandbox.appOrigin, `/oauth2/generate-customer-token?${new URLSearchParams(params)}`, {
-      authorization,
-      method: 'POST',
-    });
+    call(
+      sandbox.appOrigin,
+      `/oauth2/generate-customer-token?${new URLSearchParams({ client_id: clientIdOf(authorization), ...params })}`,
+      { authorization, method: 'POST' },
+    );
 
   it('approves: redirects with code and state, and the code buys tokens for the tenant’s cluster', async () => {
     const redirect = await decide('approve');
@@ -195,14 +201,22 @@ describe('OAuth authorize and token endpoints', () => {
     expect(evil.status).toBe(400);
   });
 
-  it('accepts the token request parameters as a form body too', async () => {
+  it('refuses the token request parameters as a form body, and a client_id that is not the client', async () => {
     const code = (await decide('approve')).searchParams.get('code') ?? '';
-    const response = await fetch(`${sandbox.appOrigin}/oauth2/generate-customer-token`, {
+    const params = { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI };
+    const form = await fetch(`${sandbox.appOrigin}/oauth2/generate-customer-token`, {
       method: 'POST',
       headers: { authorization: clientAuth() },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI }),
+      body: new URLSearchParams({ client_id: 'callmine-demo', ...params }),
     });
-    expect(response.status).toBe(200);
+    expect(form.status).toBe(400);
+    expect(((await form.json()) as { error_description: string }).error_description).toMatch(
+      /query string, not a form body/,
+    );
+    const otherClient = await token({ ...params, client_id: 'someone-else' });
+    expect(otherClient.status).toBe(400);
+    // Neither spent the code: the documented shape still gets the tokens.
+    expect((await token(params)).status).toBe(200);
   });
 
   it('lets tests register their own app and skip the consent page', async () => {

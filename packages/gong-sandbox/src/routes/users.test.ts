@@ -35,8 +35,12 @@ describe('users, workspaces and trackers', () => {
   it('lists the workspaces', async () => {
     const response = await api.get('/v2/workspaces');
     expect(response.body.workspaces).toEqual([
-      { id: expect.stringMatching(/^\d{19}$/), name: 'Sales', description: expect.any(String) },
-      { id: expect.stringMatching(/^\d{19}$/), name: 'Customer Success', description: expect.any(String) },
+      { id: expect.stringMatching(/^\d{19}$/), name: 'Initech Sales', description: expect.any(String) },
+      {
+        id: expect.stringMatching(/^\d{19}$/),
+        name: 'Initech Customer Success',
+        description: expect.any(String),
+      },
     ]);
   });
 

@@ -34,6 +34,7 @@ export function useSandbox() {
           ],
         },
         { id: 'globex', name: 'Globex', cluster: 'us-44392', callCount: GLOBEX_CALLS },
+        { id: 'hooli', name: 'Hooli', cluster: 'standard', callCount: 5, inactive: true },
       ],
     });
   });

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { WithGongCardLink } from '../settings/integrations/gong/GongCardLink.tsx';
 import { RunQuotaNote } from './RunQuotaNote.tsx';
 import { runOrigin, runTitle } from './run-label.ts';
 import { formatDuration, runProgress } from './run-progress.ts';
@@ -81,7 +82,11 @@ export function RunItem({
         </Alert>
       ) : null}
       {/* Not an Alert: an error alert takes focus, and history must not steal it on every visit. */}
-      {run.error ? <p className="run-error">{run.error}</p> : null}
+      {run.error ? (
+        <p className="run-error">
+          <WithGongCardLink text={run.error} />
+        </p>
+      ) : null}
       <RunQuotaNote quota={run.quota} />
       {cancel.isError ? <Alert tone="error">{errorMessage(cancel.error)}</Alert> : null}
       {run.totals ? (

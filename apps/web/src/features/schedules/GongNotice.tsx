@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { useTRPC } from '../../lib/trpc.ts';
+import { GONG_CARD_PATH } from '../settings/integrations/gong/GongCardLink.tsx';
 
 /**
  * Schedules keep their cadence when Gong is unusable, but each slot fails until it is fixed: say so up front,
@@ -22,7 +23,7 @@ export function GongNotice() {
       {status === 'disconnected'
         ? 'Gong is not connected, so scheduled runs fail until an admin connects it'
         : `The Gong connection needs attention, so scheduled runs fail until an admin ${fix}`}{' '}
-      in <Link to="/settings">Settings → Integrations</Link>. Schedules keep their times.
+      in <Link to={GONG_CARD_PATH}>Settings → Integrations</Link>. Schedules keep their times.
     </Alert>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { runHref } from '../runs/run-label.ts';
+import { WithGongCardLink } from '../settings/integrations/gong/GongCardLink.tsx';
 import { resultBadge, resultLabel } from './occurrence-result.ts';
 
 const day = (iso: string) => new Date(iso).toLocaleString();
@@ -24,7 +25,12 @@ export function OccurrenceList({ scheduleId }: { scheduleId: string }) {
           {o.caughtUp ? ' · caught up after downtime' : ''}
           {o.result === 'skipped' ? ' · missed while no worker was running' : ''}
           {o.windowFrom && o.windowTo ? ` · calls from ${day(o.windowFrom)} to ${day(o.windowTo)}` : ''}
-          {o.reason ? <span className="run-error"> · {o.reason}</span> : null}
+          {o.reason ? (
+            <span className="run-error">
+              {' '}
+              · <WithGongCardLink text={o.reason} />
+            </span>
+          ) : null}
           {o.runId ? (
             <>
               {' '}

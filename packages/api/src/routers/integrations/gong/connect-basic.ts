@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { AdminContext } from '../../../procedure-context.ts';
 import { recordAudit } from './audit.ts';
+import { differentCompanyError, isDifferentCompany } from './company.ts';
 import { gongFailureKind, gongFailureToTRPCError } from './gong-errors.ts';
 import { connectionView, currentCredential } from './queries.ts';
 import { storeValidatedCredential } from './store-credential.ts';
@@ -11,7 +12,8 @@ import { storeValidatedCredential } from './store-credential.ts';
  * Validate-then-swap. Order matters: allow-list the base URL (no connection to anything else), validate with Gong
  * outside any transaction, seal, then one synchronous transaction that upserts the single credential row in place
  * (ON CONFLICT DO UPDATE, guarded by the version read before validating) and writes the audit row.
- * A failed validation leaves the stored credential untouched and active.
+ * A failed validation leaves the stored credential untouched and active. A key of a different Gong company (its
+ * workspaces share no id with the stored ones) is held until the admin confirms the change.
  */
 export async function connectBasic(
   ctx: AdminContext,
@@ -39,8 +41,9 @@ export async function connectBasic(
   const hint = input.accessKey.slice(-4);
   const existing = await currentCredential(db, workspaceId);
 
+  let company: Awaited<ReturnType<typeof gong.validateBasic>>;
   try {
-    await gong.validateBasic({
+    company = await gong.validateBasic({
       accessKey: input.accessKey,
       secretKey: input.secretKey,
       baseUrl: verdict.origin,
@@ -55,7 +58,20 @@ export async function connectBasic(
       detail: gongFailureKind(error),
       at: now(),
     });
-    throw gongFailureToTRPCError(error, { customBaseUrl: !verdict.isDefault });
+    throw gongFailureToTRPCError(error, { customBaseUrl: !verdict.isDefault, now: now() });
+  }
+
+  if (isDifferentCompany(existing?.gongWorkspaces, company.workspaces) && !input.confirmCompanyChange) {
+    await recordAudit(db, {
+      workspaceId,
+      actorId: ctx.user.id,
+      action: 'company-change-held',
+      method: 'basic',
+      accessKeyHint: hint,
+      detail: null,
+      at: now(),
+    });
+    throw differentCompanyError(existing?.gongWorkspaces, company.workspaces);
   }
 
   await storeValidatedCredential(
@@ -66,9 +82,10 @@ export async function connectBasic(
       existing,
       baseUrl: verdict.origin,
       secrets: { method: 'basic', accessKey: input.accessKey, secretKey: input.secretKey },
+      workspaces: company.workspaces,
       at: now(),
     },
   );
   ctx.deps.logger.info({ workspaceId, by: ctx.user.id, rotated: Boolean(existing) }, 'gong credential saved');
-  return connectionView(db, workspaceId, gong.defaultBaseUrl);
+  return connectionView(db, workspaceId, gong, now());
 }

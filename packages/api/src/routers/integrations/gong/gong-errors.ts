@@ -10,7 +10,10 @@ export function gongFailureKind(error: unknown): string {
  * The one place Gong failures become TRPCErrors with a plain next step. Network-level failures (DNS, refused,
  * TLS, timeouts, blocked addresses) all read the same, so the connect form can't be used to scan ports.
  */
-export function gongFailureToTRPCError(error: unknown, options: { customBaseUrl: boolean }): TRPCError {
+export function gongFailureToTRPCError(
+  error: unknown,
+  options: { customBaseUrl: boolean; now: Date },
+): TRPCError {
   const failure = isGongError(error) ? error : undefined;
   if (!failure)
     return new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not validate with Gong.' });
@@ -18,21 +21,32 @@ export function gongFailureToTRPCError(error: unknown, options: { customBaseUrl:
     new TRPCError({ code, message, cause: new ReasonedCause(`gong-${failure.kind}`) });
   // Never UNAUTHORIZED or FORBIDDEN: those mean *Callmine's* session or role, and the SPA signs out on the first.
   switch (failure.kind) {
+    // Gong answers 401 alike for a wrong secret, a revoked key and a key from another cluster, so the message
+    // names each; the base URL part leads when a custom base URL was entered.
     case 'invalid-credentials':
       return make(
         'BAD_REQUEST',
         options.customBaseUrl
-          ? 'Gong did not accept this access key and secret at this base URL. Check the key and secret, and check the base URL Gong gave you: a key only works on its own Gong cluster.'
-          : 'Gong did not accept this access key and secret. Check both, and if your Gong API page shows a base URL of your own, enter it: a key only works on its own Gong cluster.',
+          ? 'Gong did not accept this access key at this base URL. Either the base URL is not the one Gong gave you (a key only works on its own Gong cluster), the secret is wrong, or the key was revoked or deleted in Gong.'
+          : 'Gong did not accept this access key. Either the secret is wrong, or the key was revoked or deleted in Gong (create a new one), or your Gong API page shows a base URL of your own: enter it, a key only works on its own Gong cluster.',
+      );
+    case 'company-inactive':
+      return make(
+        'BAD_REQUEST',
+        'Gong says this company’s account is inactive, so none of its keys work. Ask your Gong administrator or Gong support to reactivate it.',
       );
     case 'forbidden':
       return make(
         'BAD_REQUEST',
-        'Gong accepted the key but it lacks API permission for calls and users. Ask a Gong technical administrator to grant it, or create a new key.',
+        'Gong accepted this key but gave it no API permission for calls and users. Ask a Gong technical administrator to grant the key API access, or create a new key with it.',
       );
     case 'rate-limited': {
       const wait = Math.max(1, Math.ceil(failure.retryAfterSeconds ?? 60));
-      return make('TOO_MANY_REQUESTS', `Gong is rate-limiting us. Try again in ${wait} s.`);
+      const at = new Date(options.now.getTime() + wait * 1000).toISOString().slice(11, 19);
+      return make(
+        'TOO_MANY_REQUESTS',
+        `Gong is rate-limiting this Gong account right now. Try again in ${wait} s (after ${at} UTC).`,
+      );
     }
     case 'budget-exhausted':
       return make(

@@ -3,6 +3,7 @@ import { isGongError } from '@callmine/gong';
 import { findMembership } from '../../../auth/membership.ts';
 import type { ApiDeps } from '../../../context.ts';
 import { recordAudit } from './audit.ts';
+import { isDifferentCompany } from './company.ts';
 import { consumeOAuthState } from './oauth-state.ts';
 import { currentCredential } from './queries.ts';
 import { storeValidatedCredential } from './store-credential.ts';
@@ -42,7 +43,20 @@ export async function completeGongOAuth(
   if (!membership || membership.workspaceId !== binding.workspaceId || !adminRoles.has(membership.role)) {
     return 'state-invalid';
   }
-  if (params.error) return params.error === 'access_denied' ? 'denied' : 'unreachable';
+  if (params.error === 'access_denied') {
+    // An admin said no on Gong's page: worth a line in the log (nothing changed, but someone tried).
+    await recordAudit(deps.db, {
+      workspaceId: binding.workspaceId,
+      actorId: session.user.id,
+      action: 'consent-denied',
+      method: 'oauth',
+      accessKeyHint: null,
+      detail: null,
+      at: deps.now(),
+    });
+    return 'denied';
+  }
+  if (params.error) return 'unreachable';
   if (!params.code) return 'state-invalid';
   // Same budget as basic-auth connects: the callback makes outbound requests (token endpoint, one read).
   if (!(await deps.rateLimits.gongConnect.consume(binding.workspaceId)).ok) return 'rate-limited';
@@ -78,16 +92,32 @@ export async function completeGongOAuth(
   }
 
   const existing = await currentCredential(deps.db, binding.workspaceId);
+  let company: Awaited<ReturnType<typeof deps.gong.validateBearer>>;
   try {
-    await deps.gong.validateBearer({ accessToken: grant.accessToken, baseUrl: verdict.origin });
+    company = await deps.gong.validateBearer({ accessToken: grant.accessToken, baseUrl: verdict.origin });
   } catch (error) {
     const kind = isGongError(error) ? error.kind : 'internal-error';
     await audit(kind);
     if (kind === 'forbidden') return 'scopes-missing';
+    if (kind === 'company-inactive') return 'company-inactive';
     if (kind === 'invalid-credentials') return 'rejected';
     if (kind === 'base-url-not-allowed') return 'base-url-not-gong';
     if (kind === 'rate-limited' || kind === 'budget-exhausted') return 'rate-limited';
     return 'unreachable';
+  }
+
+  // The same guard as a pasted key: another company's grant waits for the admin's second, confirmed click.
+  if (isDifferentCompany(existing?.gongWorkspaces, company.workspaces) && !binding.confirmCompanyChange) {
+    await recordAudit(deps.db, {
+      workspaceId: binding.workspaceId,
+      actorId: session.user.id,
+      action: 'company-change-held',
+      method: 'oauth',
+      accessKeyHint: null,
+      detail: null,
+      at: deps.now(),
+    });
+    return 'different-company';
   }
 
   const at = deps.now();
@@ -104,6 +134,7 @@ export async function completeGongOAuth(
         tokenExpiresAt: new Date(at.getTime() + grant.expiresInSeconds * 1000),
         scopes: grant.scopes,
       },
+      workspaces: company.workspaces,
       at,
     });
   } catch (error) {

@@ -14,7 +14,7 @@ export const pkceChallenge = (verifier: string) => createHash('sha256').update(v
 /** A new single-use state bound to this admin's session and workspace. Returns the raw state and PKCE verifier. */
 export async function createOAuthState(
   db: Db,
-  binding: { workspaceId: string; userId: string; sessionId: string },
+  binding: { workspaceId: string; userId: string; sessionId: string; confirmCompanyChange: boolean },
   now: Date,
 ): Promise<{ state: string; codeVerifier: string }> {
   const t = db.tables;
@@ -41,7 +41,7 @@ export async function consumeOAuthState(
   state: string,
   session: { userId: string; sessionId: string } | undefined,
   now: Date,
-): Promise<{ workspaceId: string; codeVerifier: string } | undefined> {
+): Promise<{ workspaceId: string; codeVerifier: string; confirmCompanyChange: boolean } | undefined> {
   const t = db.tables;
   if (!state) return undefined;
   const [row] = await db
@@ -51,5 +51,9 @@ export async function consumeOAuthState(
   if (!row) return undefined;
   if (row.expiresAt.getTime() <= now.getTime()) return undefined;
   if (!session || row.userId !== session.userId || row.sessionId !== session.sessionId) return undefined;
-  return { workspaceId: row.workspaceId, codeVerifier: row.codeVerifier };
+  return {
+    workspaceId: row.workspaceId,
+    codeVerifier: row.codeVerifier,
+    confirmCompanyChange: row.confirmCompanyChange,
+  };
 }

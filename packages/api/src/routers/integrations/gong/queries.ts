@@ -1,12 +1,38 @@
-import type { GongAuditEntry, GongConnectionView } from '@callmine/contracts';
+import type { GongAuditEntry, GongBudgetView, GongConnectionView } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 
 export async function currentCredential(db: Db, workspaceId: string) {
   const t = db.tables;
-  return (
-    await db.select().from(t.gongCredential).where(eq(t.gongCredential.workspaceId, workspaceId)).limit(1)
-  )[0];
+  const [row] = await db
+    .select()
+    .from(t.gongCredential)
+    .where(eq(t.gongCredential.workspaceId, workspaceId))
+    .limit(1);
+  return row;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Today's requests for the credential, from the budget store the worker writes (keyed by the credential row id,
+ * per UTC day), against the daily budget; it starts again at the next UTC midnight.
+ */
+export async function budgetToday(
+  db: Db,
+  credentialId: string,
+  limit: number,
+  now: Date,
+): Promise<GongBudgetView> {
+  const t = db.tables;
+  const day = now.toISOString().slice(0, 10);
+  const [row] = await db
+    .select({ used: t.gongRequestBudget.used })
+    .from(t.gongRequestBudget)
+    .where(and(eq(t.gongRequestBudget.credentialKey, credentialId), eq(t.gongRequestBudget.day, day)))
+    .limit(1);
+  const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+  return { used: row?.used ?? 0, limit, resetsAt: resetsAt.toISOString() };
 }
 
 const attentionDetail = {
@@ -19,11 +45,13 @@ const attentionDetail = {
 export async function connectionView(
   db: Db,
   workspaceId: string,
-  defaultBaseUrl: string,
+  gong: { defaultBaseUrl: string; dailyBudget: number },
+  now: Date,
 ): Promise<GongConnectionView> {
   const t = db.tables;
   const [row] = await db
     .select({
+      id: t.gongCredential.id,
       method: t.gongCredential.method,
       accessKeyHint: t.gongCredential.accessKeyHint,
       baseUrl: t.gongCredential.baseUrl,
@@ -31,6 +59,8 @@ export async function connectionView(
       statusReason: t.gongCredential.statusReason,
       connectedAt: t.gongCredential.connectedAt,
       lastValidatedAt: t.gongCredential.lastValidatedAt,
+      lastCheckedAt: t.gongCredential.lastCheckedAt,
+      gongWorkspaces: t.gongCredential.gongWorkspaces,
       scopes: t.gongCredential.scopes,
       tokenExpiresAt: t.gongCredential.tokenExpiresAt,
       version: t.gongCredential.version,
@@ -47,10 +77,13 @@ export async function connectionView(
     method: row.method,
     accessKeyHint: row.accessKeyHint,
     baseUrl: row.baseUrl,
-    usesStandardEndpoints: row.baseUrl === defaultBaseUrl,
+    usesStandardEndpoints: row.baseUrl === gong.defaultBaseUrl,
     connectedBy: row.connectedBy,
     connectedAt: row.connectedAt.toISOString(),
     lastValidatedAt: row.lastValidatedAt?.toISOString() ?? null,
+    lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
+    gongWorkspaces: row.gongWorkspaces ? row.gongWorkspaces.map(({ id, name }) => ({ id, name })) : null,
+    budget: await budgetToday(db, row.id, gong.dailyBudget, now),
     scopes: row.scopes ? row.scopes.split(' ') : null,
     tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
     attention: reason ? { reason, detail: row.statusReason ?? attentionDetail[reason] } : null,

@@ -4,6 +4,7 @@ import {
   gongConnectionView,
   gongOAuthAvailability,
   gongOAuthStart,
+  gongOAuthStartInput,
 } from '@callmine/contracts';
 import { z } from 'zod';
 import { adminProcedure, router, signedInProcedure } from '../../../trpc.ts';
@@ -17,7 +18,7 @@ export const gongRouter = router({
   get: signedInProcedure
     .meta({ summary: 'The Gong connection status and non-secret details (never a key or secret).' })
     .output(gongConnectionView)
-    .query(async ({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong.defaultBaseUrl)),
+    .query(async ({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong, ctx.deps.now())),
   connectBasic: adminProcedure
     .meta({
       tokens: false,
@@ -32,6 +33,16 @@ export const gongRouter = router({
           when: 'The base URL is not a Gong API address.',
         },
         { code: 'BAD_GATEWAY', reason: 'gong-unreachable', when: 'Gong could not be reached.' },
+        {
+          code: 'BAD_REQUEST',
+          reason: 'gong-company-inactive',
+          when: 'Gong says the company is inactive.',
+        },
+        {
+          code: 'CONFLICT',
+          reason: 'gong-different-company',
+          when: 'The key belongs to another Gong company than the stored one; send confirmCompanyChange: true to save it.',
+        },
         { code: 'CONFLICT', when: 'Someone else changed the connection meanwhile (stale version).' },
         { code: 'TOO_MANY_REQUESTS', when: 'Too many connection attempts, or Gong is rate-limiting us.' },
       ],
@@ -54,8 +65,9 @@ export const gongRouter = router({
       tokens: false,
       summary: 'Starts connecting Gong with OAuth: the authorize URL to send the browser to.',
     })
+    .input(gongOAuthStartInput)
     .output(gongOAuthStart)
-    .mutation(async ({ ctx }) => startOAuth(ctx)),
+    .mutation(async ({ ctx, input }) => startOAuth(ctx, input.confirmCompanyChange ?? false)),
   auditLog: adminProcedure
     .meta({ summary: 'Who connected, rotated or disconnected Gong, and when.' })
     .output(z.array(gongAuditEntry))

@@ -7,7 +7,10 @@ import { createOAuthState, pkceChallenge } from './oauth-state.ts';
  * The authorize URL the card sends the browser to. Gong documents no PKCE; its authorize endpoint (and the
  * sandbox's) ignores unknown parameters, so the S256 challenge is sent anyway and the verifier goes with the code.
  */
-export async function startOAuth(ctx: AdminContext): Promise<{ authorizeUrl: string }> {
+export async function startOAuth(
+  ctx: AdminContext,
+  confirmCompanyChange: boolean,
+): Promise<{ authorizeUrl: string }> {
   // The state is bound to a browser session; API tokens are refused earlier by the procedure's meta.
   if (!ctx.session) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Connect Gong with OAuth from the Callmine app.' });
@@ -23,7 +26,7 @@ export async function startOAuth(ctx: AdminContext): Promise<{ authorizeUrl: str
   }
   const { state, codeVerifier } = await createOAuthState(
     ctx.deps.db,
-    { workspaceId: ctx.workspace.id, userId: ctx.user.id, sessionId },
+    { workspaceId: ctx.workspace.id, userId: ctx.user.id, sessionId, confirmCompanyChange },
     ctx.deps.now(),
   );
   const url = new URL(app.authorizeUrl);

@@ -3,7 +3,9 @@ import type { Db } from '@callmine/db';
 import { type GongCredentialField, gongCredentialContext, type Sealer } from '@callmine/vault';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
-import { recordAudit } from './audit.ts';
+import type { GongCompany } from '../../../ports.ts';
+import { type AuditEntry, recordAudit } from './audit.ts';
+import { companyChangeDetail, isDifferentCompany } from './company.ts';
 
 /** What a validated credential carries, per method. Plaintext only until sealed below. */
 export type ValidatedSecrets =
@@ -17,6 +19,32 @@ export const credentialConflict = () =>
       'Another admin changed the Gong connection while you were saving. Reload to see it, then try again.',
   });
 
+type StoredCredential = {
+  id: string;
+  version: number;
+  method: 'basic' | 'oauth';
+  gongWorkspaces: GongCompany['workspaces'] | null;
+};
+
+/**
+ * What the audit row calls this save, honestly: a first connection, a change of Gong company (confirmed), a
+ * switch between basic-auth and OAuth, or a new key for the same company.
+ */
+export function swapAudit(
+  existing: StoredCredential | undefined,
+  method: 'basic' | 'oauth',
+  workspaces: GongCompany['workspaces'],
+): Pick<AuditEntry, 'action' | 'detail'> {
+  if (!existing) return { action: 'connected', detail: null };
+  if (isDifferentCompany(existing.gongWorkspaces, workspaces)) {
+    return { action: 'company-changed', detail: companyChangeDetail(existing.gongWorkspaces, workspaces) };
+  }
+  if (existing.method !== method) {
+    return { action: 'method-switched', detail: `${existing.method} → ${method}` };
+  }
+  return { action: 'rotated', detail: null };
+}
+
 /**
  * The swap shared by basic-auth and OAuth: seal the secrets, then one synchronous transaction that upserts the
  * single credential row in place (ON CONFLICT DO UPDATE guarded by the version read before validating, so the
@@ -27,9 +55,11 @@ export async function storeValidatedCredential(
   args: {
     workspaceId: string;
     actorId: string;
-    existing: { id: string; version: number } | undefined;
+    existing: StoredCredential | undefined;
     baseUrl: string;
     secrets: ValidatedSecrets;
+    /** The company's Gong workspaces, read while validating. */
+    workspaces: GongCompany['workspaces'];
     at: Date;
   },
 ): Promise<void> {
@@ -57,8 +87,11 @@ export async function storeValidatedCredential(
     connectedBy: args.actorId,
     connectedAt: at,
     lastValidatedAt: at,
+    lastCheckedAt: at,
+    gongWorkspaces: args.workspaces,
     updatedAt: at,
   };
+  const audit = swapAudit(existing, secrets.method, args.workspaces);
 
   await db.transaction(async (tx) => {
     const result = await tx
@@ -74,10 +107,9 @@ export async function storeValidatedCredential(
     await recordAudit(tx, {
       workspaceId,
       actorId: args.actorId,
-      action: existing ? 'rotated' : 'connected',
+      ...audit,
       method: secrets.method,
       accessKeyHint: hint,
-      detail: null,
       at,
     });
   });

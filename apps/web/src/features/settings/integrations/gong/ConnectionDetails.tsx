@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert } from '../../../../components/Alert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
+import { GongBudgetLine } from './GongBudgetLine.tsx';
 import { OAuthConnectButton } from './OAuthConnectButton.tsx';
 
 type Connected = Exclude<GongConnectionView, { status: 'disconnected' }>;
@@ -45,6 +46,17 @@ export function ConnectionDetails({
         </Alert>
       ) : null}
       <dl>
+        <dt>Gong company</dt>
+        <dd data-testid="gong-company">
+          {connection.gongWorkspaces?.length
+            ? `Workspaces ${connection.gongWorkspaces.map((w) => w.name).join(', ')}`
+            : 'Not known yet: replace the key or reconnect to let Callmine read the company’s Gong workspaces.'}
+        </dd>
+        <dt>Last checked with Gong</dt>
+        <dd>
+          {connection.lastCheckedAt ? when(connection.lastCheckedAt) : 'Not yet'}
+          {connection.attention ? '' : ' (checked again every day)'}
+        </dd>
         <dt>Method</dt>
         <dd>{connection.method === 'basic' ? 'Basic auth (access key and secret)' : 'OAuth'}</dd>
         {connection.accessKeyHint ? (
@@ -79,6 +91,7 @@ export function ConnectionDetails({
         <dt>Last successful validation</dt>
         <dd>{connection.lastValidatedAt ? when(connection.lastValidatedAt) : 'Never'}</dd>
       </dl>
+      <GongBudgetLine budget={connection.budget} detailed={canManage} />
       {canManage ? (
         <div className="actions">
           <button type="button" onClick={onReplace}>

@@ -5,8 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
 
 /** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
-async function connectWithOAuth(env: SandboxedServer, tenantId = 'acme', scopes?: string[]) {
-  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate();
+async function connectWithOAuth(
+  env: SandboxedServer,
+  tenantId = 'acme',
+  scopes?: string[],
+  confirmCompanyChange = false,
+) {
+  const { authorizeUrl } = await env.admin.integrations.gong.startOAuth.mutate(
+    confirmCompanyChange ? { confirmCompanyChange } : {},
+  );
   const url = new URL(authorizeUrl);
   const redirectUri = url.searchParams.get('redirect_uri') ?? '';
   const code = env.sandbox.oauth.issueCode({
@@ -30,6 +37,27 @@ describe('Gong card with OAuth configured', () => {
   afterEach(() => env.close());
 
   const card = async () => screen.findByRole('article', { name: 'Gong' });
+
+  it('explains an approval for another Gong company, and its confirm button asks Gong again with the flag', async () => {
+    expect(await connectWithOAuth(env, 'acme')).toBe('/settings?gong=connected');
+    const landing = await connectWithOAuth(env, 'globex');
+    expect(landing).toBe('/settings?gong=different-company');
+    const user = userEvent.setup();
+    renderApp(env.server.url, landing, env.adminFetch);
+    const gong = await card();
+    const dialog = await within(gong).findByRole('alertdialog', {
+      name: 'Connect a different Gong company?',
+    });
+    expect(dialog).toHaveTextContent(/not the one connected now.*not comparable with earlier ones/);
+    // Still Acme: nothing was saved.
+    expect(await within(gong).findByTestId('gong-company')).toHaveTextContent('Acme Sales');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep the current company' }));
+    expect(within(gong).queryByRole('alertdialog')).not.toBeInTheDocument();
+    // The confirmed second round trip saves Globex and the audit log calls it a change of company.
+    expect(await connectWithOAuth(env, 'globex', undefined, true)).toBe('/settings?gong=connected');
+    const [entry] = await env.admin.integrations.gong.auditLog.query();
+    expect(entry).toMatchObject({ action: 'company-changed', method: 'oauth' });
+  });
 
   it('offers Connect with OAuth, enabled, next to basic-auth', async () => {
     renderApp(env.server.url, '/settings', env.adminFetch);
@@ -72,7 +100,8 @@ describe('Gong card with OAuth configured', () => {
     ['denied', /access was denied on Gong’s page/],
     ['state-invalid', /expired, already used, or started in another browser session/],
     ['code-expired', /approval expired/],
-    ['scopes-missing', /did not grant access to calls, transcripts and users/],
+    ['scopes-missing', /did not grant access to calls, transcripts, users and workspaces/],
+    ['company-inactive', /this company’s account is inactive/],
     ['base-url-not-gong', /not a Gong address/],
     ['unreachable', /Couldn’t reach Gong/],
   ])('turns ?gong=%s into a sentence with the next step, still Disconnected', async (code, sentence) => {

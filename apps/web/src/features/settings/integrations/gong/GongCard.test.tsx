@@ -82,6 +82,14 @@ describe('Settings → Integrations → Gong card', () => {
     expect(await within(gong).findByText('Connected', {}, { timeout: 5000 })).toBeInTheDocument();
     expect(env.sandbox.requests.filter((r) => r.path === '/v2/users')).toHaveLength(1);
     expect(within(gong).getByText(`••••${key.accessKey.slice(-4)}`)).toBeInTheDocument();
+    // Which company, when it was checked, and today's budget.
+    expect(within(gong).getByTestId('gong-company')).toHaveTextContent(
+      'Workspaces Acme Sales, Acme Customer Success',
+    );
+    expect(within(gong).getByText(/checked again every day/)).toBeInTheDocument();
+    expect(within(gong).getByTestId('gong-budget')).toHaveTextContent(
+      'Gong requests today: 0 of 10,000. The count starts again at 00:00 UTC (midnight UTC).',
+    );
     expect(within(gong).getByText('Gong standard endpoints')).toBeInTheDocument();
     expect(within(gong).getByText(/by Ada Admin/)).toBeInTheDocument();
     expect(within(gong).queryByLabelText('Secret key')).not.toBeInTheDocument();
@@ -89,10 +97,16 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it.each([
-    ['a wrong secret', () => ({ secret: 'wrong-secret' }), /did not accept this access key and secret/],
-    ['a key without API permission', () => ({ label: 'no-permission' }), /lacks API permission/],
+    ['a wrong secret', () => ({ secret: 'wrong-secret' }), /secret is wrong, or the key was revoked/],
+    ['a revoked key', () => ({ label: 'revoked' }), /secret is wrong, or the key was revoked/],
+    ['a key without API permission', () => ({ label: 'no-permission' }), /gave it no API permission/],
+    ['an inactive company', () => ({ tenant: 'hooli' }), /company’s account is inactive/],
     ['a regional key without its base URL', () => ({ regional: true }), /base URL/],
-    ['Gong rate-limiting us', () => ({ fault: 'rate' }), /Gong is rate-limiting us\. Try again in 7 s/],
+    [
+      'Gong rate-limiting us',
+      () => ({ fault: 'rate' }),
+      /rate-limiting this Gong account right now\. Try again in 7 s \(after \d\d:\d\d:\d\d UTC\)/,
+    ],
     ['Gong timing out', () => ({ fault: 'slow' }), /Couldn’t reach Gong/],
     [
       'a base URL that is not Gong',
@@ -104,11 +118,17 @@ describe('Settings → Integrations → Gong card', () => {
       secret?: string;
       label?: string;
       regional?: boolean;
+      tenant?: string;
       fault?: string;
       baseUrl?: string;
     } = setup();
     const { user, form } = await openForm();
-    const key = credentialOf(scenario.regional ? regional : standard, scenario.label ?? 'primary');
+    const tenant = scenario.tenant
+      ? env.sandbox.tenant(scenario.tenant)
+      : scenario.regional
+        ? regional
+        : standard;
+    const key = credentialOf(tenant, scenario.label ?? 'primary');
     if (scenario.fault === 'rate') env.sandbox.faults.rateLimitNext(5, 7);
     if (scenario.fault === 'slow') env.sandbox.faults.latency(4000);
     await fill(user, form, {
@@ -123,7 +143,7 @@ describe('Settings → Integrations → Gong card', () => {
     expect(within(await card()).getByText('Disconnected')).toBeInTheDocument();
   });
 
-  it('replaces the key with a regional one and disconnects after confirming', async () => {
+  it('holds a key of another Gong company until the admin confirms, then replaces it and disconnects', async () => {
     const user = userEvent.setup();
     const first = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
@@ -140,8 +160,25 @@ describe('Settings → Integrations → Gong card', () => {
       'Secret key': next.secretKey,
       'Base URL (optional)': regional.baseUrl,
     });
+    const held = await within(form).findByRole('alertdialog', {
+      name: 'Connect a different Gong company?',
+    });
+    expect(held).toHaveTextContent(/Globex Sales, Globex Customer Success/);
+    expect(held).toHaveTextContent(/Reports made so far keep the calls they were made from/);
+    expect(held).toHaveTextContent(/the one connected now \(Acme Sales, Acme Customer Success\)/);
+    await user.click(within(held).getByRole('button', { name: 'Yes, connect the other company' }));
     expect(await within(gong).findByText(regional.baseUrl)).toBeInTheDocument();
     expect(within(gong).getByText(`••••${next.accessKey.slice(-4)}`)).toBeInTheDocument();
+    expect(within(gong).getByTestId('gong-company')).toHaveTextContent('Globex Sales');
+    await user.click(within(gong).getByText('Recent changes'));
+    expect(
+      within(gong).getByText(
+        /Changed the Gong company from Acme Sales, Acme Customer Success to Globex Sales, Globex Customer Success/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(gong).getByText(/Held a basic-auth connection to a different Gong company \(not saved\)/),
+    ).toBeInTheDocument();
 
     await user.click(within(gong).getByRole('button', { name: 'Disconnect' }));
     const dialog = within(gong).getByRole('alertdialog', { name: 'Disconnect Gong?' });
@@ -188,5 +225,46 @@ describe('Settings → Integrations → Gong card', () => {
     expect(within(gong).getByText(`••••${key.accessKey.slice(-4)}`)).toBeInTheDocument();
     expect(within(gong).queryByRole('button')).not.toBeInTheDocument();
     expect(within(gong).queryByText('Recent changes')).not.toBeInTheDocument();
+    // Members get one line about today's budget, not the numbers.
+    expect(within(gong).getByTestId('gong-budget')).toHaveTextContent(
+      'Runs can fetch calls from Gong today.',
+    );
+  });
+
+  it('tells members and admins when today’s Gong requests are used up', async () => {
+    const key = credentialOf(standard);
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+    });
+    const { id } = env.server.database.sqlite.prepare('select id from gong_credential').get() as {
+      id: string;
+    };
+    env.server.database.sqlite
+      .prepare('insert into gong_request_budget (credential_key, day, used) values (?, ?, ?)')
+      .run(id, new Date().toISOString().slice(0, 10), 10_000);
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    const gong = await card();
+    expect(await within(gong).findByTestId('gong-budget')).toHaveTextContent(
+      'Gong requests today: 10,000 of 10,000 — used up, runs wait.',
+    );
+  });
+
+  it('shows what the daily check found, with the card as the place to fix it', async () => {
+    const key = credentialOf(standard);
+    await env.admin.integrations.gong.connectBasic.mutate({
+      accessKey: key.accessKey,
+      secretKey: key.secretKey,
+    });
+    env.server.database.sqlite
+      .prepare("update gong_credential set status = 'rejected', status_reason = ?")
+      .run('The daily check found that Gong accepts this key but no longer gives it API permission.');
+    renderApp(env.server.url, '/settings#gong', env.adminFetch);
+    const gong = await card();
+    expect(gong).toHaveAttribute('id', 'gong');
+    expect(await within(gong).findByText('Needs attention')).toBeInTheDocument();
+    expect(within(gong).getByRole('alert')).toHaveTextContent(
+      /daily check found .* no longer gives it API permission/,
+    );
   });
 });

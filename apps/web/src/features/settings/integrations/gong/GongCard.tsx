@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { Alert } from '../../../../components/Alert.tsx';
 import { errorMessage } from '../../../../lib/errors.ts';
 import { useTRPC } from '../../../../lib/trpc.ts';
 import { BasicAuthForm } from './BasicAuthForm.tsx';
 import { ConnectionDetails } from './ConnectionDetails.tsx';
 import { GongAuditLog } from './GongAuditLog.tsx';
+import { GONG_CARD_ANCHOR } from './GongCardLink.tsx';
 import { GongStatusBadge } from './GongStatusBadge.tsx';
 import { OAuthConnectButton } from './OAuthConnectButton.tsx';
 import { OAuthResultNotice } from './OAuthResultNotice.tsx';
@@ -17,9 +19,15 @@ export function GongCard({ canManage }: { canManage: boolean }) {
   const trpc = useTRPC();
   const connection = useQuery(trpc.integrations.gong.get.queryOptions());
   const [mode, setMode] = useState<Mode>('view');
+  // Runs and Schedules link here (/settings#gong) when Gong needs attention.
+  const { hash } = useLocation();
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (hash === `#${GONG_CARD_ANCHOR}`) card.current?.scrollIntoView?.({ block: 'start' });
+  }, [hash]);
 
   return (
-    <article className="integration" aria-labelledby="gong-card-title">
+    <article ref={card} id={GONG_CARD_ANCHOR} className="integration" aria-labelledby="gong-card-title">
       <header className="integration-header">
         <h3 id="gong-card-title">Gong</h3>
         {connection.data ? (

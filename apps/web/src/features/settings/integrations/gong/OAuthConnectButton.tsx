@@ -8,7 +8,14 @@ import { useTRPC } from '../../../../lib/trpc.ts';
  * there. Gong sends it back to the server's callback, which lands on /settings with a result code. Disabled, with
  * the reason, when the operator registered no OAuth app.
  */
-export function OAuthConnectButton({ label = 'Connect with OAuth' }: { label?: string }) {
+export function OAuthConnectButton({
+  label = 'Connect with OAuth',
+  confirmCompanyChange = false,
+}: {
+  label?: string;
+  /** The second click after the card explained a change of Gong company: the callback then saves it. */
+  confirmCompanyChange?: boolean;
+}) {
   const trpc = useTRPC();
   const availability = useQuery(trpc.integrations.gong.oauthAvailability.queryOptions());
   const start = useMutation(
@@ -23,7 +30,7 @@ export function OAuthConnectButton({ label = 'Connect with OAuth' }: { label?: s
         type="button"
         disabled={!available || start.isPending || start.isSuccess}
         aria-describedby={available ? undefined : 'gong-oauth-reason'}
-        onClick={() => start.mutate()}
+        onClick={() => start.mutate(confirmCompanyChange ? { confirmCompanyChange } : {})}
       >
         {start.isPending || start.isSuccess ? 'Opening Gong…' : label}
       </button>

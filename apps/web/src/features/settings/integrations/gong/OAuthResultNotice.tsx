@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../../../components/Alert.tsx';
 import { gongOAuthResultMessage } from '../../../../lib/errors.ts';
+import { OAuthConnectButton } from './OAuthConnectButton.tsx';
 
 /**
  * The outcome of Gong's OAuth round trip, from `?gong=` on /settings (set by the server's callback). Read once,
@@ -9,8 +10,9 @@ import { gongOAuthResultMessage } from '../../../../lib/errors.ts';
  */
 export function OAuthResultNotice() {
   const [params, setParams] = useSearchParams();
+  const [code] = useState(() => params.get('gong'));
+  const [dismissed, setDismissed] = useState(false);
   const [message] = useState(() => {
-    const code = params.get('gong');
     if (code === null) return null;
     queueMicrotask(() =>
       setParams(
@@ -24,5 +26,30 @@ export function OAuthResultNotice() {
     );
     return gongOAuthResultMessage(code);
   });
-  return message ? <Alert tone={message.tone}>{message.text}</Alert> : null;
+  if (!message) return null;
+  if (code === 'different-company' && !dismissed) {
+    return (
+      <div
+        role="alertdialog"
+        aria-labelledby="gong-company-change-title"
+        aria-describedby="gong-company-change-desc"
+        className="confirm"
+      >
+        <h4 id="gong-company-change-title">Connect a different Gong company?</h4>
+        <p id="gong-company-change-desc">
+          {message.text} Reports made so far keep the calls they were made from, but new runs and every
+          schedule of this workspace would read the other company’s calls, so reports after the change are not
+          comparable with earlier ones. To go on, connect with OAuth again and approve the other company.
+        </p>
+        <div className="actions">
+          <OAuthConnectButton label="Yes, connect the other company with OAuth" confirmCompanyChange />
+          <button type="button" onClick={() => setDismissed(true)}>
+            Keep the current company
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (dismissed) return null;
+  return <Alert tone={message.tone}>{message.text}</Alert>;
 }
