@@ -31,7 +31,8 @@ export interface TokenPrincipal {
   role: 'admin' | 'member';
   /** A 'read' token: every mutation is refused (trpc.ts), so it can't start runs or change anything. */
   readOnly: boolean;
-  workspace: { id: string; name: string };
+  /** `suspended`: the operator suspended the workspace; the middleware refuses the call with that reason. */
+  workspace: { id: string; name: string; suspended: boolean };
   /** The person who created the token: calls made with it are attributed to them. */
   user: { id: string; name: string; email: string };
 }
@@ -56,6 +57,7 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
       userName: schema.user.name,
       userEmail: schema.user.email,
       creatorRole: schema.member.role,
+      suspendedAt: schema.workspaceSuspension.suspendedAt,
     })
     .from(schema.apiToken)
     .innerJoin(schema.organization, eq(schema.organization.id, schema.apiToken.workspaceId))
@@ -66,6 +68,10 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
         eq(schema.member.organizationId, schema.apiToken.workspaceId),
         eq(schema.member.userId, schema.apiToken.createdBy),
       ),
+    )
+    .leftJoin(
+      schema.workspaceSuspension,
+      eq(schema.workspaceSuspension.workspaceId, schema.apiToken.workspaceId),
     )
     .where(eq(schema.apiToken.tokenHash, hashApiToken(token)))
     .get();
@@ -92,7 +98,7 @@ export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
       tokenId: row.id,
       role: state.actsAs === 'admin' ? 'admin' : 'member',
       readOnly: state.actsAs === 'read',
-      workspace: { id: row.workspaceId, name: row.workspaceName },
+      workspace: { id: row.workspaceId, name: row.workspaceName, suspended: row.suspendedAt !== null },
       user: { id: row.userId, name: row.userName, email: row.userEmail },
     },
   };

@@ -10,9 +10,9 @@ export const authRouter = router({
   session: publicProcedure
     .meta({ tokens: false, summary: 'The signed-in person, their workspace and role; null when signed out.' })
     .output(sessionView.nullable())
-    .query(({ ctx }) => {
+    .query(async ({ ctx }) => {
       if (!ctx.session) return null;
-      const membership = findMembership(
+      const membership = await findMembership(
         ctx.deps.db,
         ctx.session.user.id,
         ctx.session.session.activeOrganizationId,
@@ -22,14 +22,20 @@ export const authRouter = router({
   signIn: publicProcedure
     .meta({
       tokens: false,
-      summary: 'Signs a person in with email and password (sets the session cookie).',
+      summary:
+        'Signs a person in with email and password (sets the session cookie); null when the person is in no workspace.',
       errors: [
+        {
+          code: 'FORBIDDEN',
+          reason: 'workspace-suspended',
+          when: 'Every workspace of the person is suspended.',
+        },
         { code: 'UNAUTHORIZED', when: 'Wrong email or password.' },
         { code: 'TOO_MANY_REQUESTS', when: 'Too many attempts.' },
       ],
     })
     .input(signInInput)
-    .output(sessionView)
+    .output(sessionView.nullable())
     .mutation(({ ctx, input }) => signIn(ctx, input)),
   /** Ends the session server-side and clears the cookie; harmless when already signed out. */
   signOut: publicProcedure

@@ -12,11 +12,12 @@ export function findPendingInvitation(
   db: Db,
   invitationId: string,
   now: Date,
-): InvitationPreview & { id: string } {
+): Omit<InvitationPreview, 'accountExists'> & { id: string; workspaceId: string } {
   const row = db
     .select({
       id: schema.invitation.id,
       email: schema.invitation.email,
+      workspaceId: schema.invitation.organizationId,
       role: schema.invitation.role,
       workspaceName: schema.organization.name,
       inviterName: schema.user.name,

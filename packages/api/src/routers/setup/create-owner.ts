@@ -1,7 +1,9 @@
 import type { CreateOwnerInput, SessionView } from '@callmine/contracts';
 import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
+import { makeOperator } from '../../auth/operator.ts';
 import type { Context } from '../../context.ts';
 import { authCall } from '../../errors.ts';
 
@@ -32,7 +34,7 @@ async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<Se
     }),
   );
   const user = signUp.response.user;
-  // A system action (userId, no session headers): the only way a workspace is ever created.
+  // A system action (userId, no session headers); later workspaces come from the operator or open sign-up.
   const workspace = await authCall(() =>
     auth.api.createOrganization({
       body: { name: input.workspaceName, slug: `ws-${user.id.toLowerCase()}`, userId: user.id },
@@ -40,8 +42,19 @@ async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<Se
   );
   if (!workspace)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not create the workspace.' });
+  // Who sets up the install runs it: the instance operator (workspaces, allowances), and owner of this first one.
+  await makeOperator(ctx.deps.db, user.id, ctx.deps.now());
+  if (signUp.response.token) {
+    await ctx.deps.db
+      .update(schema.session)
+      .set({ activeOrganizationId: workspace.id })
+      .where(eq(schema.session.token, signUp.response.token));
+  }
   forwardCookies(signUp.headers, ctx.resHeaders);
-  ctx.deps.logger.info({ userId: user.id, workspaceId: workspace.id }, 'owner account and workspace created');
+  ctx.deps.logger.info(
+    { userId: user.id, workspaceId: workspace.id },
+    'operator, owner and workspace created',
+  );
   return {
     user: { id: user.id, name: user.name, email: user.email },
     workspace: { id: workspace.id, name: workspace.name },

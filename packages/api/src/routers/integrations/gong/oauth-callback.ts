@@ -38,7 +38,7 @@ export async function completeGongOAuth(
   );
   if (!session || !binding) return 'state-invalid';
   // Still an admin of that workspace now, not only when the flow started.
-  const membership = findMembership(deps.db, session.user.id, binding.workspaceId);
+  const membership = await findMembership(deps.db, session.user.id, binding.workspaceId);
   if (!membership || membership.workspaceId !== binding.workspaceId || !adminRoles.has(membership.role)) {
     return 'state-invalid';
   }
