@@ -4,7 +4,7 @@ import type { TokenVerdict } from './auth/api-token.ts';
 import { listMemberships, pickMembership } from './auth/membership.ts';
 import { isOperator } from './auth/operator.ts';
 import type { Context } from './context.ts';
-import { ReasonedCause } from './errors.ts';
+import { FieldErrorsCause, ReasonedCause } from './errors.ts';
 import type { ProcedureMeta } from './meta.ts';
 import type { Principal } from './procedure-context.ts';
 
@@ -16,7 +16,11 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       const fieldErrors: Record<string, string[] | undefined> | undefined =
-        error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+        error.cause instanceof ZodError
+          ? z.flattenError(error.cause).fieldErrors
+          : error.cause instanceof FieldErrorsCause
+            ? error.cause.fieldErrors
+            : undefined;
       const message =
         error.code === 'INTERNAL_SERVER_ERROR'
           ? 'Something went wrong on our side. Try again in a moment.'
