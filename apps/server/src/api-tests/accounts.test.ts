@@ -135,6 +135,7 @@ describe('accounts and workspaces', () => {
       workspaceName: 'Acme Sales',
       inviterName: 'Olivia Owner',
       role: 'member',
+      accountExists: false,
     });
     const joined = await newcomer.invitations.accept.mutate({
       invitationId: invitation.id,
