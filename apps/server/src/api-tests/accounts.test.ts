@@ -98,7 +98,7 @@ describe('accounts and workspaces', () => {
       email: 'OLIVIA@example.com ',
       password: owner.password,
     });
-    expect(session.role).toBe('owner');
+    expect(session?.role).toBe('owner');
     expect(await browser.workspace.get.query()).toMatchObject({ name: 'Acme Sales', memberCount: 1 });
   });
 
