@@ -26,7 +26,7 @@ interface Answer {
 
 interface Caller {
   label: string;
-  headers: () => HeadersInit;
+  headers: () => Record<string, string>;
   fetch: typeof fetch;
   /** What this caller may rightly see of A: a person in both workspaces knows A's name, id and their own email. */
   knows?: string[];
@@ -119,7 +119,7 @@ beforeAll(async () => {
       timeZone: 'UTC',
     })
   ).id;
-  a.tokenId = (await ada.apiTokens.create.mutate({ name: 'Zephyrine export', role: 'admin' })).id;
+  a.tokenId = (await ada.apiTokens.create.mutate({ name: 'Zephyrine export', role: 'admin' })).view.id;
   a.memberEmail = 'mia@zephyrine.example';
   const miaInvite = await ada.members.invite.mutate({ email: a.memberEmail, role: 'member' });
   a.usedInvitationId = miaInvite.id;
@@ -207,6 +207,9 @@ describe('tenant isolation, every procedure', () => {
   it("never reads, changes or reveals workspace A to B's member, admin or API token", {
     timeout: 240_000,
   }, async () => {
+    // A setup slip (an id left undefined) would make its cases prove nothing.
+    for (const [name, value] of Object.entries(a)) expect(value, name).toMatch(/\S/);
+    for (const [name, value] of Object.entries(own)) expect(value, name).toMatch(/\S/);
     const before = tenantRows(env.server.database.sqlite, a.workspaceId);
     const aValues = Object.values(a) as string[];
     const random: TenantIds = Object.fromEntries(
