@@ -1,6 +1,6 @@
 import { type Db, schema } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, notExists } from 'drizzle-orm';
 import { type ClaimResult, claimDueSlot } from './claim.ts';
 
 // The scheduler: a plain timer, not a croner job per schedule. Schedules are created and edited by the server (another
@@ -38,6 +38,13 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
           eq(schema.schedule.paused, false),
           isNotNull(schema.schedule.nextSlotAt),
           lte(schema.schedule.nextSlotAt, now),
+          // A suspended workspace's schedules wait; on resume the newest missed slot runs (as after downtime).
+          notExists(
+            deps.db
+              .select({ id: schema.workspaceSuspension.workspaceId })
+              .from(schema.workspaceSuspension)
+              .where(eq(schema.workspaceSuspension.workspaceId, schema.schedule.workspaceId)),
+          ),
         ),
       )
       .orderBy(asc(schema.schedule.nextSlotAt))
