@@ -15,6 +15,8 @@ export function useAdoptSession() {
   const queryClient = useQueryClient();
   return (session: SessionView | null) => {
     queryClient.setQueryData(trpc.auth.session.queryKey(), session);
+    // The account's memberships belong to whoever was signed in; a failed refetch would keep the old answer.
+    queryClient.removeQueries({ queryKey: trpc.workspaces.mine.queryKey() });
     void queryClient.invalidateQueries({
       predicate: (q) => JSON.stringify(q.queryKey) !== JSON.stringify(trpc.auth.session.queryKey()),
     });
@@ -34,8 +36,11 @@ export function useSignOutOnUnauthorized() {
   useEffect(() => {
     const sessionKey = trpc.auth.session.queryKey();
     const onError = (error: unknown) => {
-      if (isApiError(error) && error.data?.code === 'UNAUTHORIZED' && queryClient.getQueryData(sessionKey)) {
-        queryClient.setQueryData(sessionKey, null);
+      if (isApiError(error) && error.data?.code === 'UNAUTHORIZED') {
+        if (queryClient.getQueryData(sessionKey)) queryClient.setQueryData(sessionKey, null);
+        if (queryClient.getQueryData(trpc.workspaces.mine.queryKey())) {
+          queryClient.removeQueries({ queryKey: trpc.workspaces.mine.queryKey() });
+        }
       }
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
