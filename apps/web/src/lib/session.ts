@@ -35,15 +35,17 @@ export function useSignOutOnUnauthorized() {
   const queryClient = useQueryClient();
   useEffect(() => {
     const sessionKey = trpc.auth.session.queryKey();
+    const mineKey = trpc.workspaces.mine.queryKey();
     const onError = (error: unknown) => {
       if (isApiError(error) && error.data?.code === 'UNAUTHORIZED') {
         if (queryClient.getQueryData(sessionKey)) queryClient.setQueryData(sessionKey, null);
-        if (queryClient.getQueryData(trpc.workspaces.mine.queryKey())) {
-          queryClient.removeQueries({ queryKey: trpc.workspaces.mine.queryKey() });
-        }
+        queryClient.removeQueries({ queryKey: mineKey });
       }
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      // The account query answers UNAUTHORIZED whenever nobody is signed in (that is how the SPA asks), and an
+      // answer to a request sent before signing in must not sign the new session out.
+      if (JSON.stringify(event.query.queryKey) === JSON.stringify(mineKey)) return;
       if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
