@@ -89,7 +89,7 @@ describe('Operator page', { timeout: 60_000 }, () => {
       password: 'bea long password',
     });
     const view = renderApp(server.url, '/reports', beaBrowser);
-    expect(await within(await screen.findByRole('banner')).findByText('Beta Corp')).toBeInTheDocument();
+    expect(await within(await screen.findByRole('banner')).findByText(/· Beta Corp ·/)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Operator' })).not.toBeInTheDocument();
     view.unmount();
 

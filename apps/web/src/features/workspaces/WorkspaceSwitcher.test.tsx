@@ -39,7 +39,7 @@ describe('workspace switcher', { timeout: 60_000 }, () => {
     renderApp(server.url, '/analyses', browser);
     expect(await screen.findByText('Acme pipeline')).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Workspace' })).not.toBeInTheDocument();
-    expect(within(screen.getByRole('banner')).getByText('Acme')).toBeInTheDocument();
+    expect(within(screen.getByRole('banner')).getByText(/Olivia Owner · Acme ·/)).toBeInTheDocument();
   });
 
   it('switches between two workspaces, each showing only its own analyses', async () => {

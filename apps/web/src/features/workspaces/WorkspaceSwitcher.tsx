@@ -28,7 +28,8 @@ export function WorkspaceSwitcher({ session }: { session: SessionView }) {
     }),
   );
   const workspaces = mine.data?.workspaces ?? [];
-  if (workspaces.length < 2) return <span className="workspace-name">{session.workspace.name}</span>;
+  // One workspace: its name as plain text in the header line ("Ada · Acme · owner").
+  if (workspaces.length < 2) return <>{session.workspace.name}</>;
   return (
     <span className="workspace-switcher">
       <label htmlFor={id} className="visually-hidden">
