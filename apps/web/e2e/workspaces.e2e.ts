@@ -14,6 +14,10 @@ let callmine: RunningCallmine;
 
 test.afterAll(() => stopSandboxedCallmine({ sandbox, callmine }));
 
+/** A link of the header's main navigation (pages link to Settings in their text too). */
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -35,7 +39,7 @@ test('operator creates a workspace; its admin joins and connects Gong; two works
   await connectGongWithBasicAuth(olivia, primaryCredential(acme));
 
   // … creates a workspace for another company and copies its first admin's link.
-  await olivia.getByRole('link', { name: 'Operator' }).click();
+  await nav(olivia, 'Operator').click();
   const form = olivia.getByRole('form', { name: 'New workspace' });
   await form.getByLabel('Workspace name').fill('Acme');
   await form.getByLabel('First admin’s email').fill(BEA.email);
@@ -52,7 +56,7 @@ test('operator creates a workspace; its admin joins and connects Gong; two works
   await bea.getByLabel('Your name').fill(BEA.name);
   await bea.getByLabel('Choose a password').fill(BEA.password);
   await bea.getByRole('button', { name: 'Join workspace' }).click();
-  await bea.getByRole('link', { name: 'Settings' }).click();
+  await nav(bea, 'Settings').click();
   const card = bea.getByRole('article', { name: 'Gong' });
   await card.getByRole('button', { name: 'Connect with basic-auth' }).click();
   const key = primaryCredential(globex);
@@ -74,19 +78,19 @@ test('operator creates a workspace; its admin joins and connects Gong; two works
   // Olivia is in two workspaces: each shows its own Gong connection.
   const switcher = olivia.getByRole('combobox', { name: 'Workspace' });
   await expect(switcher).toHaveValue(/.+/);
-  await olivia.getByRole('link', { name: 'Settings' }).click();
+  await nav(olivia, 'Settings').click();
   const oliviaCard = olivia.getByRole('article', { name: 'Gong' });
   await expect(oliviaCard).toContainText(globex.baseUrl);
   await switcher.selectOption({ label: 'Acme (owner)' });
-  await olivia.getByRole('link', { name: 'Settings' }).click();
+  await nav(olivia, 'Settings').click();
   await expect(oliviaCard).toContainText('Gong standard endpoints');
   await expect(oliviaCard).not.toContainText(globex.baseUrl);
   await switcher.selectOption({ label: 'Globex Buyer (member)' });
-  await olivia.getByRole('link', { name: 'Settings' }).click();
+  await nav(olivia, 'Settings').click();
   await expect(oliviaCard).toContainText(globex.baseUrl);
 
   // The operator suspends Globex Buyer: Bea can't sign in to it any more.
-  await olivia.getByRole('link', { name: 'Operator' }).click();
+  await nav(olivia, 'Operator').click();
   const row = olivia.getByRole('row', { name: /Globex Buyer/ });
   await row.getByRole('button', { name: 'Suspend' }).click();
   await expect(row.getByRole('button', { name: 'Resume' })).toBeVisible();

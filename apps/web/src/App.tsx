@@ -79,7 +79,10 @@ export function App() {
       />
       <Route
         path="/sign-up"
-        element={signedIn || workspaceless ? <Navigate to="/" replace /> : <SignUpPage />}
+        element={
+          // A new owner goes on to Settings, as after setup: connecting Gong comes next.
+          signedIn || workspaceless ? <Navigate to="/settings" replace /> : <SignUpPage />
+        }
       />
       <Route
         element={
