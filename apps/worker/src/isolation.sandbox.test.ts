@@ -102,7 +102,7 @@ async function runToReport(client: ReturnType<typeof apiClient>, analysisId: str
 
 beforeAll(async () => {
   env = await startRunEnv({ calls: 40 });
-  worker = startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
   const ada = env.admin;
 
   // Workspace A: Ada's, on the sandbox's acme tenant, renamed to a name no other data could contain.

@@ -63,7 +63,7 @@ describe('two workspaces, one worker', () => {
     timeout: 120_000,
   }, async () => {
     const [runA, runB] = await Promise.all([env.startRun(), beta.runs.start.mutate(WHOLE_HISTORY)]);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
     const [doneA, doneB] = await Promise.all([
       waitFor(env.admin, runA.id, isFinished),
       waitFor(beta, runB.id, isFinished),
@@ -113,10 +113,10 @@ describe('two workspaces, one worker', () => {
       .run(Date.now() - 2 * 86_400_000, schedule.id);
     await env.admin.operator.suspend.mutate({ id: betaId });
 
-    worker = startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
     const runA = await env.startRun();
     expect((await waitFor(env.admin, runA.id, isFinished)).status).toBe('done');
-    expect(worker.scheduler.tick()).toEqual([]);
+    expect(await worker.scheduler.tick()).toEqual([]);
     const stillQueued = env.server.database.sqlite
       .prepare('select status from analysis_run where id = ?')
       .get(queuedB.id) as { status: string };
@@ -132,7 +132,7 @@ describe('two workspaces, one worker', () => {
     env.server.database.sqlite
       .prepare("update job set run_after = ? where json_extract(payload, '$.runId') = ?")
       .run(Date.now(), queuedB.id);
-    const ticked = worker.scheduler.tick();
+    const ticked = await worker.scheduler.tick();
     expect(ticked.map((r) => r.kind)).toEqual(['started']);
     expect((await waitFor(beta, queuedB.id, isFinished)).status).toBe('done');
   });

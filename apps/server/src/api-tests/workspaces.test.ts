@@ -124,11 +124,9 @@ describe('workspaces, memberships and the operator', () => {
       password: testAdmin.password,
     });
     expect(joined).toMatchObject({ workspace: { id: betaId }, role: 'member' });
-    const accounts = env.server.database.db
-      .select({ email: schema.user.email })
-      .from(schema.user)
-      .all()
-      .filter((u) => u.email === testAdmin.email);
+    const accounts = (
+      await env.server.database.db.select({ email: schema.user.email }).from(schema.user)
+    ).filter((u) => u.email === testAdmin.email);
     expect(accounts).toHaveLength(1);
     const mine = await env.admin.workspaces.mine.query();
     expect(mine.workspaces.map((w) => [w.name, w.role])).toEqual([
@@ -218,16 +216,16 @@ describe('workspaces, memberships and the operator', () => {
       baseUrl: globex.baseUrl,
     });
     const { db } = env.server.database;
-    const credentialsOfBeta = () =>
-      db
-        .select({
-          workspaceId: schema.gongCredential.workspaceId,
-          sealed: schema.gongCredential.secretKeySealed,
-        })
-        .from(schema.gongCredential)
-        .all()
-        .filter((c) => c.workspaceId === betaId);
-    expect(credentialsOfBeta()).toHaveLength(1);
+    const credentialsOfBeta = async () =>
+      (
+        await db
+          .select({
+            workspaceId: schema.gongCredential.workspaceId,
+            sealed: schema.gongCredential.secretKeySealed,
+          })
+          .from(schema.gongCredential)
+      ).filter((c) => c.workspaceId === betaId);
+    expect(await credentialsOfBeta()).toHaveLength(1);
     expect((await env.admin.operator.workspaces.query()).find((w) => w.id === betaId)).toMatchObject({
       memberCount: 2,
       gong: 'active',
@@ -238,28 +236,12 @@ describe('workspaces, memberships and the operator', () => {
     );
     expect(mistyped.fieldErrors?.confirmName?.[0]).toMatch(/exactly/);
     await env.admin.operator.delete.mutate({ id: betaId, confirmName: 'Beta Corp' });
-    expect(credentialsOfBeta()).toHaveLength(0);
-    expect(
-      db
-        .select()
-        .from(schema.invitation)
-        .all()
-        .filter((i) => i.id === bInviteId),
-    ).toHaveLength(0);
-    expect(
-      db
-        .select()
-        .from(schema.apiToken)
-        .all()
-        .filter((t) => t.workspaceId === betaId),
-    ).toHaveLength(0);
-    expect(
-      db
-        .select()
-        .from(schema.member)
-        .all()
-        .filter((m) => m.organizationId === betaId),
-    ).toHaveLength(0);
+    expect(await credentialsOfBeta()).toHaveLength(0);
+    expect((await db.select().from(schema.invitation)).filter((i) => i.id === bInviteId)).toHaveLength(0);
+    expect((await db.select().from(schema.apiToken)).filter((t) => t.workspaceId === betaId)).toHaveLength(0);
+    expect((await db.select().from(schema.member)).filter((m) => m.organizationId === betaId)).toHaveLength(
+      0,
+    );
     expect((await env.admin.operator.workspaces.query()).map((w) => w.name)).toEqual([
       testAdmin.workspaceName,
     ]);

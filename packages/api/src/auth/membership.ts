@@ -1,5 +1,5 @@
 import type { SessionView, WorkspaceRole } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { asc, eq } from 'drizzle-orm';
 
 export interface Membership {
@@ -12,22 +12,20 @@ export interface Membership {
 
 /** Every workspace the person belongs to, oldest membership first, suspended ones included (flagged). */
 export async function listMemberships(db: Db, userId: string): Promise<Membership[]> {
+  const t = db.tables;
   const rows = await db
     .select({
-      memberId: schema.member.id,
-      role: schema.member.role,
-      workspaceId: schema.organization.id,
-      workspaceName: schema.organization.name,
-      suspendedAt: schema.workspaceSuspension.suspendedAt,
+      memberId: t.member.id,
+      role: t.member.role,
+      workspaceId: t.organization.id,
+      workspaceName: t.organization.name,
+      suspendedAt: t.workspaceSuspension.suspendedAt,
     })
-    .from(schema.member)
-    .innerJoin(schema.organization, eq(schema.organization.id, schema.member.organizationId))
-    .leftJoin(
-      schema.workspaceSuspension,
-      eq(schema.workspaceSuspension.workspaceId, schema.member.organizationId),
-    )
-    .where(eq(schema.member.userId, userId))
-    .orderBy(asc(schema.member.createdAt), asc(schema.member.id));
+    .from(t.member)
+    .innerJoin(t.organization, eq(t.organization.id, t.member.organizationId))
+    .leftJoin(t.workspaceSuspension, eq(t.workspaceSuspension.workspaceId, t.member.organizationId))
+    .where(eq(t.member.userId, userId))
+    .orderBy(asc(t.member.createdAt), asc(t.member.id));
   return rows.map(({ suspendedAt, ...row }) => ({
     ...row,
     role: row.role as WorkspaceRole,
@@ -65,10 +63,8 @@ export async function findMembership(
 
 /** Makes a workspace the session's active one (better-auth's `activeOrganizationId`). */
 export async function setActiveWorkspace(db: Db, sessionId: string, workspaceId: string | null) {
-  await db
-    .update(schema.session)
-    .set({ activeOrganizationId: workspaceId })
-    .where(eq(schema.session.id, sessionId));
+  const t = db.tables;
+  await db.update(t.session).set({ activeOrganizationId: workspaceId }).where(eq(t.session.id, sessionId));
 }
 
 export function toSessionView(user: { id: string; name: string; email: string }, m: Membership): SessionView {

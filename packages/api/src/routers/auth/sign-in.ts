@@ -1,5 +1,4 @@
 import type { SessionView, SignInInput } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
@@ -16,11 +15,12 @@ import { ReasonedCause } from '../../errors.ts';
  */
 export async function signIn(ctx: Context, input: SignInInput): Promise<SessionView | null> {
   const { db } = ctx.deps;
+  const t = db.tables;
   const signedIn = await passwordSignIn(ctx, input.email, input.password);
   const picked = pickMembership(await listMemberships(db, signedIn.user.id), null);
   if (!picked.ok && picked.reason === 'workspace-suspended' && !(await isOperator(db, signedIn.user.id))) {
     // The session better-auth just made is dropped and no cookie is sent.
-    await db.delete(schema.session).where(eq(schema.session.token, signedIn.sessionToken));
+    await db.delete(t.session).where(eq(t.session.token, signedIn.sessionToken));
     throw new TRPCError({
       code: 'FORBIDDEN',
       message: 'Your workspace is suspended by the operator of this Callmine, so you can’t sign in to it.',
@@ -28,9 +28,9 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SessionV
     });
   }
   await db
-    .update(schema.session)
+    .update(t.session)
     .set({ activeOrganizationId: picked.ok ? picked.membership.workspaceId : null })
-    .where(eq(schema.session.token, signedIn.sessionToken));
+    .where(eq(t.session.token, signedIn.sessionToken));
   forwardCookies(signedIn.headers, ctx.resHeaders);
   return picked.ok ? toSessionView(signedIn.user, picked.membership) : null;
 }

@@ -1,5 +1,4 @@
 import type { SessionView, SignUpInput } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
@@ -27,6 +26,7 @@ function tooMany(retryAfterSeconds: number, ctx: Context) {
  */
 export async function signUp(ctx: Context, input: SignUpInput): Promise<SessionView> {
   const { auth, db, rateLimits } = ctx.deps;
+  const t = db.tables;
   if (ctx.deps.signup !== 'open') {
     throw new TRPCError({
       code: 'FORBIDDEN',
@@ -43,9 +43,9 @@ export async function signUp(ctx: Context, input: SignUpInput): Promise<SessionV
   }
 
   const [existing] = await db
-    .select({ id: schema.user.id })
-    .from(schema.user)
-    .where(eq(schema.user.email, input.email))
+    .select({ id: t.user.id })
+    .from(t.user)
+    .where(eq(t.user.email, input.email))
     .limit(1);
   const account = existing
     ? await passwordSignIn(ctx, input.email, input.password)
@@ -67,9 +67,9 @@ export async function signUp(ctx: Context, input: SignUpInput): Promise<SessionV
   if (!workspace)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not create the workspace.' });
   await db
-    .update(schema.session)
+    .update(t.session)
     .set({ activeOrganizationId: workspace.id })
-    .where(eq(schema.session.token, account.sessionToken));
+    .where(eq(t.session.token, account.sessionToken));
   forwardCookies(account.headers, ctx.resHeaders);
   ctx.deps.logger.info(
     { userId: account.user.id, workspaceId: workspace.id },

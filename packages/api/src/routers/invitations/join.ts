@@ -1,5 +1,4 @@
 import type { JoinInvitationInput, SessionView } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
@@ -16,7 +15,8 @@ import { findPendingInvitation } from './find-pending.ts';
  */
 export async function joinInvitation(ctx: Context, input: JoinInvitationInput): Promise<SessionView> {
   const { auth, db } = ctx.deps;
-  const invitation = findPendingInvitation(db, input.invitationId, ctx.deps.now());
+  const t = db.tables;
+  const invitation = await findPendingInvitation(db, input.invitationId, ctx.deps.now());
   const signedIn = await passwordSignIn(ctx, invitation.email, input.password);
   const accepted = await authCall(() =>
     auth.api.acceptInvitation({
@@ -27,9 +27,9 @@ export async function joinInvitation(ctx: Context, input: JoinInvitationInput): 
   if (!accepted)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not join the workspace.' });
   await db
-    .update(schema.session)
+    .update(t.session)
     .set({ activeOrganizationId: invitation.workspaceId })
-    .where(eq(schema.session.token, signedIn.sessionToken));
+    .where(eq(t.session.token, signedIn.sessionToken));
   const membership = await findMembership(db, signedIn.user.id, invitation.workspaceId);
   if (!membership || membership.workspaceId !== invitation.workspaceId)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not join the workspace.' });

@@ -28,12 +28,12 @@ export const invitationsRouter = router({
         id: _id,
         workspaceId: _ws,
         ...preview
-      } = findPendingInvitation(ctx.deps.db, input.invitationId, ctx.deps.now());
+      } = await findPendingInvitation(ctx.deps.db, input.invitationId, ctx.deps.now());
       // Only the link's holder learns this, about the one email the invitation already names.
       const [account] = await ctx.deps.db
-        .select({ id: schema.user.id })
-        .from(schema.user)
-        .where(eq(schema.user.email, preview.email))
+        .select({ id: ctx.deps.db.tables.user.id })
+        .from(ctx.deps.db.tables.user)
+        .where(eq(ctx.deps.db.tables.user.email, preview.email))
         .limit(1);
       return { ...preview, accountExists: account !== undefined };
     }),

@@ -1,4 +1,3 @@
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { authCall } from '../../errors.ts';
@@ -10,14 +9,15 @@ import type { AdminContext } from '../../procedure-context.ts';
  * "Member not found" to an outsider, and let a person who is admin in both act on it from the wrong workspace).
  */
 export async function revokeInvitation(ctx: AdminContext, invitationId: string): Promise<{ ok: true }> {
+  const t = ctx.deps.db.tables;
   const [invitation] = await ctx.deps.db
-    .select({ id: schema.invitation.id })
-    .from(schema.invitation)
+    .select({ id: t.invitation.id })
+    .from(t.invitation)
     .where(
       and(
-        eq(schema.invitation.id, invitationId),
-        eq(schema.invitation.organizationId, ctx.workspace.id),
-        eq(schema.invitation.status, 'pending'),
+        eq(t.invitation.id, invitationId),
+        eq(t.invitation.organizationId, ctx.workspace.id),
+        eq(t.invitation.status, 'pending'),
       ),
     )
     .limit(1);

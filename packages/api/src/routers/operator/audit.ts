@@ -1,8 +1,8 @@
 import type { OperatorAuditView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { desc } from 'drizzle-orm';
 
-export type OperatorAction = (typeof schema.operatorAuditEvent.$inferInsert)['action'];
+export type OperatorAction = Tables['operatorAuditEvent']['$inferInsert']['action'];
 
 export interface OperatorActor {
   id: string;
@@ -16,7 +16,7 @@ export function operatorAuditRow(
   workspace: { id: string; name: string },
   at: Date,
   detail: string | null = null,
-): typeof schema.operatorAuditEvent.$inferInsert {
+): Tables['operatorAuditEvent']['$inferInsert'] {
   return {
     actorId: actor.id,
     actorName: actor.name,
@@ -28,24 +28,26 @@ export function operatorAuditRow(
   };
 }
 
-export async function recordOperatorAction(db: Db, row: typeof schema.operatorAuditEvent.$inferInsert) {
-  await db.insert(schema.operatorAuditEvent).values(row);
+export async function recordOperatorAction(db: Db, row: Tables['operatorAuditEvent']['$inferInsert']) {
+  const t = db.tables;
+  await db.insert(t.operatorAuditEvent).values(row);
 }
 
 /** The newest operator actions first. */
 export async function operatorAuditLog(db: Db, limit = 200): Promise<OperatorAuditView[]> {
+  const t = db.tables;
   const rows = await db
     .select({
-      id: schema.operatorAuditEvent.id,
-      createdAt: schema.operatorAuditEvent.createdAt,
-      actorName: schema.operatorAuditEvent.actorName,
-      action: schema.operatorAuditEvent.action,
-      workspaceId: schema.operatorAuditEvent.workspaceId,
-      workspaceName: schema.operatorAuditEvent.workspaceName,
-      detail: schema.operatorAuditEvent.detail,
+      id: t.operatorAuditEvent.id,
+      createdAt: t.operatorAuditEvent.createdAt,
+      actorName: t.operatorAuditEvent.actorName,
+      action: t.operatorAuditEvent.action,
+      workspaceId: t.operatorAuditEvent.workspaceId,
+      workspaceName: t.operatorAuditEvent.workspaceName,
+      detail: t.operatorAuditEvent.detail,
     })
-    .from(schema.operatorAuditEvent)
-    .orderBy(desc(schema.operatorAuditEvent.createdAt), desc(schema.operatorAuditEvent.id))
+    .from(t.operatorAuditEvent)
+    .orderBy(desc(t.operatorAuditEvent.createdAt), desc(t.operatorAuditEvent.id))
     .limit(limit);
   return rows.map(({ createdAt, ...row }) => ({ ...row, at: createdAt.toISOString() }));
 }

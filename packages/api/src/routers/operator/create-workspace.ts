@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CreatedWorkspaceView, CreateWorkspaceInput } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
@@ -14,10 +14,11 @@ const invitationTtlMs = 7 * 24 * 3600 * 1000;
 
 /** Whether another workspace already has this name (ignoring case): names are how people tell them apart. */
 export async function workspaceNameTaken(db: Db, name: string): Promise<boolean> {
+  const t = db.tables;
   const [row] = await db
-    .select({ id: schema.organization.id })
-    .from(schema.organization)
-    .where(sql`lower(${schema.organization.name}) = lower(${name})`)
+    .select({ id: t.organization.id })
+    .from(t.organization)
+    .where(sql`lower(${t.organization.name}) = lower(${name})`)
     .limit(1);
   return row !== undefined;
 }
@@ -47,16 +48,15 @@ export async function createWorkspace(
     createdAt: now,
     inviterId: actor.id,
   };
-  db.transaction((tx) => {
-    tx.insert(schema.organization)
-      .values({ id, name: input.name, slug: `ws-${id}`, createdAt: now })
-      .run();
-    tx.insert(schema.invitation).values(invitation).run();
-    tx.insert(schema.operatorAuditEvent)
+  await db.transaction(async (tx) => {
+    const t = tx.tables;
+    await tx.insert(t.organization).values({ id, name: input.name, slug: `ws-${id}`, createdAt: now });
+    await tx.insert(t.invitation).values(invitation);
+    await tx
+      .insert(t.operatorAuditEvent)
       .values(
         operatorAuditRow(actor, 'workspace-created', { id, name: input.name }, now, 'first admin invited'),
-      )
-      .run();
+      );
   });
   const workspace = await operatorWorkspace(db, id, now, deps.monthlyCallQuota);
   if (!workspace)

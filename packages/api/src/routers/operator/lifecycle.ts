@@ -1,17 +1,18 @@
 import type { DeleteWorkspaceInput, OperatorWorkspaceView, SetAllowanceInput } from '@callmine/contracts';
-import { clearAllowanceOverride, type Db, schema, setAllowanceOverride } from '@callmine/db';
+import { clearAllowanceOverride, type Db, setAllowanceOverride } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { type OperatorActor, operatorAuditRow, recordOperatorAction } from './audit.ts';
 import { fieldError } from './field-error.ts';
 import { operatorWorkspace } from './list-workspaces.ts';
 
 async function findWorkspace(db: Db, id: string) {
+  const t = db.tables;
   const [row] = await db
-    .select({ id: schema.organization.id, name: schema.organization.name })
-    .from(schema.organization)
-    .where(eq(schema.organization.id, id))
+    .select({ id: t.organization.id, name: t.organization.name })
+    .from(t.organization)
+    .where(eq(t.organization.id, id))
     .limit(1);
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'No workspace has this id.' });
   return row;
@@ -47,11 +48,12 @@ export async function setAllowance(deps: ApiDeps, actor: OperatorActor, input: S
 export async function suspendWorkspace(deps: ApiDeps, actor: OperatorActor, id: string) {
   const workspace = await findWorkspace(deps.db, id);
   const now = deps.now();
+  const t = deps.db.tables;
   const inserted = await deps.db
-    .insert(schema.workspaceSuspension)
+    .insert(t.workspaceSuspension)
     .values({ workspaceId: workspace.id, suspendedAt: now, suspendedBy: actor.id })
     .onConflictDoNothing()
-    .returning({ id: schema.workspaceSuspension.workspaceId });
+    .returning({ id: t.workspaceSuspension.workspaceId });
   if (inserted.length > 0) {
     await recordOperatorAction(deps.db, operatorAuditRow(actor, 'workspace-suspended', workspace, now));
   }
@@ -60,10 +62,11 @@ export async function suspendWorkspace(deps: ApiDeps, actor: OperatorActor, id: 
 
 export async function resumeWorkspace(deps: ApiDeps, actor: OperatorActor, id: string) {
   const workspace = await findWorkspace(deps.db, id);
+  const t = deps.db.tables;
   const removed = await deps.db
-    .delete(schema.workspaceSuspension)
-    .where(eq(schema.workspaceSuspension.workspaceId, workspace.id))
-    .returning({ id: schema.workspaceSuspension.workspaceId });
+    .delete(t.workspaceSuspension)
+    .where(eq(t.workspaceSuspension.workspaceId, workspace.id))
+    .returning({ id: t.workspaceSuspension.workspaceId });
   if (removed.length > 0) {
     await recordOperatorAction(deps.db, operatorAuditRow(actor, 'workspace-resumed', workspace, deps.now()));
   }
@@ -78,43 +81,44 @@ export async function resumeWorkspace(deps: ApiDeps, actor: OperatorActor, id: s
  */
 export async function deleteWorkspace(deps: ApiDeps, actor: OperatorActor, input: DeleteWorkspaceInput) {
   const { db } = deps;
+  const t = db.tables;
   const workspace = await findWorkspace(db, input.id);
   if (input.confirmName !== workspace.name) {
     throw fieldError('confirmName', `Type the workspace’s name exactly (${workspace.name}) to delete it.`);
   }
   const runIds = (
     await db
-      .select({ id: schema.analysisRun.id })
-      .from(schema.analysisRun)
-      .where(eq(schema.analysisRun.workspaceId, workspace.id))
+      .select({ id: t.analysisRun.id })
+      .from(t.analysisRun)
+      .where(eq(t.analysisRun.workspaceId, workspace.id))
   ).map((r) => r.id);
   const credentialIds = (
     await db
-      .select({ id: schema.gongCredential.id })
-      .from(schema.gongCredential)
-      .where(eq(schema.gongCredential.workspaceId, workspace.id))
+      .select({ id: t.gongCredential.id })
+      .from(t.gongCredential)
+      .where(eq(t.gongCredential.workspaceId, workspace.id))
   ).map((r) => r.id);
   const now = deps.now();
-  db.transaction((tx) => {
+  // The queue's payload is JSON text on SQLite and jsonb on PostgreSQL.
+  const payloadRunId =
+    db.dialect === 'postgres'
+      ? sql`${t.job.payload}->>'runId'`
+      : sql`json_extract(${t.job.payload}, '$.runId')`;
+  await db.transaction(async (tx) => {
     for (let i = 0; i < runIds.length; i += 500) {
-      const chunk = runIds.slice(i, i + 500);
-      tx.delete(schema.job)
-        .where(inArray(sql`json_extract(${schema.job.payload}, '$.runId')`, chunk))
-        .run();
+      await tx.delete(t.job).where(inArray(payloadRunId, runIds.slice(i, i + 500)));
     }
     if (credentialIds.length > 0) {
-      tx.delete(schema.gongRequestBudget)
-        .where(inArray(schema.gongRequestBudget.credentialKey, credentialIds))
-        .run();
+      await tx.delete(t.gongRequestBudget).where(inArray(t.gongRequestBudget.credentialKey, credentialIds));
     }
-    tx.update(schema.session)
+    await tx
+      .update(t.session)
       .set({ activeOrganizationId: null })
-      .where(and(eq(schema.session.activeOrganizationId, workspace.id)))
-      .run();
-    tx.delete(schema.organization).where(eq(schema.organization.id, workspace.id)).run();
-    tx.insert(schema.operatorAuditEvent)
-      .values(operatorAuditRow(actor, 'workspace-deleted', workspace, now))
-      .run();
+      .where(eq(t.session.activeOrganizationId, workspace.id));
+    await tx.delete(t.organization).where(eq(t.organization.id, workspace.id));
+    await tx
+      .insert(t.operatorAuditEvent)
+      .values(operatorAuditRow(actor, 'workspace-deleted', workspace, now));
   });
   deps.logger.info({ workspaceId: workspace.id, by: actor.id }, 'operator deleted a workspace');
   return { id: workspace.id };

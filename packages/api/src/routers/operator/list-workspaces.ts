@@ -1,5 +1,5 @@
 import type { OperatorWorkspaceView } from '@callmine/contracts';
-import { type Db, quotaMonth, schema, workspaceQuotas } from '@callmine/db';
+import { type Db, quotaMonth, workspaceQuotas } from '@callmine/db';
 import { count, eq } from 'drizzle-orm';
 
 /**
@@ -12,25 +12,23 @@ export async function listWorkspaces(
   defaultAllowance: number,
 ): Promise<OperatorWorkspaceView[]> {
   const month = quotaMonth(now);
+  const t = db.tables;
   const [quotas, details, members] = [
     await workspaceQuotas(db, month),
     await db
       .select({
-        id: schema.organization.id,
-        createdAt: schema.organization.createdAt,
-        gong: schema.gongCredential.status,
-        suspendedAt: schema.workspaceSuspension.suspendedAt,
+        id: t.organization.id,
+        createdAt: t.organization.createdAt,
+        gong: t.gongCredential.status,
+        suspendedAt: t.workspaceSuspension.suspendedAt,
       })
-      .from(schema.organization)
-      .leftJoin(schema.gongCredential, eq(schema.gongCredential.workspaceId, schema.organization.id))
-      .leftJoin(
-        schema.workspaceSuspension,
-        eq(schema.workspaceSuspension.workspaceId, schema.organization.id),
-      ),
+      .from(t.organization)
+      .leftJoin(t.gongCredential, eq(t.gongCredential.workspaceId, t.organization.id))
+      .leftJoin(t.workspaceSuspension, eq(t.workspaceSuspension.workspaceId, t.organization.id)),
     await db
-      .select({ id: schema.member.organizationId, n: count() })
-      .from(schema.member)
-      .groupBy(schema.member.organizationId),
+      .select({ id: t.member.organizationId, n: count() })
+      .from(t.member)
+      .groupBy(t.member.organizationId),
   ];
   const detailOf = new Map(details.map((d) => [d.id, d]));
   const membersOf = new Map(members.map((m) => [m.id, m.n]));

@@ -1,5 +1,4 @@
 import type { CreateOwnerInput, SessionView } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
@@ -10,8 +9,9 @@ import { authCall } from '../../errors.ts';
 // One setup at a time per database: two racing first visitors must not both become owners.
 const inFlight = new WeakMap<object, Promise<unknown>>();
 
-export function hasOwner(ctx: Pick<Context, 'deps'>): boolean {
-  return ctx.deps.db.select({ id: schema.user.id }).from(schema.user).limit(1).get() !== undefined;
+export async function hasOwner(ctx: Pick<Context, 'deps'>): Promise<boolean> {
+  const t = ctx.deps.db.tables;
+  return (await ctx.deps.db.select({ id: t.user.id }).from(t.user).limit(1))[0] !== undefined;
 }
 
 export async function createOwner(ctx: Context, input: CreateOwnerInput): Promise<SessionView> {
@@ -23,10 +23,11 @@ export async function createOwner(ctx: Context, input: CreateOwnerInput): Promis
 }
 
 async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<SessionView> {
-  if (hasOwner(ctx)) {
+  if (await hasOwner(ctx)) {
     throw new TRPCError({ code: 'CONFLICT', message: 'Callmine already has an owner. Sign in instead.' });
   }
   const { auth } = ctx.deps;
+  const t = ctx.deps.db.tables;
   const signUp = await authCall(() =>
     auth.api.signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -46,9 +47,9 @@ async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<Se
   await makeOperator(ctx.deps.db, user.id, ctx.deps.now());
   if (signUp.response.token) {
     await ctx.deps.db
-      .update(schema.session)
+      .update(t.session)
       .set({ activeOrganizationId: workspace.id })
-      .where(eq(schema.session.token, signUp.response.token));
+      .where(eq(t.session.token, signUp.response.token));
   }
   forwardCookies(signUp.headers, ctx.resHeaders);
   ctx.deps.logger.info(
