@@ -64,6 +64,17 @@ export const procedureCases: Record<string, ProcedureCase> = {
   'auth.session': { inputs: none },
   'auth.signIn': { inputs: (a) => [{ email: a.memberEmail, password: 'a wrong password' }] },
   'auth.signOut': { inputs: none, last: true },
+  // A's member's email and A's name: sign-up must not tell that either exists.
+  'auth.signUp': {
+    inputs: (a) => [
+      {
+        name: 'Probe',
+        email: a.memberEmail,
+        password: 'probe long password',
+        workspaceName: a.workspaceName,
+      },
+    ],
+  },
   'integrations.gong.auditLog': { inputs: none },
   'integrations.gong.connectBasic': {
     inputs: () => [{ accessKey: 'probe', secretKey: 'probe', baseUrl: '' }],
