@@ -37,6 +37,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,
       monthlyCallQuota: config.monthlyCallQuota,
+      signup: config.signup,
       rateLimits: createRateLimits({
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,

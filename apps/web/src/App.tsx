@@ -6,12 +6,15 @@ import { AnalysesPage } from './features/analyses/AnalysesPage.tsx';
 import { AnalysisEditorPage } from './features/analyses/AnalysisEditorPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { AcceptInvitePage } from './features/invite/AcceptInvitePage.tsx';
+import { OperatorPage } from './features/operator/OperatorPage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { RunsPage } from './features/runs/RunsPage.tsx';
 import { SchedulesPage } from './features/schedules/SchedulesPage.tsx';
 import { SettingsPage } from './features/settings/SettingsPage.tsx';
 import { SetupPage } from './features/setup/SetupPage.tsx';
 import { AppFrame } from './features/shell/AppFrame.tsx';
+import { NoWorkspacePage } from './features/workspaces/NoWorkspacePage.tsx';
+import { SignUpPage } from './features/workspaces/SignUpPage.tsx';
 import { errorMessage } from './lib/errors.ts';
 import { useSession, useSignOutOnUnauthorized } from './lib/session.ts';
 import { useTRPC } from './lib/trpc.ts';
@@ -27,6 +30,13 @@ export function App() {
   const location = useLocation();
   const setup = useQuery(trpc.setup.status.queryOptions());
   const session = useSession();
+  // Signed in but in no workspace (auth.session is null then): the account answers, the SPA says so.
+  const account = useQuery({
+    ...trpc.workspaces.mine.queryOptions(),
+    // Asked alongside the session (one batched request), not after it, so no page waits a round trip longer.
+    enabled: setup.data?.needsOwner !== true,
+    retry: false,
+  });
   useSignOutOnUnauthorized();
 
   if (setup.isError || session.isError) {
@@ -36,10 +46,17 @@ export function App() {
       </main>
     );
   }
-  if (setup.isPending || session.isPending) return <main className="auth-page">Loading…</main>;
+  if (
+    setup.isPending ||
+    session.isPending ||
+    (session.data === null && account.isPending && account.isFetching)
+  ) {
+    return <main className="auth-page">Loading…</main>;
+  }
 
   const needsOwner = setup.data.needsOwner;
   const signedIn = session.data;
+  const workspaceless = !signedIn && account.data ? account.data : null;
   return (
     <Routes>
       <Route path="/invite/:invitationId" element={<AcceptInvitePage />} />
@@ -53,11 +70,18 @@ export function App() {
         element={
           needsOwner ? (
             <Navigate to="/setup" replace />
-          ) : signedIn ? (
+          ) : signedIn || workspaceless ? (
             <Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />
           ) : (
             <SignInPage />
           )
+        }
+      />
+      <Route
+        path="/sign-up"
+        element={
+          // A new owner goes on to Settings, as after setup: connecting Gong comes next.
+          signedIn || workspaceless ? <Navigate to="/settings" replace /> : <SignUpPage />
         }
       />
       <Route
@@ -66,6 +90,8 @@ export function App() {
             <Navigate to="/setup" replace />
           ) : signedIn ? (
             <AppFrame session={signedIn} />
+          ) : workspaceless ? (
+            <NoWorkspacePage account={workspaceless} />
           ) : (
             <Navigate to="/sign-in" replace state={{ from: location.pathname }} />
           )
@@ -87,6 +113,7 @@ export function App() {
         <Route path="/runs" element={<RunsPage />} />
         <Route path="/schedules" element={<SchedulesPage />} />
         <Route path="/settings" element={signedIn ? <SettingsPage session={signedIn} /> : null} />
+        <Route path="/operator" element={<OperatorPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

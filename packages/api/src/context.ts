@@ -28,6 +28,8 @@ export interface ApiDeps {
   rateLimits: RateLimits;
   /** CALLMINE_MONTHLY_CALL_QUOTA: analysed calls per workspace per UTC month, unless an operator overrode it. */
   monthlyCallQuota: number;
+  /** CALLMINE_SIGNUP: 'invite' (default) or 'open' (anyone signs up and gets a workspace of their own). */
+  signup?: 'invite' | 'open';
 }
 
 export interface CreateContextOptions {
@@ -36,14 +38,16 @@ export interface CreateContextOptions {
   headers: Headers;
   /** Response headers the transport sends back (Set-Cookie, Retry-After). */
   resHeaders: Headers;
+  /** The connecting peer's address (for per-IP limits); undefined when the transport has none. */
+  clientIp?: string;
 }
 
-export async function createContext({ deps, headers, resHeaders }: CreateContextOptions) {
+export async function createContext({ deps, headers, resHeaders, clientIp }: CreateContextOptions) {
   const presented = bearerToken(headers);
   if (presented !== undefined) {
     // A Bearer request is a script, not a browser: its token is the only principal; cookies are ignored.
     const bearer: TokenVerdict = await verifyApiToken(deps.db, presented, deps.now());
-    return { deps, headers, resHeaders, session: null, bearer };
+    return { deps, headers, resHeaders, clientIp, session: null, bearer };
   }
   // returnHeaders: better-auth may slide the session's expiry and re-set the cookie.
   const { headers: authHeaders, response: session } = await deps.auth.api.getSession({
@@ -51,7 +55,7 @@ export async function createContext({ deps, headers, resHeaders }: CreateContext
     returnHeaders: true,
   });
   forwardCookies(authHeaders, resHeaders);
-  return { deps, headers, resHeaders, session, bearer: undefined as TokenVerdict | undefined };
+  return { deps, headers, resHeaders, clientIp, session, bearer: undefined as TokenVerdict | undefined };
 }
 
 export type Context = Awaited<ReturnType<typeof createContext>>;

@@ -48,3 +48,14 @@ export class ReasonedCause extends Error {
     this.name = 'ReasonedCause';
   }
 }
+
+/**
+ * A rule only the database can check (a workspace name already taken) reported per field, like a schema failure:
+ * the formatter sends `data.fieldErrors`, so a form puts the message under the field.
+ */
+export class FieldErrorsCause extends Error {
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super('field errors');
+    this.name = 'FieldErrorsCause';
+  }
+}

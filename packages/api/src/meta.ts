@@ -1,7 +1,8 @@
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 /** Who may call a procedure. Set by the procedure builders in trpc.ts, never by hand. */
-export type Access = 'public' | 'member' | 'admin';
+/** account: any signed-in person, in a workspace or not; operator: the instance's operator. */
+export type Access = 'public' | 'member' | 'admin' | 'account' | 'operator';
 
 export interface DocumentedError {
   code: TRPC_ERROR_CODE_KEY;

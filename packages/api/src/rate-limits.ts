@@ -4,14 +4,23 @@ export interface RateLimitOptions {
   gongConnectPerMinute: number;
   /** Procedure calls per API token per minute. */
   apiTokenCallsPerMinute: number;
+  /** Open sign-up attempts per IP address per hour. */
+  signUpsPerIpPerHour: number;
+  /** Open sign-up attempts per email domain per hour. */
+  signUpsPerDomainPerHour: number;
 }
 
-const defaults: RateLimitOptions = { gongConnectPerMinute: 10, apiTokenCallsPerMinute: 600 };
+const defaults: RateLimitOptions = {
+  gongConnectPerMinute: 10,
+  apiTokenCallsPerMinute: 600,
+  signUpsPerIpPerHour: 10,
+  signUpsPerDomainPerHour: 20,
+};
 
 type Verdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-function limiter(points: number, keyPrefix: string) {
-  const memory = new RateLimiterMemory({ points, duration: 60, keyPrefix });
+function limiter(points: number, keyPrefix: string, duration = 60) {
+  const memory = new RateLimiterMemory({ points, duration, keyPrefix });
   return {
     async consume(key: string): Promise<Verdict> {
       try {
@@ -55,6 +64,10 @@ export function createRateLimits(options: Partial<RateLimitOptions> = {}) {
     gongConnect: limiter(o.gongConnectPerMinute, 'gong-connect'),
     // A runaway script must not starve the people using the app; each token gets its own budget.
     apiToken: limiter(o.apiTokenCallsPerMinute, 'api-token'),
+    // Open sign-up creates accounts and workspaces: per address and per email domain, so neither one machine
+    // nor many machines with one company's addresses can mass-create them.
+    signUpPerIp: limiter(o.signUpsPerIpPerHour, 'sign-up-ip', 3600),
+    signUpPerDomain: limiter(o.signUpsPerDomainPerHour, 'sign-up-domain', 3600),
   };
 }
 

@@ -4,12 +4,14 @@ import { authRouter } from './routers/auth/router.ts';
 import { gongRouter } from './routers/integrations/gong/router.ts';
 import { invitationsRouter } from './routers/invitations/router.ts';
 import { membersRouter } from './routers/members/router.ts';
+import { operatorRouter } from './routers/operator/router.ts';
 import { reportsRouter } from './routers/reports/router.ts';
 import { runsRouter } from './routers/runs/router.ts';
 import { schedulesRouter } from './routers/schedules/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
 import { usageRouter } from './routers/usage/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
+import { workspacesRouter } from './routers/workspaces/router.ts';
 import { router } from './trpc.ts';
 
 /** One router per domain; this file is the table of contents of Callmine's API. */
@@ -19,6 +21,8 @@ export const appRouter = router({
   invitations: invitationsRouter,
   members: membersRouter,
   workspace: workspaceRouter,
+  workspaces: workspacesRouter,
+  operator: operatorRouter,
   integrations: router({ gong: gongRouter }),
   analyses: analysesRouter,
   runs: runsRouter,

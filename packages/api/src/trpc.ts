@@ -1,9 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError, z } from 'zod';
 import type { TokenVerdict } from './auth/api-token.ts';
-import { findMembership } from './auth/membership.ts';
+import { listMemberships, pickMembership } from './auth/membership.ts';
+import { isOperator } from './auth/operator.ts';
 import type { Context } from './context.ts';
-import { ReasonedCause } from './errors.ts';
+import { FieldErrorsCause, ReasonedCause } from './errors.ts';
 import type { ProcedureMeta } from './meta.ts';
 import type { Principal } from './procedure-context.ts';
 
@@ -15,7 +16,11 @@ const t = initTRPC
     isDev: false,
     errorFormatter({ shape, error }) {
       const fieldErrors: Record<string, string[] | undefined> | undefined =
-        error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
+        error.cause instanceof ZodError
+          ? z.flattenError(error.cause).fieldErrors
+          : error.cause instanceof FieldErrorsCause
+            ? error.cause.fieldErrors
+            : undefined;
       const message =
         error.code === 'INTERNAL_SERVER_ERROR'
           ? 'Something went wrong on our side. Try again in a moment.'
@@ -61,6 +66,22 @@ function readOnlyToken() {
   });
 }
 
+function workspaceSuspended() {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message: 'This workspace is suspended by the operator of this Callmine. Its data is kept.',
+    cause: new ReasonedCause('workspace-suspended'),
+  });
+}
+
+function noWorkspace() {
+  return new TRPCError({
+    code: 'FORBIDDEN',
+    message: 'You are in no workspace. Ask a workspace admin for an invitation.',
+    cause: new ReasonedCause('no-workspace'),
+  });
+}
+
 type ProcedureType = 'query' | 'mutation' | 'subscription';
 
 /**
@@ -100,26 +121,26 @@ export const signedInProcedure = t.procedure
           cause: new ReasonedCause('token-rate-limited'),
         });
       }
+      // A suspended workspace's scripts stop with a reason they can branch on; its data stays.
+      if (token.workspace.suspended) throw workspaceSuspended();
       const principal: Principal = { kind: 'token', tokenId: token.tokenId };
       return next({
         ctx: {
           principal,
           user: token.user,
           member: { id: null, role: token.role },
-          workspace: token.workspace,
+          workspace: { id: token.workspace.id, name: token.workspace.name },
         },
       });
     }
     const session = ctx.session;
     if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-    const membership = await findMembership(
-      ctx.deps.db,
-      session.user.id,
+    const picked = pickMembership(
+      await listMemberships(ctx.deps.db, session.user.id),
       session.session.activeOrganizationId,
     );
-    if (!membership) {
-      throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
-    }
+    if (!picked.ok) throw picked.reason === 'workspace-suspended' ? workspaceSuspended() : noWorkspace();
+    const membership = picked.membership;
     const principal: Principal = { kind: 'session', userId: session.user.id };
     return next({
       ctx: {
@@ -130,6 +151,37 @@ export const signedInProcedure = t.procedure
       },
     });
   });
+
+/**
+ * A signed-in person, whatever workspace they are in (or none): their own account, their memberships, switching.
+ * Never an API token (a token belongs to one workspace and acts only there).
+ */
+export const accountProcedure = t.procedure
+  .meta({ access: 'account', tokens: false })
+  .use(({ ctx, meta, type, next }) => {
+    if (ctx.bearer) checkToken(ctx.bearer, meta, type);
+    const session = ctx.session;
+    if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+    return next({
+      ctx: {
+        user: session.user,
+        sessionId: session.session.id,
+        activeWorkspaceId: session.session.activeOrganizationId ?? null,
+      },
+    });
+  });
+
+/** The instance operator: runs this Callmine (workspaces, allowances), sees no workspace's contents. */
+export const operatorProcedure = accountProcedure.meta({ access: 'operator' }).use(async ({ ctx, next }) => {
+  if (!(await isOperator(ctx.deps.db, ctx.user.id))) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only the operator of this Callmine can do this.',
+      cause: new ReasonedCause('operator-only'),
+    });
+  }
+  return next();
+});
 
 const adminRoles: ReadonlySet<string> = new Set(['owner', 'admin']);
 

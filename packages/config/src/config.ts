@@ -103,6 +103,9 @@ const envSchema = z.object({
   CALLMINE_SCHEDULER_TICK_MS: intIn('CALLMINE_SCHEDULER_TICK_MS', 100, 600_000, 15_000),
   CALLMINE_API_TOKEN_CALLS_PER_MINUTE: intIn('CALLMINE_API_TOKEN_CALLS_PER_MINUTE', 1, 100_000, 600),
   CALLMINE_MONTHLY_CALL_QUOTA: monthlyCallQuota('CALLMINE_MONTHLY_CALL_QUOTA').default(1000),
+  CALLMINE_SIGNUP: z
+    .enum(['invite', 'open'], { error: 'CALLMINE_SIGNUP must be invite (the default) or open' })
+    .default('invite'),
   CALLMINE_GONG_OAUTH_CLIENT_ID: z
     .string()
     .max(512, 'CALLMINE_GONG_OAUTH_CLIENT_ID must be at most 512 characters')
@@ -146,6 +149,8 @@ export interface Config {
   apiTokenCallsPerMinute: number;
   /** Analysed calls per workspace per UTC month, unless an operator set the workspace's own (`npm run quota`). */
   monthlyCallQuota: number;
+  /** invite: workspaces exist only by an operator's invitation; open: anyone signs up and gets a workspace. */
+  signup: 'invite' | 'open';
   /** Raw key-ring values; `keyringFile` is CALLMINE_KEYRING_FILE's path (a mounted secret), read by the vault. */
   keyRingSource: { keyring?: string; keyringFile?: string; activeKeyId?: string; masterKey?: string };
   gong: {
@@ -217,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webDistDir: resolve(repoRoot, 'apps/web/dist'),
     apiTokenCallsPerMinute: e.CALLMINE_API_TOKEN_CALLS_PER_MINUTE,
     monthlyCallQuota: e.CALLMINE_MONTHLY_CALL_QUOTA,
+    signup: e.CALLMINE_SIGNUP,
     // Raw, blanks included: a key variable that is set but empty means the secret manager failed to inject it,
     // and the vault refuses to start rather than fall back to the embedded key file.
     keyRingSource: {

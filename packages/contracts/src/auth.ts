@@ -18,7 +18,11 @@ export const signInInput = z.strictObject({
 });
 export type SignInInput = z.infer<typeof signInInput>;
 
-export const setupStatus = z.object({ needsOwner: z.boolean() });
+export const setupStatus = z.object({
+  needsOwner: z.boolean(),
+  /** CALLMINE_SIGNUP=open: the sign-in page offers "Create an account". */
+  signupOpen: z.boolean(),
+});
 export type SetupStatus = z.infer<typeof setupStatus>;
 
 export const sessionView = z.object({

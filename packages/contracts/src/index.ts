@@ -1,3 +1,4 @@
+export * from './allowance.ts';
 export * from './analyses.ts';
 export * from './analysis.ts';
 export * from './api-tokens.ts';
@@ -10,5 +11,6 @@ export * from './run-trigger.ts';
 export * from './runs.ts';
 export * from './schedules.ts';
 export * from './talk-metrics.ts';
+export * from './tenancy.ts';
 export * from './usage.ts';
 export * from './workspace.ts';

@@ -51,5 +51,7 @@ export const invitationPreview = z.object({
   workspaceName: z.string(),
   inviterName: z.string(),
   role: workspaceRole,
+  /** The email already has an account: the person joins with its password instead of creating one. */
+  accountExists: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof invitationPreview>;

@@ -21,7 +21,7 @@ describe('/docs/api', () => {
     expect(reference.procedures.map((p) => p.path).sort()).toEqual(routerPaths);
     for (const p of reference.procedures) {
       expect(p.summary, p.path).not.toBe('');
-      expect(['public', 'member', 'admin'], p.path).toContain(p.access);
+      expect(['public', 'member', 'admin', 'account', 'operator'], p.path).toContain(p.access);
     }
     const create = reference.procedures.find((p) => p.path === 'apiTokens.create');
     expect(create).toMatchObject({ type: 'mutation', access: 'admin', tokens: false, tokenRoles: [] });

@@ -1,7 +1,8 @@
 import { type ApiDeps, appRouter, createContext } from '@callmine/api';
 import type { Logger } from '@callmine/logger';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 
 export function trpcRoutes(deps: ApiDeps, logger: Logger) {
@@ -12,7 +13,7 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
       router: appRouter,
       allowMethodOverride: false,
       createContext: async ({ req, resHeaders }) => {
-        const ctx = await createContext({ deps, headers: req.headers, resHeaders });
+        const ctx = await createContext({ deps, headers: req.headers, resHeaders, clientIp: peerAddress(c) });
         if (ctx.session) {
           c.set('userId', ctx.session.user.id);
           c.set('principal', { kind: 'session', userId: ctx.session.user.id });
@@ -34,4 +35,17 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
       },
     }),
   );
+}
+
+/**
+ * The socket's peer, never a forwarded-for header (nothing here says which proxy to trust). Behind a reverse
+ * proxy every request shares its address, so per-IP limits then act per proxy. Undefined without a socket
+ * (app.request in tests).
+ */
+function peerAddress(c: Context<AppEnv>): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
 }

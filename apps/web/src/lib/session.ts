@@ -15,6 +15,8 @@ export function useAdoptSession() {
   const queryClient = useQueryClient();
   return (session: SessionView | null) => {
     queryClient.setQueryData(trpc.auth.session.queryKey(), session);
+    // The account's memberships belong to whoever was signed in; a failed refetch would keep the old answer.
+    queryClient.removeQueries({ queryKey: trpc.workspaces.mine.queryKey() });
     void queryClient.invalidateQueries({
       predicate: (q) => JSON.stringify(q.queryKey) !== JSON.stringify(trpc.auth.session.queryKey()),
     });
@@ -33,12 +35,17 @@ export function useSignOutOnUnauthorized() {
   const queryClient = useQueryClient();
   useEffect(() => {
     const sessionKey = trpc.auth.session.queryKey();
+    const mineKey = trpc.workspaces.mine.queryKey();
     const onError = (error: unknown) => {
-      if (isApiError(error) && error.data?.code === 'UNAUTHORIZED' && queryClient.getQueryData(sessionKey)) {
-        queryClient.setQueryData(sessionKey, null);
+      if (isApiError(error) && error.data?.code === 'UNAUTHORIZED') {
+        if (queryClient.getQueryData(sessionKey)) queryClient.setQueryData(sessionKey, null);
+        queryClient.removeQueries({ queryKey: mineKey });
       }
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      // The account query answers UNAUTHORIZED whenever nobody is signed in (that is how the SPA asks), and an
+      // answer to a request sent before signing in must not sign the new session out.
+      if (JSON.stringify(event.query.queryKey) === JSON.stringify(mineKey)) return;
       if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
     });
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {

@@ -35,6 +35,7 @@ import {
   setStatus,
 } from './run-store.ts';
 import { matchesSelection, selectionRange } from './select-calls.ts';
+import { isSuspended, SUSPENDED_RECHECK_MS } from './suspension.ts';
 
 // An analysis run, phase by phase: list the selected calls (extensive endpoint, one checkpoint per page), fetch
 // the transcripts not cached yet (batches of CALL_ID_BATCH_SIZE, one checkpoint per batch), then analyse from the
@@ -83,6 +84,10 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
   if (row.cancelRequested) {
     await finish(db, runId, 'canceled', now(), null);
     return { kind: 'finished' };
+  }
+  // A suspended workspace's run waits, untouched, until the operator resumes it (its data stays).
+  if (await isSuspended(db, row.workspaceId)) {
+    return { kind: 'paused', until: new Date(now().getTime() + SUSPENDED_RECHECK_MS) };
   }
   if (row.status === 'queued') await setStatus(db, runId, 'fetching', now(), { startedAt: now() });
 

@@ -1,6 +1,6 @@
 import type { Db } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
-import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, lte, notExists } from 'drizzle-orm';
 import { type ClaimResult, claimDueSlot } from './claim.ts';
 
 // The scheduler: a plain timer, not a croner job per schedule. Schedules are created and edited by the server (another
@@ -35,7 +35,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       .select({ id: t.schedule.id })
       .from(t.schedule)
       .where(
-        and(eq(t.schedule.paused, false), isNotNull(t.schedule.nextSlotAt), lte(t.schedule.nextSlotAt, now)),
+        and(
+          eq(t.schedule.paused, false),
+          isNotNull(t.schedule.nextSlotAt),
+          lte(t.schedule.nextSlotAt, now),
+          // A suspended workspace's schedules wait; on resume the newest missed slot runs (as after downtime).
+          notExists(
+            deps.db
+              .select({ id: t.workspaceSuspension.workspaceId })
+              .from(t.workspaceSuspension)
+              .where(eq(t.workspaceSuspension.workspaceId, t.schedule.workspaceId)),
+          ),
+        ),
       )
       .orderBy(asc(t.schedule.nextSlotAt));
     const results: ClaimResult[] = [];

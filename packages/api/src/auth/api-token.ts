@@ -31,7 +31,8 @@ export interface TokenPrincipal {
   role: 'admin' | 'member';
   /** A 'read' token: every mutation is refused (trpc.ts), so it can't start runs or change anything. */
   readOnly: boolean;
-  workspace: { id: string; name: string };
+  /** `suspended`: the operator suspended the workspace; the middleware refuses the call with that reason. */
+  workspace: { id: string; name: string; suspended: boolean };
   /** The person who created the token: calls made with it are attributed to them. */
   user: { id: string; name: string; email: string };
 }
@@ -57,6 +58,7 @@ export async function verifyApiToken(db: Db, token: string, now: Date): Promise<
       userName: t.user.name,
       userEmail: t.user.email,
       creatorRole: t.member.role,
+      suspendedAt: t.workspaceSuspension.suspendedAt,
     })
     .from(t.apiToken)
     .innerJoin(t.organization, eq(t.organization.id, t.apiToken.workspaceId))
@@ -65,6 +67,7 @@ export async function verifyApiToken(db: Db, token: string, now: Date): Promise<
       t.member,
       and(eq(t.member.organizationId, t.apiToken.workspaceId), eq(t.member.userId, t.apiToken.createdBy)),
     )
+    .leftJoin(t.workspaceSuspension, eq(t.workspaceSuspension.workspaceId, t.apiToken.workspaceId))
     .where(eq(t.apiToken.tokenHash, hashApiToken(token)))
     .limit(1);
   if (!row) return { ok: false };
@@ -90,7 +93,7 @@ export async function verifyApiToken(db: Db, token: string, now: Date): Promise<
       tokenId: row.id,
       role: state.actsAs === 'admin' ? 'admin' : 'member',
       readOnly: state.actsAs === 'read',
-      workspace: { id: row.workspaceId, name: row.workspaceName },
+      workspace: { id: row.workspaceId, name: row.workspaceName, suspended: row.suspendedAt !== null },
       user: { id: row.userId, name: row.userName, email: row.userEmail },
     },
   };

@@ -13,4 +13,5 @@ export * from './quota.ts';
 export * from './reports.ts';
 export * from './runs.ts';
 export * from './schedules.ts';
+export * from './tenancy.ts';
 export * from './vault.ts';

@@ -2,7 +2,13 @@ import type { ApiReference, ProcedureReference } from '@callmine/api';
 import { callingTheApi } from './calling.ts';
 import { errorsTable, escapeHtml, json } from './html.ts';
 
-const accessLabel = { public: 'anyone', member: 'any member', admin: 'admins' } as const;
+const accessLabel = {
+  public: 'anyone',
+  member: 'any member',
+  admin: 'admins',
+  account: 'any signed-in person',
+  operator: 'the instance operator',
+} as const;
 
 /** Which API tokens may call a procedure, in words: the reference's tokenRoles. */
 export function tokensLabel(p: ProcedureReference): string {

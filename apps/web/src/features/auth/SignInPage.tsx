@@ -1,5 +1,6 @@
 import { signInInput } from '@callmine/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -12,6 +13,7 @@ export function SignInPage() {
   const trpc = useTRPC();
   const adoptSession = useAdoptSession();
   const form = useZodForm(signInInput, { email: '', password: '' });
+  const setup = useQuery(trpc.setup.status.queryOptions());
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
       // The /sign-in route sends a signed-in user on to where they were going.
@@ -36,7 +38,13 @@ export function SignInPage() {
           Sign in
         </SubmitButton>
       </form>
-      <p className="hint">No account? Ask a workspace admin for an invitation link.</p>
+      {setup.data?.signupOpen ? (
+        <p className="hint">
+          No account? <Link to="/sign-up">Create an account and a workspace</Link>.
+        </p>
+      ) : (
+        <p className="hint">No account? Ask a workspace admin for an invitation link.</p>
+      )}
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useAdoptSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
+import { JoinWithAccountForm } from './JoinWithAccountForm.tsx';
 
 /** Where an invitation link lands: the invited person picks a name and password and joins. */
 export function AcceptInvitePage() {
@@ -47,8 +48,14 @@ export function AcceptInvitePage() {
         {invite.inviterName} invited <strong>{invite.email}</strong> to join as{' '}
         {invite.role === 'admin' ? 'an' : 'a'} {invite.role}.
       </p>
+      {invite.accountExists ? <JoinWithAccountForm invitationId={invitationId} email={invite.email} /> : null}
       {accept.isError ? <Alert tone="error">{errorMessage(accept.error)}</Alert> : null}
-      <form ref={form.formRef} noValidate onSubmit={form.handleSubmit((data) => accept.mutate(data))}>
+      <form
+        hidden={invite.accountExists}
+        ref={form.formRef}
+        noValidate
+        onSubmit={form.handleSubmit((data) => accept.mutate(data))}
+      >
         <TextField label="Your name" field={form.field('name')} autoComplete="name" />
         <TextField
           label="Choose a password"

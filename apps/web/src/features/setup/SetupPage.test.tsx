@@ -45,7 +45,7 @@ describe('Create the owner account', () => {
     expect(screen.getByLabelText('Email')).toHaveFocus();
     expect(screen.getByText('Use at least 12 characters.')).toBeInTheDocument();
     // Nothing reached the server.
-    expect(await apiClient(server.url).setup.status.query()).toEqual({ needsOwner: true });
+    expect(await apiClient(server.url).setup.status.query()).toEqual({ needsOwner: true, signupOpen: false });
   });
 
   it('explains a server refusal: someone else finished setup first', async () => {

@@ -17,7 +17,11 @@ export function SetupPage() {
   const createOwner = useMutation(
     trpc.setup.createOwner.mutationOptions({
       onSuccess: (session) => {
-        queryClient.setQueryData(trpc.setup.status.queryKey(), { needsOwner: false });
+        queryClient.setQueryData(trpc.setup.status.queryKey(), (status) => ({
+          signupOpen: false,
+          ...status,
+          needsOwner: false,
+        }));
         adoptSession(session);
       },
       onError: (error) => form.showErrors(serverFieldErrors(error)),

@@ -1,14 +1,16 @@
 import type { SessionView } from '@callmine/contracts';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useAdoptSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher.tsx';
 
 /** The signed-in frame: navigation, who you are, sign out. */
 export function AppFrame({ session }: { session: SessionView }) {
   const trpc = useTRPC();
   const navigate = useNavigate();
   const adoptSession = useAdoptSession();
+  const account = useQuery(trpc.workspaces.mine.queryOptions());
   const signOut = useMutation(
     trpc.auth.signOut.mutationOptions({
       onSettled: () => {
@@ -27,10 +29,12 @@ export function AppFrame({ session }: { session: SessionView }) {
           <NavLink to="/runs">Runs</NavLink>
           <NavLink to="/schedules">Schedules</NavLink>
           <NavLink to="/settings">Settings</NavLink>
+          {account.data?.operator ? <NavLink to="/operator">Operator</NavLink> : null}
         </nav>
         <div className="whoami">
           <span>
-            {session.user.name} · {session.workspace.name} · <span className="role">{session.role}</span>
+            {session.user.name} · <WorkspaceSwitcher session={session} /> ·{' '}
+            <span className="role">{session.role}</span>
           </span>
           <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             Sign out

@@ -1,43 +1,36 @@
 import type { SessionView, SignInInput } from '@callmine/contracts';
 import { TRPCError } from '@trpc/server';
-import { APIError } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
-import { findMembership, toSessionView } from '../../auth/membership.ts';
+import { listMemberships, pickMembership, toSessionView } from '../../auth/membership.ts';
+import { isOperator } from '../../auth/operator.ts';
+import { passwordSignIn } from '../../auth/password-sign-in.ts';
 import type { Context } from '../../context.ts';
-import { toTRPCError } from '../../errors.ts';
+import { ReasonedCause } from '../../errors.ts';
 
-const wrongCredentials = 'That email and password don’t match an account.';
-
-export async function signIn(ctx: Context, input: SignInInput): Promise<SessionView> {
-  const { auth, db, rateLimits } = ctx.deps;
-  const waitSeconds = await rateLimits.signInFailures.blockedFor(input.email);
-  if (waitSeconds > 0) {
+/**
+ * Signs a person in and makes their oldest usable workspace the active one. Null: signed in, but in no workspace
+ * (e.g. their last one was deleted); the SPA says so. A person whose only workspaces are suspended is not let in
+ * (unless they operate the instance: they still reach the Operator page).
+ */
+export async function signIn(ctx: Context, input: SignInInput): Promise<SessionView | null> {
+  const { db } = ctx.deps;
+  const t = db.tables;
+  const signedIn = await passwordSignIn(ctx, input.email, input.password);
+  const picked = pickMembership(await listMemberships(db, signedIn.user.id), null);
+  if (!picked.ok && picked.reason === 'workspace-suspended' && !(await isOperator(db, signedIn.user.id))) {
+    // The session better-auth just made is dropped and no cookie is sent.
+    await db.delete(t.session).where(eq(t.session.token, signedIn.sessionToken));
     throw new TRPCError({
-      code: 'TOO_MANY_REQUESTS',
-      message: `Too many failed sign-ins for this email. Try again in ${Math.ceil(waitSeconds / 60)} min.`,
+      code: 'FORBIDDEN',
+      message: 'Your workspace is suspended by the operator of this Callmine, so you can’t sign in to it.',
+      cause: new ReasonedCause('workspace-suspended'),
     });
   }
-  const result = await auth.api
-    .signInEmail({
-      body: { email: input.email, password: input.password, rememberMe: true },
-      headers: ctx.headers,
-      returnHeaders: true,
-    })
-    .catch((error: unknown) => {
-      // One message for unknown email and wrong password: no account enumeration.
-      if (error instanceof APIError && (error.statusCode === 401 || error.statusCode === 400)) {
-        return rateLimits.signInFailures.record(input.email).then(() => {
-          throw new TRPCError({ code: 'UNAUTHORIZED', message: wrongCredentials });
-        });
-      }
-      throw toTRPCError(error);
-    });
-  await rateLimits.signInFailures.clear(input.email);
-  const user = result.response.user;
-  const membership = await findMembership(db, user.id);
-  if (!membership) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'Your account is not a member of any workspace.' });
-  }
-  forwardCookies(result.headers, ctx.resHeaders);
-  return toSessionView(user, membership);
+  await db
+    .update(t.session)
+    .set({ activeOrganizationId: picked.ok ? picked.membership.workspaceId : null })
+    .where(eq(t.session.token, signedIn.sessionToken));
+  forwardCookies(signedIn.headers, ctx.resHeaders);
+  return picked.ok ? toSessionView(signedIn.user, picked.membership) : null;
 }

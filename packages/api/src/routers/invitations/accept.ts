@@ -5,12 +5,12 @@ import { forwardCookies } from '../../auth/cookies.ts';
 import { findMembership, toSessionView } from '../../auth/membership.ts';
 import { cookieHeaderFrom } from '../../auth/session-cookie.ts';
 import type { Context } from '../../context.ts';
-import { authCall } from '../../errors.ts';
+import { authCall, ReasonedCause } from '../../errors.ts';
 import { findPendingInvitation } from './find-pending.ts';
 
 /**
- * Creates the invited person's account (the only sign-up besides setup), signs them in and joins them to the
- * workspace. The email is the invitation's, so a link can't be used to register another address.
+ * Creates the invited person's account, signs them in and joins them to the workspace (an existing account joins
+ * with `invitations.join` instead: one person, one account). The email is the invitation's, so a link can't be used to register another address.
  */
 export async function acceptInvitation(ctx: Context, input: AcceptInvitationInput): Promise<SessionView> {
   const { auth, db } = ctx.deps;
@@ -24,7 +24,8 @@ export async function acceptInvitation(ctx: Context, input: AcceptInvitationInpu
   if (existing) {
     throw new TRPCError({
       code: 'CONFLICT',
-      message: 'An account with this email already exists. Sign in with it to join the workspace.',
+      message: 'An account with this email already exists. Enter its password to join the workspace.',
+      cause: new ReasonedCause('account-exists'),
     });
   }
   const signUp = await authCall(() =>
@@ -41,7 +42,7 @@ export async function acceptInvitation(ctx: Context, input: AcceptInvitationInpu
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not join the workspace.' });
   forwardCookies(signUp.headers, ctx.resHeaders);
   const user = signUp.response.user;
-  const membership = await findMembership(db, user.id);
+  const membership = await findMembership(db, user.id, invitation.workspaceId);
   if (!membership)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not join the workspace.' });
   ctx.deps.logger.info({ userId: user.id, workspaceId: membership.workspaceId }, 'invitation accepted');

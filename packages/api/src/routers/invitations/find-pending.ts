@@ -12,12 +12,13 @@ export async function findPendingInvitation(
   db: Db,
   invitationId: string,
   now: Date,
-): Promise<InvitationPreview & { id: string }> {
+): Promise<Omit<InvitationPreview, 'accountExists'> & { id: string; workspaceId: string }> {
   const t = db.tables;
   const [row] = await db
     .select({
       id: t.invitation.id,
       email: t.invitation.email,
+      workspaceId: t.invitation.organizationId,
       role: t.invitation.role,
       workspaceName: t.organization.name,
       inviterName: t.user.name,

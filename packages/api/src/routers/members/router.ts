@@ -7,12 +7,12 @@ import {
   revokeInvitationInput,
 } from '@callmine/contracts';
 import { z } from 'zod';
-import { authCall } from '../../errors.ts';
 import { adminProcedure, router, signedInProcedure } from '../../trpc.ts';
 import { changeRole } from './change-role.ts';
 import { inviteMember } from './invite.ts';
 import { listMembers, listPendingInvitations } from './queries.ts';
 import { removeMember } from './remove.ts';
+import { revokeInvitation } from './revoke-invitation.ts';
 
 export const membersRouter = router({
   /** Everyone in the workspace can see who else is in it. */
@@ -36,17 +36,14 @@ export const membersRouter = router({
     .output(invitationView)
     .mutation(({ ctx, input }) => inviteMember(ctx, input)),
   revokeInvitation: adminProcedure
-    .meta({ tokens: false, summary: 'Cancels a pending invitation.' })
+    .meta({
+      tokens: false,
+      summary: 'Cancels a pending invitation.',
+      errors: [{ code: 'NOT_FOUND', when: 'No pending invitation has this id in this workspace.' }],
+    })
     .input(revokeInvitationInput)
-    .mutation(async ({ ctx, input }) => {
-      await authCall(() =>
-        ctx.deps.auth.api.cancelInvitation({
-          headers: ctx.headers,
-          body: { invitationId: input.invitationId },
-        }),
-      );
-      return { ok: true as const };
-    }),
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(({ ctx, input }) => revokeInvitation(ctx, input.invitationId)),
   changeRole: adminProcedure
     .meta({
       tokens: false,

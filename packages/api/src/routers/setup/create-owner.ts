@@ -1,6 +1,8 @@
 import type { CreateOwnerInput, SessionView } from '@callmine/contracts';
 import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
+import { makeOperator } from '../../auth/operator.ts';
 import type { Context } from '../../context.ts';
 import { authCall } from '../../errors.ts';
 
@@ -25,6 +27,7 @@ async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<Se
     throw new TRPCError({ code: 'CONFLICT', message: 'Callmine already has an owner. Sign in instead.' });
   }
   const { auth } = ctx.deps;
+  const t = ctx.deps.db.tables;
   const signUp = await authCall(() =>
     auth.api.signUpEmail({
       body: { name: input.name, email: input.email, password: input.password },
@@ -32,7 +35,7 @@ async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<Se
     }),
   );
   const user = signUp.response.user;
-  // A system action (userId, no session headers): the only way a workspace is ever created.
+  // A system action (userId, no session headers); later workspaces come from the operator or open sign-up.
   const workspace = await authCall(() =>
     auth.api.createOrganization({
       body: { name: input.workspaceName, slug: `ws-${user.id.toLowerCase()}`, userId: user.id },
@@ -40,8 +43,19 @@ async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<Se
   );
   if (!workspace)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not create the workspace.' });
+  // Who sets up the install runs it: the instance operator (workspaces, allowances), and owner of this first one.
+  await makeOperator(ctx.deps.db, user.id, ctx.deps.now());
+  if (signUp.response.token) {
+    await ctx.deps.db
+      .update(t.session)
+      .set({ activeOrganizationId: workspace.id })
+      .where(eq(t.session.token, signUp.response.token));
+  }
   forwardCookies(signUp.headers, ctx.resHeaders);
-  ctx.deps.logger.info({ userId: user.id, workspaceId: workspace.id }, 'owner account and workspace created');
+  ctx.deps.logger.info(
+    { userId: user.id, workspaceId: workspace.id },
+    'operator, owner and workspace created',
+  );
   return {
     user: { id: user.id, name: user.name, email: user.email },
     workspace: { id: workspace.id, name: workspace.name },

@@ -1,0 +1,119 @@
+// Sign-up as the operator chooses (CALLMINE_SIGNUP): closed by default; open, a person creates their own
+// workspace and owns it, an existing email never learns it exists (and with its password gets a workspace added),
+// and one address can't mass-create accounts.
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/api-client.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+const operator = {
+  name: 'Olivia Operator',
+  email: 'olivia@example.com',
+  password: 'correct horse battery',
+  workspaceName: 'Host Co',
+};
+const person = (n: number) => ({
+  name: `Person ${n}`,
+  email: `p${n}@open${n}.example`,
+  password: 'a long enough password',
+  workspaceName: `Company ${n}`,
+});
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { code?: string; reason?: string; fieldErrors?: Record<string, string[]> };
+      return { ...data, message: error.message };
+    }
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('sign-up by invitation (the default)', () => {
+  it('refuses sign-up and says so', async () => {
+    const server = await startTestServer();
+    try {
+      const browser = apiClient(server.url);
+      await browser.setup.createOwner.mutate(operator);
+      expect((await browser.setup.status.query()).signupOpen).toBe(false);
+      expect(await failure(apiClient(server.url).auth.signUp.mutate(person(1)))).toMatchObject({
+        code: 'FORBIDDEN',
+        reason: 'signup-closed',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('open sign-up', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ CALLMINE_SIGNUP: 'open' });
+    await apiClient(server.url).setup.createOwner.mutate(operator);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('creates an account and a workspace it owns, limited per address, never saying an email exists', {
+    timeout: 60_000,
+  }, async () => {
+    let attempts = 0;
+    const browser = apiClient(server.url);
+    expect((await browser.setup.status.query()).signupOpen).toBe(true);
+    attempts += 1;
+    expect(await browser.auth.signUp.mutate(person(1))).toMatchObject({
+      role: 'owner',
+      workspace: { name: 'Company 1' },
+      user: { email: 'p1@open1.example' },
+    });
+    expect(await browser.workspaces.mine.query()).toMatchObject({
+      operator: false,
+      workspaces: [{ name: 'Company 1', role: 'owner' }],
+    });
+
+    // An existing email with a wrong password gets the answer any wrong email/password pair gets.
+    attempts += 1;
+    const existing = await failure(
+      apiClient(server.url).auth.signUp.mutate({ ...person(2), email: operator.email }),
+    );
+    const unknown = await failure(
+      apiClient(server.url).auth.signIn.mutate({
+        email: 'nobody@nowhere.example',
+        password: 'whatever pass',
+      }),
+    );
+    expect(existing).toMatchObject({ code: unknown.code, message: unknown.message });
+
+    // With its password, the account gets the new workspace: one person, one account.
+    const again = apiClient(server.url);
+    attempts += 1;
+    await again.auth.signUp.mutate({ ...person(3), email: operator.email, password: operator.password });
+    expect((await again.workspaces.mine.query()).workspaces.map((w) => [w.name, w.role])).toEqual([
+      ['Host Co', 'owner'],
+      ['Company 3', 'owner'],
+    ]);
+
+    attempts += 1;
+    const taken = await failure(
+      apiClient(server.url).auth.signUp.mutate({ ...person(4), workspaceName: 'host co' }),
+    );
+    expect(taken.fieldErrors?.workspaceName?.[0]).toMatch(/already exists/);
+    const tooLong = await failure(
+      apiClient(server.url).auth.signUp.mutate({ ...person(5), workspaceName: 'x'.repeat(81) }),
+    );
+    expect(tooLong.fieldErrors?.workspaceName?.[0]).toBe('Use at most 80 characters.');
+
+    // Ten attempts an hour per address (the schema refusal above never reached the limiter).
+    for (let n = 10; attempts < 10; n += 1) {
+      attempts += 1;
+      await apiClient(server.url).auth.signUp.mutate(person(n));
+    }
+    const limited = await failure(apiClient(server.url).auth.signUp.mutate(person(99)));
+    expect(limited).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'sign-up-rate-limited' });
+  });
+});

@@ -1,0 +1,139 @@
+// Two workspaces in one Callmine, each on its own Gong sandbox tenant, served by the same worker at the same time:
+// each report holds only its own tenant's calls and each quota counts only its own. A suspended workspace's run
+// waits (no attempt spent) and its schedules don't fire until the operator resumes it; the other workspace goes on.
+import type { RunView } from '@callmine/contracts';
+import type { SandboxTenant } from '@callmine/gong-sandbox';
+import { apiClient, browserLikeFetch } from '@callmine/server/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
+import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+
+const CALLS = 40;
+type Client = ReturnType<typeof apiClient>;
+
+const callIdsOf = (tenant: SandboxTenant) =>
+  new Set(Array.from({ length: tenant.callCount }, (_, i) => tenant.calls.call(i).metaData.id));
+
+async function waitFor(client: Client, runId: string, until: (run: RunView) => boolean, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await client.runs.get.query({ id: runId });
+    if (until(run)) return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} stuck in ${JSON.stringify(run)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let env: RunEnv;
+let worker: TestWorker | undefined;
+let beta: Client;
+let betaId = '';
+
+beforeAll(async () => {
+  env = await startRunEnv({ calls: CALLS });
+  const created = await env.admin.operator.createWorkspace.mutate({
+    name: 'Globex Buyer',
+    adminEmail: 'bea@globex.example',
+  });
+  betaId = created.workspace.id;
+  beta = apiClient(env.server.url, browserLikeFetch(env.server.url));
+  await beta.invitations.accept.mutate({
+    invitationId: created.invitation.id,
+    name: 'Bea',
+    password: 'bea long password',
+  });
+  const globex = env.sandbox.tenant('globex');
+  const key = globex.credentials[0];
+  if (!key) throw new Error('globex has no key');
+  await beta.integrations.gong.connectBasic.mutate({
+    accessKey: key.accessKey,
+    secretKey: key.secretKey,
+    baseUrl: globex.baseUrl,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+}, 60_000);
+
+afterAll(async () => {
+  await worker?.close();
+  await env?.close();
+});
+
+describe('two workspaces, one worker', () => {
+  it('runs both at once; each report holds only its own tenant’s calls, each quota only its own', {
+    timeout: 120_000,
+  }, async () => {
+    const [runA, runB] = await Promise.all([env.startRun(), beta.runs.start.mutate(WHOLE_HISTORY)]);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    const [doneA, doneB] = await Promise.all([
+      waitFor(env.admin, runA.id, isFinished),
+      waitFor(beta, runB.id, isFinished),
+    ]);
+    expect([doneA.status, doneB.status]).toEqual(['done', 'done']);
+    const reportA = await env.admin.reports.get.query({ id: doneA.reportId ?? '' });
+    const reportB = await beta.reports.get.query({ id: doneB.reportId ?? '' });
+    const acmeCalls = callIdsOf(env.sandbox.tenant('acme'));
+    const globexCalls = callIdsOf(env.sandbox.tenant('globex'));
+    expect(reportA.calls).toHaveLength(CALLS);
+    expect(reportB.calls).toHaveLength(CALLS);
+    expect(reportA.calls.every((c) => acmeCalls.has(c.id) && !globexCalls.has(c.id))).toBe(true);
+    expect(reportB.calls.every((c) => globexCalls.has(c.id) && !acmeCalls.has(c.id))).toBe(true);
+    // Each workspace's reports list only its own.
+    expect((await beta.reports.list.query()).map((r) => r.id)).toEqual([reportB.id]);
+    expect((await env.admin.reports.list.query()).map((r) => r.id)).toEqual([reportA.id]);
+
+    expect((await env.admin.usage.summary.query()).used).toBe(CALLS);
+    expect((await beta.usage.summary.query()).used).toBe(CALLS);
+    const usage = Object.fromEntries(
+      (await env.admin.operator.workspaces.query()).map((w) => [w.name, w.usage.used]),
+    );
+    expect(usage).toEqual({ Acme: CALLS, 'Globex Buyer': CALLS });
+  });
+
+  it('leaves a suspended workspace’s runs and schedules waiting, and goes on with the other', {
+    timeout: 120_000,
+  }, async () => {
+    await worker?.close();
+    worker = undefined;
+    const queuedB = await beta.runs.start.mutate(WHOLE_HISTORY);
+    const analysis = await beta.analyses.create.mutate({
+      name: 'Daily',
+      window: { kind: 'relative', lastDays: '7' },
+      filters: {},
+      settings: { analysers: ['talk'] },
+    });
+    const schedule = await beta.schedules.create.mutate({
+      analysisId: analysis.id,
+      kind: 'daily',
+      time: '09:00',
+      timeZone: 'UTC',
+    });
+    // Its slot is due now.
+    env.server.database.sqlite
+      .prepare('update schedule set next_slot_at = ? where id = ?')
+      .run(Date.now() - 2 * 86_400_000, schedule.id);
+    await env.admin.operator.suspend.mutate({ id: betaId });
+
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    const runA = await env.startRun();
+    expect((await waitFor(env.admin, runA.id, isFinished)).status).toBe('done');
+    expect(await worker.scheduler.tick()).toEqual([]);
+    const stillQueued = env.server.database.sqlite
+      .prepare('select status from analysis_run where id = ?')
+      .get(queuedB.id) as { status: string };
+    expect(stillQueued.status).toBe('queued');
+    const job = env.server.database.sqlite
+      .prepare("select status, attempts, run_after from job where json_extract(payload, '$.runId') = ?")
+      .get(queuedB.id) as { status: string; attempts: number; run_after: number };
+    expect(job.status).toBe('queued');
+    expect(job.run_after).toBeGreaterThan(Date.now());
+
+    await env.admin.operator.resume.mutate({ id: betaId });
+    // The paused job comes due again; no need to wait a minute in a test.
+    env.server.database.sqlite
+      .prepare("update job set run_after = ? where json_extract(payload, '$.runId') = ?")
+      .run(Date.now(), queuedB.id);
+    const ticked = await worker.scheduler.tick();
+    expect(ticked.map((r) => r.kind)).toEqual(['started']);
+    expect((await waitFor(beta, queuedB.id, isFinished)).status).toBe('done');
+  });
+});
