@@ -1,4 +1,10 @@
 export { type AuthOptions, type CallmineAuth, createAuth } from './auth/create-auth.ts';
+export {
+  clientVersionHeader,
+  isSupportedClientVersion,
+  supportedClientVersions,
+  supportedClientVersionsText,
+} from './client-version.ts';
 export { type ApiDeps, type ApiLogger, type Context, createContext } from './context.ts';
 export type { Access, DocumentedError, ProcedureMeta } from './meta.ts';
 export type {

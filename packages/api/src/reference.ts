@@ -68,6 +68,11 @@ const commonErrors: DocumentedError[] = [
     reason: 'token-rate-limited',
     when: 'The token made too many calls; wait for the Retry-After header (seconds).',
   },
+  {
+    code: 'PRECONDITION_FAILED',
+    reason: 'client-version-unsupported',
+    when: 'The x-callmine-client header names a @callmine/client version this server does not serve; the message says which do.',
+  },
   { code: 'INTERNAL_SERVER_ERROR', when: 'Something failed on our side; the message is generic.' },
 ];
 
