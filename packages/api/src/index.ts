@@ -7,6 +7,7 @@ export {
 } from './client-version.ts';
 export { type ApiDeps, type ApiLogger, type Context, createContext } from './context.ts';
 export type { Access, DocumentedError, ProcedureMeta } from './meta.ts';
+export { buildOpenApiDocument, type OpenApiOptions } from './openapi.ts';
 export type {
   BaseUrlVerdict,
   GongGateway,

@@ -17,7 +17,10 @@ export interface ProcedureReference {
    */
   tokenRoles: ApiTokenRole[];
   summary: string;
+  /** JSON Schema of the input; null when the procedure takes none. */
   input: unknown;
+  /** Whether a call must send an input (false when the procedure takes none or accepts it left out). */
+  inputRequired: boolean;
   output: unknown;
   errors: readonly DocumentedError[];
 }
@@ -112,6 +115,7 @@ function describe(path: string, procedure: AnyProcedure): ProcedureReference {
     tokenRoles: tokenRolesFor(access, tokens, def.type),
     summary: meta.summary ?? '',
     input: jsonSchema(isZod(input) ? input : undefined, 'input'),
+    inputRequired: isZod(input) && !input.safeParse(undefined).success,
     output: jsonSchema(isZod(def.output) ? def.output : undefined, 'output'),
     errors: meta.errors ?? [],
   };
