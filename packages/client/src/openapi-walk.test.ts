@@ -65,7 +65,10 @@ const queries: Record<string, HowToCall> = {
   'schedules.estimate': { after: 'schedules.list', input: (a) => ({ id: firstId(a, 'schedules.list') }) },
   'schedules.estimateDraft': {
     after: 'schedules.list',
-    input: (a) => ({ id: firstId(a, 'schedules.list'), schedule: { ...schedule, time: '07:30' } }),
+    input: (a) => ({
+      id: firstId(a, 'schedules.list'),
+      schedule: { ...schedule, analysisId: firstId(a, 'analyses.list'), time: '07:30' },
+    }),
   },
   'schedules.workspaceTimeZone': {},
   'usage.summary': {},
@@ -145,6 +148,14 @@ describe('every query in /docs/openapi.json, called on a live server', { timeout
       answers.set(path, data);
     }
     expect(answers.size).toBe(Object.keys(queries).length);
+    // The schemas are strict enough to catch a wrong answer: a count as text, or an unknown field.
+    const schema =
+      document.paths['/trpc/workspace.get']?.get?.responses['200']?.content?.['application/json'].schema;
+    const workspace = answers.get('workspace.get') as Record<string, unknown>;
+    expect(ajv.validate(schema as object, { result: { data: { ...workspace, memberCount: '1' } } })).toBe(
+      false,
+    );
+    expect(ajv.validate(schema as object, { result: { data: { ...workspace, extra: true } } })).toBe(false);
   });
 
   it('answers failures with the documented error shape and status', async () => {

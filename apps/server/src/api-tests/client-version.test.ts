@@ -43,11 +43,12 @@ describe('client version check', () => {
 
   it('serves calls without the header and from supported versions', async () => {
     const current = `${supportedClientVersions.major}.0.0`;
-    for (const headers of [
+    const headerSets: Record<string, string>[] = [
       {},
       { 'x-callmine-client': supportedClientVersions.minimum },
       { 'x-callmine-client': current },
-    ]) {
+    ];
+    for (const headers of headerSets) {
       const answer = await listReports({ search: '' }, headers);
       expect(answer, JSON.stringify(headers)).toEqual({ status: 200, body: { result: { data: [] } } });
     }

@@ -13,7 +13,7 @@ interface Operation {
   security: unknown[];
   responses: Record<
     string,
-    { headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }
+    { description?: string; headers?: Record<string, unknown>; content?: Record<string, { schema: unknown }> }
   >;
   'x-callmine-token-roles': string[];
 }
