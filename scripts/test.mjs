@@ -1,23 +1,80 @@
-// `npm test`: install, then lint, types, unit/API/component tests and browser end-to-end tests — all must pass.
+// `npm test` (everything) and QA's narrower loops: `npm run test:components`, `test:api`, `test:e2e`.
+// Every suite installs first (a no-op when node_modules matches the lockfile), so each works on a fresh clone.
+// The run ends with a table of each step's wall time, printed on failure too, so a slow or failing step is plain.
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureChromium } from './ensure-chromium.mjs';
-import { install, pnpm } from './pnpm.mjs';
+import { PNPM_VERSION } from './pnpm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-const step = (name) => console.log(`\n▶ ${name}`);
+const pnpmArgs = (args) => ['npx', ['-y', `pnpm@${PNPM_VERSION}`, ...args]];
 
-step('install');
-install();
-ensureChromium();
-step('lint + format (biome)');
-pnpm(['exec', 'biome', 'ci', '.']);
-step('types (tsc)');
-pnpm(['-r', '--no-bail', 'typecheck']);
-step('build the SPA (the end-to-end tests serve it)');
-pnpm(['--filter', '@callmine/web', 'build']);
-step('unit, API and component tests (vitest)');
-pnpm(['exec', 'vitest', 'run']);
-step('browser end-to-end tests (playwright + Debian chromium)');
-pnpm(['exec', 'playwright', 'test']);
+/** A step is a name and either a command ([bin, args]) or a function. */
+const steps = {
+  install: ['install', pnpmArgs(['install', '--frozen-lockfile', '--reporter=append-only'])],
+  chromium: ['chromium (Debian package)', ensureChromium],
+  lint: ['lint + format (biome)', pnpmArgs(['exec', 'biome', 'ci', '.'])],
+  types: ['types (tsc)', pnpmArgs(['-r', '--no-bail', 'typecheck'])],
+  build: ['build the SPA (the end-to-end tests serve it)', pnpmArgs(['--filter', '@callmine/web', 'build'])],
+  vitest: ['unit, API and component tests (vitest)', pnpmArgs(['exec', 'vitest', 'run'])],
+  components: [
+    'component tests (vitest, @callmine/web)',
+    pnpmArgs(['exec', 'vitest', 'run', '--project', '@callmine/web']),
+  ],
+  api: [
+    'API and worker tests (vitest, @callmine/server + @callmine/worker)',
+    pnpmArgs(['exec', 'vitest', 'run', '--project', '@callmine/server', '--project', '@callmine/worker']),
+  ],
+  e2e: ['browser end-to-end tests (playwright + Debian chromium)', pnpmArgs(['exec', 'playwright', 'test'])],
+};
+
+const suites = {
+  all: ['install', 'chromium', 'lint', 'types', 'build', 'vitest', 'e2e'],
+  components: ['install', 'components'],
+  api: ['install', 'api'],
+  e2e: ['install', 'chromium', 'build', 'e2e'],
+};
+
+const suite = process.argv[2] ?? 'all';
+if (!suites[suite]) {
+  console.error(`✖ Unknown suite "${suite}". Use one of: ${Object.keys(suites).join(', ')}.`);
+  process.exit(2);
+}
+
+const timings = [];
+let failed;
+for (const key of suites[suite]) {
+  const [name, action] = steps[key];
+  console.log(`\n▶ ${name}`);
+  const started = performance.now();
+  let status = 0;
+  if (typeof action === 'function') action();
+  else {
+    const result = spawnSync(action[0], action[1], { stdio: 'inherit' });
+    status = result.status ?? 1;
+  }
+  timings.push({ name, seconds: (performance.now() - started) / 1000, ok: status === 0 });
+  if (status !== 0) {
+    failed = name;
+    break;
+  }
+}
+
+const total = timings.reduce((sum, t) => sum + t.seconds, 0);
+const width = Math.max(...timings.map((t) => t.name.length), 'total'.length);
+console.log(`\n${'step'.padEnd(width)}  wall time`);
+for (const t of timings)
+  console.log(`${t.name.padEnd(width)}  ${format(t.seconds)}${t.ok ? '' : '  ✖ failed'}`);
+console.log(`${'total'.padEnd(width)}  ${format(total)}`);
+if (failed) {
+  console.error(`\n✖ ${failed} failed.`);
+  process.exit(1);
+}
+
+function format(seconds) {
+  const m = Math.floor(seconds / 60);
+  const s = (seconds - m * 60).toFixed(1).padStart(4, '0');
+  return `${m}:${s.padStart(4, '0')}`.padStart(7);
+}

@@ -27,6 +27,21 @@ describe('rate limiting at Gong’s real limits', () => {
     expect((await api.get('/v2/workspaces')).status).toBe(200);
   });
 
+  it('counts a slow request when it arrives, not when it is answered', async () => {
+    sandbox.faults.reset();
+    const api = asTenant(sandbox, 'initech');
+    // The first request is answered slowly; the next three are sent while it is still being answered. Gong counted
+    // the first on arrival, so it is the fourth that is over the limit.
+    sandbox.faults.latency(1500);
+    const slow = api.get('/v2/workspaces');
+    await new Promise((done) => setTimeout(done, 500));
+    sandbox.faults.latency(0);
+    const quick = [];
+    for (let i = 0; i < 3; i++) quick.push((await api.get('/v2/workspaces')).status);
+    expect(quick).toEqual([200, 200, 429]);
+    expect((await slow).status).toBe(200);
+  });
+
   it('enforces 10,000 a day with a Retry-After counted from the oldest request of the day', async () => {
     sandbox.faults.reset();
     const api = asTenant(sandbox, 'hooli');

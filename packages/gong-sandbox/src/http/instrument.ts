@@ -4,7 +4,12 @@ import type { ApiEnv, SandboxState } from './state.ts';
 
 const MAX_LOGGED_REQUESTS = 200_000;
 
-/** Gives the request its id, records it in the log once answered, and applies latency. */
+/**
+ * Gives the request its id, records it in the log once answered, and applies latency.
+ * Latency delays the ANSWER, not the arrival: Gong counts a request against the company's limit when it arrives,
+ * so a slow answer must not move that count later. (It once did: a request a client had already timed out on was
+ * counted seconds after its arrival, and the client's own next request, rightly sent, got a 429.)
+ */
 export function instrument(host: string, state: SandboxState): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const requestId = state.newRequestId();
@@ -13,8 +18,9 @@ export function instrument(host: string, state: SandboxState): MiddlewareHandler
     c.set('scopes', null);
     c.set('authKind', 'none');
     const at = state.clock();
-    if (state.faults.latencyMs > 0) await new Promise((done) => setTimeout(done, state.faults.latencyMs));
+    const latencyMs = state.faults.latencyMs;
     await next();
+    if (latencyMs > 0) await new Promise((done) => setTimeout(done, latencyMs));
     // A standalone sandbox may run for days; keep the log bounded (tests never come near this).
     if (state.requests.length >= MAX_LOGGED_REQUESTS) state.requests.splice(0, MAX_LOGGED_REQUESTS / 10);
     state.requests.push({
