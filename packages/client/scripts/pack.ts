@@ -1,7 +1,7 @@
 // Builds the publishable @callmine/client: one ESM bundle, one self-contained index.d.ts, packed with npm into
 // <repo>/dist/callmine-client-<version>.tgz. Run as `npm run client:pack` from the repository root.
 //   --version <x.y.z>  pack under another version (tests make an "old" client this way)
-//   --out <dir>        where the tarball goes (default: the repository's dist/)
+//   --out <dir>        where the tarball goes (default: the repository's dist/; a relative path is from packages/client)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
