@@ -77,7 +77,8 @@ function operation(p: ProcedureReference, commonErrors: readonly DocumentedError
     tags: [p.path.split('.').slice(0, -1).join('.')],
     // Which token roles the server lets through (the same rule the middleware applies).
     'x-callmine-token-roles': p.tokenRoles,
-    security: p.tokenRoles.length > 0 ? [{ bearerToken: [] }] : [],
+    // Public procedures answer without a token too ({} = no authentication); a bad token is still refused.
+    security: p.access === 'public' ? [{}, { bearerToken: [] }] : [{ bearerToken: [] }],
     ...transport,
     responses: {
       '200': {

@@ -73,6 +73,8 @@ describe('/docs/openapi.json', () => {
       }),
     ]);
     expect(document.paths['/trpc/reports.get']?.get?.parameters?.[0]?.required).toBe(true);
+    expect(list?.security).toEqual([{ bearerToken: [] }]);
+    expect(document.paths['/trpc/setup.status']?.get?.security).toEqual([{}, { bearerToken: [] }]);
     expect(list?.['x-callmine-token-roles']).toEqual(['admin', 'member', 'read']);
     expect(list?.responses['200']?.content?.['application/json']?.schema).toMatchObject({
       required: ['result'],
