@@ -19,7 +19,7 @@ export async function startSeededEnv(): Promise<SeededEnv> {
   const env = await startRunEnv({ calls: 40 });
   let worker: TestWorker | undefined;
   try {
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const analysis = await env.admin.analyses.create.mutate({
       name: 'Competitor watch',
       window: { kind: 'absolute', ...WHOLE_HISTORY },
