@@ -3,6 +3,7 @@ import type { Sealer } from '@callmine/vault';
 import { bearerToken, type TokenVerdict, verifyApiToken } from './auth/api-token.ts';
 import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
+import { checkClientVersion } from './client-version.ts';
 import type { GongGateway, GongOAuthApp } from './ports.ts';
 import type { RateLimits } from './rate-limits.ts';
 
@@ -43,6 +44,8 @@ export interface CreateContextOptions {
 }
 
 export async function createContext({ deps, headers, resHeaders, clientIp }: CreateContextOptions) {
+  // First, before tokens, middleware or input parsing: an unsupported client gets one clear error for every call.
+  checkClientVersion(headers);
   const presented = bearerToken(headers);
   if (presented !== undefined) {
     // A Bearer request is a script, not a browser: its token is the only principal; cookies are ignored.

@@ -1,6 +1,13 @@
 export { type AuthOptions, type CallmineAuth, createAuth } from './auth/create-auth.ts';
+export {
+  clientVersionHeader,
+  isSupportedClientVersion,
+  supportedClientVersions,
+  supportedClientVersionsText,
+} from './client-version.ts';
 export { type ApiDeps, type ApiLogger, type Context, createContext } from './context.ts';
 export type { Access, DocumentedError, ProcedureMeta } from './meta.ts';
+export { buildOpenApiDocument, type OpenApiOptions } from './openapi.ts';
 export type {
   BaseUrlVerdict,
   GongGateway,

@@ -17,7 +17,10 @@ export interface ProcedureReference {
    */
   tokenRoles: ApiTokenRole[];
   summary: string;
+  /** JSON Schema of the input; null when the procedure takes none. */
   input: unknown;
+  /** Whether a call must send an input (false when the procedure takes none or accepts it left out). */
+  inputRequired: boolean;
   output: unknown;
   errors: readonly DocumentedError[];
 }
@@ -68,6 +71,11 @@ const commonErrors: DocumentedError[] = [
     reason: 'token-rate-limited',
     when: 'The token made too many calls; wait for the Retry-After header (seconds).',
   },
+  {
+    code: 'PRECONDITION_FAILED',
+    reason: 'client-version-unsupported',
+    when: 'The x-callmine-client header names a @callmine/client version this server does not serve; the message says which do.',
+  },
   { code: 'INTERNAL_SERVER_ERROR', when: 'Something failed on our side; the message is generic.' },
 ];
 
@@ -107,6 +115,7 @@ function describe(path: string, procedure: AnyProcedure): ProcedureReference {
     tokenRoles: tokenRolesFor(access, tokens, def.type),
     summary: meta.summary ?? '',
     input: jsonSchema(isZod(input) ? input : undefined, 'input'),
+    inputRequired: isZod(input) && !input.safeParse(undefined).success,
     output: jsonSchema(isZod(def.output) ? def.output : undefined, 'output'),
     errors: meta.errors ?? [],
   };

@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { apiClient, freePort, startTestServer, type TestServer } from '@callmine/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CallmineSetupError, callmineError, createCallmineClient } from './index.ts';
+import { CallmineSetupError, callmineError, clientVersion, createCallmineClient } from './index.ts';
 
 const run = promisify(execFile);
 const example = fileURLToPath(new URL('../examples/list-reports-and-run.ts', import.meta.url));
 
-describe('@callmine/client', () => {
+// Most tests spawn the example script through tsx (a few seconds each, more on a busy machine).
+describe('@callmine/client', { timeout: 60_000 }, () => {
   let server: TestServer;
   let admin: ReturnType<typeof apiClient>;
   beforeAll(async () => {
@@ -67,6 +68,21 @@ describe('@callmine/client', () => {
       fieldErrors: { name: ['Enter a workspace name.'] },
     });
     expect(await callmine.workspace.rename.mutate({ name: 'Acme' })).toMatchObject({ name: 'Acme' });
+  });
+
+  it('sends its version with every call, which the server serves', async () => {
+    const { token } = await admin.apiTokens.create.mutate({ name: 'versioned', role: 'read' });
+    const sent: (string | null)[] = [];
+    const callmine = createCallmineClient({
+      url: server.url,
+      token,
+      fetch: (input, init) => {
+        sent.push(new Headers(init?.headers).get('x-callmine-client'));
+        return fetch(input, init);
+      },
+    });
+    expect(await callmine.workspace.get.query()).toMatchObject({ name: expect.any(String) });
+    expect(sent).toEqual([clientVersion]);
   });
 
   it('refuses anything but a Callmine token, or an address that is not http(s), before making a request', () => {

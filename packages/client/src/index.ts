@@ -1,7 +1,14 @@
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, type TRPCClient, TRPCClientError } from '@trpc/client';
 import type { AppRouter } from './types.ts';
 
 export type { AppRouter, CallmineInputs, CallmineOutputs } from './types.ts';
+
+/**
+ * This client's version, sent with every call (x-callmine-client) so a server that no longer serves it answers
+ * with one clear error instead of a shape failure. Equal to package.json's (a test checks); `npm run client:pack`
+ * writes the packed version here.
+ */
+export const clientVersion: string = '1.0.0';
 
 export interface CallmineClientOptions {
   /** Where Callmine runs, e.g. `https://callmine.example.com` (the `/trpc` path is added). */
@@ -44,7 +51,7 @@ function checkUrl(base: string): void {
  * A typed client for Callmine's procedures: `client.workspace.get.query()`, `client.workspace.rename.mutate({...})`.
  * Vanilla tRPC (no React); calls made together are batched into one HTTP request.
  */
-export function createCallmineClient(options: CallmineClientOptions) {
+export function createCallmineClient(options: CallmineClientOptions): CallmineClient {
   const base = options.url.trim().replace(/\/+$/, '');
   checkUrl(base);
   if (!options.token.startsWith('cm_')) {
@@ -59,14 +66,16 @@ export function createCallmineClient(options: CallmineClientOptions) {
     links: [
       httpBatchLink({
         url: `${base}/trpc`,
-        headers: { authorization: `Bearer ${options.token}` },
+        // The version lets the server answer an old client with one clear error instead of a shape failure.
+        headers: { authorization: `Bearer ${options.token}`, 'x-callmine-client': clientVersion },
         ...(options.fetch ? { fetch: options.fetch } : {}),
       }),
     ],
   });
 }
 
-export type CallmineClient = ReturnType<typeof createCallmineClient>;
+/** The typed client: every procedure as `.query()` or `.mutate()`. */
+export type CallmineClient = TRPCClient<AppRouter>;
 
 /** The system error code (ECONNREFUSED, ENOTFOUND, …) somewhere in fetch's cause chain. */
 function systemCode(error: unknown): string | undefined {

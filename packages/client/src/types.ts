@@ -1,6 +1,6 @@
 // The router's type is all a client needs from the server: tRPC derives every procedure's input and output from
-// it. Inside this repository it points at packages/api; a published build would bundle these declarations
-// (see README).
+// it. Inside this repository it points at packages/api; the tarball's index.d.ts prints the same types without the
+// server's internals (scripts/router-types.ts, README "How the tarball is built").
 import type { AppRouter } from '@callmine/api';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 

@@ -1,4 +1,4 @@
-import { buildApiReference } from '@callmine/api';
+import { buildApiReference, buildOpenApiDocument } from '@callmine/api';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { renderApiReference } from './api-docs/page.ts';
@@ -11,12 +11,15 @@ code,pre{font-family:ui-monospace,monospace;font-size:13px}pre{background:#f6f8f
 details{margin:.25rem 0}summary{cursor:pointer;color:#0969da}ul.toc{padding-left:1.25rem}
 table{border-collapse:collapse}td,th{border:1px solid #d0d7de;padding:.25rem .5rem;text-align:left;vertical-align:top}`;
 
-/** The API reference, built from the router at start-up: HTML for people, JSON for tools. */
+/** The API reference, built from the router at start-up: HTML for people, JSON and OpenAPI 3.1 for tools. */
 export function apiDocsRoutes(publicUrl: string) {
   const reference = buildApiReference();
   const page = renderApiReference(reference, publicUrl);
+  // The same reference as OpenAPI 3.1, for generators (Python, Go…).
+  const openApi = buildOpenApiDocument(reference, { publicUrl });
   return new Hono<AppEnv>()
     .get('/api', (c) => c.html(page))
     .get('/api.json', (c) => c.json(reference))
+    .get('/openapi.json', (c) => c.json(openApi))
     .get('/api.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }));
 }

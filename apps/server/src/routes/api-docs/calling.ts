@@ -1,5 +1,6 @@
 // The "Calling the API" section: how to call /trpc with nothing but HTTP. Its curl commands and its example error
 // are run as written against a real server by api-docs-calling.test.ts, so they stay true.
+import { supportedClientVersionsText } from '@callmine/api';
 import { escapeHtml, json } from './html.ts';
 
 /** The query example: a GET with the input as URL-encoded JSON. */
@@ -76,7 +77,14 @@ ${json(exampleError, 'example-error')}
 <h3>Typed client</h3>
 <p><code>@callmine/client</code> gives TypeScript autocompletion and compile errors for wrong inputs, and batches
 calls made together into one request; <code>callmineError(e)</code> returns <code>{ code, message, fieldErrors,
-reason, httpStatus }</code>.</p>
+reason, httpStatus }</code>. <code>npm run client:pack</code> in Callmine's repository builds it into
+<code>dist/callmine-client-&lt;version&gt;.tgz</code> for <code>npm install</code> in your own project. It sends its
+version (<code>x-callmine-client</code>); this server serves <code>@callmine/client</code>
+${escapeHtml(supportedClientVersionsText())}, and answers any other version with <code>412</code>,
+<code>data.code</code> <code>PRECONDITION_FAILED</code>, reason <code>client-version-unsupported</code>.</p>
+<h3>Other languages</h3>
+<p><a href="/docs/openapi.json"><code>/docs/openapi.json</code></a> is this reference as OpenAPI 3.1 (the procedures
+API tokens may call), for client generators in Python, Go and others.</p>
 <pre>${escapeHtml(clientExample.replace('%BASE%', base))}</pre>
 </section>`;
 }

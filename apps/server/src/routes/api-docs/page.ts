@@ -60,7 +60,9 @@ export function renderApiReference(reference: ApiReference, publicUrl: string): 
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/docs/api.css"></head><body>
 <h1>Callmine API reference</h1>
 <p>Every procedure of Callmine's API, generated from the server's own schemas. This page as JSON:
-<a href="/docs/api.json"><code>/docs/api.json</code></a>.</p>
+<a href="/docs/api.json"><code>/docs/api.json</code></a>. As an OpenAPI 3.1 document, for client generators
+(Python, Go…): <a href="/docs/openapi.json"><code>/docs/openapi.json</code></a> (the procedures API tokens may
+call).</p>
 ${contents(reference.procedures)}
 ${callingTheApi(publicUrl)}
 <section id="errors"><h2>Errors any procedure may return</h2>${errorsTable(reference.commonErrors)}
