@@ -37,6 +37,7 @@ export function composeServer(config: Config, logger: Logger, overrides: ServerO
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,
       monthlyCallQuota: config.monthlyCallQuota,
+      webhooks: { allowedOrigins: config.webhooks.allowedOrigins },
       rateLimits: createRateLimits({
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,

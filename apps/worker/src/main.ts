@@ -32,6 +32,7 @@ function start() {
   void composed.loop.run();
   // The first tick runs now: a slot missed while no worker ran is caught up at start-up.
   composed.scheduler.start();
+  composed.webhooks.start();
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker shutting down after the current batch');
     void composed.close().finally(() => process.exit(0));

@@ -12,3 +12,4 @@ export * from './schedules.ts';
 export * from './talk-metrics.ts';
 export * from './usage.ts';
 export * from './workspace.ts';
+export * from './webhooks.ts';

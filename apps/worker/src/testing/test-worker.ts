@@ -9,6 +9,7 @@ export interface TestWorker {
   logLines: string[];
   database: ReturnType<typeof composeWorker>['database'];
   scheduler: ReturnType<typeof composeWorker>['scheduler'];
+  webhooks: ReturnType<typeof composeWorker>['webhooks'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
@@ -19,6 +20,8 @@ export function startTestWorker(
   overrides: WorkerOverrides & {
     /** false: the scheduler does not tick on its own; the test calls scheduler.tick() with its own clock. */
     scheduler?: boolean;
+    /** false: webhook deliveries are sent only when the test calls webhooks.tick(). */
+    webhooks?: boolean;
   } = {},
 ): TestWorker {
   const config = loadConfig({
@@ -41,5 +44,12 @@ export function startTestWorker(
   );
   void composed.loop.run();
   if (overrides.scheduler !== false) composed.scheduler.start();
-  return { logLines, database: composed.database, scheduler: composed.scheduler, close: composed.close };
+  if (overrides.webhooks !== false) composed.webhooks.start();
+  return {
+    logLines,
+    database: composed.database,
+    scheduler: composed.scheduler,
+    webhooks: composed.webhooks,
+    close: composed.close,
+  };
 }

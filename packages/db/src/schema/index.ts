@@ -12,3 +12,4 @@ export * from './reports.ts';
 export * from './runs.ts';
 export * from './schedules.ts';
 export * from './vault.ts';
+export * from './webhooks.ts';
