@@ -11,5 +11,5 @@ export * from './runs.ts';
 export * from './schedules.ts';
 export * from './talk-metrics.ts';
 export * from './usage.ts';
-export * from './workspace.ts';
 export * from './webhooks.ts';
+export * from './workspace.ts';

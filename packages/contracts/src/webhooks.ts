@@ -194,3 +194,12 @@ export const webhookDeliveriesPage = z.object({
   nextCursor: z.string().nullable(),
 });
 export type WebhookDeliveriesPage = z.infer<typeof webhookDeliveriesPage>;
+
+/** The settings form: the same URL and events rules, with the checked events as one comma-separated value. */
+export const createWebhookForm = z.strictObject({
+  url: webhookUrlField,
+  events: z
+    .string()
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(eventsField),
+});
