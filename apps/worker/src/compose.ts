@@ -99,7 +99,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
     logger,
     now,
     pollIntervalMs: config.webhooks.pollIntervalMs,
-    leaseMs: config.webhooks.timeoutMs * 2 + 10_000,
+    leaseMs: config.webhooks.timeoutMs * 2 + 1_000,
     policy: {
       baseMs: config.webhooks.retryBaseMs,
       maxGapMs: config.webhooks.retryMaxGapMs,
