@@ -26,7 +26,7 @@ export const SEED_TRACKERS = [
 ];
 
 /** Inserts a report into the server's workspace and returns its id and the stored result. */
-export function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
+export async function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
   const tenantId = options.tenantId ?? 'acme';
   const { calls, transcripts } = sandboxAnalysisInput(sandbox, tenantId, options.calls ?? 40);
   const settings = analysisSettings.parse(
@@ -45,33 +45,31 @@ export function seedReport(server: TestServer, sandbox: GongSandbox, options: Se
     repId: c.primaryUserId,
   }));
   const db = server.database.db;
-  const workspace = db.select({ id: schema.organization.id }).from(schema.organization).get();
+  const [workspace] = await db.select({ id: schema.organization.id }).from(schema.organization).limit(1);
   if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
   const id = `report-${Math.random().toString(36).slice(2, 10)}`;
   const from = days[0] ?? '2026-01-01';
   const to = days[days.length - 1] ?? from;
   const createdAt = options.createdAt ?? new Date();
-  db.insert(schema.report)
-    .values({
-      id,
-      workspaceId: workspace.id,
-      name: options.name ?? 'Competitor watch',
-      parameters: {
-        selection: { from, to, repEmails: [], externalOnly: false, minDurationMinutes: 0, titleContains: '' },
-        settings,
-      },
-      fromDay: from,
-      toDay: to,
-      callsAnalyzed: calls.length,
-      calls: reportCalls,
-      reps,
-      result,
-      partial: options.partial ?? null,
-      createdByName: 'Ada Admin',
-      credentialVersion: 1,
-      runStartedAt: createdAt,
-      createdAt,
-    })
-    .run();
+  await db.insert(schema.report).values({
+    id,
+    workspaceId: workspace.id,
+    name: options.name ?? 'Competitor watch',
+    parameters: {
+      selection: { from, to, repEmails: [], externalOnly: false, minDurationMinutes: 0, titleContains: '' },
+      settings,
+    },
+    fromDay: from,
+    toDay: to,
+    callsAnalyzed: calls.length,
+    calls: reportCalls,
+    reps,
+    result,
+    partial: options.partial ?? null,
+    createdByName: 'Ada Admin',
+    credentialVersion: 1,
+    runStartedAt: createdAt,
+    createdAt,
+  });
   return { id, result, calls: reportCalls, reps };
 }

@@ -48,8 +48,8 @@ export function reportDays(row: RunRow): { fromDay: string; toDay: string } {
 }
 
 /** Why the report covers fewer calls than the run selected: the workspace's monthly quota ran out mid-selection. */
-export function partialOf(db: Db, row: RunRow): ReportPartial | null {
-  const outcome = runQuotaOutcome(db, row.id);
+export async function partialOf(db: Db, row: RunRow): Promise<ReportPartial | null> {
+  const outcome = await runQuotaOutcome(db, row.id);
   if (!outcome?.partial) return null;
   return {
     reason: 'quota-reached',
@@ -70,9 +70,9 @@ export async function buildReport(
 ): Promise<ReportContent> {
   const selection = selectionOf(row);
   const settings = settingsOf(row);
-  const { calls, transcripts } = loadRunData(db, row.id, row.workspaceId);
+  const { calls, transcripts } = await loadRunData(db, row.id, row.workspaceId);
   const withThemes = settings.analysers.includes('themes');
-  const previous = withThemes ? loadPreviousPeriod(db, row.workspaceId, selection) : null;
+  const previous = withThemes ? await loadPreviousPeriod(db, row.workspaceId, selection) : null;
   const input: AnalysisInput = {
     calls: calls.map(analysisCallOf),
     transcripts: transcripts.map(analysisTranscriptOf),
@@ -103,7 +103,7 @@ export async function buildReport(
     calls: calls.map(reportCallOf),
     reps: repNamesOf(calls),
     result,
-    partial: partialOf(db, row),
+    partial: await partialOf(db, row),
     // The Runs page's totals, from the same data.
     totals: computeTotals(transcripts, calls),
   };

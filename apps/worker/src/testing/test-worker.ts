@@ -7,14 +7,14 @@ import { composeWorker, type WorkerOverrides } from '../compose.ts';
 
 export interface TestWorker {
   logLines: string[];
-  database: ReturnType<typeof composeWorker>['database'];
-  scheduler: ReturnType<typeof composeWorker>['scheduler'];
-  webhooks: ReturnType<typeof composeWorker>['webhooks'];
+  database: Awaited<ReturnType<typeof composeWorker>>['database'];
+  scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
+  webhooks: Awaited<ReturnType<typeof composeWorker>>['webhooks'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
 
-export function startTestWorker(
+export async function startTestWorker(
   dataDir: string,
   env: Record<string, string> = {},
   overrides: WorkerOverrides & {
@@ -23,7 +23,7 @@ export function startTestWorker(
     /** false: webhook deliveries are sent only when the test calls webhooks.tick(). */
     webhooks?: boolean;
   } = {},
-): TestWorker {
+): Promise<TestWorker> {
   const config = loadConfig({
     CALLMINE_DATA_DIR: dataDir,
     CALLMINE_LOG_LEVEL: 'info',
@@ -37,13 +37,13 @@ export function startTestWorker(
       done();
     },
   });
-  const composed = composeWorker(
+  const composed = await composeWorker(
     config,
     createLogger({ service: 'callmine-worker', level: config.logLevel, destination: sink }),
     overrides,
   );
   void composed.loop.run();
-  if (overrides.scheduler !== false) composed.scheduler.start();
+  if (overrides.scheduler !== false) await composed.scheduler.start();
   if (overrides.webhooks !== false) composed.webhooks.start();
   return {
     logLines,

@@ -66,12 +66,12 @@ describe('Reports page', { timeout: 60_000 }, () => {
     expect(await screen.findByText('No reports yet.')).toBeInTheDocument();
     first.unmount();
 
-    seedReport(server, sandbox, {
+    await seedReport(server, sandbox, {
       name: 'Pricing pulse',
       calls: 10,
       createdAt: new Date('2026-06-01T10:00:00Z'),
     });
-    seedReport(server, sandbox, {
+    await seedReport(server, sandbox, {
       name: 'Competitor watch',
       calls: 20,
       createdAt: new Date('2026-06-02T10:00:00Z'),
@@ -106,7 +106,7 @@ describe('Reports page', { timeout: 60_000 }, () => {
 describe('Report view', { timeout: 60_000 }, () => {
   it('shows a loading state, then the full report with tiles, charts and ranked tables', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { calls: 60 });
+    const seeded = await seedReport(server, sandbox, { calls: 60 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     expect(await screen.findByText('Loading the report…')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1, name: 'Competitor watch' })).toBeInTheDocument();
@@ -144,7 +144,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('drills down from a tracker to the sentences, who said them, when, and the call in Gong', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { calls: 30 });
+    const seeded = await seedReport(server, sandbox, { calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const user = userEvent.setup();
     const competitors = seeded.result.trackers!.find((t) => t.name === 'Competitors')!;
@@ -173,7 +173,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('exports a table as CSV with the numbers on the page', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { name: 'Q4 / competitors', calls: 30 });
+    const seeded = await seedReport(server, sandbox, { name: 'Q4 / competitors', calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const downloads = captureDownloads();
     try {
@@ -200,7 +200,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('shows the quota banner on a partial report', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, {
+    const seeded = await seedReport(server, sandbox, {
       calls: 20,
       partial: {
         reason: 'quota-reached',
@@ -220,7 +220,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('says so when a report covers no calls', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { name: 'Quiet week', calls: 0 });
+    const seeded = await seedReport(server, sandbox, { name: 'Quiet week', calls: 0 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     expect(
       await screen.findByText('No calls matched this report’s selection, so there is nothing to show.'),
@@ -240,7 +240,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('lets an admin delete a report after confirming, and hides Delete from members', async () => {
     const { server, sandbox, adminFetch, admin } = await start();
-    const seeded = seedReport(server, sandbox, { calls: 10 });
+    const seeded = await seedReport(server, sandbox, { calls: 10 });
     const invitation = await admin.members.invite.mutate({ email: 'mo@example.com', role: 'member' });
     const memberFetch = browserLikeFetch(server.url);
     await apiClient(server.url, memberFetch).invitations.accept.mutate({

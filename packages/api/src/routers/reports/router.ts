@@ -11,7 +11,7 @@ export const reportsRouter = router({
     .meta({ summary: 'The workspace’s reports, newest first, optionally filtered by name.' })
     .input(listReportsInput)
     .output(z.array(reportSummary))
-    .query(({ ctx, input }) => listReports(ctx.deps.db, ctx.workspace.id, input.search)),
+    .query(async ({ ctx, input }) => listReports(ctx.deps.db, ctx.workspace.id, input.search)),
   get: signedInProcedure
     .meta({
       summary: 'One report in full: parameters, calls, results and the evidence behind every count.',
@@ -19,8 +19,8 @@ export const reportsRouter = router({
     })
     .input(reportIdInput)
     .output(reportView)
-    .query(({ ctx, input }) => {
-      const found = findReport(ctx.deps.db, ctx.workspace.id, input.id);
+    .query(async ({ ctx, input }) => {
+      const found = await findReport(ctx.deps.db, ctx.workspace.id, input.id);
       if (!found)
         throw new TRPCError({ code: 'NOT_FOUND', message: 'That report does not exist in this workspace.' });
       return found;
@@ -32,8 +32,8 @@ export const reportsRouter = router({
     })
     .input(reportIdInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) => {
-      deleteReport(ctx, input.id);
+    .mutation(async ({ ctx, input }) => {
+      await deleteReport(ctx, input.id);
       return { deleted: true as const };
     }),
 });
