@@ -21,8 +21,8 @@ async function receiver(): Promise<WebhookReceiver> {
   cleanups.push(() => r.close());
   return r;
 }
-function worker(...args: Parameters<typeof startTestWorker>): TestWorker {
-  const w = startTestWorker(...args);
+async function worker(...args: Parameters<typeof startTestWorker>): Promise<TestWorker> {
+  const w = await startTestWorker(...args);
   cleanups.push(() => w.close());
   return w;
 }
@@ -67,7 +67,7 @@ describe('webhooks from a real run', () => {
       events: ['run.finished', 'report.ready', 'schedule.occurrence-failed'],
     });
     r.secret = created.secret;
-    const w = worker(env.server.dataDir, { ...env.workerEnv, CALLMINE_WEBHOOK_POLL_MS: '50' });
+    const w = await worker(env.server.dataDir, { ...env.workerEnv, CALLMINE_WEBHOOK_POLL_MS: '50' });
     const run = await env.startRun();
     const done = await env.waitFor(run.id, isFinished, 60_000);
     expect(done.status).toBe('done');
@@ -110,7 +110,7 @@ describe('webhooks from a real run', () => {
 
     // The canary: the secret was in the create answer and the receiver's hands only.
     await w.close();
-    env.server.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await env.server.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     expect(dataDirText(env.server.dataDir)).not.toContain(created.secret);
     expect([...env.server.logLines, ...w.logLines].join('\n')).not.toContain(created.secret);
     expect(JSON.stringify(await env.admin.webhooks.list.query())).not.toContain(created.secret);
@@ -127,7 +127,7 @@ describe('retries', () => {
     r.secret = created.secret;
     r.answer = (n) => (n < 4 ? 500 : 200);
     const { deliveryId } = await s.admin.webhooks.sendTest.mutate({ endpointId: created.endpoint.id });
-    worker(s.dataDir, {
+    await worker(s.dataDir, {
       CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin,
       CALLMINE_WEBHOOK_RETRY_BASE_MS: '200',
       CALLMINE_WEBHOOK_POLL_MS: '20',
@@ -222,7 +222,7 @@ describe('an endpoint failing for 3 days', () => {
     const created = await s.admin.webhooks.create.mutate({ url: r.url, events: ['run.finished'] });
     r.secret = created.secret;
     await s.admin.webhooks.sendTest.mutate({ endpointId: created.endpoint.id });
-    const w = worker(
+    const w = await worker(
       s.dataDir,
       { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin },
       { now, webhooks: false, scheduler: false },

@@ -1,12 +1,11 @@
 // Every write the delivery loop makes. A delivery is claimed with one conditional UPDATE (a lease), so two workers
 // never send it at the same time; after the network answer, its outcome is recorded in one short transaction whose
 // first statement is the delivery's own row: a 2xx is on disk before anything else happens.
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { nextAttemptAt, type RetryPolicy } from './backoff.ts';
 
-const delivery = schema.webhookDelivery;
-const endpoint = schema.webhookEndpoint;
+const tablesOf = (db: Db) => ({ delivery: db.tables.webhookDelivery, endpoint: db.tables.webhookEndpoint });
 
 export interface ClaimedDelivery {
   id: string;
@@ -23,6 +22,7 @@ export interface ClaimedDelivery {
 
 /** Ids of deliveries due now on enabled endpoints and not held by another worker, oldest first. */
 export async function dueDeliveries(db: Db, now: Date, limit: number): Promise<string[]> {
+  const { delivery, endpoint } = tablesOf(db);
   const rows = await db
     .select({ id: delivery.id })
     .from(delivery)
@@ -50,6 +50,7 @@ export async function claimDelivery(
   now: Date,
   leaseMs: number,
 ): Promise<ClaimedDelivery | null> {
+  const { delivery, endpoint } = tablesOf(db);
   const [claimed] = await db
     .update(delivery)
     .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
@@ -91,6 +92,7 @@ export async function claimDelivery(
 
 /** Gives a claimed delivery back without an attempt (e.g. the worker is stopping). */
 export async function releaseDelivery(db: Db, id: string): Promise<void> {
+  const { delivery } = tablesOf(db);
   await db.update(delivery).set({ leaseUntil: null }).where(eq(delivery.id, id));
 }
 
@@ -119,6 +121,7 @@ export async function recordAttempt(
   outcome: AttemptOutcome,
   policy: RetryPolicy & { disableAfterMs: number },
 ): Promise<RecordResult> {
+  const { delivery, endpoint } = tablesOf(db);
   const attempts = claimed.attempts + 1;
   const last = {
     attempts,
@@ -162,7 +165,7 @@ export async function recordAttempt(
       )
       .returning({ url: endpoint.url });
     if (disabled.length > 0) {
-      await tx.insert(schema.auditEvent).values({
+      await tx.insert(tx.tables.auditEvent).values({
         workspaceId: claimed.workspaceId,
         actorId: null,
         actorName: 'Callmine',

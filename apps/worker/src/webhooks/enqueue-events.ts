@@ -1,6 +1,6 @@
 // The worker's hooks into its own transactions: each function is called inside the transaction that makes the
 // state change, and enqueues the change's webhook event there (nothing is sent here; the dispatcher sends).
-import { type Db, enqueueWebhookEvent, schema } from '@callmine/db';
+import { type Db, enqueueWebhookEvent } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 import {
   gongNeedsAttentionEvent,
@@ -60,7 +60,7 @@ export async function enqueueReportEvents(
 
 /** The run failed (the same plain reason the Runs page shows). */
 export async function enqueueRunFailed(tx: Db, runId: string, error: string | null, at: Date): Promise<void> {
-  const run = schema.analysisRun;
+  const run = tx.tables.analysisRun;
   const [row] = await tx
     .select({ workspaceId: run.workspaceId, name: run.name, callsAnalyzed: run.callsAnalyzed })
     .from(run)

@@ -4,8 +4,7 @@
 // (a retried job, a second worker) writes nothing.
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../open.ts';
-import { webhookDelivery, webhookEndpoint } from '../schema/index.ts';
+import type { Db } from '../database/types.ts';
 
 export interface WebhookEventInput {
   workspaceId: string;
@@ -33,6 +32,7 @@ export function webhookPayload(event: WebhookEventInput) {
 
 /** Returns how many deliveries were enqueued (0 when nobody subscribed or the event was already enqueued). */
 export async function enqueueWebhookEvent(tx: Db, event: WebhookEventInput): Promise<number> {
+  const { webhookDelivery, webhookEndpoint } = tx.tables;
   const endpoints = await tx
     .select({ id: webhookEndpoint.id, events: webhookEndpoint.events })
     .from(webhookEndpoint)

@@ -1,4 +1,4 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import type { AdminContext } from '../../procedure-context.ts';
 
 /** An audit row for a change to a webhook endpoint, written in the change's transaction. Never the secret. */
@@ -7,7 +7,7 @@ export async function auditWebhook(
   ctx: AdminContext,
   input: { action: string; endpointId: string; detail: string | null; at: Date },
 ): Promise<void> {
-  await tx.insert(schema.auditEvent).values({
+  await tx.insert(tx.tables.auditEvent).values({
     workspaceId: ctx.workspace.id,
     actorId: ctx.user.id,
     actorName: ctx.user.name,

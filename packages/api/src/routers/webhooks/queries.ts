@@ -6,13 +6,11 @@ import {
   type WebhookEventType,
   webhookEventTypes,
 } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { and, desc, eq, lt, or } from 'drizzle-orm';
 
-const endpoint = schema.webhookEndpoint;
-const delivery = schema.webhookDelivery;
-
-export const endpointColumns = {
+/** What leaves about an endpoint: never `secretSealed`. */
+export const endpointColumns = (endpoint: Tables['webhookEndpoint']) => ({
   id: endpoint.id,
   url: endpoint.url,
   events: endpoint.events,
@@ -21,9 +19,9 @@ export const endpointColumns = {
   disabledAt: endpoint.disabledAt,
   failingSince: endpoint.failingSince,
   createdAt: endpoint.createdAt,
-};
+});
 
-type EndpointRow = Pick<typeof endpoint.$inferSelect, keyof typeof endpointColumns>;
+type EndpointRow = Pick<Tables['webhookEndpoint']['$inferSelect'], keyof ReturnType<typeof endpointColumns>>;
 const known: ReadonlySet<string> = new Set(webhookEventTypes);
 
 export function toEndpointView(row: EndpointRow): WebhookEndpointView {
@@ -40,8 +38,9 @@ export function toEndpointView(row: EndpointRow): WebhookEndpointView {
 }
 
 export async function listWebhooks(db: Db, workspaceId: string): Promise<WebhookEndpointView[]> {
+  const endpoint = db.tables.webhookEndpoint;
   const rows = await db
-    .select(endpointColumns)
+    .select(endpointColumns(endpoint))
     .from(endpoint)
     .where(eq(endpoint.workspaceId, workspaceId))
     .orderBy(desc(endpoint.createdAt), desc(endpoint.id));
@@ -53,8 +52,9 @@ export async function findWebhook(
   workspaceId: string,
   id: string,
 ): Promise<WebhookEndpointView | null> {
+  const endpoint = db.tables.webhookEndpoint;
   const [row] = await db
-    .select(endpointColumns)
+    .select(endpointColumns(endpoint))
     .from(endpoint)
     .where(and(eq(endpoint.id, id), eq(endpoint.workspaceId, workspaceId)))
     .limit(1);
@@ -77,6 +77,7 @@ export async function listDeliveries(
   cursor: string | undefined,
 ): Promise<WebhookDeliveriesPage | null> {
   if (!(await findWebhook(db, workspaceId, endpointId))) return null;
+  const delivery = db.tables.webhookDelivery;
   const after = parseCursor(cursor);
   const rows = await db
     .select({

@@ -2,14 +2,12 @@
 
 import { randomUUID } from 'node:crypto';
 import { WEBHOOK_TEST_EVENT } from '@callmine/contracts';
-import { enqueueWebhookEvent, schema } from '@callmine/db';
+import { enqueueWebhookEvent } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { AdminContext } from '../../procedure-context.ts';
 import { findWebhook } from './queries.ts';
 import { webhookNotFound } from './write.ts';
-
-const delivery = schema.webhookDelivery;
 
 /**
  * One more attempt as soon as the worker gets to it, with the same Callmine-Webhook-Id (a receiver that already
@@ -17,6 +15,7 @@ const delivery = schema.webhookDelivery;
  */
 export async function resendDelivery(ctx: AdminContext, deliveryId: string): Promise<void> {
   const at = ctx.deps.now();
+  const delivery = ctx.deps.db.tables.webhookDelivery;
   const rows = await ctx.deps.db
     .update(delivery)
     .set({ status: 'pending', nextAttemptAt: at, leaseUntil: null, updatedAt: at })
@@ -49,6 +48,7 @@ export async function sendTestWebhook(
     at: ctx.deps.now(),
     endpointId,
   });
+  const delivery = ctx.deps.db.tables.webhookDelivery;
   const [row] = await ctx.deps.db
     .select({ id: delivery.id })
     .from(delivery)

@@ -8,7 +8,6 @@ import type {
   WebhookEndpointView,
 } from '@callmine/contracts';
 import { createWebhookInput, updateWebhookInput } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { AdminContext } from '../../procedure-context.ts';
@@ -17,15 +16,16 @@ import { endpointColumns, toEndpointView } from './queries.ts';
 import { newWebhookSecret } from './secret.ts';
 import { allowedWebhookUrl } from './webhook-url.ts';
 
-const endpoint = schema.webhookEndpoint;
-
 export const webhookNotFound = () =>
   new TRPCError({ code: 'NOT_FOUND', message: 'That webhook endpoint does not exist in this workspace.' });
 
-const ownEndpoint = (ctx: AdminContext, id: string) =>
-  and(eq(endpoint.id, id), eq(endpoint.workspaceId, ctx.workspace.id));
+const ownEndpoint = (ctx: AdminContext, id: string) => {
+  const endpoint = ctx.deps.db.tables.webhookEndpoint;
+  return and(eq(endpoint.id, id), eq(endpoint.workspaceId, ctx.workspace.id));
+};
 
 export async function createWebhook(ctx: AdminContext, raw: CreateWebhookInput): Promise<CreatedWebhook> {
+  const endpoint = ctx.deps.db.tables.webhookEndpoint;
   const input = createWebhookInput.parse(raw);
   const url = allowedWebhookUrl(input.url, ctx.deps.webhooks.allowedOrigins);
   const at = ctx.deps.now();
@@ -65,6 +65,7 @@ export async function updateWebhook(
   raw: UpdateWebhookInput,
 ): Promise<WebhookEndpointView> {
   const input = updateWebhookInput.parse(raw);
+  const endpoint = ctx.deps.db.tables.webhookEndpoint;
   const url =
     input.url === undefined ? undefined : allowedWebhookUrl(input.url, ctx.deps.webhooks.allowedOrigins);
   const at = ctx.deps.now();
@@ -84,7 +85,7 @@ export async function updateWebhook(
       .update(endpoint)
       .set(changes)
       .where(ownEndpoint(ctx, input.id))
-      .returning(endpointColumns);
+      .returning(endpointColumns(endpoint));
     if (!row) return null;
     const what = Object.keys(changes).filter(
       (k) => k !== 'updatedAt' && k !== 'disabledAt' && k !== 'disabledReason' && k !== 'failingSince',
@@ -102,6 +103,7 @@ export async function updateWebhook(
 }
 
 export async function deleteWebhook(ctx: AdminContext, id: string): Promise<void> {
+  const endpoint = ctx.deps.db.tables.webhookEndpoint;
   const at = ctx.deps.now();
   const deleted = await ctx.deps.db.transaction(async (tx) => {
     const rows = await tx.delete(endpoint).where(ownEndpoint(ctx, id)).returning({ id: endpoint.id });
@@ -114,6 +116,7 @@ export async function deleteWebhook(ctx: AdminContext, id: string): Promise<void
 
 /** A new secret takes effect at once: deliveries signed from now on (including retries) use it. */
 export async function rotateWebhookSecret(ctx: AdminContext, id: string): Promise<{ secret: string }> {
+  const endpoint = ctx.deps.db.tables.webhookEndpoint;
   const at = ctx.deps.now();
   const { secret, sealed } = newWebhookSecret(ctx, id);
   const rotated = await ctx.deps.db.transaction(async (tx) => {
