@@ -23,8 +23,14 @@ async function receiver(): Promise<WebhookReceiver> {
 }
 async function worker(...args: Parameters<typeof startTestWorker>): Promise<TestWorker> {
   const w = await startTestWorker(...args);
-  cleanups.push(() => w.close());
-  return w;
+  // Closed once, whether by the test or by the cleanup.
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= w.close();
+    return closing;
+  };
+  cleanups.push(close);
+  return { ...w, close };
 }
 function child(dataDir: string, env: Record<string, string>): ChildProcess {
   const c = spawnWorker(dataDir, env);

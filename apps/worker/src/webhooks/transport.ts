@@ -105,7 +105,11 @@ export function createWebhookTransport(options: WebhookTransportOptions): Webhoo
         clearTimeout(timer);
       }
     },
-    close: () => agent.close(),
+    // Idempotent: the worker's close() may run twice (a signal during a test's own close).
+    close: async () => {
+      if (agent.closed || agent.destroyed) return;
+      await agent.close();
+    },
   };
 }
 
