@@ -26,11 +26,13 @@ describe('Settings → Webhooks', () => {
     await server.close();
   });
 
-  it('adds an endpoint with the form’s rules, shows the secret once, then lists it without the secret', async () => {
+  it('adds an endpoint with the form’s rules, shows the secret once, then lists it without the secret', {
+    timeout: 40_000,
+  }, async () => {
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Add a webhook endpoint' });
-    expect(await screen.findByText('No webhook endpoints yet.')).toBeInTheDocument();
+    expect(await screen.findByText('No webhook endpoints yet.', {}, { timeout: 10_000 })).toBeInTheDocument();
 
     // The shared schema's messages: a URL is needed, and at least one event.
     await user.click(within(form).getByRole('button', { name: 'Add endpoint' }));
@@ -54,12 +56,20 @@ describe('Settings → Webhooks', () => {
     await user.type(within(form).getByLabelText('Endpoint URL'), 'https://hooks.example.com/callmine');
     await user.click(within(form).getByLabelText('Report ready'));
     await user.click(within(form).getByRole('button', { name: 'Add endpoint' }));
-    const secret = (await within(form).findByLabelText('Signing secret')) as HTMLInputElement;
+    const secret = (await within(form).findByLabelText(
+      'Signing secret',
+      {},
+      { timeout: 10_000 },
+    )) as HTMLInputElement;
     expect(secret.value).toMatch(/^whsec_/);
     expect(within(form).getByText(/won’t show it again/)).toBeInTheDocument();
     expect(within(form).getByRole('button', { name: 'Copy secret' })).toBeInTheDocument();
 
-    const card = await screen.findByRole('article', { name: 'Webhook https://hooks.example.com/callmine' });
+    const card = await screen.findByRole(
+      'article',
+      { name: 'Webhook https://hooks.example.com/callmine' },
+      { timeout: 10_000 },
+    );
     expect(
       within(card).getByText('Run finished (done, partial or failed) · Report ready'),
     ).toBeInTheDocument();
@@ -67,7 +77,9 @@ describe('Settings → Webhooks', () => {
     expect(card.textContent).not.toContain(secret.value);
   });
 
-  it('shows the delivery log with a Resend button, and the notice when Callmine turned an endpoint off', async () => {
+  it('shows the delivery log with a Resend button, and the notice when Callmine turned an endpoint off', {
+    timeout: 40_000,
+  }, async () => {
     const admin = apiClient(server.url, ownerBrowser);
     const created = await admin.webhooks.create.mutate({
       url: `${DEV_ORIGIN}/hook`,
@@ -99,18 +111,22 @@ describe('Settings → Webhooks', () => {
 
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
-    const card = await screen.findByRole('article', { name: `Webhook ${DEV_ORIGIN}/hook` });
+    const card = await screen.findByRole(
+      'article',
+      { name: `Webhook ${DEV_ORIGIN}/hook` },
+      { timeout: 10_000 },
+    );
     expect(within(card).getByRole('alert')).toHaveTextContent(/every delivery failed for 3 days/);
     expect(within(card).getByText(/turned off by Callmine/)).toBeInTheDocument();
     expect(within(card).getByRole('button', { name: 'Send test event' })).toBeDisabled();
 
     await user.click(within(card).getByRole('button', { name: 'Deliveries' }));
-    const table = await within(card).findByRole('table', { name: 'Deliveries' });
+    const table = await within(card).findByRole('table', { name: 'Deliveries' }, { timeout: 10_000 });
     const row = within(table).getByText('webhook.test').closest('tr') as HTMLElement;
     expect(within(row).getByText('Gave up')).toBeInTheDocument();
     expect(within(row).getByText('80')).toBeInTheDocument();
     expect(within(row).getByText('42 ms')).toBeInTheDocument();
-    expect(within(row).getByText('HTTP 503')).toBeInTheDocument();
+    expect(row.textContent).toContain('HTTP 503');
     await user.click(within(row).getByRole('button', { name: 'Resend' }));
     await waitFor(() => expect(within(row).getByText('Pending')).toBeInTheDocument());
 
