@@ -38,6 +38,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
       sealer,
       monthlyCallQuota: config.monthlyCallQuota,
       signup: config.signup,
+      webhooks: { allowedOrigins: config.webhooks.allowedOrigins },
       rateLimits: createRateLimits({
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,

@@ -10,6 +10,8 @@ import { analysisRunHandler } from './jobs/analysis-run.ts';
 import { createAnalysisPool } from './jobs/analysis-thread/pool.ts';
 import { createScheduler } from './scheduler/scheduler.ts';
 import { startWorkerVault } from './vault.ts';
+import { createWebhookDispatcher } from './webhooks/dispatcher.ts';
+import { createWebhookTransport } from './webhooks/transport.ts';
 import { createWorkerLoop } from './worker-loop.ts';
 
 export interface WorkerOverrides {
@@ -99,14 +101,37 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     now,
     tickMs: config.worker.schedulerTickMs,
   });
+  const webhookTransport = createWebhookTransport({
+    allowedOrigins: config.webhooks.allowedOrigins,
+    timeoutMs: config.webhooks.timeoutMs,
+  });
+  const webhooks = createWebhookDispatcher({
+    db: database.db,
+    opener: vault.opener,
+    transport: webhookTransport,
+    logger,
+    now,
+    pollIntervalMs: config.webhooks.pollIntervalMs,
+    leaseMs: config.webhooks.timeoutMs * 2 + 1_000,
+    policy: {
+      baseMs: config.webhooks.retryBaseMs,
+      maxGapMs: config.webhooks.retryMaxGapMs,
+      retryForMs: config.webhooks.retryForMs,
+      disableAfterMs: config.webhooks.disableAfterMs,
+    },
+    allowedOrigins: config.webhooks.allowedOrigins,
+  });
   return {
     loop,
     scheduler,
     health,
+    webhooks,
     database,
     close: async () => {
       health.stop();
       scheduler.stop();
+      await webhooks.stop();
+      await webhookTransport.close();
       await loop.stop();
       await analysis.close();
       await gong.close();

@@ -34,6 +34,7 @@ async function start() {
   void composed.scheduler.start();
   // The daily Gong health check (and the one before a schedule's slot): first tick at start-up.
   composed.health.start();
+  composed.webhooks.start();
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker shutting down after the current batch');
     void composed.close().finally(() => process.exit(0));

@@ -27,6 +27,8 @@ export interface ApiDeps {
   gongOAuth: GongOAuthApp | null;
   sealer: Pick<Sealer, 'seal'>;
   rateLimits: RateLimits;
+  /** CALLMINE_WEBHOOK_ALLOWED_ORIGINS: development origins a webhook may use over http (empty in production). */
+  webhooks: { allowedOrigins: readonly string[] };
   /** CALLMINE_MONTHLY_CALL_QUOTA: analysed calls per workspace per UTC month, unless an operator overrode it. */
   monthlyCallQuota: number;
   /** CALLMINE_SIGNUP: 'invite' (default) or 'open' (anyone signs up and gets a workspace of their own). */

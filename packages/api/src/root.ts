@@ -10,6 +10,7 @@ import { runsRouter } from './routers/runs/router.ts';
 import { schedulesRouter } from './routers/schedules/router.ts';
 import { setupRouter } from './routers/setup/router.ts';
 import { usageRouter } from './routers/usage/router.ts';
+import { webhooksRouter } from './routers/webhooks/router.ts';
 import { workspaceRouter } from './routers/workspace/router.ts';
 import { workspacesRouter } from './routers/workspaces/router.ts';
 import { router } from './trpc.ts';
@@ -30,6 +31,7 @@ export const appRouter = router({
   schedules: schedulesRouter,
   apiTokens: apiTokensRouter,
   usage: usageRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -94,6 +94,35 @@ const envSchema = z.object({
       ),
     )
     .optional(),
+  CALLMINE_WEBHOOK_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .url({
+            protocol: /^https?$/,
+            error:
+              'CALLMINE_WEBHOOK_ALLOWED_ORIGINS must be a comma-separated list of origins such as http://127.0.0.1:4020',
+          })
+          .refine((v) => new URL(v).origin === v.replace(/\/$/, ''), {
+            message:
+              'CALLMINE_WEBHOOK_ALLOWED_ORIGINS entries must be bare origins (scheme, host, port), without a path',
+          }),
+      ),
+    )
+    .optional(),
+  CALLMINE_WEBHOOK_TIMEOUT_MS: intIn('CALLMINE_WEBHOOK_TIMEOUT_MS', 100, 60_000, 10_000),
+  CALLMINE_WEBHOOK_RETRY_BASE_MS: intIn('CALLMINE_WEBHOOK_RETRY_BASE_MS', 10, 3_600_000, 30_000),
+  CALLMINE_WEBHOOK_RETRY_MAX_GAP_MS: intIn('CALLMINE_WEBHOOK_RETRY_MAX_GAP_MS', 10, 86_400_000, 3_600_000),
+  CALLMINE_WEBHOOK_RETRY_FOR_HOURS: intIn('CALLMINE_WEBHOOK_RETRY_FOR_HOURS', 24, 720, 72),
+  CALLMINE_WEBHOOK_DISABLE_AFTER_HOURS: intIn('CALLMINE_WEBHOOK_DISABLE_AFTER_HOURS', 1, 720, 72),
+  CALLMINE_WEBHOOK_POLL_MS: intIn('CALLMINE_WEBHOOK_POLL_MS', 10, 60_000, 1000),
   CALLMINE_GONG_TIMEOUT_MS: intIn('CALLMINE_GONG_TIMEOUT_MS', 100, 120_000, 10_000),
   CALLMINE_GONG_REQUESTS_PER_SECOND: intIn('CALLMINE_GONG_REQUESTS_PER_SECOND', 1, 100, 3),
   CALLMINE_GONG_DAILY_BUDGET: intIn('CALLMINE_GONG_DAILY_BUDGET', 1, 10_000_000, 10_000),
@@ -173,6 +202,21 @@ export interface Config {
       redirectUri: string;
     } | null;
   };
+  webhooks: {
+    /** Development and tests only: exact origins (http allowed) that skip the https rule and the address check. */
+    allowedOrigins: string[];
+    /** Deadline for one delivery attempt, connect to last response byte. */
+    timeoutMs: number;
+    /** The first retry waits about this long; each next one about twice as long (jittered), up to retryMaxGapMs. */
+    retryBaseMs: number;
+    retryMaxGapMs: number;
+    /** A delivery is retried for this long after its event (at least 24 hours), then given up ('dead'). */
+    retryForMs: number;
+    /** An endpoint whose every attempt has failed for this long is disabled and the admin told. */
+    disableAfterMs: number;
+    /** How often the worker looks for due deliveries. */
+    pollIntervalMs: number;
+  };
   worker: {
     /** How often an idle worker looks for a due job. */
     pollIntervalMs: number;
@@ -248,6 +292,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
               redirectUri: `${publicUrl}/integrations/gong/oauth/callback`,
             }
           : null,
+    },
+    webhooks: {
+      allowedOrigins: (e.CALLMINE_WEBHOOK_ALLOWED_ORIGINS ?? []).map((o) => new URL(o).origin),
+      timeoutMs: e.CALLMINE_WEBHOOK_TIMEOUT_MS,
+      retryBaseMs: e.CALLMINE_WEBHOOK_RETRY_BASE_MS,
+      retryMaxGapMs: Math.max(e.CALLMINE_WEBHOOK_RETRY_MAX_GAP_MS, e.CALLMINE_WEBHOOK_RETRY_BASE_MS),
+      retryForMs: e.CALLMINE_WEBHOOK_RETRY_FOR_HOURS * 3_600_000,
+      disableAfterMs: e.CALLMINE_WEBHOOK_DISABLE_AFTER_HOURS * 3_600_000,
+      pollIntervalMs: e.CALLMINE_WEBHOOK_POLL_MS,
     },
     worker: {
       pollIntervalMs: e.CALLMINE_WORKER_POLL_MS,

@@ -13,4 +13,5 @@ export * from './schedules.ts';
 export * from './talk-metrics.ts';
 export * from './tenancy.ts';
 export * from './usage.ts';
+export * from './webhooks.ts';
 export * from './workspace.ts';

@@ -53,3 +53,4 @@ export {
   type SealedRow,
   type VaultStoreDb,
 } from './vault/store.ts';
+export { enqueueWebhookEvent, type WebhookEventInput, webhookPayload } from './webhooks/enqueue.ts';

@@ -28,6 +28,16 @@ export const gongCredentialContext = (
   field,
 });
 
+/** A webhook endpoint's signing secret: the worker opens it to sign each delivery. */
+export const WEBHOOK_SECRET_PURPOSE = 'webhook-secret';
+
+export const webhookSecretContext = (row: { endpointId: string; workspaceId: string }): SealContext => ({
+  purpose: WEBHOOK_SECRET_PURPOSE,
+  workspaceId: row.workspaceId,
+  credentialId: row.endpointId,
+  field: 'secret',
+});
+
 const PARTS = ['purpose', 'workspaceId', 'credentialId', 'field'] as const;
 
 function checkContext(context: SealContext): void {

@@ -5,6 +5,8 @@ export {
   gongCredentialContext,
   gongCredentialFields,
   type SealContext,
+  WEBHOOK_SECRET_PURPOSE,
+  webhookSecretContext,
 } from './context.ts';
 export { envelopePrefix, FORMAT_VERSION, keyIdOf } from './envelope.ts';
 export { isVaultError, VaultError, type VaultErrorKind } from './errors.ts';

@@ -4,6 +4,7 @@ import { basicAuthorization, bearerAuthorization, type GongAuth, type RenewAuth 
 import { gongCredentialContext, isVaultError } from '@callmine/vault';
 import type { Opener } from '@callmine/vault/open';
 import { and, eq } from 'drizzle-orm';
+import { enqueueNeedsAttention } from '../webhooks/enqueue-events.ts';
 import type { TokenRefresher } from './token-refresher.ts';
 
 // Decrypt at request time: the Gong client calls `auth` just before each request; it reads the workspace's
@@ -195,6 +196,7 @@ export async function markNeedsAttention(
           (input.status === 'rejected' ? 'gong-rejected-during-run' : 'credential-unreadable'),
         createdAt: input.at,
       });
+      await enqueueNeedsAttention(tx, input);
       return true;
     },
     { lock: `gong-credential:${input.workspaceId}` },

@@ -8,6 +8,7 @@ import {
   type Tables,
 } from '@callmine/db';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { enqueueQuotaEvents } from '../webhooks/enqueue-events.ts';
 
 // Charging a run's calls against the workspace's monthly allowance, before any transcript is fetched (so the Gong
 // budget is not spent on calls that won't be analysed). Each batch is one transaction serialised per workspace (SQLite:
@@ -54,6 +55,7 @@ async function chargeBatch(tx: Db, input: ChargeInput, batchSize: number): Promi
   const month = quotaMonth(at);
   const allowance = await monthlyAllowance(tx, workspaceId, input.defaultAllowance);
   let used = await monthUsed(tx, workspaceId, month);
+  const usedBefore = used;
   const batch = await tx
     .select({ callId: runCall.callId })
     .from(runCall)
@@ -83,6 +85,7 @@ async function chargeBatch(tx: Db, input: ChargeInput, batchSize: number): Promi
     .where(eq(t.runQuota.runId, runId))
     .limit(1);
   if (batch.length > 0 || !recorded) await writeOutcome(tx, { runId, month, allowance, used, at });
+  await enqueueQuotaEvents(tx, workspaceId, { month, allowance, usedBefore, usedAfter: used, at });
   return batch.length;
 }
 

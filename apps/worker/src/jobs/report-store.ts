@@ -8,6 +8,7 @@ import type {
 } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
 import { eq } from 'drizzle-orm';
+import { enqueueReportEvents } from '../webhooks/enqueue-events.ts';
 import type { RunRow } from './run-store.ts';
 
 // The analysing phase's only write: the report row and the run's completion, in one transaction.
@@ -102,6 +103,18 @@ export async function commitReport(
           updatedAt: at,
         })
         .where(eq(run.id, runId));
+      // Same transaction: the run.finished and report.ready webhooks exist exactly when the report does.
+      await enqueueReportEvents(tx, {
+        workspaceId: current.workspaceId,
+        runId,
+        reportId,
+        name: content.name,
+        fromDay: content.fromDay,
+        toDay: content.toDay,
+        callsAnalyzed: content.result.calls.total,
+        partial: content.partial !== null,
+        at,
+      });
       return { kind: 'written', reportId } as const;
     },
     { lock: `run:${runId}` },

@@ -2,6 +2,7 @@ import type { RunSelection, RunStatus } from '@callmine/contracts';
 import type { Db, Tables } from '@callmine/db';
 import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { enqueueRunFailed } from '../webhooks/enqueue-events.ts';
 import { admittedCall } from './quota.ts';
 
 // Every write an analysis run makes, each one short transaction (DB statements only) taken after the network answer is in:
@@ -49,7 +50,11 @@ export async function finish(
   at: Date,
   error: string | null,
 ) {
-  await setStatus(db, runId, status, at, { error, finishedAt: at, pausedUntil: null });
+  await db.transaction(async (tx) => {
+    await setStatus(tx, runId, status, at, { error, finishedAt: at, pausedUntil: null });
+    // A failed run's webhook, in the same transaction (a canceled run sends none).
+    if (status === 'failed') await enqueueRunFailed(tx, runId, error, at);
+  });
 }
 
 const fetchedCount = (

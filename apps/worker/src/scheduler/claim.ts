@@ -4,6 +4,7 @@ import { createOccurrenceRun, type Db } from '@callmine/db';
 import { nextSlot } from '@callmine/schedule';
 import { eq } from 'drizzle-orm';
 import { credentialMessage, credentialMessages } from '../gong/credential.ts';
+import { enqueueOccurrenceFailed } from '../webhooks/enqueue-events.ts';
 import { planDue } from './plan.ts';
 
 export type ClaimResult =
@@ -66,6 +67,14 @@ export async function claimDueSlot(db: Db, scheduleId: string, now: Date): Promi
       const mine = eq(t.scheduleOccurrence.id, occurrenceId);
       const fail = async (reason: string): Promise<ClaimResult> => {
         await tx.update(t.scheduleOccurrence).set({ status: 'failed', reason }).where(mine);
+        await enqueueOccurrenceFailed(tx, {
+          workspaceId: row.workspaceId,
+          scheduleId: row.id,
+          occurrenceId,
+          slot: plan.slot,
+          reason,
+          at: now,
+        });
         return { kind: 'failed', slot: plan.slot, reason, skipped: plan.skipped.length };
       };
       const problem = await credentialProblem(tx, row.workspaceId);

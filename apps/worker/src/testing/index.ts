@@ -7,3 +7,9 @@ export {
   WHOLE_HISTORY,
 } from './run-env.ts';
 export { startTestWorker, type TestWorker } from './test-worker.ts';
+export {
+  type ReceivedWebhook,
+  startWebhookReceiver,
+  verifyCallmineWebhook,
+  type WebhookReceiver,
+} from './webhook-receiver.ts';

@@ -11,6 +11,7 @@ export interface TestWorker {
   scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
   /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
   health: Awaited<ReturnType<typeof composeWorker>>['health'];
+  webhooks: Awaited<ReturnType<typeof composeWorker>>['webhooks'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
@@ -21,6 +22,8 @@ export async function startTestWorker(
   overrides: WorkerOverrides & {
     /** false: the scheduler does not tick on its own; the test calls scheduler.tick() with its own clock. */
     scheduler?: boolean;
+    /** false: webhook deliveries are sent only when the test calls webhooks.tick(). */
+    webhooks?: boolean;
   } = {},
 ): Promise<TestWorker> {
   const config = loadConfig({
@@ -43,11 +46,13 @@ export async function startTestWorker(
   );
   void composed.loop.run();
   if (overrides.scheduler !== false) await composed.scheduler.start();
+  if (overrides.webhooks !== false) composed.webhooks.start();
   return {
     logLines,
     database: composed.database,
     scheduler: composed.scheduler,
     health: composed.health,
+    webhooks: composed.webhooks,
     close: composed.close,
   };
 }

@@ -15,7 +15,7 @@ export const auditEvent = pgTable(
     /** Readable after the actor's account is gone. */
     actorName: text('actor_name'),
     /** 'session' or 'token': an API token's action is attributed to its creator but marked as such. */
-    via: text('via', { enum: ['session', 'token'] }).notNull(),
+    via: text('via', { enum: ['session', 'token', 'system'] }).notNull(),
     action: text('action').notNull(),
     subjectId: text('subject_id').notNull(),
     /** A short description of the subject at the time (e.g. the deleted report's name). */

@@ -15,3 +15,4 @@ export * from './runs.ts';
 export * from './schedules.ts';
 export * from './tenancy.ts';
 export * from './vault.ts';
+export * from './webhooks.ts';

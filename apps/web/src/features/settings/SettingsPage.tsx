@@ -5,6 +5,7 @@ import { IntegrationsSection } from './integrations/IntegrationsSection.tsx';
 import { MembersSection } from './members/MembersSection.tsx';
 import { UsageSection } from './usage/UsageSection.tsx';
 import { WorkspaceSection } from './WorkspaceSection.tsx';
+import { WebhooksSection } from './webhooks/WebhooksSection.tsx';
 
 export function SettingsPage({ session }: { session: SessionView }) {
   const admin = isAdmin(session);
@@ -17,6 +18,7 @@ export function SettingsPage({ session }: { session: SessionView }) {
       <MembersSection session={session} />
       <UsageSection session={session} />
       {admin ? <ApiTokensSection /> : null}
+      {admin ? <WebhooksSection /> : null}
     </section>
   );
 }

@@ -1,0 +1,227 @@
+// Webhook endpoints over real HTTP: admins (and admin tokens) manage them, the secret is in the create and rotate
+// answers only, URLs toward inside addresses are refused, and another workspace's ids are NOT_FOUND.
+import { createHash, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppRouter } from '@callmine/api';
+import { schema } from '@callmine/db';
+import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apiClient } from '../testing/api-client.ts';
+import { startTestServer, type TestServer } from '../testing/test-server.ts';
+
+const owner = {
+  name: 'Olivia Owner',
+  email: 'olivia@example.com',
+  password: 'correct horse battery',
+  workspaceName: 'Acme',
+};
+const DEV_ORIGIN = 'http://127.0.0.1:4020';
+
+function tokenClient(url: string, token: string) {
+  return createTRPCClient<AppRouter>({
+    links: [httpBatchLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
+  });
+}
+
+async function failure(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { code?: string; reason?: string } | undefined;
+      return { code: data?.code, reason: data?.reason, message: error.message };
+    }
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** Every byte of every file under `dir`, as text (a sealed secret must not be findable in plain text). */
+function dataDirText(dir: string): string {
+  let text = '';
+  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, file);
+    if (statSync(path).isFile()) text += readFileSync(path).toString('latin1');
+  }
+  return text;
+}
+
+describe('webhooks procedures', () => {
+  let server: TestServer;
+  let admin: ReturnType<typeof apiClient>;
+  beforeEach(async () => {
+    server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    admin = apiClient(server.url);
+    await admin.setup.createOwner.mutate(owner);
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('shows the secret once, never again in a list, a log, an error or the data directory', async () => {
+    const created = await admin.webhooks.create.mutate({
+      url: 'https://hooks.example.com/callmine',
+      events: ['run.finished', 'report.ready', 'run.finished'],
+    });
+    expect(created.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    expect(created.endpoint).toMatchObject({
+      url: 'https://hooks.example.com/callmine',
+      events: ['run.finished', 'report.ready'],
+      enabled: true,
+      disabledReason: null,
+      failingSince: null,
+    });
+    const listed = await admin.webhooks.list.query();
+    expect(listed).toEqual([created.endpoint]);
+    expect(JSON.stringify(listed)).not.toContain(created.secret);
+
+    const rotated = await admin.webhooks.rotateSecret.mutate({ id: created.endpoint.id });
+    expect(rotated.secret).not.toBe(created.secret);
+    await admin.webhooks.update.mutate({ id: created.endpoint.id, events: ['quota.reached-80'] });
+    const log = await admin.webhooks.deliveries.query({ endpointId: created.endpoint.id });
+    expect(log).toEqual({ items: [], nextCursor: null });
+
+    // Sealed at rest: neither secret appears in the SQLite file (or its WAL), nor in any log line.
+    await server.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const stored = dataDirText(server.dataDir);
+    for (const secret of [created.secret, rotated.secret]) {
+      expect(stored).not.toContain(secret);
+      expect(server.logLines.join('\n')).not.toContain(secret);
+    }
+    const audit = await server.database.db
+      .select({ action: schema.auditEvent.action, detail: schema.auditEvent.detail })
+      .from(schema.auditEvent);
+    expect(audit.map((a) => a.action)).toEqual([
+      'webhook.created',
+      'webhook.secret-rotated',
+      'webhook.updated',
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('whsec_');
+  });
+
+  it('refuses URLs toward inside addresses or over http, except the listed development origin', async () => {
+    for (const url of [
+      'http://hooks.example.com/x',
+      'https://127.0.0.1/x',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[::1]/x',
+      'https://localhost/x',
+      'https://0x7f000001/x',
+      'http://127.0.0.1:4021/x',
+    ]) {
+      expect(
+        await failure(admin.webhooks.create.mutate({ url, events: ['run.finished'] })),
+        url,
+      ).toMatchObject({
+        code: 'BAD_REQUEST',
+        reason: 'webhook-url-not-allowed',
+      });
+    }
+    expect(
+      await failure(
+        admin.webhooks.create.mutate({ url: 'https://u:p@hooks.example.com/x', events: ['run.finished'] }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await failure(admin.webhooks.create.mutate({ url: 'https://hooks.example.com/x', events: [] })),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    const dev = await admin.webhooks.create.mutate({ url: `${DEV_ORIGIN}/hook`, events: ['run.finished'] });
+    expect(dev.endpoint.url).toBe(`${DEV_ORIGIN}/hook`);
+    expect(
+      await failure(admin.webhooks.update.mutate({ id: dev.endpoint.id, url: 'https://10.1.2.3/x' })),
+    ).toMatchObject({ code: 'BAD_REQUEST', reason: 'webhook-url-not-allowed' });
+    expect(await admin.webhooks.list.query()).toHaveLength(1);
+  });
+
+  it('lets an admin token manage endpoints, refuses member and read tokens', async () => {
+    const tokens = {
+      admin: (await admin.apiTokens.create.mutate({ name: 'admin script', role: 'admin' })).token,
+      member: (await admin.apiTokens.create.mutate({ name: 'member script', role: 'member' })).token,
+      read: (await admin.apiTokens.create.mutate({ name: 'read script', role: 'read' })).token,
+    };
+    const script = tokenClient(server.url, tokens.admin);
+    const created = await script.webhooks.create.mutate({ url: `${DEV_ORIGIN}/a`, events: ['report.ready'] });
+    const test = await script.webhooks.sendTest.mutate({ endpointId: created.endpoint.id });
+    const log = await script.webhooks.deliveries.query({ endpointId: created.endpoint.id });
+    expect(log.items).toEqual([
+      expect.objectContaining({
+        id: test.deliveryId,
+        eventType: 'webhook.test',
+        status: 'pending',
+        attempts: 0,
+      }),
+    ]);
+    await script.webhooks.update.mutate({ id: created.endpoint.id, enabled: false });
+    expect(await failure(script.webhooks.sendTest.mutate({ endpointId: created.endpoint.id }))).toMatchObject(
+      {
+        code: 'PRECONDITION_FAILED',
+      },
+    );
+    expect(await failure(tokenClient(server.url, tokens.member).webhooks.list.query())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await failure(tokenClient(server.url, tokens.read).webhooks.list.query())).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await script.webhooks.delete.mutate({ id: created.endpoint.id });
+    expect(await admin.webhooks.list.query()).toEqual([]);
+    const audit = await server.database.db
+      .select({ via: schema.auditEvent.via, action: schema.auditEvent.action })
+      .from(schema.auditEvent);
+    expect(audit).toContainEqual({ via: 'token', action: 'webhook.deleted' });
+  });
+
+  it('answers NOT_FOUND for another workspace’s endpoints and deliveries', async () => {
+    const now = new Date();
+    const { db } = server.database;
+    const bUser = {
+      id: randomUUID(),
+      name: 'Bea B',
+      email: 'bea@b.example',
+      emailVerified: true,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const bWorkspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: now };
+    await db.insert(schema.user).values(bUser);
+    await db.insert(schema.organization).values(bWorkspace);
+    await db
+      .insert(schema.member)
+      .values({
+        id: randomUUID(),
+        organizationId: bWorkspace.id,
+        userId: bUser.id,
+        role: 'owner',
+        createdAt: now,
+      });
+    const bToken = `cm_${randomUUID()}`;
+    await db.insert(schema.apiToken).values({
+      id: randomUUID(),
+      workspaceId: bWorkspace.id,
+      name: 'B',
+      role: 'admin',
+      tokenHash: createHash('sha256').update(bToken).digest('hex'),
+      hint: bToken.slice(0, 9),
+      createdBy: bUser.id,
+      createdAt: now,
+    });
+    const beta = tokenClient(server.url, bToken);
+    const theirs = await beta.webhooks.create.mutate({ url: `${DEV_ORIGIN}/b`, events: ['run.finished'] });
+    const { deliveryId } = await beta.webhooks.sendTest.mutate({ endpointId: theirs.endpoint.id });
+
+    const id = theirs.endpoint.id;
+    for (const attempt of [
+      admin.webhooks.update.mutate({ id, enabled: false }),
+      admin.webhooks.delete.mutate({ id }),
+      admin.webhooks.rotateSecret.mutate({ id }),
+      admin.webhooks.deliveries.query({ endpointId: id }),
+      admin.webhooks.sendTest.mutate({ endpointId: id }),
+      admin.webhooks.resend.mutate({ deliveryId }),
+    ]) {
+      expect(await failure(attempt)).toMatchObject({ code: 'NOT_FOUND' });
+    }
+    expect(await admin.webhooks.list.query()).toEqual([]);
+    expect(await beta.webhooks.list.query()).toMatchObject([{ id, enabled: true }]);
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { enqueueWebhookEvent, type OpenedDatabase, openDatabase, schema } from '@callmine/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { claimDelivery, dueDeliveries, recordAttempt } from './delivery-store.ts';
+
+const policy = { baseMs: 1000, maxGapMs: 60_000, retryForMs: 24 * 3_600_000, disableAfterMs: 72 * 3_600_000 };
+
+describe('webhook delivery store', () => {
+  let dir: string;
+  let opened: OpenedDatabase;
+  const t0 = new Date('2026-03-01T10:00:00Z');
+  const at = (ms: number) => new Date(t0.getTime() + ms);
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'callmine-deliveries-'));
+    opened = openDatabase(join(dir, 'callmine.db'));
+    const { db } = opened;
+    await db.insert(schema.organization).values({ id: 'ws1', name: 'Acme', slug: 'acme', createdAt: t0 });
+    await db.insert(schema.webhookEndpoint).values({
+      id: 'e1',
+      workspaceId: 'ws1',
+      url: 'https://hooks.example.com/x',
+      events: ['run.finished'],
+      secretSealed: 'v1.sealed',
+      createdAt: t0,
+      updatedAt: t0,
+    });
+    await enqueueWebhookEvent(db, {
+      workspaceId: 'ws1',
+      type: 'run.finished',
+      eventId: 'e:1',
+      data: {},
+      at: t0,
+    });
+  });
+  afterEach(async () => {
+    await opened.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands a due delivery to one claimer until its lease runs out', async () => {
+    const { db } = opened;
+    const [id] = await dueDeliveries(db, t0, 10);
+    expect(id).toBeDefined();
+    const first = await claimDelivery(db, id!, t0, 5000);
+    expect(first).toMatchObject({ id, url: 'https://hooks.example.com/x', attempts: 0 });
+    expect(await claimDelivery(db, id!, at(1000), 5000)).toBeNull();
+    expect(await dueDeliveries(db, at(1000), 10)).toEqual([]);
+    // The first worker died holding it: after the lease, another worker takes it over.
+    expect(await claimDelivery(db, id!, at(5001), 5000)).toMatchObject({ id });
+  });
+
+  it('records a failure with a retry time, and a success that nothing sends again', async () => {
+    const { db } = opened;
+    const [id] = await dueDeliveries(db, t0, 10);
+    const claimed = (await claimDelivery(db, id!, t0, 5000))!;
+    const failed = await recordAttempt(
+      db,
+      claimed,
+      { ok: false, status: 500, durationMs: 12, error: 'HTTP 500', at: t0 },
+      policy,
+    );
+    expect(failed.kind).toBe('retry');
+    const retryAt = failed.kind === 'retry' ? failed.at.getTime() - t0.getTime() : 0;
+    expect(retryAt).toBeGreaterThanOrEqual(500);
+    expect(retryAt).toBeLessThanOrEqual(1000);
+    expect(await dueDeliveries(db, at(retryAt - 1), 10)).toEqual([]);
+    const again = (await claimDelivery(db, id!, at(retryAt), 5000))!;
+    expect(again.attempts).toBe(1);
+    expect(
+      await recordAttempt(
+        db,
+        again,
+        { ok: true, status: 204, durationMs: 9, error: null, at: at(retryAt) },
+        policy,
+      ),
+    ).toEqual({
+      kind: 'succeeded',
+    });
+    expect(await dueDeliveries(db, at(3_600_000), 10)).toEqual([]);
+    const [endpoint] = await db
+      .select({ failingSince: schema.webhookEndpoint.failingSince })
+      .from(schema.webhookEndpoint);
+    expect(endpoint?.failingSince).toBeNull();
+  });
+});
