@@ -9,8 +9,10 @@ export interface TestWorker {
   logLines: string[];
   database: Awaited<ReturnType<typeof composeWorker>>['database'];
   scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
-  /** Stops after the current batch's checkpoint, like SIGTERM. */
+  /** Stops after the current batch's checkpoint, like SIGTERM. A second call is a no-op. */
   close(): Promise<void>;
+  /** `await using worker = await startTestWorker(...)` closes it at scope end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export async function startTestWorker(
@@ -41,5 +43,16 @@ export async function startTestWorker(
   );
   void composed.loop.run();
   if (overrides.scheduler !== false) await composed.scheduler.start();
-  return { logLines, database: composed.database, scheduler: composed.scheduler, close: composed.close };
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= composed.close();
+    return closing;
+  };
+  return {
+    logLines,
+    database: composed.database,
+    scheduler: composed.scheduler,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
 }
