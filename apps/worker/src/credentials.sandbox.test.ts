@@ -2,18 +2,9 @@
 // replaced mid-run is used by the next request, and a key Gong stops accepting fails the run once, plainly.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
+import type { TestWorker } from './testing/test-worker.ts';
 
 const slow = { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' };
 const twoKeys = {
@@ -44,9 +35,9 @@ async function untilRequests(e: RunEnv, n: number) {
 
 describe('the credential during a run', () => {
   it('uses a key replaced mid-run for the following requests', async () => {
-    env = await startRunEnv({ env: slow, sandbox: twoKeys });
+    await using env = await startRunEnv({ env: slow, sandbox: twoKeys });
     const queued = await env.startRun();
-    worker = await startTestWorker(env.server.dataDir, { ...env.workerEnv, ...slow });
+    await env.startWorker(slow);
     await untilRequests(env, 4);
     const second = env.key('second');
     const view = await env.admin.integrations.gong.connectBasic.mutate({
@@ -71,9 +62,9 @@ describe('the credential during a run', () => {
   });
 
   it('fails the run with the reason when Gong revokes the key mid-run, and the card needs attention', async () => {
-    env = await startRunEnv({ env: slow });
+    await using env = await startRunEnv({ env: slow });
     const queued = await env.startRun();
-    worker = await startTestWorker(env.server.dataDir, { ...env.workerEnv, ...slow });
+    const worker = await env.startWorker(slow);
     await untilRequests(env, 4);
     env.sandbox.faults.revoke(env.key('primary').accessKey);
     const run = await env.waitFor(queued.id, isFinished);
@@ -91,10 +82,10 @@ describe('the credential during a run', () => {
   });
 
   it('fails the run plainly when Gong was disconnected before it started', async () => {
-    env = await startRunEnv();
+    await using env = await startRunEnv();
     const queued = await env.startRun();
     await env.admin.integrations.gong.disconnect.mutate();
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/Gong is not connected/);

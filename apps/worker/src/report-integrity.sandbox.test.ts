@@ -3,21 +3,12 @@
 // with what the cache already holds, and a schedule's or an old run's report made with the right defaults.
 import { analyze } from '@callmine/analysis';
 import { createAnalysisRun } from '@callmine/db';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AD_HOC_DEFAULTS, buildReport } from './jobs/analysing.ts';
 import { commitReport } from './jobs/report-store.ts';
 import { loadRun } from './jobs/run-store.ts';
 import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
+import type { TestWorker } from './testing/test-worker.ts';
 
 const TRACKERS = [{ name: 'Competitors', phrases: [{ phrase: 'Clari', synonyms: [] }] }];
 
@@ -53,18 +44,21 @@ describe('a report', () => {
   it('is written once across a crash before its commit and retries after it', {
     timeout: 60_000,
   }, async () => {
-    env = await startRunEnv({ calls: 200 });
+    await using env = await startRunEnv({ calls: 200 });
     const { queued } = await saveAndRun(env, WHOLE_HISTORY);
     let analyses = 0;
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv, {
-      analyze(input, settings) {
-        const result = analyze(input, settings);
-        analyses += 1;
-        // The worker dies with the result in hand, before the transaction that would store it.
-        if (analyses === 1) throw new Error('worker died between analysing and committing');
-        return result;
+    const worker = await env.startWorker(
+      {},
+      {
+        analyze(input, settings) {
+          const result = analyze(input, settings);
+          analyses += 1;
+          // The worker dies with the result in hand, before the transaction that would store it.
+          if (analyses === 1) throw new Error('worker died between analysing and committing');
+          return result;
+        },
       },
-    });
+    );
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(analyses).toBe(2);
@@ -82,7 +76,7 @@ describe('a report', () => {
       )
       .run(run.id);
     await until(
-      () => jobOf(worker!, run.id),
+      () => jobOf(worker, run.id),
       (job) => job.status === 'done' && job.attempts === 3,
     );
     expect(analyses).toBe(2);
@@ -101,9 +95,9 @@ describe('a report', () => {
   it('stays byte for byte the same through rotation, a change of Gong company, disconnection and edits to its analysis', {
     timeout: 60_000,
   }, async () => {
-    env = await startRunEnv({ calls: 200 });
+    await using env = await startRunEnv({ calls: 200 });
     const { analysis, queued } = await saveAndRun(env, WHOLE_HISTORY);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     const [before] = reportRows(worker, run.id);
     const view = await env.admin.reports.get.query({ id: run.reportId! });
@@ -149,10 +143,10 @@ describe('a report', () => {
   it('compares themes with the previous period from the cache, without asking Gong for it', {
     timeout: 60_000,
   }, async () => {
-    env = await startRunEnv({ calls: 300 });
+    await using env = await startRunEnv({ calls: 300 });
     // The whole history first, so the cache holds April's calls and transcripts.
     const first = await saveAndRun(env, WHOLE_HISTORY);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     await env.waitFor(first.queued.id, isFinished);
 
     env.sandbox.requests.length = 0;
@@ -184,8 +178,8 @@ describe('a report', () => {
   it("of a schedule's run is by 'Schedule', spans its instants' dates and uses the defaults an old run had", {
     timeout: 60_000,
   }, async () => {
-    env = await startRunEnv({ calls: 200 });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await using env = await startRunEnv({ calls: 200 });
+    const worker = await env.startWorker();
     const { id: workspaceId } = sqlite(worker).prepare('select id from organization').get() as { id: string };
     const db = worker.database.db;
     const runId = await db.transaction(async (tx) =>

@@ -2,18 +2,8 @@
 // sandbox over real HTTP, analysed by the real engine and stored in the real SQLite file; read back through
 // reports.get. The sandbox knows, sentence by sentence, what it wrote, so the report's counts are checked exactly.
 import { COMPETITORS, PRICING_TERMS } from '@callmine/gong-sandbox';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
 
 const asPhrases = (terms: readonly string[]) => terms.map((phrase) => ({ phrase, synonyms: [] }));
 const SANDBOX_TRACKERS = [
@@ -57,10 +47,10 @@ function expectedDeal(deal: SandboxDeal) {
 /** The stored report row's bytes, as SQLite holds them. */
 describe('a run over the sandbox writes a report', () => {
   it("whose counts match the sandbox's ground truth", { timeout: 60_000 }, async () => {
-    env = await startRunEnv();
+    await using env = await startRunEnv();
     const truth = env.sandbox.groundTruth('acme');
     const { analysis, queued } = await runAnalysis(env, 'Sandbox trackers', WHOLE_HISTORY);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(run.reportId).not.toBeNull();

@@ -1,26 +1,16 @@
 // Analysis runs end to end: started through the API, fetched by the worker from the Gong sandbox (1,000 calls)
 // over real HTTP, stored in the real SQLite file. Counts, never times.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { busiestSecond } from './testing/measure.ts';
-import { isFinished, RATE_PER_SECOND, type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
+import { isFinished, RATE_PER_SECOND, startRunEnv } from './testing/run-env.ts';
 
 describe('an analysis run over 1,000 sandbox calls', () => {
   it('fetches exactly the minimum, within the rate, and stores every transcript', async () => {
-    env = await startRunEnv();
+    await using env = await startRunEnv();
     const truth = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
     expect(queued.status).toBe('queued');
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
 
     expect(run.status).toBe('done');
@@ -62,14 +52,14 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   });
 
   it('ends with the same result through 429 storms and 5xx bursts', async () => {
-    env = await startRunEnv();
+    await using env = await startRunEnv();
     const clean = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
     env.sandbox.faults.rateLimitNext(5, 1);
     env.sandbox.faults.failNext(3, 503);
     env.sandbox.faults.rateLimitNext(2, 1);
     env.sandbox.faults.failNext(2, 500);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(run.totals).toMatchObject({ callsAnalyzed: clean.callCount, transcripts: clean.transcriptCount });
@@ -79,9 +69,9 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   });
 
   it('applies the filters and keeps the rest of the selection out', async () => {
-    env = await startRunEnv({ calls: 300 });
+    await using env = await startRunEnv({ calls: 300 });
     const queued = await env.startRun({ externalOnly: 'yes', minDurationMinutes: '20' });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     const tooShort = worker.database.sqlite
@@ -99,9 +89,9 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   });
 
   it('pauses, not fails, when the daily Gong budget is spent', async () => {
-    env = await startRunEnv({ calls: 300, env: { CALLMINE_GONG_DAILY_BUDGET: '4' } });
+    await using env = await startRunEnv({ calls: 300, env: { CALLMINE_GONG_DAILY_BUDGET: '4' } });
     const queued = await env.startRun();
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     const run = await env.waitFor(queued.id, (r) => r.pausedUntil !== null);
     expect(run.status).toBe('fetching');
     expect(run.error).toBeNull();
@@ -110,12 +100,9 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   });
 
   it('is canceled by a member at its next checkpoint', async () => {
-    env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '2' } });
+    await using env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '2' } });
     const queued = await env.startRun();
-    worker = await startTestWorker(env.server.dataDir, {
-      ...env.workerEnv,
-      CALLMINE_GONG_REQUESTS_PER_SECOND: '2',
-    });
+    await env.startWorker({ CALLMINE_GONG_REQUESTS_PER_SECOND: '2' });
     await env.waitFor(queued.id, (r) => r.status === 'fetching');
     const flagged = await env.admin.runs.cancel.mutate({ id: queued.id });
     expect(flagged.cancelRequested).toBe(true);

@@ -1,18 +1,8 @@
 // schedules.estimate and analyses.estimate against what the runs they estimate then charge, on a pinned clock
 // (server and worker share it, so both charge the same quota month and the sandbox's calls fall in the windows).
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
 
 // A Wednesday; the sandbox's calls run until 2026-06-01, so the last week is full of them.
 let clock = new Date('2026-05-20T12:00:00Z');
@@ -20,21 +10,27 @@ const now = () => clock;
 
 async function start(allowance: number) {
   clock = new Date('2026-05-20T12:00:00Z');
-  env = await startRunEnv({ calls: 600, now, env: { CALLMINE_MONTHLY_CALL_QUOTA: String(allowance) } });
+  const env = await startRunEnv({ calls: 600, now, env: { CALLMINE_MONTHLY_CALL_QUOTA: String(allowance) } });
   // The test moves the clock; the scheduler must not catch up on slots meanwhile (run now is what is measured).
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+  await env.startWorker({}, { now, scheduler: false });
+  return env;
+}
+
+/** The analysis every schedule here runs: external calls of the last 3 days. */
+async function externalCalls(env: RunEnv) {
   const analysis = await env.admin.analyses.create.mutate({
     name: 'External calls',
     window: { kind: 'relative', lastDays: '3' },
     filters: { externalOnly: 'yes' },
     settings: { analysers: ['talk'] },
   });
-  return { e: env, analysisId: analysis.id };
+  return analysis.id;
 }
 
 describe('estimating a schedule', () => {
   it('counts exactly what run now then charges, once a listing covered its window; members may ask', async () => {
-    const { e, analysisId } = await start(500);
+    await using e = await start(500);
+    const analysisId = await externalCalls(e);
     const schedule = await e.admin.schedules.create.mutate({
       analysisId,
       kind: 'weekly',
@@ -113,7 +109,8 @@ describe('estimating a schedule', () => {
   });
 
   it('projects the slots left this UTC month at the last period’s pace, none while paused, and warns when short', async () => {
-    const { e, analysisId } = await start(10);
+    await using e = await start(10);
+    const analysisId = await externalCalls(e);
     const listing = await e.startRun({ titleContains: 'no call is called this' });
     await e.waitFor(listing.id, isFinished);
     const daily = await e.admin.schedules.create.mutate({
@@ -178,7 +175,8 @@ describe('estimating a schedule', () => {
   });
 
   it('the draft estimate checks the fields like saving does', async () => {
-    const { e, analysisId } = await start(100);
+    await using e = await start(100);
+    const analysisId = await externalCalls(e);
     await expect(
       e.admin.schedules.estimateDraft.query({
         schedule: { analysisId, kind: 'cron', cron: '*/5 * * * *', timeZone: 'UTC' },
@@ -197,7 +195,8 @@ describe('estimating a schedule', () => {
 
 describe('estimating a saved analysis', () => {
   it('counts the window resolved today with the filters, exactly what analyses.run then charges', async () => {
-    const { e, analysisId } = await start(500);
+    await using e = await start(500);
+    const analysisId = await externalCalls(e);
     const fixed = await e.admin.analyses.create.mutate({
       name: 'Mid-May',
       window: { kind: 'absolute', from: '2026-05-10', to: '2026-05-16' },

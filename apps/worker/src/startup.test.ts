@@ -4,19 +4,14 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunEnv, startRunEnv } from './testing/run-env.ts';
+import { describe, expect, it } from 'vitest';
+import { startRunEnv } from './testing/run-env.ts';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-let env: RunEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
 
 describe('worker start-up', () => {
   it('refuses to start when the master key does not open the stored credentials', async () => {
-    env = await startRunEnv({ calls: 10 });
+    await using env = await startRunEnv({ calls: 10 });
     const wrongKey = randomBytes(32).toString('base64');
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: appDir,

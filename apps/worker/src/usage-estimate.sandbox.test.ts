@@ -1,22 +1,12 @@
 // usage.estimate against what a real run then charges: the same filters over the same cached calls.
-import { afterEach, describe, expect, it } from 'vitest';
-import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { isFinished, startRunEnv } from './testing/run-env.ts';
 
 const form = (from: string, to: string, extra: Record<string, string> = {}) => ({ from, to, ...extra });
 
 describe('estimating a run’s charge', () => {
   it('is a lower bound until a listing covered the range, then exact, and agrees with what the run charges', async () => {
-    env = await startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '50' } });
+    await using env = await startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '50' } });
     // Nothing cached yet: Callmine cannot know, so it says "at least 0" and does not warn.
     expect(await env.admin.usage.estimate.query(form('2026-01-01', '2026-03-31'))).toMatchObject({
       basis: 'lower-bound',
@@ -26,7 +16,7 @@ describe('estimating a run’s charge', () => {
       remaining: 50,
     });
 
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     const first = await env.waitFor((await env.startRun(form('2026-01-01', '2026-03-31'))).id, isFinished);
     expect(first.quota).toMatchObject({ callsCharged: 50, partial: true });
     const selected = first.progress.callsTotal;

@@ -3,29 +3,16 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import {
-  type RunEnv,
-  startRunEnv,
-  startTestWorker,
-  type TestWorker,
-  WHOLE_HISTORY,
-} from '@callmine/worker/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { startRunEnv, WHOLE_HISTORY } from '@callmine/worker/testing';
+import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const example = fileURLToPath(new URL('../examples/list-reports-and-run.ts', import.meta.url));
 
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterAll(async () => {
-  await worker?.close();
-  await env?.close();
-});
-
 describe('the example script', () => {
   it('runs a saved analysis and prints its report', { timeout: 90_000 }, async () => {
-    env = await startRunEnv({ calls: 40 });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await using env = await startRunEnv({ calls: 40 });
+    await env.startWorker();
     await env.admin.analyses.create.mutate({
       name: 'Competitor watch',
       window: { kind: 'absolute', ...WHOLE_HISTORY },

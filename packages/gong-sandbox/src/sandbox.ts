@@ -67,6 +67,8 @@ export interface GongSandbox {
   oauth: SandboxOAuth;
   groundTruth(tenantId: string): GroundTruth;
   close(): Promise<void>;
+  /** `await using sandbox = await startGongSandbox()` closes it when the scope ends. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 3, perDay: 10_000 };
@@ -112,6 +114,9 @@ export async function startGongSandbox(options: GongSandboxOptions = {}): Promis
   const clusterNames = [...new Set(['standard', ...tenants.map((tenant) => tenant.cluster)])];
   const listeners: Listener[] = [];
   const clusters: Record<string, { origin: string }> = {};
+  const close = async () => {
+    await Promise.all(listeners.map((listener) => listener.close()));
+  };
   try {
     for (const name of clusterNames) {
       const listener = await listen(buildClusterApp(name, state), host, options.ports?.[name] ?? 0);
@@ -161,12 +166,11 @@ export async function startGongSandbox(options: GongSandboxOptions = {}): Promis
         },
       },
       groundTruth: (tenantId) => truthOf(tenantById(tenantId)),
-      close: async () => {
-        await Promise.all(listeners.map((listener) => listener.close()));
-      },
+      close,
+      [Symbol.asyncDispose]: close,
     };
   } catch (error) {
-    await Promise.all(listeners.map((listener) => listener.close()));
+    await close();
     throw error;
   }
 }

@@ -20,6 +20,8 @@ export interface SandboxedServer {
   adminFetch: ReturnType<typeof browserLikeFetch>;
   admin: ReturnType<typeof apiClient>;
   close(): Promise<void>;
+  /** `await using env = await startSandboxedServer()` closes server then sandbox at scope end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Registers Callmine as the sandbox's demo OAuth app (client id/secret, authorize and token URLs). */
@@ -53,14 +55,9 @@ export async function startSandboxedServer(
   const adminFetch = browserLikeFetch(server.url);
   const admin = apiClient(server.url, adminFetch);
   await admin.setup.createOwner.mutate(testAdmin);
-  return {
-    sandbox,
-    server,
-    adminFetch,
-    admin,
-    close: async () => {
-      await server.close();
-      await sandbox.close();
-    },
+  const close = async () => {
+    await server.close();
+    await sandbox.close();
   };
+  return { sandbox, server, adminFetch, admin, close, [Symbol.asyncDispose]: close };
 }

@@ -16,6 +16,8 @@ export interface TestServer {
   logLines: string[];
   database: Awaited<ReturnType<typeof composeServer>>['database'];
   close(): Promise<void>;
+  /** `await using server = await startTestServer()` closes it (and deletes its data directory) at scope end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -54,21 +56,16 @@ export async function startTestServer(
   const { app, database } = composed;
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  return {
-    url: config.publicUrl,
-    dataDir,
-    logLines,
-    database,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          void composed.close().then(() => {
-            rmSync(dataDir, { recursive: true, force: true });
-            resolve();
-          });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        void composed.close().then(() => {
+          rmSync(dataDir, { recursive: true, force: true });
+          resolve();
         });
-        // Keep-alive sockets from test clients would hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
-  };
+      });
+      // Keep-alive sockets from test clients would hold close() open.
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    });
+  return { url: config.publicUrl, dataDir, logLines, database, close, [Symbol.asyncDispose]: close };
 }

@@ -17,8 +17,8 @@ import {
   credentialMessages,
   currentCredential,
   markNeedsAttention,
-  requestTimeCredential,
 } from '../gong/credential.ts';
+import { requestTimeCredential } from '../gong/request-credential.ts';
 import type { TokenRefresher } from '../gong/token-refresher.ts';
 import { type Analyze, analyseAndReport } from './analysing.ts';
 import type { JobContext, JobHandler, JobOutcome } from './job-handler.ts';

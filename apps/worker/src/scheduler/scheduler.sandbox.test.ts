@@ -5,37 +5,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScheduleDetailView } from '@callmine/contracts';
 import { nextSlot, slotsBetween } from '@callmine/schedule';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '../testing/index.ts';
+import { describe, expect, it } from 'vitest';
+import { type RunEnv, startRunEnv } from '../testing/index.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-let env: RunEnv | undefined;
-const workers: TestWorker[] = [];
-afterEach(async () => {
-  for (const w of workers.splice(0)) await w.close();
-  await env?.close();
-  env = undefined;
-});
-
-async function setUp() {
-  env = await startRunEnv({ calls: 20 });
+/** The analysis every schedule here runs. */
+async function weeklyReview(env: RunEnv) {
   const analysis = await env.admin.analyses.create.mutate({
     name: 'Weekly pipeline review',
     window: { kind: 'relative', lastDays: '7' },
     filters: {},
     settings: { analysers: ['talk'] },
   });
-  return { env, analysisId: analysis.id };
+  return analysis.id;
 }
 
-async function worker(e: RunEnv, now: () => Date) {
-  const w = await startTestWorker(e.server.dataDir, e.workerEnv, { now, scheduler: false });
-  workers.push(w);
-  return w;
-}
+/** A worker whose scheduler ticks only when the test says, on the test's clock; closed with its RunEnv. */
+const worker = (e: RunEnv, now: () => Date) => e.startWorker({}, { now, scheduler: false });
 
 const runCount = (e: RunEnv) =>
   e.server.database.sqlite
@@ -45,7 +34,8 @@ const runCount = (e: RunEnv) =>
 
 describe('scheduler', () => {
   it('after a week of downtime runs the newest missed slot once, records the older ones as skipped, and moves on', async () => {
-    const { env: e, analysisId } = await setUp();
+    await using e = await startRunEnv({ calls: 20 });
+    const analysisId = await weeklyReview(e);
     const created = await e.admin.schedules.create.mutate({
       analysisId,
       kind: 'daily',
@@ -69,7 +59,6 @@ describe('scheduler', () => {
     // A second tick, and a restarted worker at the same instant, change nothing.
     expect(await w.scheduler.tick()).toEqual([]);
     await w.close();
-    workers.pop();
     const restarted = await worker(e, () => now);
     expect(await restarted.scheduler.tick()).toEqual([]);
     // Even a stale writer rewinding next_slot_at cannot get the slot run twice: the (schedule, slot) claim is taken.
@@ -101,7 +90,8 @@ describe('scheduler', () => {
   });
 
   it('three scheduler processes racing on one database file start exactly one run per slot', async () => {
-    const { env: e, analysisId } = await setUp();
+    await using e = await startRunEnv({ calls: 20 });
+    const analysisId = await weeklyReview(e);
     const specs = [
       { kind: 'daily' as const, time: '09:00', timeZone: 'Europe/Berlin' },
       { kind: 'cron' as const, cron: '0 */6 * * *', timeZone: 'America/New_York' },
@@ -186,7 +176,8 @@ describe('scheduler', () => {
   }, 120_000);
 
   it('with Gong disconnected records a failed occurrence with the reason and keeps the cadence', async () => {
-    const { env: e, analysisId } = await setUp();
+    await using e = await startRunEnv({ calls: 20 });
+    const analysisId = await weeklyReview(e);
     const created = await e.admin.schedules.create.mutate({
       analysisId,
       kind: 'weekly',
@@ -213,7 +204,8 @@ describe('scheduler', () => {
   });
 
   it('a rejected key: the run fails, the Gong card needs attention, the next slot fails with the reason, the cadence stays', async () => {
-    const { env: e, analysisId } = await setUp();
+    await using e = await startRunEnv({ calls: 20 });
+    const analysisId = await weeklyReview(e);
     const created = await e.admin.schedules.create.mutate({
       analysisId,
       kind: 'daily',

@@ -3,6 +3,7 @@
 import type { RunView } from '@callmine/contracts';
 import type { GongSandbox, GongSandboxOptions, SandboxCredential } from '@callmine/gong-sandbox';
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
+import { startTestWorker, type TestWorker } from './test-worker.ts';
 
 /** Calls end here, so runs select the same 180 days of data whatever today is. */
 export const CALLS_UNTIL = '2026-06-01T00:00:00Z';
@@ -17,6 +18,15 @@ export interface RunEnv extends SandboxedServer {
   waitFor(runId: string, until: (run: RunView) => boolean, timeoutMs?: number): Promise<RunView>;
   /** The sandbox requests a run makes (the server's key validation reads /v2/users, not calls). */
   runRequests(): SandboxedServer['sandbox']['requests'];
+  /**
+   * A worker in this process on the server's data directory, with `workerEnv` plus `env`. Disposing the RunEnv
+   * closes every worker it started (first), then the server and the sandbox; restart with `worker.close()` and
+   * another `startWorker()`.
+   */
+  startWorker(
+    env?: Record<string, string>,
+    overrides?: Parameters<typeof startTestWorker>[2],
+  ): Promise<TestWorker>;
 }
 
 export interface RunEnvOptions {
@@ -85,8 +95,21 @@ export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> 
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
+  const workers: TestWorker[] = [];
+  const close = async () => {
+    // Workers stop before the server deletes the data directory under them.
+    await Promise.all(workers.map((worker) => worker.close()));
+    await base.close();
+  };
   return {
     ...base,
+    close,
+    [Symbol.asyncDispose]: close,
+    startWorker: async (env = {}, overrides = {}) => {
+      const worker = await startTestWorker(base.server.dataDir, { ...workerEnv, ...env }, overrides);
+      workers.push(worker);
+      return worker;
+    },
     workerEnv,
     key,
     startRun: (selection = {}) => base.admin.runs.start.mutate({ ...WHOLE_HISTORY, ...selection }),

@@ -12,8 +12,10 @@ export interface TestWorker {
   /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
   health: Awaited<ReturnType<typeof composeWorker>>['health'];
   webhooks: Awaited<ReturnType<typeof composeWorker>>['webhooks'];
-  /** Stops after the current batch's checkpoint, like SIGTERM. */
+  /** Stops after the current batch's checkpoint, like SIGTERM. A second call is a no-op. */
   close(): Promise<void>;
+  /** `await using worker = await startTestWorker(...)` closes it at scope end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export async function startTestWorker(
@@ -47,12 +49,18 @@ export async function startTestWorker(
   void composed.loop.run();
   if (overrides.scheduler !== false) await composed.scheduler.start();
   if (overrides.webhooks !== false) composed.webhooks.start();
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= composed.close();
+    return closing;
+  };
   return {
     logLines,
     database: composed.database,
     scheduler: composed.scheduler,
     health: composed.health,
     webhooks: composed.webhooks,
-    close: composed.close,
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }

@@ -1,19 +1,13 @@
 // The analyses list and editor against a real server: validation by the procedures' schema, starter templates,
 // saving, editing, deleting, and starting a run.
-import { type SandboxedServer, startSandboxedServer } from '@callmine/server/testing';
-import { type RunEnv, startRunEnv } from '@callmine/worker/testing';
+import { startSandboxedServer } from '@callmine/server/testing';
+import { startRunEnv } from '@callmine/worker/testing';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
-
-let env: SandboxedServer | RunEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
 
 const definition = {
   name: 'Competitor watch',
@@ -29,7 +23,7 @@ const definition = {
 
 describe('Analysis editor', { timeout: 60_000 }, () => {
   it('shows the schema’s messages under the fields, focuses the first, and saves nothing', async () => {
-    env = await startSandboxedServer();
+    await using env = await startSandboxedServer();
     renderApp(env.server.url, '/analyses/new', env.adminFetch);
     const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'New analysis' });
@@ -64,7 +58,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
   });
 
   it('adds trackers from the starter templates, edits their phrases and saves the analysis', async () => {
-    env = await startSandboxedServer();
+    await using env = await startSandboxedServer();
     renderApp(env.server.url, '/analyses', env.adminFetch);
     const user = userEvent.setup();
     expect(await screen.findByText('No analyses yet.')).toBeInTheDocument();
@@ -122,7 +116,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
   });
 
   it('opens a saved analysis with its settings, saves changes, and deletes it after asking', async () => {
-    env = await startSandboxedServer();
+    await using env = await startSandboxedServer();
     const saved = await env.admin.analyses.create.mutate(definition);
     renderApp(env.server.url, `/analyses/${saved.id}`, env.adminFetch);
     const user = userEvent.setup();
@@ -162,7 +156,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
   });
 
   it('says when an analysis does not exist', async () => {
-    env = await startSandboxedServer();
+    await using env = await startSandboxedServer();
     renderApp(env.server.url, '/analyses/nope', env.adminFetch);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'That analysis does not exist in this workspace.',
@@ -170,8 +164,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
   });
 
   it('runs an analysis now and shows the run on the Runs page', async () => {
-    const runEnv = await startRunEnv({ calls: 20 });
-    env = runEnv;
+    await using runEnv = await startRunEnv({ calls: 20 });
     await runEnv.admin.analyses.create.mutate({
       ...definition,
       window: { kind: 'absolute', from: '2026-01-01', to: '2026-03-31' },

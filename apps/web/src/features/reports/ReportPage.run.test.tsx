@@ -1,34 +1,19 @@
 // A report made by a real run — the worker fetching from the Gong sandbox and writing the report — opened from the
 // Runs page: its numbers are the sandbox's ground truth.
 import { COMPETITORS } from '@callmine/gong-sandbox';
-import {
-  type RunEnv,
-  startRunEnv,
-  startTestWorker,
-  type TestWorker,
-  WHOLE_HISTORY,
-} from '@callmine/worker/testing';
+import { startRunEnv, WHOLE_HISTORY } from '@callmine/worker/testing';
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 configure({ asyncUtilTimeout: 10_000 });
 
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
-
 it('opens the report of a finished run with the sandbox’s totals and tracker counts', {
   timeout: 90_000,
 }, async () => {
-  env = await startRunEnv({ calls: 80 });
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+  await using env = await startRunEnv({ calls: 80 });
+  await env.startWorker();
   const analysis = await env.admin.analyses.create.mutate({
     name: 'Competitor watch',
     window: { kind: 'absolute', ...WHOLE_HISTORY },

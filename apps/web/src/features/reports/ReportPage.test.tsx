@@ -1,14 +1,9 @@
 // The Reports list and the report view against a real server, with reports computed by the real analysis engine
 // over the Gong sandbox's calls (src/test/seed-report.ts).
-import {
-  apiClient,
-  browserLikeFetch,
-  type SandboxedServer,
-  startSandboxedServer,
-} from '@callmine/server/testing';
+import { apiClient, browserLikeFetch, startSandboxedServer } from '@callmine/server/testing';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 import { seedReport } from '../../test/seed-report.ts';
 import { callTime } from './format.ts';
@@ -16,16 +11,7 @@ import { callTime } from './format.ts';
 // Rendering a full report (charts, tables) in jsdom on a shared CI machine takes a few seconds.
 configure({ asyncUtilTimeout: 10_000 });
 
-let env: SandboxedServer | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
-
-async function start() {
-  env = await startSandboxedServer({}, { callsPerTenant: 60 });
-  return env;
-}
+const start = () => startSandboxedServer({}, { callsPerTenant: 60 });
 
 /** jsdom's Blob has no text(); FileReader reads it as a browser would. */
 function readText(blob: Blob): Promise<string> {
@@ -61,7 +47,8 @@ function captureDownloads() {
 
 describe('Reports page', { timeout: 60_000 }, () => {
   it('says there are no reports yet, then lists them newest first and searches by name', async () => {
-    const { server, sandbox, adminFetch } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch } = env;
     const first = renderApp(server.url, '/reports', adminFetch);
     expect(await screen.findByText('No reports yet.')).toBeInTheDocument();
     first.unmount();
@@ -105,7 +92,8 @@ describe('Reports page', { timeout: 60_000 }, () => {
 
 describe('Report view', { timeout: 60_000 }, () => {
   it('shows a loading state, then the full report with tiles, charts and ranked tables', async () => {
-    const { server, sandbox, adminFetch } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch } = env;
     const seeded = await seedReport(server, sandbox, { calls: 60 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     expect(await screen.findByText('Loading the report…')).toBeInTheDocument();
@@ -143,7 +131,8 @@ describe('Report view', { timeout: 60_000 }, () => {
   });
 
   it('drills down from a tracker to the sentences, who said them, when, and the call in Gong', async () => {
-    const { server, sandbox, adminFetch } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch } = env;
     const seeded = await seedReport(server, sandbox, { calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const user = userEvent.setup();
@@ -172,7 +161,8 @@ describe('Report view', { timeout: 60_000 }, () => {
   });
 
   it('exports a table as CSV with the numbers on the page', async () => {
-    const { server, sandbox, adminFetch } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch } = env;
     const seeded = await seedReport(server, sandbox, { name: 'Q4 / competitors', calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const downloads = captureDownloads();
@@ -199,7 +189,8 @@ describe('Report view', { timeout: 60_000 }, () => {
   });
 
   it('shows the quota banner on a partial report', async () => {
-    const { server, sandbox, adminFetch } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch } = env;
     const seeded = await seedReport(server, sandbox, {
       calls: 20,
       partial: {
@@ -219,7 +210,8 @@ describe('Report view', { timeout: 60_000 }, () => {
   });
 
   it('says so when a report covers no calls', async () => {
-    const { server, sandbox, adminFetch } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch } = env;
     const seeded = await seedReport(server, sandbox, { name: 'Quiet week', calls: 0 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     expect(
@@ -230,7 +222,8 @@ describe('Report view', { timeout: 60_000 }, () => {
   });
 
   it('says when a report does not exist', async () => {
-    const { server, adminFetch } = await start();
+    await using env = await start();
+    const { server, adminFetch } = env;
     renderApp(server.url, '/reports/no-such-report', adminFetch);
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'That report does not exist in this workspace.',
@@ -239,7 +232,8 @@ describe('Report view', { timeout: 60_000 }, () => {
   });
 
   it('lets an admin delete a report after confirming, and hides Delete from members', async () => {
-    const { server, sandbox, adminFetch, admin } = await start();
+    await using env = await start();
+    const { server, sandbox, adminFetch, admin } = env;
     const seeded = await seedReport(server, sandbox, { calls: 10 });
     const invitation = await admin.members.invite.mutate({ email: 'mo@example.com', role: 'member' });
     const memberFetch = browserLikeFetch(server.url);

@@ -1,18 +1,9 @@
 // The Runs page against a real server, a real worker and the Gong sandbox: start, watch, fail, cancel.
-import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '@callmine/worker/testing';
+import { startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
 
 async function fillAndStart(values: Record<string, string>) {
   const user = userEvent.setup();
@@ -28,7 +19,7 @@ async function fillAndStart(values: Record<string, string>) {
 
 describe('Runs page', () => {
   it('validates the selection with the shared schema before any request', async () => {
-    env = await startRunEnv({ calls: 50 });
+    await using env = await startRunEnv({ calls: 50 });
     renderApp(env.server.url, '/runs', env.adminFetch);
     const form = await fillAndStart({
       'First day': '2026-05-10',
@@ -43,8 +34,8 @@ describe('Runs page', () => {
   });
 
   it('starts a run, shows its progress live, and ends with the totals', async () => {
-    env = await startRunEnv({ calls: 300 });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await using env = await startRunEnv({ calls: 300 });
+    await env.startWorker();
     renderApp(env.server.url, '/runs', env.adminFetch);
     expect(await screen.findByRole('link', { name: 'Runs' })).toBeInTheDocument();
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
@@ -61,19 +52,19 @@ describe('Runs page', () => {
   });
 
   it('shows why a run failed when Gong rejects the key', async () => {
-    env = await startRunEnv({ calls: 50 });
+    await using env = await startRunEnv({ calls: 50 });
     renderApp(env.server.url, '/runs', env.adminFetch);
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
     const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
     expect(within(run).getByText('Queued')).toBeInTheDocument();
     env.sandbox.faults.revoke(env.key('primary').accessKey);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     await waitFor(() => expect(within(run).getByText('Failed')).toBeInTheDocument(), { timeout: 20_000 });
     expect(within(run).getByText(/Gong rejected the stored credential/)).toBeInTheDocument();
   });
 
   it('lets a member cancel a queued run', async () => {
-    env = await startRunEnv({ calls: 50 });
+    await using env = await startRunEnv({ calls: 50 });
     renderApp(env.server.url, '/runs', env.adminFetch);
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
     const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });

@@ -1,23 +1,14 @@
 // What people see after downtime and in Settings: the caught-up occurrence says so, skipped slots are listed, and
 // the workspace's default zone is set in Settings → Workspace and used by the editor.
-import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '@callmine/worker/testing';
+import { startRunEnv } from '@callmine/worker/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
 
 describe('schedules after downtime and the workspace zone', () => {
   it('shows the newest missed slot as caught up after downtime and the older ones as skipped', async () => {
-    env = await startRunEnv({ calls: 20 });
+    await using env = await startRunEnv({ calls: 20 });
     const analysis = await env.admin.analyses.create.mutate({
       name: 'Daily digest',
       window: { kind: 'relative', lastDays: '1' },
@@ -32,7 +23,7 @@ describe('schedules after downtime and the workspace zone', () => {
     });
     // The worker comes back three days and two hours after the first slot.
     const now = new Date(Date.parse(created.nextRunAt!) + 3 * 86_400_000 + 2 * 3_600_000);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now: () => now, scheduler: false });
+    const worker = await env.startWorker({}, { now: () => now, scheduler: false });
     await worker.scheduler.tick();
 
     renderApp(env.server.url, '/schedules', env.adminFetch);
@@ -46,7 +37,7 @@ describe('schedules after downtime and the workspace zone', () => {
   });
 
   it('says up front that scheduled runs fail while Gong is disconnected', async () => {
-    env = await startRunEnv({ calls: 20 });
+    await using env = await startRunEnv({ calls: 20 });
     await env.admin.integrations.gong.disconnect.mutate();
     renderApp(env.server.url, '/schedules', env.adminFetch);
     expect(
@@ -59,7 +50,7 @@ describe('schedules after downtime and the workspace zone', () => {
   });
 
   it('an admin sets the default zone in Settings → Workspace; the schedule editor starts with it', async () => {
-    env = await startRunEnv({ calls: 20 });
+    await using env = await startRunEnv({ calls: 20 });
     const user = userEvent.setup();
     const view = renderApp(env.server.url, '/settings', env.adminFetch);
     const form = await screen.findByRole('form', { name: 'Default time zone' });

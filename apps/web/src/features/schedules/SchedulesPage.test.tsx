@@ -1,20 +1,17 @@
 // The Schedules page and its editor against a real server and the Gong sandbox: validation by the shared schema,
 // croner's verdict as a field error, next run in both zones, run now, pause/resume and delete.
-import { type RunEnv, startRunEnv } from '@callmine/worker/testing';
+import { startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
-let env: RunEnv | undefined;
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  await env?.close();
-  env = undefined;
 });
 
 async function withAnalysis() {
-  env = await startRunEnv({ calls: 20 });
+  const env = await startRunEnv({ calls: 20 });
   await env.admin.analyses.create.mutate({
     name: 'Competitor watch',
     window: { kind: 'relative', lastDays: '7' },
@@ -34,7 +31,7 @@ async function openEditor() {
 
 describe('Schedules page', () => {
   it('validates the cadence with the shared schema before any request, and shows croner’s verdict from the server', async () => {
-    const e = await withAnalysis();
+    await using e = await withAnalysis();
     renderApp(e.server.url, '/schedules', e.adminFetch);
     const { user, form } = await openEditor();
     await user.click(within(form).getByRole('button', { name: 'Create schedule' }));
@@ -69,7 +66,7 @@ describe('Schedules page', () => {
   });
 
   it('starts in the workspace zone, creates a weekly schedule and shows its next run in both zones', async () => {
-    const e = await withAnalysis();
+    await using e = await withAnalysis();
     await e.admin.schedules.setWorkspaceTimeZone.mutate({ timeZone: 'Australia/Sydney' });
     renderApp(e.server.url, '/schedules', e.adminFetch);
     const { user, form } = await openEditor();
@@ -96,7 +93,7 @@ describe('Schedules page', () => {
   });
 
   it('“View its run” opens the Runs page at that run, named by its analysis and how it started', async () => {
-    const e = await withAnalysis();
+    await using e = await withAnalysis();
     const analysisId = (await e.admin.analyses.list.query())[0]!.id;
     const schedule = await e.admin.schedules.create.mutate({
       analysisId,
@@ -125,7 +122,7 @@ describe('Schedules page', () => {
   });
 
   it('runs a schedule now, pauses and resumes it, edits it, and deletes it', async () => {
-    const e = await withAnalysis();
+    await using e = await withAnalysis();
     const analysisId = (await e.admin.analyses.list.query())[0]!.id;
     await e.admin.schedules.create.mutate({ analysisId, kind: 'daily', time: '07:00', timeZone: 'UTC' });
     renderApp(e.server.url, '/schedules', e.adminFetch);

@@ -2,34 +2,20 @@
 // schedule editor, a schedule's Run now, and a saved analysis's Run now. A real server, worker and Gong sandbox
 // on a pinned clock (20 May 2026, noon UTC), the call cache filled by a listing that charged nothing.
 import { setAllowanceOverride } from '@callmine/db';
-import {
-  isFinished,
-  type RunEnv,
-  startRunEnv,
-  startTestWorker,
-  type TestWorker,
-} from '@callmine/worker/testing';
+import { isFinished, type RunEnv, startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
 
 const clock = new Date('2026-05-20T12:00:00Z');
 const now = () => clock;
 
+const startEnv = () => startRunEnv({ calls: 600, now, env: { CALLMINE_MONTHLY_CALL_QUOTA: '10' } });
+
 /** 600 sandbox calls cached, an allowance of 10 calls a month, and an analysis of external calls. */
-async function setUp() {
-  env = await startRunEnv({ calls: 600, now, env: { CALLMINE_MONTHLY_CALL_QUOTA: '10' } });
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+async function setUp(env: RunEnv) {
+  await env.startWorker({}, { now, scheduler: false });
   const listing = await env.startRun({ titleContains: 'no call is called this' });
   await env.waitFor(listing.id, isFinished);
   const analysis = await env.admin.analyses.create.mutate({
@@ -38,10 +24,9 @@ async function setUp() {
     filters: { externalOnly: 'yes' },
     settings: { analysers: ['talk'] },
   });
-  const e = env;
   const allow = async (calls: number) =>
-    setAllowanceOverride(e.server.database.db, (await e.admin.workspace.get.query()).id, calls, clock);
-  return { e, analysisId: analysis.id, allow };
+    setAllowanceOverride(env.server.database.db, (await env.admin.workspace.get.query()).id, calls, clock);
+  return { analysisId: analysis.id, allow };
 }
 
 const runNowText = (subject: string, calls: number, remaining: number, allowance: number) =>
@@ -49,7 +34,8 @@ const runNowText = (subject: string, calls: number, remaining: number, allowance
 
 describe('allowance warnings where runs start', () => {
   it('the schedule editor estimates while editing: run now and the rest of the month, and is quiet when covered', async () => {
-    const { e, analysisId, allow } = await setUp();
+    await using e = await startEnv();
+    const { analysisId, allow } = await setUp(e);
     const weekly = { analysisId, kind: 'weekly' as const, weekday: 'monday', time: '09:00', timeZone: 'UTC' };
     const { nextRun, monthProjection } = await e.admin.schedules.estimateDraft.query({ schedule: weekly });
     // Wednesday noon: Monday 25 May is the only slot left in May.
@@ -89,7 +75,8 @@ describe('allowance warnings where runs start', () => {
   }, 30_000); // Typing into a form with the zone list is slow in jsdom under load.
 
   it('warns beside a schedule’s Run now (and drops the projection while paused), yet runs it', async () => {
-    const { e, analysisId, allow } = await setUp();
+    await using e = await startEnv();
+    const { analysisId, allow } = await setUp(e);
     const daily = await e.admin.schedules.create.mutate({
       analysisId,
       kind: 'daily',
@@ -125,7 +112,8 @@ describe('allowance warnings where runs start', () => {
   });
 
   it('warns on a saved analysis’s Run now when the allowance is short, not when it fits', async () => {
-    const { e, analysisId } = await setUp();
+    await using e = await startEnv();
+    const { analysisId } = await setUp(e);
     await e.admin.analyses.create.mutate({
       name: 'July (nothing cached)',
       window: { kind: 'absolute', from: '2026-07-01', to: '2026-07-07' },

@@ -1,33 +1,26 @@
 // Settings → Usage, the Runs page's partial marking and the start-form warning, against a real server, a real
 // worker and the Gong sandbox (300 calls, an allowance of 120 a month).
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
-import { type RunEnv, startRunEnv, startTestWorker, type TestWorker } from '@callmine/worker/testing';
+import { type RunEnv, startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
 
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
-
 /** A finished run that hit the allowance: 120 of 300 calls analysed. */
-async function partialRun() {
-  env = await startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '120' } });
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+const startEnv = () => startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '120' } });
+
+async function partialRun(env: RunEnv) {
+  await env.startWorker();
   const queued = await env.startRun();
   await env.waitFor(queued.id, (r) => r.status === 'done');
-  return { env, runId: queued.id };
+  return queued.id;
 }
 
 describe('Usage', () => {
   it('shows this month’s use against the allowance, the months, and the runs that used it', async () => {
-    const { env, runId } = await partialRun();
+    await using env = await startEnv();
+    const runId = await partialRun(env);
     const { month } = await env.admin.usage.summary.query();
     const monthLabel = new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-US', {
       month: 'long',
@@ -52,7 +45,7 @@ describe('Usage', () => {
   });
 
   it('shows the workspace id the operator’s quota command takes, and the command itself only to admins', async () => {
-    env = await startRunEnv();
+    await using env = await startRunEnv();
     const session = await env.admin.auth.session.query();
     if (!session) throw new Error('signed out');
     const workspaceId = session.workspace.id;
@@ -79,7 +72,8 @@ describe('Usage', () => {
   });
 
   it('marks the run partial on the Runs page, and the start form warns (without blocking) when the allowance won’t cover a run', async () => {
-    const { env } = await partialRun();
+    await using env = await startEnv();
+    await partialRun(env);
     renderApp(env.server.url, '/runs', env.adminFetch);
     const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
     expect(run).toHaveTextContent(
