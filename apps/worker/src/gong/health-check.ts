@@ -3,7 +3,8 @@ import type { Gong, GongError, GongErrorKind } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import type { Opener } from '@callmine/vault/open';
 import { and, eq, gt, isNull, lt, lte, or } from 'drizzle-orm';
-import { CredentialUnavailable, markNeedsAttention, requestTimeCredential } from './credential.ts';
+import { CredentialUnavailable, markNeedsAttention } from './credential.ts';
+import { requestTimeCredential } from './request-credential.ts';
 import type { TokenRefresher } from './token-refresher.ts';
 
 // The daily health check: each connected credential gets one cheap Gong request (a page of users, counted in its
