@@ -7,17 +7,20 @@ import {
   runQuotaOutcome,
   schema,
 } from '@callmine/db';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 
 // Charging a run's calls against the workspace's monthly allowance, before any transcript is fetched (so the Gong
 // budget is not spent on calls that won't be analysed). Each batch is one IMMEDIATE transaction: it takes SQLite's
 // write lock before reading the month's use, so two runs (or two worker processes) can never both admit the last
 // unit of the allowance. A call already in the ledger this month is free; a run's decision per call is written
-// once, so a crashed and retried run charges nothing extra.
+// once, so a crashed and retried run charges nothing extra. Calls are decided newest first (the call's start time
+// from the listing's cache, then its id): when the allowance runs out, the calls skipped are the oldest ones, never
+// the most recent. Reports and the README state this rule.
 
 const runCall = schema.analysisRunCall;
 const decisionTable = schema.runQuotaCall;
 const ledger = schema.quotaCharge;
+const cache = schema.gongCallCache;
 
 export const QUOTA_BATCH_SIZE = 100;
 
@@ -54,8 +57,10 @@ function chargeBatch(tx: Tx, input: ChargeInput, batchSize: number): number {
     .select({ callId: runCall.callId })
     .from(runCall)
     .leftJoin(decisionTable, and(eq(decisionTable.runId, runId), eq(decisionTable.callId, runCall.callId)))
+    .leftJoin(cache, and(eq(cache.workspaceId, workspaceId), eq(cache.callId, runCall.callId)))
     .where(and(eq(runCall.runId, runId), isNull(decisionTable.callId)))
-    .orderBy(asc(runCall.callId))
+    // Newest first; a call missing from the cache (never expected: the listing writes it) sorts last.
+    .orderBy(sql`${cache.started} is null`, desc(cache.started), asc(runCall.callId))
     .limit(batchSize)
     .all();
   for (const { callId } of batch) {
