@@ -79,12 +79,12 @@ describe('reports over the API', () => {
     ]);
     expect(await env.admin.reports.list.query({ search: 'nothing like it' })).toEqual([]);
 
-    const report = await env.admin.reports.get.query({ id: reportIds['Pricing pulse']! });
+    const report = await env.admin.reports.export.query({ id: reportIds['Pricing pulse']! });
     expect(report).toMatchObject({ name: 'Pricing pulse', callsAnalyzed: 120, credentialVersion: 1 });
     expect(report.calls).toHaveLength(120);
     expect(report.result.trackers![0]!.mentions).toBeGreaterThan(0);
     expect(report.result.questions).toBeNull();
-    expect(await failure(env.admin.reports.get.query({ id: 'no-such-report' }))).toMatchObject({
+    expect(await failure(env.admin.reports.export.query({ id: 'no-such-report' }))).toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -103,15 +103,15 @@ describe('reports over the API', () => {
 
     expect((await member.reports.list.query()).map((r) => r.id)).toContain(id);
     expect((await script.reports.list.query()).map((r) => r.id)).toContain(id);
-    const read = await script.reports.get.query({ id });
-    expect(read).toEqual(await env.admin.reports.get.query({ id }));
+    const read = await script.reports.export.query({ id });
+    expect(read).toEqual(await env.admin.reports.export.query({ id }));
 
     expect(await failure(member.reports.delete.mutate({ id }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await failure(script.reports.delete.mutate({ id }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await env.admin.reports.get.query({ id })).name).toBe('Competitor watch');
+    expect((await env.admin.reports.export.query({ id })).name).toBe('Competitor watch');
 
     expect(await env.admin.reports.delete.mutate({ id })).toEqual({ deleted: true });
-    expect(await failure(member.reports.get.query({ id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await failure(member.reports.export.query({ id }))).toMatchObject({ code: 'NOT_FOUND' });
     expect((await env.admin.reports.list.query()).map((r) => r.name)).toEqual([
       '100% coverage',
       'Pricing pulse',
@@ -175,15 +175,15 @@ describe('reports over the API', () => {
     const betaReport = run.reportId!;
 
     expect((await beta.reports.list.query()).map((r) => r.id)).toEqual([betaReport]);
-    expect((await beta.reports.get.query({ id: betaReport })).createdBy).toBe('Bea B');
+    expect((await beta.reports.export.query({ id: betaReport })).createdBy).toBe('Bea B');
     expect((await env.admin.reports.list.query()).map((r) => r.id)).not.toContain(betaReport);
-    expect(await failure(env.admin.reports.get.query({ id: betaReport }))).toMatchObject({
+    expect(await failure(env.admin.reports.export.query({ id: betaReport }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(await failure(env.admin.reports.delete.mutate({ id: betaReport }))).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(await failure(beta.reports.get.query({ id: reportIds['Pricing pulse']! }))).toMatchObject({
+    expect(await failure(beta.reports.export.query({ id: reportIds['Pricing pulse']! }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(await failure(beta.reports.delete.mutate({ id: reportIds['Pricing pulse']! }))).toMatchObject({

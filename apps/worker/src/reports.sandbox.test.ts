@@ -45,7 +45,7 @@ describe('a run over the sandbox writes a report', () => {
     // The Runs page keeps its totals.
     expect(run.totals).toMatchObject({ callsAnalyzed: truth.callCount, transcripts: truth.transcriptCount });
 
-    const report = await env.admin.reports.get.query({ id: run.reportId! });
+    const report = await env.admin.reports.export.query({ id: run.reportId! });
     expect(report).toMatchObject({
       name: 'Sandbox trackers',
       runId: run.id,

@@ -152,17 +152,15 @@ describe('charging a run against the monthly allowance', () => {
     // Call ids follow time (call-0000 is the oldest), so the old id order would admit the oldest calls.
     const ids = callIds(0, 30);
     const startOf = (i: number) => new Date(Date.UTC(2026, 10, 1 + i, 10));
-    await db
-      .insert(schema.gongCallCache)
-      .values(
-        ids.map((callId, i) => ({
-          workspaceId: 'ws',
-          callId,
-          started: startOf(i),
-          data: {},
-          fetchedAt: new Date(),
-        })),
-      );
+    await db.insert(schema.gongCallCache).values(
+      ids.map((callId, i) => ({
+        workspaceId: 'ws',
+        callId,
+        started: startOf(i),
+        data: {},
+        fetchedAt: new Date(),
+      })),
+    );
     setAllowanceOverride(db, 'ws', 12, new Date());
     const outcome = charge(aRun('r1', [...ids].reverse()), at('2026-11-30T12:00:00Z'), 100, 5);
     expect(outcome).toMatchObject({ callsAnalysed: 12, callsSkipped: 18 });

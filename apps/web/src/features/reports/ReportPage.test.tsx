@@ -1,16 +1,17 @@
 // The Reports list and the report view against a real server, with reports computed by the real analysis engine
-// over the Gong sandbox's calls (src/test/seed-report.ts).
+// over the Gong sandbox's calls (@callmine/server/testing's seedReport).
 import {
   apiClient,
   browserLikeFetch,
   type SandboxedServer,
+  seedReport,
   startSandboxedServer,
 } from '@callmine/server/testing';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { seedReport } from '../../test/seed-report.ts';
+
 import { callTime } from './format.ts';
 
 // Rendering a full report (charts, tables) in jsdom on a shared CI machine takes a few seconds.

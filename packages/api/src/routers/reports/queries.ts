@@ -40,7 +40,12 @@ const summaryColumns = {
 };
 
 /** Newest first; `search` matches the name case-insensitively (LIKE wildcards in it are taken literally). */
-export function listReports(db: Db, workspaceId: string, search: string, limit = 200): ReportSummary[] {
+export async function listReports(
+  db: Db,
+  workspaceId: string,
+  search: string,
+  limit = 200,
+): Promise<ReportSummary[]> {
   const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
   const where = search
     ? and(
@@ -48,22 +53,28 @@ export function listReports(db: Db, workspaceId: string, search: string, limit =
         sql`${schema.report.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`,
       )
     : eq(schema.report.workspaceId, workspaceId);
-  return db
+  const rows = await db
     .select(summaryColumns)
     .from(schema.report)
     .where(where)
     .orderBy(desc(schema.report.createdAt))
-    .limit(limit)
-    .all()
-    .map(toSummary);
+    .limit(limit);
+  return rows.map(toSummary);
 }
 
-export function findReport(db: Db, workspaceId: string, id: string): ReportView | undefined {
-  const row = db
-    .select()
+/** The whole stored report (every call and sentence kept): reports.export. The page reads reports.get instead. */
+export async function findReport(db: Db, workspaceId: string, id: string): Promise<ReportView | undefined> {
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      parameters: schema.report.parameters,
+      calls: schema.report.calls,
+      reps: schema.report.reps,
+      result: schema.report.result,
+    })
     .from(schema.report)
     .where(and(eq(schema.report.workspaceId, workspaceId), eq(schema.report.id, id)))
-    .get();
+    .limit(1);
   if (!row) return undefined;
   return {
     ...toSummary(row),

@@ -1,4 +1,4 @@
-// A real report in a test server's database, computed by the real analysis engine over the Gong sandbox's seeded
+// A real report in a test server's database (web component tests, API tests, the e2e and bench/report-page), computed by the real analysis engine over the Gong sandbox's seeded
 // calls: the report view's tests get realistic data without running the worker. Writes the same row the worker does.
 import { analyze, STARTER_TRACKERS } from '@callmine/analysis';
 import { sandboxAnalysisInput } from '@callmine/analysis/testing';
@@ -6,7 +6,7 @@ import type { AnalysisSettings, ReportCall, ReportPartial } from '@callmine/cont
 import { analysisSettings } from '@callmine/contracts';
 import { schema } from '@callmine/db';
 import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
-import type { TestServer } from '@callmine/server/testing';
+import type { TestServer } from './test-server.ts';
 
 export interface SeedReportOptions {
   name?: string;
@@ -17,6 +17,8 @@ export interface SeedReportOptions {
   settings?: AnalysisSettings;
   partial?: ReportPartial | null;
   createdAt?: Date;
+  /** The workspace to write it in; the first one by default. */
+  workspaceId?: string;
 }
 
 /** The trackers a seeded report uses: the sandbox's competitor names (it writes them) plus the starter trackers. */
@@ -26,7 +28,7 @@ export const SEED_TRACKERS = [
 ];
 
 /** Inserts a report into the server's workspace and returns its id and the stored result. */
-export function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
+export async function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
   const tenantId = options.tenantId ?? 'acme';
   const { calls, transcripts } = sandboxAnalysisInput(sandbox, tenantId, options.calls ?? 40);
   const settings = analysisSettings.parse(
@@ -45,33 +47,33 @@ export function seedReport(server: TestServer, sandbox: GongSandbox, options: Se
     repId: c.primaryUserId,
   }));
   const db = server.database.db;
-  const workspace = db.select({ id: schema.organization.id }).from(schema.organization).get();
+  const [workspace] = options.workspaceId
+    ? [{ id: options.workspaceId }]
+    : await db.select({ id: schema.organization.id }).from(schema.organization).limit(1);
   if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
   const id = `report-${Math.random().toString(36).slice(2, 10)}`;
   const from = days[0] ?? '2026-01-01';
   const to = days[days.length - 1] ?? from;
   const createdAt = options.createdAt ?? new Date();
-  db.insert(schema.report)
-    .values({
-      id,
-      workspaceId: workspace.id,
-      name: options.name ?? 'Competitor watch',
-      parameters: {
-        selection: { from, to, repEmails: [], externalOnly: false, minDurationMinutes: 0, titleContains: '' },
-        settings,
-      },
-      fromDay: from,
-      toDay: to,
-      callsAnalyzed: calls.length,
-      calls: reportCalls,
-      reps,
-      result,
-      partial: options.partial ?? null,
-      createdByName: 'Ada Admin',
-      credentialVersion: 1,
-      runStartedAt: createdAt,
-      createdAt,
-    })
-    .run();
+  await db.insert(schema.report).values({
+    id,
+    workspaceId: workspace.id,
+    name: options.name ?? 'Competitor watch',
+    parameters: {
+      selection: { from, to, repEmails: [], externalOnly: false, minDurationMinutes: 0, titleContains: '' },
+      settings,
+    },
+    fromDay: from,
+    toDay: to,
+    callsAnalyzed: calls.length,
+    calls: reportCalls,
+    reps,
+    result,
+    partial: options.partial ?? null,
+    createdByName: 'Ada Admin',
+    credentialVersion: 1,
+    runStartedAt: createdAt,
+    createdAt,
+  });
   return { id, result, calls: reportCalls, reps };
 }
