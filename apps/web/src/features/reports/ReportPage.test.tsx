@@ -67,12 +67,12 @@ describe('Reports page', { timeout: 60_000 }, () => {
     expect(await screen.findByText('No reports yet.')).toBeInTheDocument();
     first.unmount();
 
-    seedReport(server, sandbox, {
+    await seedReport(server, sandbox, {
       name: 'Pricing pulse',
       calls: 10,
       createdAt: new Date('2026-06-01T10:00:00Z'),
     });
-    seedReport(server, sandbox, {
+    await seedReport(server, sandbox, {
       name: 'Competitor watch',
       calls: 20,
       createdAt: new Date('2026-06-02T10:00:00Z'),
@@ -107,7 +107,7 @@ describe('Reports page', { timeout: 60_000 }, () => {
 describe('Report view', { timeout: 60_000 }, () => {
   it('shows a loading state, then the full report with tiles, charts and ranked tables', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { calls: 60 });
+    const seeded = await seedReport(server, sandbox, { calls: 60 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     expect(await screen.findByText('Loading the report…')).toBeInTheDocument();
     expect(await screen.findByRole('heading', { level: 1, name: 'Competitor watch' })).toBeInTheDocument();
@@ -121,7 +121,11 @@ describe('Report view', { timeout: 60_000 }, () => {
     expect(top.mentions).toBeGreaterThan(0);
     expect(tile('Top tracker')).toHaveTextContent(top.name);
 
-    for (const name of ['Tracker mentions per week', 'Tracker mentions by rep', 'Talk ratio by rep']) {
+    for (const name of [
+      'Trackers per week: mentions per call',
+      `Each rep against the team: ${top.name}, mentions per call`,
+      'Talk ratio by rep',
+    ]) {
       const chart = screen.getByRole('figure', { name });
       expect(chart.querySelector('svg')).not.toBeNull();
     }
@@ -131,12 +135,12 @@ describe('Report view', { timeout: 60_000 }, () => {
       .querySelectorAll('.recharts-bar-rectangle');
     expect(talkBars.length).toBe(seeded.result.talk!.filter((r) => r.talkRatio !== null).length);
 
-    const trackers = screen.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+    const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
     const firstRow = within(trackers).getAllByRole('row')[1]!;
     expect(within(firstRow).getByRole('rowheader')).toHaveTextContent(top.name);
     expect(within(firstRow).getAllByRole('cell')[0]).toHaveTextContent(top.mentions.toLocaleString('en-US'));
-    expect(screen.getByRole('table', { name: 'Customer questions by calls asking' })).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Customer themes by weight' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Customer questions' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Customer themes' })).toBeInTheDocument();
     const talk = screen.getByRole('table', { name: 'Talk metrics per rep' });
     const firstRep = seeded.result.talk![0]!;
     expect(within(talk).getByRole('rowheader', { name: seeded.reps[firstRep.repId] })).toBeInTheDocument();
@@ -145,7 +149,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('drills down from a tracker to the sentences, who said them, when, and the call in Gong', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { calls: 30 });
+    const seeded = await seedReport(server, sandbox, { calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const user = userEvent.setup();
     const competitors = seeded.result.trackers!.find((t) => t.name === 'Competitors')!;
@@ -154,16 +158,27 @@ describe('Report view', { timeout: 60_000 }, () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(toggle).toHaveAccessibleName('Hide evidence for Competitors');
-    const list = screen.getByRole('list', { name: 'Evidence for Competitors' });
+    const list = await screen.findByRole('list', { name: 'Evidence for Competitors' });
     const items = within(list).getAllByRole('listitem');
-    expect(items).toHaveLength(competitors.evidence.length);
-    const first = competitors.evidence[0]!;
+    // A page of ten, newest call first, each with its rep, the call's date and title.
+    expect(items).toHaveLength(Math.min(10, competitors.evidence.length));
+    const startOf = (callId: string) => seeded.calls.find((c) => c.id === callId)!.started;
+    const first = [...competitors.evidence].sort(
+      (a, b) => startOf(b.callId).localeCompare(startOf(a.callId)) || a.sentenceIndex - b.sentenceIndex,
+    )[0]!;
     const call = seeded.calls.find((c) => c.id === first.callId)!;
     expect(items[0]).toHaveTextContent(first.text);
     expect(items[0]).toHaveTextContent(
       first.side === 'external' ? 'Customer' : first.side === 'internal' ? 'Your team' : 'Unknown speaker',
     );
-    expect(items[0]).toHaveTextContent(`at ${callTime(first.startMs)} in ${call.title}`);
+    expect(items[0]).toHaveTextContent(
+      `at ${callTime(first.startMs)} in ${call.title} on ${call.started.slice(0, 10)}, ${seeded.reps[call.repId]}’s call`,
+    );
+    expect(
+      screen.getByText(
+        `Sentences 1–${items.length} of ${competitors.evidence.length} kept in the report, newest call first.`,
+      ),
+    ).toBeInTheDocument();
     expect(within(items[0]!).getByRole('link', { name: 'Open the call in Gong' })).toHaveAttribute(
       'href',
       call.url,
@@ -174,7 +189,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('exports a table as CSV with the numbers on the page', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { name: 'Q4 / competitors', calls: 30 });
+    const seeded = await seedReport(server, sandbox, { name: 'Q4 / competitors', calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const downloads = captureDownloads();
     try {
@@ -201,7 +216,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('shows the quota banner on a partial report', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, {
+    const seeded = await seedReport(server, sandbox, {
       calls: 20,
       partial: {
         reason: 'quota-reached',
@@ -221,7 +236,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('says so when a report covers no calls', async () => {
     const { server, sandbox, adminFetch } = await start();
-    const seeded = seedReport(server, sandbox, { name: 'Quiet week', calls: 0 });
+    const seeded = await seedReport(server, sandbox, { name: 'Quiet week', calls: 0 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     expect(
       await screen.findByText('No calls matched this report’s selection, so there is nothing to show.'),
@@ -241,7 +256,7 @@ describe('Report view', { timeout: 60_000 }, () => {
 
   it('lets an admin delete a report after confirming, and hides Delete from members', async () => {
     const { server, sandbox, adminFetch, admin } = await start();
-    const seeded = seedReport(server, sandbox, { calls: 10 });
+    const seeded = await seedReport(server, sandbox, { calls: 10 });
     const invitation = await admin.members.invite.mutate({ email: 'mo@example.com', role: 'member' });
     const memberFetch = browserLikeFetch(server.url);
     await apiClient(server.url, memberFetch).invitations.accept.mutate({
