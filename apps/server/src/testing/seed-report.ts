@@ -17,6 +17,8 @@ export interface SeedReportOptions {
   settings?: AnalysisSettings;
   partial?: ReportPartial | null;
   createdAt?: Date;
+  /** The report's window; by default the first and last call's days. */
+  window?: { from: string; to: string };
   /** The workspace to write it in; the first one by default. */
   workspaceId?: string;
 }
@@ -52,8 +54,8 @@ export async function seedReport(server: TestServer, sandbox: GongSandbox, optio
     : await db.select({ id: schema.organization.id }).from(schema.organization).limit(1);
   if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
   const id = `report-${Math.random().toString(36).slice(2, 10)}`;
-  const from = days[0] ?? '2026-01-01';
-  const to = days[days.length - 1] ?? from;
+  const from = options.window?.from ?? days[0] ?? '2026-01-01';
+  const to = options.window?.to ?? days[days.length - 1] ?? from;
   const createdAt = options.createdAt ?? new Date();
   await db.insert(schema.report).values({
     id,
