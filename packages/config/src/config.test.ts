@@ -29,6 +29,30 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads a PostgreSQL URL, and refuses any other without echoing it', () => {
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    for (const url of [
+      'postgres://cm:pw@db.internal:5432/callmine',
+      'postgresql://cm@127.0.0.1/callmine?sslmode=require',
+    ]) {
+      expect(loadConfig({ CALLMINE_DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    for (const bad of [
+      'mysql://cm:s3cret-canary@db/callmine',
+      'db.internal:5432',
+      'postgres//cm:s3cret-canary@db',
+    ]) {
+      expect(() => loadConfig({ CALLMINE_DATABASE_URL: bad })).toThrow(
+        'CALLMINE_DATABASE_URL: CALLMINE_DATABASE_URL must be a postgres:// or postgresql:// URL',
+      );
+      try {
+        loadConfig({ CALLMINE_DATABASE_URL: bad });
+      } catch (error) {
+        expect(String((error as Error).message)).not.toContain('s3cret-canary');
+      }
+    }
+  });
+
   it('reads the scheduler tick, 15 seconds by default, and names the variable when it is out of range', () => {
     expect(loadConfig({}).worker.schedulerTickMs).toBe(15_000);
     expect(loadConfig({ CALLMINE_SCHEDULER_TICK_MS: '500' }).worker.schedulerTickMs).toBe(500);

@@ -32,6 +32,14 @@ const envSchema = z.object({
   PORT: port('PORT', 3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   CALLMINE_DATA_DIR: z.string().min(1).optional(),
+  // Never echoed: the URL usually holds the password.
+  CALLMINE_DATABASE_URL: z
+    .url({
+      protocol: /^postgres(ql)?$/,
+      error:
+        'CALLMINE_DATABASE_URL must be a postgres:// or postgresql:// URL such as postgres://callmine@db:5432/callmine',
+    })
+    .optional(),
   CALLMINE_PUBLIC_URL: z
     .url({
       protocol: /^https?$/,
@@ -125,6 +133,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databasePath: string;
+  /** PostgreSQL instead of the SQLite file at `databasePath` (a secret: it usually holds the password). */
+  databaseUrl: string | undefined;
   /** Origin (and base) people reach Callmine at; cookies are Secure when it is https. */
   publicUrl: string;
   authSecret: string | undefined;
@@ -197,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     dataDir,
     databasePath: resolve(dataDir, 'callmine.db'),
+    databaseUrl: e.CALLMINE_DATABASE_URL,
     publicUrl,
     authSecret: e.CALLMINE_AUTH_SECRET,
     sessionTtlSeconds: e.CALLMINE_SESSION_TTL_HOURS * 3600,

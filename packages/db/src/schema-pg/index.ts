@@ -1,0 +1,16 @@
+// The PostgreSQL twin of src/schema/: the same tables, column names and constraints, with column types that give
+// the same JS values (Dates, parsed JSON, booleans). schema-parity.test.ts compares the two migrated databases.
+// drizzle-kit generates migrations-pg/ from this module.
+
+export * from './analyses.ts';
+export * from './api-tokens.ts';
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './gong.ts';
+export * from './gong-token-refresh.ts';
+export * from './oauth.ts';
+export * from './quota.ts';
+export * from './reports.ts';
+export * from './runs.ts';
+export * from './schedules.ts';
+export * from './vault.ts';

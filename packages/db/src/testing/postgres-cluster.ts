@@ -1,0 +1,191 @@
+// A throwaway PostgreSQL for tests and development: Debian's binaries, a fresh cluster in a temp dir owned by an
+// unprivileged user (PostgreSQL refuses to run as root), on a free port of 127.0.0.1, removed on stop. Nothing is
+// downloaded at run time: the binaries come from the Debian package `postgresql`, installed with apt-get when
+// missing and root (as scripts/ensure-chromium.mjs does for the browser), otherwise a message names the package.
+import { execFile, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const POSTGRES_ROOT = '/usr/lib/postgresql';
+/** The superuser of the throwaway cluster: a random password over TCP (as in production, so tests see password
+ *  authentication fail when it should), trusted on the cluster's own socket directory only. */
+const SUPERUSER = 'callmine';
+
+export interface PostgresCluster {
+  /** postgres://callmine:<password>@127.0.0.1:<port>/postgres */
+  readonly url: string;
+  /** How long initdb + start took. */
+  readonly startedInMs: number;
+  stop(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export interface PostgresClusterOptions {
+  /** fsync=off: a test cluster need not survive a power cut, and is several times faster without it. */
+  durable?: boolean;
+}
+
+const missingMessage =
+  `PostgreSQL tests need Debian's "postgresql" package (initdb and pg_ctl in ${POSTGRES_ROOT}/<version>/bin). ` +
+  'Install it as root: apt-get update && apt-get install -y postgresql. ' +
+  'Or set CALLMINE_TEST_DATABASE_URL to a PostgreSQL database whose user may create databases.';
+
+/** The newest installed PostgreSQL's bin directory, or undefined. */
+function findBinDir(): string | undefined {
+  if (!existsSync(POSTGRES_ROOT)) return undefined;
+  const versions = readdirSync(POSTGRES_ROOT)
+    .filter((name) => /^\d+$/.test(name) && existsSync(join(POSTGRES_ROOT, name, 'bin', 'pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(POSTGRES_ROOT, versions[0], 'bin') : undefined;
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** The bin directory, installing Debian's package first when missing and root; throws the package's name otherwise. */
+export function ensurePostgresBinaries(): string {
+  const found = findBinDir();
+  if (found) return found;
+  if (!isRoot()) throw new Error(missingMessage);
+  console.log('Installing Debian postgresql for the database tests…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', 'postgresql'],
+  ]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed. ${missingMessage}`);
+  }
+  const installed = findBinDir();
+  if (!installed) throw new Error(missingMessage);
+  return installed;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** Runs a PostgreSQL binary as the unprivileged `postgres` user when we are root, directly otherwise. */
+function asOwner(binary: string, args: string[]): Promise<unknown> {
+  return isRoot() ? run('runuser', ['-u', 'postgres', '--', binary, ...args]) : run(binary, args);
+}
+
+/** initdb into a new temp dir and start the server on a free port; resolves when it accepts connections. */
+export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
+  const bin = ensurePostgresBinaries();
+  const started = performance.now();
+  const base = mkdtempSync(join(tmpdir(), 'callmine-pg-'));
+  const data = join(base, 'data');
+  const log = join(base, 'postgres.log');
+  const remove = () => rmSync(base, { recursive: true, force: true });
+  try {
+    const password = randomBytes(12).toString('hex');
+    const passwordFile = join(base, 'password');
+    writeFileSync(passwordFile, password, { mode: 0o600 });
+    if (isRoot()) {
+      const owner = postgresUser();
+      chownSync(base, owner.uid, owner.gid);
+      chownSync(passwordFile, owner.uid, owner.gid);
+    }
+    chmodSync(base, 0o700);
+    await asOwner(join(bin, 'initdb'), [
+      ...['-D', data, '-U', SUPERUSER, `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-sync'],
+      ...['--auth-local=trust', '--auth-host=scram-sha-256'],
+    ]);
+    rmSync(passwordFile);
+    const port = await startServer(bin, base, data, log, options.durable ?? false);
+    stopWhenWeDie(bin, base, data);
+    let stopped = false;
+    const stop = async () => {
+      if (stopped) return;
+      stopped = true;
+      await asOwner(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w']).catch(() => {});
+      remove();
+    };
+    return {
+      url: `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`,
+      startedInMs: Math.round(performance.now() - started),
+      stop,
+      [Symbol.asyncDispose]: stop,
+    };
+  } catch (error) {
+    const detail = existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-2000)}` : '';
+    remove();
+    throw new Error(`Could not start a test PostgreSQL: ${(error as Error).message}${detail}`);
+  }
+}
+
+async function startServer(bin: string, base: string, data: string, log: string, durable: boolean) {
+  // A port found free may be taken before the server binds it (other test processes): try a few.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const settings = [
+      `-p ${port}`,
+      `-k ${base}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c max_connections=300',
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+    ];
+    try {
+      await asOwner(join(bin, 'pg_ctl'), [
+        'start',
+        '-D',
+        data,
+        '-l',
+        log,
+        '-w',
+        '-t',
+        '60',
+        '-o',
+        settings.join(' '),
+      ]);
+      return port;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/**
+ * A test runner killed outright (SIGKILL, a closed terminal) runs no teardown; the server would live on with its
+ * files. A detached shell waits for this process to end and then stops and removes the cluster (a no-op after a
+ * normal stop, which removed the directory).
+ */
+function stopWhenWeDie(bin: string, base: string, data: string): void {
+  const pgCtl = isRoot() ? `runuser -u postgres -- ${join(bin, 'pg_ctl')}` : join(bin, 'pg_ctl');
+  const script =
+    `while kill -0 ${process.pid} 2>/dev/null; do sleep 2; done; ` +
+    `if [ -d '${data}' ]; then ${pgCtl} stop -D '${data}' -m immediate -w >/dev/null 2>&1; rm -rf '${base}'; fi`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
+function postgresUser(): { uid: number; gid: number } {
+  const result = spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' });
+  const group = spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' });
+  if (result.status !== 0 || group.status !== 0) {
+    throw new Error(
+      `running as ${userInfo().username}, but there is no "postgres" user to run PostgreSQL as`,
+    );
+  }
+  return { uid: Number(result.stdout.trim()), gid: Number(group.stdout.trim()) };
+}

@@ -1,0 +1,6 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  // Tests on PostgreSQL get a fresh database copied from a template migrated once (see src/testing/).
+  test: { name: '@callmine/db', globalSetup: ['./src/testing/postgres-global-setup.ts'] },
+});
