@@ -57,7 +57,10 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   await expect(page.getByRole('heading', { level: 1, name: 'Competitor watch' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Summary' }).getByText('Calls analysed')).toBeVisible();
   await expect(
-    page.getByRole('figure', { name: 'Tracker mentions per week' }).locator('svg').first(),
+    page
+      .getByRole('figure', { name: /^Trackers per week/ })
+      .locator('svg')
+      .first(),
   ).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Talk ratio by rep' }).locator('svg').first()).toBeVisible();
   // Every rep is named on the by-rep charts: recharts drops labels it deems crowded unless told not to.
@@ -68,7 +71,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   expect(talkLabels.length).toBeGreaterThan(5);
   expect(talkLabels.length).toBe(await talkFigure.locator('.recharts-bar-rectangle').count());
   const repLabels = await page
-    .getByRole('figure', { name: 'Tracker mentions by rep' })
+    .getByRole('figure', { name: /^Each rep against the team/ })
     .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
     .allTextContents();
   expect(repLabels.length).toBeGreaterThan(5);
@@ -85,7 +88,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   );
 
   // The CSV holds the same Competitors total the table shows.
-  const tracker = page.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+  const tracker = page.getByRole('table', { name: 'Trackers with their phrases' });
   const firstCell = await tracker
     .getByRole('row', { name: /^Competitors/ })
     .getByRole('cell')

@@ -4,7 +4,7 @@ import { analyze, STARTER_TRACKERS } from '@callmine/analysis';
 import { sandboxAnalysisInput } from '@callmine/analysis/testing';
 import type { AnalysisSettings, ReportCall, ReportPartial } from '@callmine/contracts';
 import { analysisSettings } from '@callmine/contracts';
-import { schema } from '@callmine/db';
+import { type Db, schema } from '@callmine/db';
 import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
 import type { TestServer } from './test-server.ts';
 
@@ -30,7 +30,11 @@ export const SEED_TRACKERS = [
 ];
 
 /** Inserts a report into the server's workspace and returns its id and the stored result. */
-export async function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
+export async function seedReport(
+  server: Pick<TestServer, 'database'> | { database: { db: Db } },
+  sandbox: GongSandbox,
+  options: SeedReportOptions = {},
+) {
   const tenantId = options.tenantId ?? 'acme';
   const { calls, transcripts } = sandboxAnalysisInput(sandbox, tenantId, options.calls ?? 40);
   const settings = analysisSettings.parse(

@@ -72,9 +72,11 @@ export function CallsSection({ reportId, filters }: { reportId: string; filters:
       {page.data ? (
         <>
           <p className="hint" aria-live="polite">
-            {page.data.total === 0
-              ? 'No calls match.'
-              : `Calls ${n(cursor + 1)}–${n(cursor + page.data.items.length)} of ${n(page.data.total)}.`}
+            {page.isPlaceholderData
+              ? 'Loading the calls…'
+              : page.data.total === 0
+                ? 'No calls match.'
+                : `Calls ${n(cursor + 1)}–${n(cursor + page.data.items.length)} of ${n(page.data.total)}.`}
           </p>
           {page.data.items.length > 0 ? (
             <table className="ranked">

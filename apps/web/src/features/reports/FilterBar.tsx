@@ -45,7 +45,16 @@ const filterFields: Field[] = [
   },
 ];
 
-export function FilterBar({ report, filter }: { report: ReportOverview; filter: ReportFilterState }) {
+export function FilterBar({
+  report,
+  filter,
+  updating,
+}: {
+  report: ReportOverview;
+  filter: ReportFilterState;
+  /** The numbers on the page are the previous filter's while the new ones load. */
+  updating: boolean;
+}) {
   const active = Object.keys(filter.filters).length > 0;
   return (
     <form className="filters no-print" aria-label="Filters" onSubmit={(e) => e.preventDefault()}>
@@ -76,7 +85,7 @@ export function FilterBar({ report, filter }: { report: ReportOverview; filter: 
             Clear filters
           </button>
           <p className="hint" aria-live="polite">
-            {n(report.matchingCalls)} of {n(report.callsAnalyzed)} calls match.
+            {updating ? 'Updating…' : `${n(report.matchingCalls)} of ${n(report.callsAnalyzed)} calls match.`}
           </p>
         </>
       ) : null}

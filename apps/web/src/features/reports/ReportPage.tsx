@@ -62,7 +62,7 @@ export function ReportPage() {
         <p className="empty">No calls matched this report’s selection, so there is nothing to show.</p>
       ) : (
         <>
-          <FilterBar report={data} filter={filter} />
+          <FilterBar report={data} filter={filter} updating={report.isPlaceholderData} />
           <div className="charts">
             <TrendCharts report={data} filter={filter} />
             <TalkRatioChart report={data} />

@@ -57,8 +57,9 @@ export function EvidencePanel({
         ) : (
           <>
             <p className="hint" aria-live="polite">
-              Sentences {n(cursor + 1)}–{n(cursor + page.data.items.length)} of {n(page.data.total)} kept in
-              the report, newest call first.
+              {page.isPlaceholderData
+                ? 'Loading the sentences…'
+                : `Sentences ${n(cursor + 1)}–${n(cursor + page.data.items.length)} of ${n(page.data.total)} kept in the report, newest call first.`}
             </p>
             <ul aria-label={label}>
               {page.data.items.map((item) => (
