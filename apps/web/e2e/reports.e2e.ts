@@ -54,7 +54,10 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   await run.getByRole('link', { name: 'Open the report' }).click();
 
   // The report: header, tiles, charts, and the evidence behind the Competitors count.
-  await expect(page.getByRole('heading', { level: 1, name: 'Competitor watch' })).toBeVisible();
+  // The report has the run's one name.
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Competitor watch · 2025-12-01 to 2026-05-31' }),
+  ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Summary' }).getByText('Calls analysed')).toBeVisible();
   await expect(
     page
@@ -112,7 +115,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   const reportUrl = page.url();
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [url, heading] of [
-    [reportUrl, 'Competitor watch'],
+    [reportUrl, 'Competitor watch · 2025-12-01 to 2026-05-31'],
     [new URL('/runs', reportUrl).href, 'Runs'],
     [new URL('/analyses', reportUrl).href, 'Analyses'],
     [new URL('/schedules', reportUrl).href, 'Schedules'],

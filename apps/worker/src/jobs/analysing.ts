@@ -4,8 +4,10 @@ import {
   type AnalysisResult,
   type AnalysisSettings,
   analysisSettings,
+  isRunName,
   type ParsedAnalysisSettings,
   type ReportPartial,
+  runName,
 } from '@callmine/contracts';
 import { type Db, runQuotaOutcome } from '@callmine/db';
 import { loadPreviousPeriod } from './previous-period.ts';
@@ -101,7 +103,9 @@ export async function buildReport(
       : undefined;
   const { fromDay, toDay } = reportDays(row);
   return {
-    name: row.name ?? `Calls ${fromDay} – ${toDay}`,
+    // The run's one name (contracts' runName); runs stored before it had the analysis's name alone.
+    name:
+      row.name && isRunName(row.name) ? row.name : runName(row.analysisId ? row.name : null, fromDay, toDay),
     parameters: {
       selection,
       settings,

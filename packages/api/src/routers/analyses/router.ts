@@ -71,7 +71,7 @@ export const analysesRouter = router({
         selection: analysisRunSelection(analysis, ctx.deps.now()),
         settings: analysis.settings,
         analysisId: analysis.id,
-        name: analysis.name,
+        analysisName: analysis.name,
       });
     }),
   estimate: signedInProcedure

@@ -1,7 +1,7 @@
 import type { UsageSummary } from '@callmine/contracts';
 import { allowanceOverride, type Db, monthUsed, quotaMonth, schema } from '@callmine/db';
 import { count, desc, eq } from 'drizzle-orm';
-import { analysisRunName, runTriggerOf } from '../runs/run-trigger.ts';
+import { runDisplayName, runTriggerOf } from '../runs/run-trigger.ts';
 
 const ledger = schema.quotaCharge;
 const runQuota = schema.runQuota;
@@ -50,7 +50,7 @@ export function usageSummary(db: Db, workspaceId: string, defaultAllowance: numb
       const selection = r.selection as { from: string; to: string };
       return {
         runId: r.id,
-        name: analysisRunName(r),
+        name: runDisplayName(r),
         trigger: runTriggerOf(r.trigger, occurrenceTrigger),
         startedBy,
         from: selection.from,
