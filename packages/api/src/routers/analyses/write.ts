@@ -44,17 +44,76 @@ export function updateAnalysis(ctx: SignedInContext, id: string, input: Analysis
 }
 
 /** Its reports stay (they hold their own copy of everything); its runs forget it. */
-export function deleteAnalysis(ctx: SignedInContext, id: string): void {
+/** The schedules that run this analysis, described in words, for the delete confirmation. */
+export async function schedulesUsing(ctx: SignedInContext, id: string): Promise<AnalysisSchedules> {
+  const rows = await ctx.deps.db
+    .select({
+      id: schema.schedule.id,
+      cadence: schema.schedule.cadence,
+      timeZone: schema.schedule.timeZone,
+      paused: schema.schedule.paused,
+    })
+    .from(schema.schedule)
+    .where(and(eq(schema.schedule.analysisId, id), eq(schema.schedule.workspaceId, ctx.workspace.id)));
+  return rows.map((r) => ({
+    id: r.id,
+    description: describeCadence(r.cadence as ScheduleCadence, r.timeZone),
+    paused: r.paused,
+  }));
+}
+
+/**
+ * Deletes an analysis; its runs and reports stay. Schedules that run it are deleted with it only when the caller
+ * says so (deleteSchedules): otherwise CONFLICT names them, so no schedule disappears unannounced.
+ */
+export async function deleteAnalysis(ctx: SignedInContext, input: { id: string; deleteSchedules: boolean }) {
   const { db } = ctx.deps;
-  const deleted = db.transaction((tx) => {
-    tx.update(schema.analysisRun)
+  const workspaceId = ctx.workspace.id;
+  const { id } = input;
+  const outcome = await db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ id: schema.analysis.id })
+      .from(schema.analysis)
+      .where(and(eq(schema.analysis.id, id), eq(schema.analysis.workspaceId, workspaceId)))
+      .limit(1);
+    if (!found) return { kind: 'not-found' as const };
+    const schedules = await tx
+      .select({
+        id: schema.schedule.id,
+        cadence: schema.schedule.cadence,
+        timeZone: schema.schedule.timeZone,
+      })
+      .from(schema.schedule)
+      .where(and(eq(schema.schedule.analysisId, id), eq(schema.schedule.workspaceId, workspaceId)));
+    if (schedules.length > 0 && !input.deleteSchedules) {
+      return {
+        kind: 'used' as const,
+        described: schedules.map((s) => describeCadence(s.cadence as ScheduleCadence, s.timeZone)),
+      };
+    }
+    await tx
+      .update(schema.analysisRun)
       .set({ analysisId: null })
-      .where(and(eq(schema.analysisRun.analysisId, id), eq(schema.analysisRun.workspaceId, ctx.workspace.id)))
-      .run();
-    return tx
+      .where(and(eq(schema.analysisRun.analysisId, id), eq(schema.analysisRun.workspaceId, workspaceId)));
+    // Explicitly, not by the foreign key's cascade: the caller was told and agreed.
+    await tx
+      .delete(schema.schedule)
+      .where(and(eq(schema.schedule.analysisId, id), eq(schema.schedule.workspaceId, workspaceId)));
+    await tx
       .delete(schema.analysis)
-      .where(and(eq(schema.analysis.id, id), eq(schema.analysis.workspaceId, ctx.workspace.id)))
-      .run().changes;
+      .where(and(eq(schema.analysis.id, id), eq(schema.analysis.workspaceId, workspaceId)));
+    return { kind: 'deleted' as const, schedules: schedules.length };
   });
-  if (deleted === 0) throw notFound();
+  if (outcome.kind === 'not-found') throw notFound();
+  if (outcome.kind === 'used') {
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: `Schedules run this analysis (${outcome.described.join('; ')}). Deleting it deletes them too: confirm with deleteSchedules.`,
+      cause: new ReasonedCause('analysis-used-by-schedules'),
+    });
+  }
+  ctx.deps.logger.info(
+    { workspaceId, analysisId: id, schedulesDeleted: outcome.schedules },
+    'analysis deleted',
+  );
 }
