@@ -18,7 +18,7 @@ const env = await startRunEnv({
   env: { CALLMINE_GONG_REQUESTS_PER_SECOND: String(RATE), CALLMINE_GONG_DAILY_BUDGET: '1000000' },
   sandbox: { rateLimit: { perSecond: RATE, perDay: 1_000_000 } },
 });
-const worker = startTestWorker(env.server.dataDir, {
+const worker = await startTestWorker(env.server.dataDir, {
   ...env.workerEnv,
   CALLMINE_GONG_REQUESTS_PER_SECOND: String(RATE),
   CALLMINE_GONG_DAILY_BUDGET: '1000000',

@@ -94,11 +94,11 @@ try {
     `\nseeded ${fmt(ROWS)} rows (${fmt(ROWS * 2)} envelopes) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 
-  const timeRewrap = (file: string, provider: KeyProvider) => {
+  const timeRewrap = async (file: string, provider: KeyProvider) => {
     const opened = openDatabase(join(dir, file));
     try {
       const start = performance.now();
-      const result = rewrapAll(provider, createVaultStore(opened.db), { batchSize: 500 });
+      const result = await rewrapAll(provider, createVaultStore(opened.db), { batchSize: 500 });
       const seconds = (performance.now() - start) / 1000;
       if (result.rewrapped !== ROWS || result.remaining !== 0)
         throw new Error(`rewrap incomplete: ${JSON.stringify(result)}`);
@@ -107,8 +107,8 @@ try {
       opened.close();
     }
   };
-  const forgeSeconds = timeRewrap('forge.db', ringK2);
-  const nodeSeconds = timeRewrap('node.db', nodeKeyProvider(keys, 'k2'));
+  const forgeSeconds = await timeRewrap('forge.db', ringK2);
+  const nodeSeconds = await timeRewrap('node.db', nodeKeyProvider(keys, 'k2'));
   line(
     `rewrap ${fmt(ROWS)} rows (s)`,
     forgeSeconds.toFixed(2),
@@ -124,7 +124,7 @@ try {
 
   // The rewrapped rows still open with the new key only (spot check).
   const check = openDatabase(join(dir, 'forge.db'));
-  const [sample] = createVaultStore(check.db).rowsNotMatching('\u0000', null, 1);
+  const [sample] = await createVaultStore(check.db).rowsNotMatching('\u0000', null, 1);
   check.close();
   const openK2 = createOpener(ringK2.without('k1'));
   if (openK2.open(sample!.fields.secretKey!, gongCredentialContext(sample!, 'secretKey')) !== 'secret-0') {

@@ -1,5 +1,5 @@
 import type { ApiDeps } from '@callmine/api';
-import type { OpenedDatabase } from '@callmine/db';
+import type { Database } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -16,7 +16,8 @@ import { trpcRoutes } from './routes/trpc.ts';
 
 export interface AppDeps {
   api: ApiDeps;
-  sqlite: OpenedDatabase['sqlite'];
+  /** For /healthz. */
+  database: Pick<Database, 'ping'>;
   logger: Logger;
   publicUrl: string;
   bodyLimitBytes: number;
@@ -56,7 +57,7 @@ export function buildApp(deps: AppDeps) {
     }),
   );
   app.use(originGuard([new URL(deps.publicUrl).origin]));
-  app.route('/healthz', healthRoutes(deps.sqlite));
+  app.route('/healthz', healthRoutes(deps.database));
   app.use('/trpc/*', jsonOnly());
   app.route('/trpc', trpcRoutes(deps.api, deps.logger));
   app.route('/docs', apiDocsRoutes(deps.publicUrl));

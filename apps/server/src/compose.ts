@@ -14,9 +14,9 @@ export interface ServerOverrides {
 }
 
 /** Builds everything a server process needs from the config: the composition root minus the listener. */
-export function composeServer(config: Config, logger: Logger, overrides: ServerOverrides = {}) {
+export async function composeServer(config: Config, logger: Logger, overrides: ServerOverrides = {}) {
   const database = openDatabase(config.databasePath);
-  const sealer = startVault(config, database.db, logger);
+  const sealer = await startVault(config, database.db, logger);
   const secret = resolveAuthSecret(config.authSecret, config.dataDir, (m) => logger.warn(m));
   const auth = createAuth({
     db: database.db,
@@ -42,7 +42,7 @@ export function composeServer(config: Config, logger: Logger, overrides: ServerO
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,
       }),
     },
-    sqlite: database.sqlite,
+    database,
     logger,
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
@@ -53,7 +53,7 @@ export function composeServer(config: Config, logger: Logger, overrides: ServerO
     database,
     close: async () => {
       await gong.close();
-      database.close();
+      await database.close();
     },
   };
 }

@@ -6,7 +6,7 @@ import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
 
-function start() {
+async function start() {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
@@ -18,9 +18,9 @@ function start() {
     throw error;
   }
   const logger = createLogger({ service: 'callmine-server', level: config.logLevel });
-  let composed: ReturnType<typeof composeServer>;
+  let composed: Awaited<ReturnType<typeof composeServer>>;
   try {
-    composed = composeServer(config, logger);
+    composed = await composeServer(config, logger);
   } catch (error) {
     // A missing or wrong master key: refuse to start, with the operator message and no key material.
     if (isVaultError(error)) {
@@ -46,4 +46,4 @@ function start() {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-start();
+await start();

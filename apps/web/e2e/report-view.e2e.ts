@@ -36,7 +36,7 @@ test('a report filtered by a rep pages its evidence, sorts and exports CSV', asy
       settings: { trackers: SEED_TRACKERS, evidenceLimit: 200, topN: 20 },
     });
   } finally {
-    opened.close();
+    await opened.close();
   }
   await page.goto(new URL(`/reports/${seeded.id}`, callmine.url).href);
   await expect(page.getByRole('heading', { level: 1, name: 'Pipeline review' })).toBeVisible();

@@ -20,14 +20,14 @@ export interface WorkerOverrides {
 }
 
 /** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop, scheduler. */
-export function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
+export async function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
   const now = overrides.now ?? (() => new Date());
   const database = openDatabase(config.databasePath);
-  let vault: ReturnType<typeof startWorkerVault>;
+  let vault: Awaited<ReturnType<typeof startWorkerVault>>;
   try {
-    vault = startWorkerVault(config, database.db, logger);
+    vault = await startWorkerVault(config, database.db, logger);
   } catch (error) {
-    database.close();
+    await database.close();
     throw error;
   }
   const gong = createGong({
@@ -95,7 +95,7 @@ export function composeWorker(config: Config, logger: Logger, overrides: WorkerO
       await loop.stop();
       await analysis.close();
       await gong.close();
-      database.close();
+      await database.close();
     },
   };
 }

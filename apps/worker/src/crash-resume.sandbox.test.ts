@@ -27,7 +27,7 @@ describe('a worker killed during fetching', () => {
     const clean = await startRunEnv();
     envs.push(clean);
     const cleanRun = await clean.startRun();
-    worker = startTestWorker(clean.server.dataDir, clean.workerEnv);
+    worker = await startTestWorker(clean.server.dataDir, clean.workerEnv);
     const cleanDone = await clean.waitFor(cleanRun.id, isFinished);
     const cleanDigest = storedDigest(worker, cleanRun.id);
     const cleanRequests = clean.runRequests().length;
@@ -63,7 +63,7 @@ describe('a worker killed during fetching', () => {
 
     last.kill('SIGTERM');
     await exited(last);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     expect(storedDigest(worker, queued.id)).toBe(cleanDigest);
   });
 });

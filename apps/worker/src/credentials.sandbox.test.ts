@@ -46,7 +46,7 @@ describe('the credential during a run', () => {
   it('uses a key replaced mid-run for the following requests', async () => {
     env = await startRunEnv({ env: slow, sandbox: twoKeys });
     const queued = await env.startRun();
-    worker = startTestWorker(env.server.dataDir, { ...env.workerEnv, ...slow });
+    worker = await startTestWorker(env.server.dataDir, { ...env.workerEnv, ...slow });
     await untilRequests(env, 4);
     const second = env.key('second');
     const view = await env.admin.integrations.gong.connectBasic.mutate({
@@ -73,7 +73,7 @@ describe('the credential during a run', () => {
   it('fails the run with the reason when Gong revokes the key mid-run, and the card needs attention', async () => {
     env = await startRunEnv({ env: slow });
     const queued = await env.startRun();
-    worker = startTestWorker(env.server.dataDir, { ...env.workerEnv, ...slow });
+    worker = await startTestWorker(env.server.dataDir, { ...env.workerEnv, ...slow });
     await untilRequests(env, 4);
     env.sandbox.faults.revoke(env.key('primary').accessKey);
     const run = await env.waitFor(queued.id, isFinished);
@@ -94,7 +94,7 @@ describe('the credential during a run', () => {
     env = await startRunEnv();
     const queued = await env.startRun();
     await env.admin.integrations.gong.disconnect.mutate();
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/Gong is not connected/);

@@ -5,7 +5,7 @@ import { createLogger } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { composeWorker } from './compose.ts';
 
-function start() {
+async function start() {
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig(process.env);
@@ -17,9 +17,9 @@ function start() {
     throw error;
   }
   const logger = createLogger({ service: 'callmine-worker', level: config.logLevel });
-  let composed: ReturnType<typeof composeWorker>;
+  let composed: Awaited<ReturnType<typeof composeWorker>>;
   try {
-    composed = composeWorker(config, logger);
+    composed = await composeWorker(config, logger);
   } catch (error) {
     if (isVaultError(error)) {
       const prefix = error.message.startsWith('Callmine cannot start') ? '' : 'Callmine cannot start: ';
@@ -31,7 +31,7 @@ function start() {
   logger.info({ workerId: composed.loop.workerId, dataDir: config.dataDir }, 'callmine worker started');
   void composed.loop.run();
   // The first tick runs now: a slot missed while no worker ran is caught up at start-up.
-  composed.scheduler.start();
+  void composed.scheduler.start();
   const stop = (signal: string) => {
     logger.info({ signal }, 'worker shutting down after the current batch');
     void composed.close().finally(() => process.exit(0));
@@ -40,4 +40,4 @@ function start() {
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-start();
+await start();

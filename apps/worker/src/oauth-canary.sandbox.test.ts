@@ -51,7 +51,7 @@ describe('Gong OAuth refresh canary', () => {
       },
     });
     const e = env;
-    worker = startTestWorker(
+    worker = await startTestWorker(
       e.server.dataDir,
       { ...e.workerEnv, CALLMINE_LOG_LEVEL: 'trace' },
       {

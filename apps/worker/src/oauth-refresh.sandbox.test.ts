@@ -29,8 +29,8 @@ afterEach(async () => {
   offset = 0;
 });
 
-function startWorker(e: RunEnv): TestWorker {
-  const worker = startTestWorker(e.server.dataDir, { ...e.workerEnv, ...slow }, { now: shiftedNow });
+async function startWorker(e: RunEnv): Promise<TestWorker> {
+  const worker = await startTestWorker(e.server.dataDir, { ...e.workerEnv, ...slow }, { now: shiftedNow });
   workers.push(worker);
   return worker;
 }
@@ -55,7 +55,7 @@ describe('an OAuth run spanning a token expiry', () => {
     const truth = env.sandbox.groundTruth('acme');
     const expiresBefore = await cardExpiry(env);
     const queued = await env.startRun();
-    startWorker(env);
+    await startWorker(env);
     await untilRequests(env, 4);
     offset += DAY + 1000;
 
@@ -83,7 +83,7 @@ describe('an OAuth run spanning a token expiry', () => {
     });
     const truth = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
-    startWorker(env);
+    await startWorker(env);
     await untilRequests(env, 4);
     // A fresh 2-minute token is not due at once (the 5-minute margin is capped at half its life): nothing renewed.
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 0, refused: 0 });
@@ -104,7 +104,7 @@ describe('an OAuth run spanning a token expiry', () => {
     env = await startRunEnv({ connect: 'oauth', env: slow });
     const truth = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
-    startWorker(env);
+    await startWorker(env);
     await untilRequests(env, 4);
     env.sandbox.oauth.expireAccessTokens();
 
@@ -125,8 +125,8 @@ describe('an OAuth run spanning a token expiry', () => {
     const truth = env.sandbox.groundTruth('acme');
     const first = await env.startRun();
     const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
-    startWorker(env);
-    startWorker(env);
+    await startWorker(env);
+    await startWorker(env);
     // Both runs under way (one per worker: a worker runs one job at a time) before the token expires.
     await env.waitFor(first.id, (r) => r.progress.callsTotal > 0);
     await env.waitFor(second.id, (r) => r.progress.callsTotal > 0);
@@ -173,7 +173,7 @@ describe('an OAuth run spanning a token expiry', () => {
   it('fails the run plainly when Gong refuses the refresh token, flags the card, and does not try again', async () => {
     env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
     const queued = await env.startRun();
-    startWorker(env);
+    await startWorker(env);
     await untilRequests(env, 4);
     // An admin at Gong uninstalled Callmine's app, and then the access token runs out.
     env.sandbox.oauth.revokeRefreshTokens('acme');

@@ -44,7 +44,7 @@ const quotaTables = (e: RunEnv) =>
 describe('the monthly allowance', () => {
   it('a run that reaches it analyses only the admitted calls, fetches no other transcript, and ends partial with the numbers', async () => {
     env = await startRunEnv(quotaEnv(120));
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor((await env.startRun()).id, isFinished);
     const usage = await env.admin.usage.summary.query();
 
@@ -116,7 +116,7 @@ describe('the monthly allowance', () => {
 
   it('overlapping runs: the second pays only for calls the first did not', async () => {
     env = await startRunEnv(quotaEnv(1000));
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const first = await env.waitFor(
       (await env.startRun({ from: '2025-12-01', to: '2026-03-31' })).id,
       isFinished,
@@ -174,12 +174,12 @@ describe('the monthly allowance', () => {
       ...quotaEnv(1000),
       env: { CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '1000' },
     });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const done = await env.waitFor(
       (await env.startRun({ from: '2026-01-01', to: '2026-03-31' })).id,
       isFinished,
     );
-    setAllowanceOverride(
+    await setAllowanceOverride(
       env.server.database.db,
       (await env.admin.auth.session.query())!.workspace.id,
       500,

@@ -56,7 +56,7 @@ describe('a report', () => {
     env = await startRunEnv({ calls: 200 });
     const { queued } = await saveAndRun(env, WHOLE_HISTORY);
     let analyses = 0;
-    worker = startTestWorker(env.server.dataDir, env.workerEnv, {
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, {
       analyze(input, settings) {
         const result = analyze(input, settings);
         analyses += 1;
@@ -89,9 +89,9 @@ describe('a report', () => {
     expect(reportRows(worker, run.id)).toEqual([stored]);
 
     // A second worker that took over an expired lease and analysed too: its commit finds the report and stops.
-    const late = await buildReport(worker.database.db, loadRun(worker.database.db, run.id)!, analyze);
+    const late = await buildReport(worker.database.db, (await loadRun(worker.database.db, run.id))!, analyze);
     late.name = 'A different outcome';
-    expect(commitReport(worker.database.db, run.id, late, new Date())).toEqual({
+    expect(await commitReport(worker.database.db, run.id, late, new Date())).toEqual({
       kind: 'already-finished',
       reportId: run.reportId,
     });
@@ -103,7 +103,7 @@ describe('a report', () => {
   }, async () => {
     env = await startRunEnv({ calls: 200 });
     const { analysis, queued } = await saveAndRun(env, WHOLE_HISTORY);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     const [before] = reportRows(worker, run.id);
     const view = await env.admin.reports.export.query({ id: run.reportId! });
@@ -141,7 +141,7 @@ describe('a report', () => {
     env = await startRunEnv({ calls: 300 });
     // The whole history first, so the cache holds April's calls and transcripts.
     const first = await saveAndRun(env, WHOLE_HISTORY);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     await env.waitFor(first.queued.id, isFinished);
 
     env.sandbox.requests.length = 0;
@@ -174,10 +174,10 @@ describe('a report', () => {
     timeout: 60_000,
   }, async () => {
     env = await startRunEnv({ calls: 200 });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const { id: workspaceId } = sqlite(worker).prepare('select id from organization').get() as { id: string };
     const db = worker.database.db;
-    const runId = db.transaction((tx) =>
+    const runId = await db.transaction(async (tx) =>
       createAnalysisRun(tx, {
         workspaceId,
         startedBy: null,

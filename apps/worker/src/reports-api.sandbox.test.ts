@@ -38,7 +38,7 @@ const reportIds: Record<string, string> = {};
 
 beforeAll(async () => {
   env = await startRunEnv({ calls: 120 });
-  worker = startTestWorker(env.server.dataDir, env.workerEnv);
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv);
   for (const name of ['Pricing pulse', 'Competitor watch', '100% coverage']) {
     const analysis = await env.admin.analyses.create.mutate({
       name,
@@ -147,25 +147,25 @@ describe('reports over the API', () => {
     });
     const db = env.server.database.db;
     const workspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: new Date() };
-    db.insert(schema.organization).values(workspace).run();
-    const userId = db
-      .select({ id: schema.user.id })
-      .from(schema.user)
-      .where(eq(schema.user.email, 'bea@b.example'))
-      .get()!.id;
-    db.insert(schema.member)
-      .values({
-        id: randomUUID(),
-        organizationId: workspace.id,
-        userId,
-        role: 'owner',
-        createdAt: new Date(),
-      })
-      .run();
-    db.update(schema.session)
+    await db.insert(schema.organization).values(workspace);
+    const userId = (
+      await db
+        .select({ id: schema.user.id })
+        .from(schema.user)
+        .where(eq(schema.user.email, 'bea@b.example'))
+        .limit(1)
+    )[0]!.id;
+    await db.insert(schema.member).values({
+      id: randomUUID(),
+      organizationId: workspace.id,
+      userId,
+      role: 'owner',
+      createdAt: new Date(),
+    });
+    await db
+      .update(schema.session)
       .set({ activeOrganizationId: workspace.id })
-      .where(eq(schema.session.userId, userId))
-      .run();
+      .where(eq(schema.session.userId, userId));
     expect(await beta.workspace.get.query()).toMatchObject({ name: 'Beta Corp' });
     const globex = env.sandbox.tenant('globex');
     await beta.integrations.gong.connectBasic.mutate({

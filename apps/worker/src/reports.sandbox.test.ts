@@ -38,7 +38,7 @@ describe('a run over the sandbox writes a report', () => {
     env = await startRunEnv();
     const truth = env.sandbox.groundTruth('acme');
     const { analysis, queued } = await runAnalysis(env, 'Sandbox trackers', WHOLE_HISTORY);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(run.reportId).not.toBeNull();

@@ -20,7 +20,7 @@ describe('an analysis run over 1,000 sandbox calls', () => {
     const truth = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
     expect(queued.status).toBe('queued');
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
 
     expect(run.status).toBe('done');
@@ -69,7 +69,7 @@ describe('an analysis run over 1,000 sandbox calls', () => {
     env.sandbox.faults.failNext(3, 503);
     env.sandbox.faults.rateLimitNext(2, 1);
     env.sandbox.faults.failNext(2, 500);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(run.totals).toMatchObject({ callsAnalyzed: clean.callCount, transcripts: clean.transcriptCount });
@@ -81,7 +81,7 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   it('applies the filters and keeps the rest of the selection out', async () => {
     env = await startRunEnv({ calls: 300 });
     const queued = await env.startRun({ externalOnly: 'yes', minDurationMinutes: '20' });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     const tooShort = worker.database.sqlite
@@ -101,7 +101,7 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   it('pauses, not fails, when the daily Gong budget is spent', async () => {
     env = await startRunEnv({ calls: 300, env: { CALLMINE_GONG_DAILY_BUDGET: '4' } });
     const queued = await env.startRun();
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, (r) => r.pausedUntil !== null);
     expect(run.status).toBe('fetching');
     expect(run.error).toBeNull();
@@ -112,7 +112,7 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   it('is canceled by a member at its next checkpoint', async () => {
     env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '2' } });
     const queued = await env.startRun();
-    worker = startTestWorker(env.server.dataDir, {
+    worker = await startTestWorker(env.server.dataDir, {
       ...env.workerEnv,
       CALLMINE_GONG_REQUESTS_PER_SECOND: '2',
     });

@@ -22,7 +22,7 @@ async function start(allowance: number) {
   clock = new Date('2026-05-20T12:00:00Z');
   env = await startRunEnv({ calls: 600, now, env: { CALLMINE_MONTHLY_CALL_QUOTA: String(allowance) } });
   // The test moves the clock; the scheduler must not catch up on slots meanwhile (run now is what is measured).
-  worker = startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
   const analysis = await env.admin.analyses.create.mutate({
     name: 'External calls',
     window: { kind: 'relative', lastDays: '3' },

@@ -26,7 +26,7 @@ describe('estimating a run’s charge', () => {
       remaining: 50,
     });
 
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     const first = await env.waitFor((await env.startRun(form('2026-01-01', '2026-03-31'))).id, isFinished);
     expect(first.quota).toMatchObject({ callsCharged: 50, partial: true });
     const selected = first.progress.callsTotal;

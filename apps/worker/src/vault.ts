@@ -9,9 +9,13 @@ import { createOpener, type Opener } from '@callmine/vault/open';
  * throws a VaultError and the worker refuses to start), the opener — which only this app may hold — and a sealer
  * for the OAuth tokens it refreshes.
  */
-export function startWorkerVault(config: Config, db: Db, logger: Logger): { opener: Opener; sealer: Sealer } {
+export async function startWorkerVault(
+  config: Config,
+  db: Db,
+  logger: Logger,
+): Promise<{ opener: Opener; sealer: Sealer }> {
   const keys = loadKeyRing(config.keyRingSource, { dataDir: config.dataDir, warn: (m) => logger.warn(m) });
-  const report = selfTest(keys, createVaultStore(db));
+  const report = await selfTest(keys, createVaultStore(db));
   for (const warning of report.warnings) logger.warn(warning);
   return { opener: createOpener(keys), sealer: createSealer(keys) };
 }

@@ -37,7 +37,7 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   const process = async (job: Job): Promise<void> => {
     const handler = options.handlers[job.kind];
     if (!handler) {
-      queue.fail(job.id, workerId, `no handler for job kind ${job.kind}`);
+      await queue.fail(job.id, workerId, `no handler for job kind ${job.kind}`);
       return;
     }
     const jobAbort = new AbortController();
@@ -46,21 +46,27 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
     const heartbeat = setInterval(
       () => {
         // Lost the lease (we stalled past it and someone took over): stop, and let them finish.
-        if (!queue.heartbeat(job.id, workerId, leaseMs)) jobAbort.abort();
+        queue.heartbeat(job.id, workerId, leaseMs).then(
+          (kept) => {
+            if (!kept) jobAbort.abort();
+          },
+          // E.g. the database busy past its timeout: the next beat tries again, well within the lease.
+          (error: unknown) => logger.warn({ jobId: job.id, err: error }, 'heartbeat failed'),
+        );
       },
       Math.max(100, Math.floor(leaseMs / 3)),
     );
     try {
       const outcome = await handler.run(job.payload, { signal: jobAbort.signal });
-      if (outcome.kind === 'finished') queue.complete(job.id, workerId);
-      else if (outcome.kind === 'paused') queue.release(job.id, workerId, outcome.until);
-      else queue.release(job.id, workerId, options.now());
+      if (outcome.kind === 'finished') await queue.complete(job.id, workerId);
+      else if (outcome.kind === 'paused') await queue.release(job.id, workerId, outcome.until);
+      else await queue.release(job.id, workerId, options.now());
       logger.info({ jobId: job.id, kind: job.kind, outcome: outcome.kind }, 'job ended');
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-      const result = queue.fail(job.id, workerId, message);
+      const result = await queue.fail(job.id, workerId, message);
       logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, result, err: error }, 'job failed');
-      if (result === 'dead') handler.onDead(job.payload, error);
+      if (result === 'dead') await handler.onDead(job.payload, error);
     } finally {
       clearInterval(heartbeat);
       stopping.signal.removeEventListener('abort', onStop);
@@ -68,7 +74,7 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   };
 
   const runOnce = async () => {
-    const job = queue.claim(workerId, leaseMs);
+    const job = await queue.claim(workerId, leaseMs);
     if (!job) return false;
     await process(job);
     return true;

@@ -42,7 +42,7 @@ export async function createContext({ deps, headers, resHeaders }: CreateContext
   const presented = bearerToken(headers);
   if (presented !== undefined) {
     // A Bearer request is a script, not a browser: its token is the only principal; cookies are ignored.
-    const bearer: TokenVerdict = verifyApiToken(deps.db, presented, deps.now());
+    const bearer: TokenVerdict = await verifyApiToken(deps.db, presented, deps.now());
     return { deps, headers, resHeaders, session: null, bearer };
   }
   // returnHeaders: better-auth may slide the session's expiry and re-set the cookie.

@@ -112,7 +112,11 @@ export const signedInProcedure = t.procedure
     }
     const session = ctx.session;
     if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-    const membership = findMembership(ctx.deps.db, session.user.id, session.session.activeOrganizationId);
+    const membership = await findMembership(
+      ctx.deps.db,
+      session.user.id,
+      session.session.activeOrganizationId,
+    );
     if (!membership) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of this workspace any more.' });
     }

@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('the example script', () => {
   it('runs a saved analysis and prints its report', { timeout: 90_000 }, async () => {
     env = await startRunEnv({ calls: 40 });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     await env.admin.analyses.create.mutate({
       name: 'Competitor watch',
       window: { kind: 'absolute', ...WHOLE_HISTORY },

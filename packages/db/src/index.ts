@@ -1,4 +1,11 @@
-export { type Db, type OpenedDatabase, openDatabase } from './open.ts';
+export {
+  openSqliteDatabase,
+  openSqliteDatabase as openDatabase,
+  type SqliteDatabase,
+  type SqliteDatabase as OpenedDatabase,
+  type SqliteOptions,
+} from './database/sqlite.ts';
+export type { Database, Db, Tables, TransactionOptions } from './database/types.ts';
 export {
   ANALYSIS_RUN_JOB,
   type EnqueueInput,

@@ -16,10 +16,10 @@ import { allRows, aTempDatabase, secretFor, seedCredentials, type TempDatabase }
 import { aRing } from './testing/rings.ts';
 
 /** Every sealed value opens with `ring` to the secret it was seeded with; returns key id → count. */
-function openEverything(db: TempDatabase, ring: KeyRing): Record<string, number> {
+async function openEverything(db: TempDatabase, ring: KeyRing): Promise<Record<string, number>> {
   const opener = createOpener(ring);
   const keys: Record<string, number> = {};
-  for (const row of allRows(db)) {
+  for (const row of await allRows(db)) {
     for (const field of gongCredentialFields) {
       const text = row.fields[field];
       if (text === null) continue;
@@ -37,16 +37,16 @@ describe('master-key rotation', () => {
   });
   afterEach(() => db.dispose());
 
-  it('add → rewrap → retire: every row moves to the new key and still opens', () => {
+  it('add → rewrap → retire: every row moves to the new key and still opens', async () => {
     const old = aRing(['k1']);
-    seedCredentials(db, createSealer(old), 30);
+    await seedCredentials(db, createSealer(old), 30);
     const ring = old.withNewActiveKey('k2');
-    registerActiveKey(ring, db.store);
-    expect(() => retireKey(ring, db.store, 'k1')).toThrowError(
+    await registerActiveKey(ring, db.store);
+    await expect(retireKey(ring, db.store, 'k1')).rejects.toThrowError(
       /still seals 60 stored secret\(s\): run "keys rewrap" first/,
     );
 
-    const result = rewrapAll(ring, db.store, { batchSize: 7 });
+    const result = await rewrapAll(ring, db.store, { batchSize: 7 });
     expect(result).toMatchObject({
       rewrapped: 30,
       conflicts: 0,
@@ -54,43 +54,43 @@ describe('master-key rotation', () => {
       batches: 5,
       activeKeyId: 'k2',
     });
-    expect(openEverything(db, ring.without('k1'))).toEqual({ k2: 60 });
-    expect(rewrapAll(ring, db.store).rewrapped).toBe(0);
+    expect(await openEverything(db, ring.without('k1'))).toEqual({ k2: 60 });
+    expect((await rewrapAll(ring, db.store)).rewrapped).toBe(0);
 
-    expect(() => retireKey(ring, db.store, 'k2')).toThrowError(/is the active key/);
-    retireKey(ring, db.store, 'k1');
-    expect(keyStatus(ring, db.store)).toEqual({
+    await expect(retireKey(ring, db.store, 'k2')).rejects.toThrowError(/is the active key/);
+    await retireKey(ring, db.store, 'k1');
+    expect(await keyStatus(ring, db.store)).toEqual({
       activeKeyId: 'k2',
       ring: ['k1', 'k2'],
       inUse: { k2: 60 },
       canaries: ['k2'],
     });
-    expect(selfTest(ring.without('k1'), db.store).keysInUse).toEqual({ k2: 60 });
+    expect((await selfTest(ring.without('k1'), db.store)).keysInUse).toEqual({ k2: 60 });
   });
 
-  it('a rewrap that dies midway leaves every row readable; running it again finishes the job', () => {
+  it('a rewrap that dies midway leaves every row readable; running it again finishes the job', async () => {
     const old = aRing(['k1']);
-    seedCredentials(db, createSealer(old), 50);
+    await seedCredentials(db, createSealer(old), 50);
     const ring = old.withNewActiveKey('k2');
-    expect(() =>
+    await expect(
       rewrapAll(ring, db.store, {
         batchSize: 8,
         onBatch: (p) => {
           if (p.batches === 3) throw new Error('simulated crash');
         },
       }),
-    ).toThrowError('simulated crash');
+    ).rejects.toThrowError('simulated crash');
     // Three batches of 8 rows committed (2 sealed fields per row); the rest is still on k1 and still opens.
-    expect(openEverything(db, ring)).toEqual({ k1: 52, k2: 48 });
+    expect(await openEverything(db, ring)).toEqual({ k1: 52, k2: 48 });
 
-    expect(rewrapAll(ring, db.store, { batchSize: 8 })).toMatchObject({ rewrapped: 26, remaining: 0 });
-    expect(openEverything(db, ring.without('k1'))).toEqual({ k2: 100 });
+    expect(await rewrapAll(ring, db.store, { batchSize: 8 })).toMatchObject({ rewrapped: 26, remaining: 0 });
+    expect(await openEverything(db, ring.without('k1'))).toEqual({ k2: 100 });
   });
 
   it('survives SIGKILL of a real rewrap process, then completes on the next run', async () => {
     const dataDir = join(db.dir, 'data');
     const old = loadKeyRing({}, { dataDir, warn: () => {} });
-    seedCredentials(db, createSealer(old), 200);
+    await seedCredentials(db, createSealer(old), 200);
     const ring = old.withNewActiveKey('k2');
     replaceKeyFile(old.filePath!, ring);
 
@@ -120,21 +120,21 @@ describe('master-key rotation', () => {
     });
     expect(killedAfter).not.toContain('done');
 
-    const midway = openEverything(db, ring);
+    const midway = await openEverything(db, ring);
     expect(midway.k2).toBeGreaterThanOrEqual(3 * 10 * 2);
     expect(midway[old.activeKeyId]).toBeGreaterThan(0);
     expect(midway.k2! + midway[old.activeKeyId]!).toBe(400);
 
-    const result = rewrapAll(loadKeyRing({}, { dataDir, warn: () => {} }), db.store, { batchSize: 10 });
+    const result = await rewrapAll(loadKeyRing({}, { dataDir, warn: () => {} }), db.store, { batchSize: 10 });
     expect(result.remaining).toBe(0);
-    expect(openEverything(db, ring.without(old.activeKeyId))).toEqual({ k2: 400 });
+    expect(await openEverything(db, ring.without(old.activeKeyId))).toEqual({ k2: 400 });
   }, 30_000);
 
-  it('a row changed by a concurrent credential swap is not overwritten: compare-and-set skips it, the next pass picks it up', () => {
+  it('a row changed by a concurrent credential swap is not overwritten: compare-and-set skips it, the next pass picks it up', async () => {
     const old = aRing(['k1']);
-    seedCredentials(db, createSealer(old), 3);
+    await seedCredentials(db, createSealer(old), 3);
     const ring = old.withNewActiveKey('k2');
-    const [victim] = allRows(db);
+    const [victim] = await allRows(db);
     let swapped = false;
     const racing: VaultStore = {
       ...db.store,
@@ -153,14 +153,14 @@ describe('master-key rotation', () => {
         return db.store.compareAndSet(updates);
       },
     };
-    expect(rewrapAll(ring, racing)).toMatchObject({ rewrapped: 3, conflicts: 1, remaining: 0 });
-    expect(openEverything(db, ring.without('k1'))).toEqual({ k2: 6 });
+    expect(await rewrapAll(ring, racing)).toMatchObject({ rewrapped: 3, conflicts: 1, remaining: 0 });
+    expect(await openEverything(db, ring.without('k1'))).toEqual({ k2: 6 });
   });
 
-  it('names the credential and field when a row cannot be rewrapped, and changes nothing in that batch', () => {
-    seedCredentials(db, createSealer(aRing(['k1'])), 2);
+  it('names the credential and field when a row cannot be rewrapped, and changes nothing in that batch', async () => {
+    await seedCredentials(db, createSealer(aRing(['k1'])), 2);
     const stranger = aRing(['k1', 'k2']);
-    expect(() => rewrapAll(stranger, db.store)).toThrowError(
+    await expect(rewrapAll(stranger, db.store)).rejects.toThrowError(
       /Credential cred_000000, field accessKey: .*failed authentication/,
     );
   });

@@ -32,7 +32,11 @@ export interface RewrapResult extends RewrapProgress {
   activeKeyId: string;
 }
 
-export function rewrapAll(keys: KeyProvider, store: VaultStore, options: RewrapOptions = {}): RewrapResult {
+export async function rewrapAll(
+  keys: KeyProvider,
+  store: VaultStore,
+  options: RewrapOptions = {},
+): Promise<RewrapResult> {
   const batchSize = options.batchSize ?? 500;
   const maxPasses = options.maxPasses ?? 5;
   const sealer = createSealer(keys);
@@ -43,10 +47,10 @@ export function rewrapAll(keys: KeyProvider, store: VaultStore, options: RewrapO
     let after: string | null = null;
     const conflictsBefore = progress.conflicts;
     for (;;) {
-      const rows = store.rowsNotMatching(prefix, after, batchSize);
+      const rows = await store.rowsNotMatching(prefix, after, batchSize);
       if (rows.length === 0) break;
       after = rows[rows.length - 1]!.credentialId;
-      // Crypto first, then one short synchronous transaction with a compare-and-set per row.
+      // Crypto first, then one short transaction (DB statements only) with a compare-and-set per row.
       const updates = rows.map((row) => {
         const next = { ...row.fields };
         for (const field of gongCredentialFields) {
@@ -64,7 +68,7 @@ export function rewrapAll(keys: KeyProvider, store: VaultStore, options: RewrapO
         }
         return { credentialId: row.credentialId, expected: row.fields, next: next as SealedFields };
       });
-      const applied = store.compareAndSet(updates);
+      const applied = await store.compareAndSet(updates);
       progress.rewrapped += applied;
       progress.conflicts += updates.length - applied;
       progress.batches += 1;
@@ -73,7 +77,7 @@ export function rewrapAll(keys: KeyProvider, store: VaultStore, options: RewrapO
     if (progress.conflicts === conflictsBefore) break;
   }
 
-  const remaining = Object.entries(keysInUse(store))
+  const remaining = Object.entries(await keysInUse(store))
     .filter(([keyId]) => keyId !== keys.activeKeyId)
     .reduce((sum, [, count]) => sum + count, 0);
   return { ...progress, remaining, activeKeyId: keys.activeKeyId };
@@ -83,26 +87,26 @@ export function rewrapAll(keys: KeyProvider, store: VaultStore, options: RewrapO
  * Forgets `keyId` in the database (its canary). Refused while it is active or any stored envelope uses it.
  * Removing the key from the secret manager / key file is the caller's next step.
  */
-export function retireKey(keys: KeyProvider, store: VaultStore, keyId: string): void {
+export async function retireKey(keys: KeyProvider, store: VaultStore, keyId: string): Promise<void> {
   if (keyId === keys.activeKeyId) {
     throw new VaultError(
       'key-in-use',
       `Key "${keyId}" is the active key: add and activate another key first.`,
     );
   }
-  const count = keysInUse(store)[keyId] ?? 0;
+  const count = (await keysInUse(store))[keyId] ?? 0;
   if (count > 0) {
     throw new VaultError(
       'key-in-use',
       `Key "${keyId}" still seals ${count} stored secret(s): run "keys rewrap" first.`,
     );
   }
-  store.deleteCanary(keyId);
+  await store.deleteCanary(keyId);
 }
 
 /** Stores the canary of the ring's active key if it has none (after `keys add`). */
-export function registerActiveKey(keys: KeyProvider, store: VaultStore): void {
-  store.putCanary(keys.activeKeyId, sealCanary(keys));
+export async function registerActiveKey(keys: KeyProvider, store: VaultStore): Promise<void> {
+  await store.putCanary(keys.activeKeyId, sealCanary(keys));
 }
 
 export interface KeyStatus {
@@ -114,11 +118,11 @@ export interface KeyStatus {
   canaries: string[];
 }
 
-export function keyStatus(keys: KeyProvider, store: VaultStore): KeyStatus {
+export async function keyStatus(keys: KeyProvider, store: VaultStore): Promise<KeyStatus> {
   return {
     activeKeyId: keys.activeKeyId,
     ring: keys.keyIds(),
-    inUse: keysInUse(store),
-    canaries: store.listCanaries().map((c) => c.keyId),
+    inUse: await keysInUse(store),
+    canaries: (await store.listCanaries()).map((c) => c.keyId),
   };
 }

@@ -19,9 +19,9 @@ export interface SelfTestReport {
 }
 
 /** Key id → envelope count, from the store's header grouping. */
-export function keysInUse(store: VaultStore): Record<string, number> {
+export async function keysInUse(store: VaultStore): Promise<Record<string, number>> {
   const usage: Record<string, number> = {};
-  for (const { header, count } of store.keyUsage()) {
+  for (const { header, count } of await store.keyUsage()) {
     const { keyId } = parseHeader(header);
     usage[keyId] = (usage[keyId] ?? 0) + count;
   }
@@ -29,8 +29,8 @@ export function keysInUse(store: VaultStore): Record<string, number> {
 }
 
 /** Unwraps the data key of one stored envelope under `keyId` (the secret itself stays sealed). */
-function sampleUnwraps(keys: KeyProvider, store: VaultStore, keyId: string): boolean {
-  const row = store.sampleRow(envelopePrefix(keyId));
+async function sampleUnwraps(keys: KeyProvider, store: VaultStore, keyId: string): Promise<boolean> {
+  const row = await store.sampleRow(envelopePrefix(keyId));
   if (!row) return true;
   for (const field of gongCredentialFields) {
     const text = row.fields[field];
@@ -47,12 +47,12 @@ function sampleUnwraps(keys: KeyProvider, store: VaultStore, keyId: string): boo
   return true;
 }
 
-export function selfTest(keys: KeyProvider, store: VaultStore): SelfTestReport {
+export async function selfTest(keys: KeyProvider, store: VaultStore): Promise<SelfTestReport> {
   const problems: string[] = [];
   const warnings: string[] = [];
   let usage: Record<string, number>;
   try {
-    usage = keysInUse(store);
+    usage = await keysInUse(store);
   } catch (error) {
     const reason = error instanceof VaultError ? error.message : 'unreadable';
     throw new VaultError(
@@ -60,12 +60,12 @@ export function selfTest(keys: KeyProvider, store: VaultStore): SelfTestReport {
       `Callmine cannot start: stored credentials are not vault envelopes (${reason}).`,
     );
   }
-  const canaries = new Map(store.listCanaries().map((c) => [c.keyId, c.envelope]));
+  const canaries = new Map((await store.listCanaries()).map((c) => [c.keyId, c.envelope]));
 
   for (const [keyId, count] of Object.entries(usage)) {
     if (!keys.has(keyId)) {
       problems.push(`key id "${keyId}" seals ${count} stored secret(s) but is not in the key ring.`);
-    } else if (!sampleUnwraps(keys, store, keyId)) {
+    } else if (!(await sampleUnwraps(keys, store, keyId))) {
       problems.push(
         `key id "${keyId}" is in the key ring, but its bytes are not the key that sealed the stored secrets.`,
       );
@@ -98,6 +98,6 @@ export function selfTest(keys: KeyProvider, store: VaultStore): SelfTestReport {
   }
 
   const canaryCreated = !canaries.has(keys.activeKeyId);
-  if (canaryCreated) store.putCanary(keys.activeKeyId, sealCanary(keys));
+  if (canaryCreated) await store.putCanary(keys.activeKeyId, sealCanary(keys));
   return { activeKeyId: keys.activeKeyId, keysInUse: usage, canaryCreated, warnings };
 }

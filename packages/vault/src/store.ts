@@ -13,18 +13,20 @@ export interface SealedRow {
 
 export interface VaultStore {
   /** Stored envelopes grouped by their "<version>.<keyId>" header, with how many use each. */
-  keyUsage(): Array<{ header: string; count: number }>;
+  keyUsage(): Promise<Array<{ header: string; count: number }>>;
   /** One row holding an envelope that starts with `prefix`, to prove a key in use still unwraps. */
-  sampleRow(prefix: string): SealedRow | undefined;
+  sampleRow(prefix: string): Promise<SealedRow | undefined>;
   /** Rows (ordered by credential id, after `after`) with any envelope that does not start with `prefix`. */
-  rowsNotMatching(prefix: string, after: string | null, limit: number): SealedRow[];
+  rowsNotMatching(prefix: string, after: string | null, limit: number): Promise<SealedRow[]>;
   /**
    * In one transaction, for each update: set the row's fields to `next` only if they still equal `expected`
    * (compare-and-set, so a concurrent credential swap wins). Returns how many rows were changed.
    */
-  compareAndSet(updates: Array<{ credentialId: string; expected: SealedFields; next: SealedFields }>): number;
-  listCanaries(): Array<{ keyId: string; envelope: string }>;
+  compareAndSet(
+    updates: Array<{ credentialId: string; expected: SealedFields; next: SealedFields }>,
+  ): Promise<number>;
+  listCanaries(): Promise<Array<{ keyId: string; envelope: string }>>;
   /** Inserts a canary unless one exists for the key id. */
-  putCanary(keyId: string, envelope: string): void;
-  deleteCanary(keyId: string): void;
+  putCanary(keyId: string, envelope: string): Promise<void>;
+  deleteCanary(keyId: string): Promise<void>;
 }

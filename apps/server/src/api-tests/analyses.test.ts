@@ -141,8 +141,10 @@ describe('analyses', () => {
     const other = await env.admin.analyses.create.mutate({ ...definition, name: 'Last run B' });
     // Runs written as the api and the scheduler write them, at chosen instants (the api stamps them with the clock).
     const db = env.server.database.db;
-    const workspaceId = db.select({ id: schema.organization.id }).from(schema.organization).get()!.id;
-    const runAt = (analysisId: string, at: string) =>
+    const workspaceId = (
+      await db.select({ id: schema.organization.id }).from(schema.organization).limit(1)
+    )[0]!.id;
+    const runAt = async (analysisId: string, at: string) =>
       createAnalysisRun(db, {
         workspaceId,
         startedBy: null,
@@ -154,12 +156,12 @@ describe('analyses', () => {
         at: new Date(at),
       });
     const tie = '2026-11-20T10:00:00.000Z';
-    runAt(watch.id, '2026-11-19T10:00:00.000Z');
-    const firstOfTie = runAt(watch.id, tie);
-    for (let i = 0; i < 4; i++) runAt(watch.id, tie);
-    runAt(watch.id, '2026-11-18T10:00:00.000Z');
-    const otherLast = runAt(other.id, '2026-11-21T10:00:00.000Z');
-    runAt(other.id, '2026-11-17T10:00:00.000Z');
+    await runAt(watch.id, '2026-11-19T10:00:00.000Z');
+    const firstOfTie = await runAt(watch.id, tie);
+    for (let i = 0; i < 4; i++) await runAt(watch.id, tie);
+    await runAt(watch.id, '2026-11-18T10:00:00.000Z');
+    const otherLast = await runAt(other.id, '2026-11-21T10:00:00.000Z');
+    await runAt(other.id, '2026-11-17T10:00:00.000Z');
 
     const expected = {
       [watch.id]: { id: firstOfTie, status: 'queued', createdAt: tie },

@@ -62,7 +62,7 @@ describe('API tokens', () => {
     const listed = await admin.apiTokens.list.query();
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(created.token);
-    const stored = server.database.db.select().from(schema.apiToken).all();
+    const stored = await server.database.db.select().from(schema.apiToken);
     expect(JSON.stringify(stored)).not.toContain(created.token);
     expect(stored[0]?.tokenHash).toBe(createHash('sha256').update(created.token).digest('hex'));
 
@@ -206,31 +206,27 @@ describe('API tokens', () => {
       updatedAt: now,
     };
     const bWorkspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: now };
-    db.insert(schema.user).values(bUser).run();
-    db.insert(schema.organization).values(bWorkspace).run();
-    db.insert(schema.member)
-      .values({
-        id: randomUUID(),
-        organizationId: bWorkspace.id,
-        userId: bUser.id,
-        role: 'owner',
-        createdAt: now,
-      })
-      .run();
+    await db.insert(schema.user).values(bUser);
+    await db.insert(schema.organization).values(bWorkspace);
+    await db.insert(schema.member).values({
+      id: randomUUID(),
+      organizationId: bWorkspace.id,
+      userId: bUser.id,
+      role: 'owner',
+      createdAt: now,
+    });
     const bToken = `cm_${randomUUID()}`;
     const bTokenId = randomUUID();
-    db.insert(schema.apiToken)
-      .values({
-        id: bTokenId,
-        workspaceId: bWorkspace.id,
-        name: 'B',
-        role: 'admin',
-        tokenHash: createHash('sha256').update(bToken).digest('hex'),
-        hint: bToken.slice(0, 9),
-        createdBy: bUser.id,
-        createdAt: now,
-      })
-      .run();
+    await db.insert(schema.apiToken).values({
+      id: bTokenId,
+      workspaceId: bWorkspace.id,
+      name: 'B',
+      role: 'admin',
+      tokenHash: createHash('sha256').update(bToken).digest('hex'),
+      hint: bToken.slice(0, 9),
+      createdBy: bUser.id,
+      createdAt: now,
+    });
 
     const scriptA = tokenClient(server.url, a.token);
     const scriptB = tokenClient(server.url, bToken);

@@ -36,8 +36,8 @@ function approve(env: SandboxedServer, redirectUri: string, tenantId = 'acme', s
   });
 }
 
-const storedRows = (env: SandboxedServer) =>
-  env.server.database.db.select().from(schema.gongCredential).all();
+const storedRows = async (env: SandboxedServer) =>
+  await env.server.database.db.select().from(schema.gongCredential);
 
 describe('Connect Gong with OAuth', () => {
   let env: SandboxedServer;
@@ -62,7 +62,7 @@ describe('Connect Gong with OAuth', () => {
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(state.length).toBeGreaterThanOrEqual(32);
     // The state is kept hashed only.
-    const rows = env.server.database.db.select().from(schema.gongOAuthState).all();
+    const rows = await env.server.database.db.select().from(schema.gongOAuthState);
     expect(JSON.stringify(rows)).not.toContain(state);
   });
 
@@ -101,10 +101,10 @@ describe('Connect Gong with OAuth', () => {
       accessKey: acme.accessKey,
       secretKey: acme.secretKey,
     });
-    const [basicRow] = storedRows(env);
+    const [basicRow] = await storedRows(env);
     const { state, redirectUri } = await start(env);
     expect(await callback(env, redirectUri, { code: approve(env, redirectUri), state })).toBe('connected');
-    const [oauthRow] = storedRows(env);
+    const [oauthRow] = await storedRows(env);
     expect(oauthRow).toMatchObject({
       id: basicRow?.id,
       method: 'oauth',
@@ -116,7 +116,7 @@ describe('Connect Gong with OAuth', () => {
       accessKey: acme.accessKey,
       secretKey: acme.secretKey,
     });
-    const [again] = storedRows(env);
+    const [again] = await storedRows(env);
     expect(again).toMatchObject({
       id: basicRow?.id,
       method: 'basic',
@@ -134,7 +134,7 @@ describe('Connect Gong with OAuth', () => {
   it('the admin denied access → "denied", nothing stored', async () => {
     const { state, redirectUri } = await start(env);
     expect(await callback(env, redirectUri, { error: 'access_denied', state })).toBe('denied');
-    expect(storedRows(env)).toEqual([]);
+    expect(await storedRows(env)).toEqual([]);
   });
 
   it('a tampered, replayed, expired or foreign state is refused and nothing is stored', async () => {
@@ -157,10 +157,9 @@ describe('Connect Gong with OAuth', () => {
 
     // Expired: ten minutes have passed.
     const expired = await start(env);
-    env.server.database.db
+    await env.server.database.db
       .update(schema.gongOAuthState)
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .run();
+      .set({ expiresAt: new Date(Date.now() - 1000) });
     expect(
       await callback(env, expired.redirectUri, {
         code: approve(env, expired.redirectUri),
@@ -184,7 +183,7 @@ describe('Connect Gong with OAuth', () => {
       }),
     ).toBe('state-invalid');
 
-    expect(storedRows(env)).toEqual([]);
+    expect(await storedRows(env)).toEqual([]);
   });
 
   it('a code that was already used → "code-expired"; missing scopes → "scopes-missing"; nothing stored', async () => {
@@ -200,7 +199,7 @@ describe('Connect Gong with OAuth', () => {
     expect(await callback(env, third.redirectUri, { code: narrow, state: third.state })).toBe(
       'scopes-missing',
     );
-    expect(storedRows(env)).toEqual([]);
+    expect(await storedRows(env)).toEqual([]);
   });
 
   it('Gong unreachable → "unreachable", nothing stored', async () => {
@@ -212,7 +211,7 @@ describe('Connect Gong with OAuth', () => {
     } finally {
       env.sandbox.faults.latency(0);
     }
-    expect(storedRows(env)).toEqual([]);
+    expect(await storedRows(env)).toEqual([]);
   });
 
   it('members cannot start OAuth', async () => {
@@ -240,7 +239,7 @@ describe('OAuth with a token response naming a non-Gong base URL', () => {
     expect(await callback(env, redirectUri, { code: approve(env, redirectUri, 'globex'), state })).toBe(
       'base-url-not-gong',
     );
-    expect(storedRows(env)).toEqual([]);
+    expect(await storedRows(env)).toEqual([]);
     // The token exchange happened; the refused cluster never heard from Callmine.
     expect(env.sandbox.requests.map((r) => r.host)).toContain('app');
     expect(env.sandbox.requests.some((r) => r.host === 'us-44392')).toBe(false);

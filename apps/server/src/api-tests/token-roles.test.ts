@@ -82,8 +82,8 @@ describe('API token roles', () => {
     expect((await call(server.url, read, 'integrations.gong.auditLog', 'query')).status).toBe(403);
 
     const { db } = server.database;
-    expect(db.select().from(schema.analysisRun).all()).toEqual([]);
-    expect(db.select().from(schema.analysis).all()).toEqual([]);
+    expect(await db.select().from(schema.analysisRun)).toEqual([]);
+    expect(await db.select().from(schema.analysis)).toEqual([]);
     // The list says what it is.
     const listed = await admin.apiTokens.list.query();
     expect(listed.find((t) => t.name === 'read script')).toMatchObject({

@@ -39,34 +39,30 @@ describe('keys command', { timeout: 30_000 }, () => {
   };
 
   /** Three workspaces with Basic credentials sealed under key "a". */
-  const seed = () => {
+  const seed = async () => {
     const ring = loadKeyRing({ keyring: JSON.stringify({ a: keyA }) }, { dataDir, warn: () => {} });
     const sealer = createSealer(ring);
     const opened = openDatabase(join(dataDir, 'callmine.db'));
     for (const n of [1, 2, 3]) {
       const row = { credentialId: `cred_${n}`, workspaceId: `ws_${n}` };
-      opened.db
+      await opened.db
         .insert(schema.organization)
-        .values({ id: row.workspaceId, name: 'W', slug: `w${n}`, createdAt: new Date() })
-        .run();
-      opened.db
-        .insert(schema.gongCredential)
-        .values({
-          id: row.credentialId,
-          workspaceId: row.workspaceId,
-          method: 'basic',
-          baseUrl: 'https://api.gong.io',
-          accessKeySealed: sealer.seal(`access-${n}`, gongCredentialContext(row, 'accessKey')),
-          secretKeySealed: sealer.seal(`secret-${n}`, gongCredentialContext(row, 'secretKey')),
-          connectedAt: new Date(),
-        })
-        .run();
+        .values({ id: row.workspaceId, name: 'W', slug: `w${n}`, createdAt: new Date() });
+      await opened.db.insert(schema.gongCredential).values({
+        id: row.credentialId,
+        workspaceId: row.workspaceId,
+        method: 'basic',
+        baseUrl: 'https://api.gong.io',
+        accessKeySealed: sealer.seal(`access-${n}`, gongCredentialContext(row, 'accessKey')),
+        secretKeySealed: sealer.seal(`secret-${n}`, gongCredentialContext(row, 'secretKey')),
+        connectedAt: new Date(),
+      });
     }
     opened.close();
   };
 
-  it('start-up check: refuses a ring missing a key in use, with an operator message, exit 1 and no key bytes', () => {
-    seed();
+  it('start-up check: refuses a ring missing a key in use, with an operator message, exit 1 and no key bytes', async () => {
+    await seed();
     const { code, out } = run(['check'], { CALLMINE_KEYRING: JSON.stringify({ b: keyB }) });
     expect(code).toBe(1);
     expect(out).toMatch(/Callmine cannot start/);
@@ -74,8 +70,8 @@ describe('keys command', { timeout: 30_000 }, () => {
     expectNoKeyBytes(out);
   });
 
-  it('start-up check: refuses the wrong bytes for a known key id', () => {
-    seed();
+  it('start-up check: refuses the wrong bytes for a known key id', async () => {
+    await seed();
     const { code, out } = run(['check'], { CALLMINE_KEYRING: JSON.stringify({ a: wrongA }) });
     expect(code).toBe(1);
     expect(out).toMatch(
@@ -91,13 +87,13 @@ describe('keys command', { timeout: 30_000 }, () => {
     expect(out).not.toContain(keyA.slice(0, -4));
   });
 
-  it('start-up check passes with the right key', () => {
-    seed();
+  it('start-up check passes with the right key', async () => {
+    await seed();
     expect(run(['check'], { CALLMINE_KEYRING: JSON.stringify({ a: keyA }) })).toMatchObject({ code: 0 });
   });
 
-  it('rotates with keys from the secret manager: add --out, rewrap, retire', () => {
-    seed();
+  it('rotates with keys from the secret manager: add --out, rewrap, retire', async () => {
+    await seed();
     const outFile = join(dataDir, 'new-keyring.json');
     const add = run(['add', '--id', 'b2', '--out', outFile], {
       CALLMINE_KEYRING: JSON.stringify({ a: keyA }),

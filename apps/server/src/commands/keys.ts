@@ -34,11 +34,11 @@ type Command = (
   ring: KeyRing,
   store: VaultStore,
   args: { values: Record<string, string | undefined>; ids: string[] },
-) => number;
+) => Promise<number>;
 
 const commands: Record<string, Command> = {
-  status(ring, store) {
-    const status = keyStatus(ring, store);
+  async status(ring, store) {
+    const status = await keyStatus(ring, store);
     say(
       `Key ring (${ring.origin}): ${status.ring.map((id) => (id === status.activeKeyId ? `${id} (active)` : id)).join(', ')}`,
     );
@@ -48,19 +48,19 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  check(ring, store) {
-    const report = selfTest(ring, store);
+  async check(ring, store) {
+    const report = await selfTest(ring, store);
     for (const warning of report.warnings) say(`warning: ${warning}`);
     say(`Key ring OK: active key ${report.activeKeyId}; every key in use is present and opens its canary.`);
     return 0;
   },
 
-  add(ring, store, { values }) {
+  async add(ring, store, { values }) {
     const id = values.id ?? `k${new Date().toISOString().slice(0, 16).replace(/\D/g, '')}`;
     const next = ring.withNewActiveKey(id);
     if (ring.origin === 'key-file' && ring.filePath) {
       replaceKeyFile(ring.filePath, next);
-      registerActiveKey(next, store);
+      await registerActiveKey(next, store);
       say(`Added key ${id} to ${ring.filePath} and made it active.`);
     } else {
       if (!values.out) {
@@ -70,7 +70,7 @@ const commands: Record<string, Command> = {
         return 2;
       }
       writeSecretFileExclusive(values.out, keyRingEnvValue(next));
-      registerActiveKey(next, store);
+      await registerActiveKey(next, store);
       say(
         `Wrote the new CALLMINE_KEYRING value (keys: ${next.keyIds().join(', ')}) to ${values.out} (mode 0600).`,
       );
@@ -83,10 +83,10 @@ const commands: Record<string, Command> = {
     return 0;
   },
 
-  rewrap(ring, store, { values }) {
+  async rewrap(ring, store, { values }) {
     const batchSize = values.batch ? Number.parseInt(values.batch, 10) : 500;
     if (!Number.isInteger(batchSize) || batchSize < 1) return 2;
-    const result = rewrapAll(ring, store, {
+    const result = await rewrapAll(ring, store, {
       batchSize,
       onBatch: (p) =>
         say(`batch ${p.batches}: ${p.rewrapped} rows rewrapped, ${p.conflicts} changed concurrently`),
@@ -97,10 +97,10 @@ const commands: Record<string, Command> = {
     return result.remaining === 0 ? 0 : 1;
   },
 
-  retire(ring, store, { ids }) {
+  async retire(ring, store, { ids }) {
     const [id] = ids;
     if (!id) return 2;
-    retireKey(ring, store, id);
+    await retireKey(ring, store, id);
     if (ring.origin === 'key-file' && ring.filePath && ring.has(id)) {
       replaceKeyFile(ring.filePath, ring.without(id));
       say(`Retired key ${id}: removed from ${ring.filePath}.`);
@@ -111,7 +111,7 @@ const commands: Record<string, Command> = {
   },
 };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -130,16 +130,16 @@ function main(argv: string[]): number {
   });
   const opened = openDatabase(config.dbPath);
   try {
-    const code = command(ring, createVaultStore(opened.db), { values, ids });
+    const code = await command(ring, createVaultStore(opened.db), { values, ids });
     if (code === 2) process.stderr.write(`${USAGE}\n`);
     return code;
   } finally {
-    opened.close();
+    await opened.close();
   }
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   // VaultError messages are written for operators and carry no key material.
   process.stderr.write(

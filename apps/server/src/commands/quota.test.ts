@@ -11,28 +11,24 @@ const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('quota command', { timeout: 30_000 }, () => {
   let dataDir: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'callmine-quota-cmd-'));
     const opened = openDatabase(join(dataDir, 'callmine.db'));
     // Slugs are generated (`ws-<random>`) as the owner set-up does; two workspaces share a name.
-    opened.db
-      .insert(schema.organization)
-      .values([
-        { id: 'ws_1', name: 'Acme', slug: 'ws-7f3a9c', createdAt: new Date(1000) },
-        { id: 'ws_2', name: 'Globex', slug: 'ws-11aa22', createdAt: new Date(2000) },
-        { id: 'ws_3', name: 'Globex', slug: 'ws-33bb44', createdAt: new Date(3000) },
-      ])
-      .run();
+    await opened.db.insert(schema.organization).values([
+      { id: 'ws_1', name: 'Acme', slug: 'ws-7f3a9c', createdAt: new Date(1000) },
+      { id: 'ws_2', name: 'Globex', slug: 'ws-11aa22', createdAt: new Date(2000) },
+      { id: 'ws_3', name: 'Globex', slug: 'ws-33bb44', createdAt: new Date(3000) },
+    ]);
     // 3 calls charged this month, 9 last year: only this month's count.
     for (const [month, n] of [
       [quotaMonth(new Date()), 3],
       ['2020-01', 9],
     ] as const) {
       for (let i = 0; i < n; i += 1) {
-        opened.db
+        await opened.db
           .insert(schema.quotaCharge)
-          .values({ workspaceId: 'ws_1', month, callId: `c${i}`, runId: 'r', chargedAt: new Date() })
-          .run();
+          .values({ workspaceId: 'ws_1', month, callId: `c${i}`, runId: 'r', chargedAt: new Date() });
       }
     }
     opened.close();
@@ -47,10 +43,10 @@ describe('quota command', { timeout: 30_000 }, () => {
     });
     return { code: result.status, out: `${result.stdout}${result.stderr}` };
   };
-  const stored = () => {
+  const stored = async () => {
     const opened = openDatabase(join(dataDir, 'callmine.db'));
     try {
-      return monthlyAllowance(opened.db, 'ws_1', -1);
+      return await monthlyAllowance(opened.db, 'ws_1', -1);
     } finally {
       opened.close();
     }
@@ -89,20 +85,20 @@ describe('quota command', { timeout: 30_000 }, () => {
     expect(run(['set', 'ws-33bb44', '5']).out).toContain('Workspace Globex (slug ws-33bb44, id ws_3)');
   });
 
-  it('sets a workspace’s own allowance and resets it to the default', () => {
+  it('sets a workspace’s own allowance and resets it to the default', async () => {
     const set = run(['set', 'Acme', '5000']);
     expect(set.code).toBe(0);
     expect(set.out).toContain('Allowance: 5,000 calls/month (set for this workspace)');
-    expect(stored()).toBe(5000);
+    expect(await stored()).toBe(5000);
     expect(run(['set', 'acme', '10']).out).toMatch(/remaining: 7/);
-    expect(stored()).toBe(10);
+    expect(await stored()).toBe(10);
     const reset = run(['reset', 'acme']);
     expect(reset.out).toContain('it has the default again');
-    expect(stored()).toBe(-1);
+    expect(await stored()).toBe(-1);
     expect(run(['reset', 'acme']).out).toContain('already had the default allowance');
   });
 
-  it('refuses an unknown workspace and bad arguments without changing anything', () => {
+  it('refuses an unknown workspace and bad arguments without changing anything', async () => {
     expect(run(['set', 'nobody', '5'])).toMatchObject({
       code: 1,
       out: expect.stringContaining('No workspace has the id, slug or name "nobody". `npm run quota -- list`'),
@@ -116,6 +112,6 @@ describe('quota command', { timeout: 30_000 }, () => {
     expect(run(['set', 'acme', '10000000']).out).toContain('Allowance: 10,000,000 calls/month');
     run(['reset', 'acme']);
     expect(run(['grant', 'acme'])).toMatchObject({ code: 2, out: expect.stringContaining('Usage: quota') });
-    expect(stored()).toBe(-1);
+    expect(await stored()).toBe(-1);
   });
 });

@@ -25,11 +25,11 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const n = (value: number) => value.toLocaleString('en-US');
 const allowanceSchema = monthlyCallQuota('The allowance');
 
-function show(db: Db, workspace: WorkspaceRef, defaultAllowance: number) {
+async function show(db: Db, workspace: WorkspaceRef, defaultAllowance: number) {
   const month = quotaMonth(new Date());
-  const override = allowanceOverride(db, workspace.id);
+  const override = await allowanceOverride(db, workspace.id);
   const allowance = override ?? defaultAllowance;
-  const used = monthUsed(db, workspace.id, month);
+  const used = await monthUsed(db, workspace.id, month);
   say(`Workspace ${workspace.name} (slug ${workspace.slug}, id ${workspace.id})`);
   say(
     `Allowance: ${n(allowance)} calls/month (${override === undefined ? 'default CALLMINE_MONTHLY_CALL_QUOTA' : 'set for this workspace'})`,
@@ -38,9 +38,9 @@ function show(db: Db, workspace: WorkspaceRef, defaultAllowance: number) {
 }
 
 /** Every workspace as an aligned table, so an operator can copy the id or slug the other commands take. */
-function list(db: Db, defaultAllowance: number) {
+async function list(db: Db, defaultAllowance: number) {
   const month = quotaMonth(new Date());
-  const rows = workspaceQuotas(db, month);
+  const rows = await workspaceQuotas(db, month);
   if (rows.length === 0) {
     say('No workspaces yet.');
     return;
@@ -65,7 +65,7 @@ function list(db: Db, defaultAllowance: number) {
     );
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, typed, value] = argv;
   if (command !== 'list' && (!command || !typed || !['show', 'set', 'reset'].includes(command))) return 2;
   let calls: number | undefined;
@@ -81,10 +81,10 @@ function main(argv: string[]): number {
   const opened = openDatabase(config.databasePath);
   try {
     if (command === 'list') {
-      list(opened.db, config.monthlyCallQuota);
+      await list(opened.db, config.monthlyCallQuota);
       return 0;
     }
-    const lookup = findWorkspace(opened.db, typed ?? '');
+    const lookup = await findWorkspace(opened.db, typed ?? '');
     if (lookup.ambiguous) {
       process.stderr.write(
         `${lookup.ambiguous.length} workspaces are named "${typed}"; use the id or slug of one:\n${lookup.ambiguous
@@ -101,17 +101,17 @@ function main(argv: string[]): number {
       return 1;
     }
     if (calls !== undefined) {
-      setAllowanceOverride(opened.db, workspace.id, calls, new Date());
+      await setAllowanceOverride(opened.db, workspace.id, calls, new Date());
       say(`Set the monthly allowance of ${workspace.name} to ${n(calls)} calls.`);
     } else if (command === 'reset') {
-      const removed = clearAllowanceOverride(opened.db, workspace.id);
+      const removed = await clearAllowanceOverride(opened.db, workspace.id);
       say(
         removed
           ? `Removed the allowance set for ${workspace.name}; it has the default again.`
           : `${workspace.name} already had the default allowance.`,
       );
     }
-    show(opened.db, workspace, config.monthlyCallQuota);
+    await show(opened.db, workspace, config.monthlyCallQuota);
     return 0;
   } finally {
     opened.close();
@@ -119,7 +119,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  const code = main(process.argv.slice(2));
+  const code = await main(process.argv.slice(2));
   if (code === 2) process.stderr.write(`${USAGE}\n`);
   process.exitCode = code;
 } catch (error) {

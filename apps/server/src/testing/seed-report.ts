@@ -4,7 +4,7 @@ import { analyze, STARTER_TRACKERS } from '@callmine/analysis';
 import { sandboxAnalysisInput } from '@callmine/analysis/testing';
 import type { AnalysisSettings, ReportCall, ReportPartial } from '@callmine/contracts';
 import { analysisSettings } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
 import type { TestServer } from './test-server.ts';
 
@@ -55,13 +55,13 @@ export async function seedReport(
   const db = server.database.db;
   const [workspace] = options.workspaceId
     ? [{ id: options.workspaceId }]
-    : await db.select({ id: schema.organization.id }).from(schema.organization).limit(1);
+    : await db.select({ id: db.tables.organization.id }).from(db.tables.organization).limit(1);
   if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
   const id = `report-${Math.random().toString(36).slice(2, 10)}`;
   const from = options.window?.from ?? days[0] ?? '2026-01-01';
   const to = options.window?.to ?? days[days.length - 1] ?? from;
   const createdAt = options.createdAt ?? new Date();
-  await db.insert(schema.report).values({
+  await db.insert(db.tables.report).values({
     id,
     workspaceId: workspace.id,
     name: options.name ?? 'Competitor watch',

@@ -14,7 +14,7 @@ export interface TestServer {
   dataDir: string;
   /** Every log line the server wrote, raw. */
   logLines: string[];
-  database: ReturnType<typeof composeServer>['database'];
+  database: Awaited<ReturnType<typeof composeServer>>['database'];
   close(): Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export async function startTestServer(
     },
   });
   const logger = createLogger({ service: 'callmine-server', level: config.logLevel, destination: sink });
-  const composed = composeServer(config, logger, overrides);
+  const composed = await composeServer(config, logger, overrides);
   const { app, database } = composed;
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

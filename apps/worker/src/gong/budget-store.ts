@@ -1,17 +1,18 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import type { BudgetStore } from '@callmine/gong';
 import { and, eq, lt, sql } from 'drizzle-orm';
 
 /**
  * Gong's daily request budget counted in SQLite, so a restarted worker (or a second one) does not start the day's
- * count again. One conditional upsert per request: atomic under SQLite's write lock.
+ * count again. One conditional upsert per request: a single statement, atomic on its own (SQLite's write lock; on PostgreSQL
+ * ON CONFLICT DO UPDATE … WHERE locks the row), so it needs no transaction or lock key.
  */
 export function createSqliteBudgetStore(db: Db): BudgetStore {
-  const t = schema.gongRequestBudget;
+  const t = db.tables.gongRequestBudget;
   return {
-    take(key, day, limit) {
+    async take(key, day, limit) {
       if (limit <= 0) return false;
-      const result = db
+      const result = await db
         .insert(t)
         .values({ credentialKey: key, day, used: 1 })
         .onConflictDoUpdate({
@@ -19,15 +20,15 @@ export function createSqliteBudgetStore(db: Db): BudgetStore {
           set: { used: sql`${t.used} + 1` },
           setWhere: lt(t.used, limit),
         })
-        .run();
-      return result.changes === 1;
+        .returning({ used: t.used });
+      return result.length === 1;
     },
-    used(key, day) {
-      const row = db
+    async used(key, day) {
+      const [row] = await db
         .select({ used: t.used })
         .from(t)
         .where(and(eq(t.credentialKey, key), eq(t.day, day)))
-        .get();
+        .limit(1);
       return row?.used ?? 0;
     },
   };

@@ -1,5 +1,5 @@
 import { type GongMethod, gongNeedsAttentionMessage, gongReconnectStep } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { basicAuthorization, bearerAuthorization, type GongAuth, type RenewAuth } from '@callmine/gong';
 import { gongCredentialContext, isVaultError } from '@callmine/vault';
 import type { Opener } from '@callmine/vault/open';
@@ -61,14 +61,13 @@ const oauthAttention = {
     'Callmine can no longer decrypt the OAuth tokens (their encryption key is unavailable). Connect with OAuth again.',
 } as const;
 
-export type CredentialRow = typeof schema.gongCredential.$inferSelect;
+export type CredentialRow = Tables['gongCredential']['$inferSelect'];
 
-export function currentCredential(db: Db, workspaceId: string) {
-  return db
-    .select()
-    .from(schema.gongCredential)
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
-    .get();
+export async function currentCredential(db: Db, workspaceId: string) {
+  const t = db.tables;
+  return (
+    await db.select().from(t.gongCredential).where(eq(t.gongCredential.workspaceId, workspaceId)).limit(1)
+  )[0];
 }
 
 export interface RequestCredential {
@@ -88,8 +87,8 @@ export function requestTimeCredential(
 ): RequestCredential {
   let version: number | null = null;
 
-  const activeRow = (): CredentialRow => {
-    const row = currentCredential(db, workspaceId);
+  const activeRow = async (): Promise<CredentialRow> => {
+    const row = await currentCredential(db, workspaceId);
     if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
     if (row.status !== 'active') {
       throw new CredentialUnavailable('needs-attention', credentialMessage('needs-attention', row.method));
@@ -98,7 +97,7 @@ export function requestTimeCredential(
   };
 
   /** The Authorization header for the row; a field that won't open flags the card once and fails the run. */
-  const headerFor = (row: CredentialRow): string => {
+  const headerFor = async (row: CredentialRow): Promise<string> => {
     const context = { credentialId: row.id, workspaceId: row.workspaceId };
     try {
       if (row.method === 'oauth') {
@@ -117,7 +116,7 @@ export function requestTimeCredential(
       );
     } catch (error) {
       if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
-      markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
+      await markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
       throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
     }
   };
@@ -125,18 +124,18 @@ export function requestTimeCredential(
   return {
     lastVersion: () => version,
     auth: async () => {
-      let row = activeRow();
+      let row = await activeRow();
       if (tokens.isDue(row)) row = await tokens.refresh(workspaceId, row.version);
-      const header = headerFor(row);
+      const header = await headerFor(row);
       version = row.version;
       return header;
     },
     renewAuth: async (rejected) => {
-      const row = currentCredential(db, workspaceId);
+      const row = await currentCredential(db, workspaceId);
       // A pasted key can't be renewed here: the 401 is reported as before (replaced meanwhile → retried by the job).
       if (row?.status !== 'active' || row.method !== 'oauth') return false;
       // Someone refreshed since that request left: just retry with the newer token.
-      if (headerFor(row) !== rejected) return true;
+      if ((await headerFor(row)) !== rejected) return true;
       await tokens.refresh(workspaceId, row.version);
       return true;
     },
@@ -148,7 +147,7 @@ export function requestTimeCredential(
  * the failing request used: a key an admin replaced meanwhile is not blamed for its predecessor. Returns whether
  * it flagged anything.
  */
-export function markNeedsAttention(
+export async function markNeedsAttention(
   db: Db,
   input: {
     workspaceId: string;
@@ -158,45 +157,43 @@ export function markNeedsAttention(
     detail?: string;
     at: Date;
   },
-): boolean {
-  // Immediate: it reads, then writes, and another worker process may write in between (see token-claim.ts).
+): Promise<boolean> {
+  const t = db.tables;
+  // It reads, then writes, and another worker process may write in between: serialised per credential (token-claim.ts).
   return db.transaction(
-    (tx) => {
-      const current = tx
-        .select({ method: schema.gongCredential.method })
-        .from(schema.gongCredential)
-        .where(eq(schema.gongCredential.workspaceId, input.workspaceId))
-        .get();
+    async (tx) => {
+      const [current] = await tx
+        .select({ method: t.gongCredential.method })
+        .from(t.gongCredential)
+        .where(eq(t.gongCredential.workspaceId, input.workspaceId))
+        .limit(1);
       const statusReason = current?.method === 'oauth' ? oauthAttention[input.status] : null;
-      const updated = tx
-        .update(schema.gongCredential)
+      const updated = await tx
+        .update(t.gongCredential)
         .set({ status: input.status, statusReason, updatedAt: input.at })
         .where(
           and(
-            eq(schema.gongCredential.workspaceId, input.workspaceId),
-            eq(schema.gongCredential.version, input.version),
-            eq(schema.gongCredential.status, 'active'),
+            eq(t.gongCredential.workspaceId, input.workspaceId),
+            eq(t.gongCredential.version, input.version),
+            eq(t.gongCredential.status, 'active'),
           ),
         )
-        .returning({ method: schema.gongCredential.method, hint: schema.gongCredential.accessKeyHint })
-        .all();
+        .returning({ method: t.gongCredential.method, hint: t.gongCredential.accessKeyHint });
       const row = updated[0];
       if (!row) return false;
-      tx.insert(schema.gongAuditLog)
-        .values({
-          workspaceId: input.workspaceId,
-          actorId: null,
-          action: 'marked-needs-attention',
-          method: row.method,
-          accessKeyHint: row.hint,
-          detail:
-            input.detail ??
-            (input.status === 'rejected' ? 'gong-rejected-during-run' : 'credential-unreadable'),
-          createdAt: input.at,
-        })
-        .run();
+      await tx.insert(t.gongAuditLog).values({
+        workspaceId: input.workspaceId,
+        actorId: null,
+        action: 'marked-needs-attention',
+        method: row.method,
+        accessKeyHint: row.hint,
+        detail:
+          input.detail ??
+          (input.status === 'rejected' ? 'gong-rejected-during-run' : 'credential-unreadable'),
+        createdAt: input.at,
+      });
       return true;
     },
-    { behavior: 'immediate' },
+    { lock: `gong-credential:${input.workspaceId}` },
   );
 }

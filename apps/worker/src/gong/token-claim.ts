@@ -1,12 +1,13 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, eq, lte, ne, or, sql } from 'drizzle-orm';
 
 // The database half of the OAuth refresh: claim the right to refresh one credential version, then either swap the
 // new sealed pair in (version bump + audit + claim gone, one transaction) or give the claim up. Every function is one
-// short synchronous transaction; the network call happens between them, never inside.
+// short transaction (DB statements only); the network call happens between them, never inside.
 //
-// `behavior: 'immediate'` takes SQLite's write lock at BEGIN: a deferred transaction that reads first and writes
-// later fails with SQLITE_BUSY_SNAPSHOT (no busy wait) when another worker process committed in between.
+// Both transactions are serialised per workspace's refresh: on SQLite every transaction is BEGIN IMMEDIATE (the
+// write lock is taken before the first read, so a read-then-write never fails with SQLITE_BUSY_SNAPSHOT); on
+// PostgreSQL the `token-refresh:<workspace>` lock key does the same.
 
 export type ClaimOutcome = 'claimed' | 'busy' | 'stale';
 
@@ -15,7 +16,7 @@ export type ClaimOutcome = 'claimed' | 'busy' | 'stale';
  * holds a live claim for this version: wait for the version to move), 'stale' (the row is gone, not active, or
  * already past `version`: re-read it). A claim for an older version, or one past `until`, is taken over.
  */
-export function claimRefresh(
+export async function claimRefresh(
   db: Db,
   input: {
     workspaceId: string;
@@ -25,21 +26,21 @@ export function claimRefresh(
     at: Date;
     until: Date;
   },
-): ClaimOutcome {
-  const t = schema.gongTokenRefresh;
+): Promise<ClaimOutcome> {
+  const { gongCredential, gongTokenRefresh: t } = db.tables;
   return db.transaction(
-    (tx) => {
-      const credential = tx
+    async (tx) => {
+      const [credential] = await tx
         .select({
-          id: schema.gongCredential.id,
-          version: schema.gongCredential.version,
-          status: schema.gongCredential.status,
+          id: gongCredential.id,
+          version: gongCredential.version,
+          status: gongCredential.status,
         })
-        .from(schema.gongCredential)
-        .where(eq(schema.gongCredential.workspaceId, input.workspaceId))
-        .get();
+        .from(gongCredential)
+        .where(eq(gongCredential.workspaceId, input.workspaceId))
+        .limit(1);
       if (credential?.status !== 'active' || credential.version !== input.version) return 'stale';
-      const taken = tx
+      const taken = await tx
         .insert(t)
         .values({
           workspaceId: input.workspaceId,
@@ -62,21 +63,19 @@ export function claimRefresh(
             ne(t.credentialVersion, input.version),
           ),
         })
-        .returning({ claimId: t.claimId })
-        .all();
+        .returning({ claimId: t.claimId });
       return taken[0]?.claimId === input.claimId ? 'claimed' : 'busy';
     },
-    { behavior: 'immediate' },
+    { lock: `token-refresh:${input.workspaceId}` },
   );
 }
 
 /** Gives a claim up (the refresh failed in a way another attempt may fix). */
-export function releaseClaim(db: Db, workspaceId: string, claimId: string): void {
-  db.delete(schema.gongTokenRefresh)
-    .where(
-      and(eq(schema.gongTokenRefresh.workspaceId, workspaceId), eq(schema.gongTokenRefresh.claimId, claimId)),
-    )
-    .run();
+export async function releaseClaim(db: Db, workspaceId: string, claimId: string): Promise<void> {
+  const t = db.tables;
+  await db
+    .delete(t.gongTokenRefresh)
+    .where(and(eq(t.gongTokenRefresh.workspaceId, workspaceId), eq(t.gongTokenRefresh.claimId, claimId)));
 }
 
 /**
@@ -84,7 +83,7 @@ export function releaseClaim(db: Db, workspaceId: string, claimId: string): void
  * drops the claim, all at once. False when the row moved on meanwhile (an admin rotated or disconnected): the new
  * pair is then dropped, since the admin's credential wins.
  */
-export function storeRefreshedTokens(
+export async function storeRefreshedTokens(
   db: Db,
   input: {
     workspaceId: string;
@@ -97,11 +96,12 @@ export function storeRefreshedTokens(
     scopes: string | null;
     at: Date;
   },
-): boolean {
-  const c = schema.gongCredential;
+): Promise<boolean> {
+  const t = db.tables;
+  const c = t.gongCredential;
   return db.transaction(
-    (tx) => {
-      const updated = tx
+    async (tx) => {
+      const updated = await tx
         .update(c)
         .set({
           accessTokenSealed: input.accessTokenSealed,
@@ -122,30 +122,27 @@ export function storeRefreshedTokens(
             eq(c.method, 'oauth'),
           ),
         )
-        .returning({ method: c.method })
-        .all();
-      tx.delete(schema.gongTokenRefresh)
+        .returning({ method: c.method });
+      await tx
+        .delete(t.gongTokenRefresh)
         .where(
           and(
-            eq(schema.gongTokenRefresh.workspaceId, input.workspaceId),
-            eq(schema.gongTokenRefresh.claimId, input.claimId),
+            eq(t.gongTokenRefresh.workspaceId, input.workspaceId),
+            eq(t.gongTokenRefresh.claimId, input.claimId),
           ),
-        )
-        .run();
+        );
       if (!updated[0]) return false;
-      tx.insert(schema.gongAuditLog)
-        .values({
-          workspaceId: input.workspaceId,
-          actorId: null,
-          action: 'token-refreshed',
-          method: 'oauth',
-          accessKeyHint: null,
-          detail: null,
-          createdAt: input.at,
-        })
-        .run();
+      await tx.insert(t.gongAuditLog).values({
+        workspaceId: input.workspaceId,
+        actorId: null,
+        action: 'token-refreshed',
+        method: 'oauth',
+        accessKeyHint: null,
+        detail: null,
+        createdAt: input.at,
+      });
       return true;
     },
-    { behavior: 'immediate' },
+    { lock: `token-refresh:${input.workspaceId}` },
   );
 }

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** What one worker process holds: its own connection, vault and refresher. */
-function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {}) {
+async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {}) {
   const config = loadConfig({
     CALLMINE_DATA_DIR: e.server.dataDir,
     CALLMINE_LOG_LEVEL: 'silent',
@@ -36,7 +36,7 @@ function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {}) {
   });
   const database = openDatabase(config.databasePath);
   closers.push(() => database.close());
-  const vault = startWorkerVault(config, database.db, logger);
+  const vault = await startWorkerVault(config, database.db, logger);
   const tokens = createTokenRefresher({
     db: database.db,
     opener: vault.opener,
@@ -50,8 +50,8 @@ function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {}) {
   return { tokens, database };
 }
 
-function credential(e: RunEnv) {
-  const row = e.server.database.db.select().from(schema.gongCredential).get();
+async function credential(e: RunEnv) {
+  const [row] = await e.server.database.db.select().from(schema.gongCredential).limit(1);
   if (!row) throw new Error('not connected');
   return row;
 }
@@ -59,20 +59,20 @@ function credential(e: RunEnv) {
 describe('the token refresher', () => {
   it('refreshes once for ten simultaneous callers in two worker processes', async () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
-    const { workspaceId, version } = credential(env);
-    const one = workerRefresher(env);
-    const two = workerRefresher(env);
+    const { workspaceId, version } = await credential(env);
+    const one = await workerRefresher(env);
+    const two = await workerRefresher(env);
     const rows = await Promise.all(
       Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).tokens.refresh(workspaceId, version)),
     );
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
     expect(new Set(rows.map((row) => row.version))).toEqual(new Set([version + 1]));
     expect(new Set(rows.map((row) => row.accessTokenSealed)).size).toBe(1);
-    expect(credential(env).version).toBe(version + 1);
+    expect((await credential(env)).version).toBe(version + 1);
     const audit = await env.admin.integrations.gong.auditLog.query();
     expect(audit.filter((a) => a.action === 'token-refreshed')).toHaveLength(1);
     // Nothing is left claimed.
-    expect(env.server.database.db.select().from(schema.gongTokenRefresh).all()).toEqual([]);
+    expect(await env.server.database.db.select().from(schema.gongTokenRefresh)).toEqual([]);
     // The new pair works with Gong: a later refresh of the new version is granted (the rotated token was stored).
     await one.tokens.refresh(workspaceId, version + 1);
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 2, refused: 0 });
@@ -80,59 +80,52 @@ describe('the token refresher', () => {
 
   it('takes over a claim left by a crashed worker once it lapses', async () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
-    const { workspaceId, version, id } = credential(env);
+    const { workspaceId, version, id } = await credential(env);
     // A worker claimed this version and died before calling Gong.
-    env.server.database.db
-      .insert(schema.gongTokenRefresh)
-      .values({
-        workspaceId,
-        credentialId: id,
-        credentialVersion: version,
-        claimId: 'crashed-worker',
-        claimedUntil: new Date(Date.now() + 300),
-      })
-      .run();
-    const { tokens } = workerRefresher(env);
+    await env.server.database.db.insert(schema.gongTokenRefresh).values({
+      workspaceId,
+      credentialId: id,
+      credentialVersion: version,
+      claimId: 'crashed-worker',
+      claimedUntil: new Date(Date.now() + 300),
+    });
+    const { tokens } = await workerRefresher(env);
     const row = await tokens.refresh(workspaceId, version);
     expect(row.version).toBe(version + 1);
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
     expect(
-      env.server.database.db
+      await env.server.database.db
         .select()
         .from(schema.gongTokenRefresh)
-        .where(eq(schema.gongTokenRefresh.workspaceId, workspaceId))
-        .all(),
+        .where(eq(schema.gongTokenRefresh.workspaceId, workspaceId)),
     ).toEqual([]);
   });
 
   it('ignores a claim on the connection Gong had before it was disconnected and connected again', async () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
-    const { workspaceId, version } = credential(env);
-    env.server.database.db
-      .insert(schema.gongTokenRefresh)
-      .values({
-        workspaceId,
-        credentialId: 'the-previous-connection',
-        credentialVersion: version,
-        claimId: 'previous',
-        claimedUntil: new Date(Date.now() + 3_600_000),
-      })
-      .run();
-    const row = await workerRefresher(env).tokens.refresh(workspaceId, version);
+    const { workspaceId, version } = await credential(env);
+    await env.server.database.db.insert(schema.gongTokenRefresh).values({
+      workspaceId,
+      credentialId: 'the-previous-connection',
+      credentialVersion: version,
+      claimId: 'previous',
+      claimedUntil: new Date(Date.now() + 3_600_000),
+    });
+    const row = await (await workerRefresher(env)).tokens.refresh(workspaceId, version);
     expect(row.version).toBe(version + 1);
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
   });
 
   it('leaves a credential an admin replaced meanwhile alone', async () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
-    const { workspaceId, version } = credential(env);
+    const { workspaceId, version } = await credential(env);
     const primary = env.key();
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: primary.accessKey,
       secretKey: primary.secretKey,
       baseUrl: '',
     });
-    const { tokens } = workerRefresher(env);
+    const { tokens } = await workerRefresher(env);
     const row = await tokens.refresh(workspaceId, version);
     expect(row).toMatchObject({ method: 'basic', version: version + 1 });
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 0, refused: 0 });

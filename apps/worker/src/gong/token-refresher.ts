@@ -72,8 +72,8 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
   const pollMs = options.pollMs ?? 100;
   const inFlight = new Map<string, Promise<CredentialRow>>();
 
-  const activeRow = (workspaceId: string): CredentialRow => {
-    const row = currentCredential(db, workspaceId);
+  const activeRow = async (workspaceId: string): Promise<CredentialRow> => {
+    const row = await currentCredential(db, workspaceId);
     if (!row) throw new CredentialUnavailable('missing', credentialMessages.missing);
     if (row.status !== 'active') {
       throw new CredentialUnavailable('needs-attention', credentialMessage('needs-attention', row.method));
@@ -93,7 +93,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
         refreshToken = opener.open(row.refreshTokenSealed, gongCredentialContext(context, 'refreshToken'));
       } catch (error) {
         if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
-        markNeedsAttention(db, { workspaceId, version, status: 'unreadable', at: now() });
+        await markNeedsAttention(db, { workspaceId, version, status: 'unreadable', at: now() });
         throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', 'oauth'));
       }
       if (!endpoint) {
@@ -103,7 +103,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
       if (!result.ok) {
         logger.warn({ workspaceId, version, reason: result.reason }, 'gong oauth refresh failed');
         if (result.reason === 'invalid-grant') {
-          markNeedsAttention(db, {
+          await markNeedsAttention(db, {
             workspaceId,
             version,
             status: 'rejected',
@@ -120,7 +120,7 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
       }
       const { answer } = result;
       const at = now();
-      const stored = storeRefreshedTokens(db, {
+      const stored = await storeRefreshedTokens(db, {
         workspaceId,
         credentialId: row.id,
         version,
@@ -135,9 +135,9 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
         at,
       });
       logger.info({ workspaceId, fromVersion: version, stored }, 'gong oauth token refreshed');
-      return activeRow(workspaceId);
+      return await activeRow(workspaceId);
     } finally {
-      releaseClaim(db, workspaceId, claimId);
+      await releaseClaim(db, workspaceId, claimId);
     }
   };
 
@@ -145,11 +145,11 @@ export function createTokenRefresher(options: TokenRefresherOptions): TokenRefre
     // Waiting is bounded by real time (not `now`, which tests may move): a claim lapses after claimTtlMs.
     const giveUpAt = performance.now() + claimTtlMs * 2;
     for (;;) {
-      const row = activeRow(workspaceId);
+      const row = await activeRow(workspaceId);
       if (row.version !== version || row.method !== 'oauth') return row;
       const claimId = randomUUID();
       const at = now();
-      const outcome = claimRefresh(db, {
+      const outcome = await claimRefresh(db, {
         workspaceId,
         credentialId: row.id,
         version,

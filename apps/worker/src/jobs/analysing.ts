@@ -50,8 +50,8 @@ export function reportDays(row: RunRow): { fromDay: string; toDay: string } {
 }
 
 /** Why the report covers fewer calls than the run selected: the workspace's monthly quota ran out mid-selection. */
-export function partialOf(db: Db, row: RunRow): ReportPartial | null {
-  const outcome = runQuotaOutcome(db, row.id);
+export async function partialOf(db: Db, row: RunRow): Promise<ReportPartial | null> {
+  const outcome = await runQuotaOutcome(db, row.id);
   if (!outcome?.partial) return null;
   return {
     reason: 'quota-reached',
@@ -74,11 +74,12 @@ export async function buildReport(
 ): Promise<ReportContent> {
   const selection = selectionOf(row);
   const settings = settingsOf(row);
-  const { calls, transcripts } = loadRunData(db, row.id, row.workspaceId);
+  const { calls, transcripts } = await loadRunData(db, row.id, row.workspaceId);
   const withThemes = settings.analysers.includes('themes');
   const withTrackers = settings.analysers.includes('trackers');
   // The previous period (from the cache, no Gong requests) gives the themes' and the trackers' change.
-  const previous = withThemes || withTrackers ? loadPreviousPeriod(db, row.workspaceId, selection) : null;
+  const previous =
+    withThemes || withTrackers ? await loadPreviousPeriod(db, row.workspaceId, selection) : null;
   // No previous corpus at all (rather than an empty one) when nothing is cached: the themes then show no
   // change instead of every theme as new.
   const previousCorpus =
@@ -123,7 +124,7 @@ export async function buildReport(
     calls: calls.map(reportCallOf),
     reps: repNamesOf(calls),
     result,
-    partial: partialOf(db, row),
+    partial: await partialOf(db, row),
     // The Runs page's totals, from the same data.
     totals: computeTotals(transcripts, calls),
   };

@@ -61,7 +61,7 @@ const rejectedMessage = (method: GongMethod) =>
 export function analysisRunHandler(deps: AnalysisRunDeps): JobHandler {
   return {
     run: (payload, context) => runAnalysis(deps, payloadSchema.parse(payload).runId, context),
-    onDead(payload, error) {
+    async onDead(payload, error) {
       const parsed = payloadSchema.safeParse(payload);
       if (!parsed.success) return;
       // GongError messages are fixed sentences (no request data); anything else gets a generic one.
@@ -69,26 +69,26 @@ export function analysisRunHandler(deps: AnalysisRunDeps): JobHandler {
         error instanceof GongError
           ? `Gong kept failing: ${error.message}`
           : 'The run failed repeatedly on an unexpected error; see the worker log.';
-      finish(deps.db, parsed.data.runId, 'failed', deps.now(), message);
+      await finish(deps.db, parsed.data.runId, 'failed', deps.now(), message);
     },
   };
 }
 
 async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobContext): Promise<JobOutcome> {
   const { db, now, logger } = deps;
-  const row = loadRun(db, runId);
+  const row = await loadRun(db, runId);
   if (!row || row.status === 'done' || row.status === 'failed' || row.status === 'canceled') {
     return { kind: 'finished' };
   }
   if (row.cancelRequested) {
-    finish(db, runId, 'canceled', now(), null);
+    await finish(db, runId, 'canceled', now(), null);
     return { kind: 'finished' };
   }
-  if (row.status === 'queued') setStatus(db, runId, 'fetching', now(), { startedAt: now() });
+  if (row.status === 'queued') await setStatus(db, runId, 'fetching', now(), { startedAt: now() });
 
-  const stored = currentCredential(db, row.workspaceId);
+  const stored = await currentCredential(db, row.workspaceId);
   if (stored?.status !== 'active') {
-    finish(
+    await finish(
       db,
       runId,
       'failed',
@@ -108,15 +108,15 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
     });
   } catch (error) {
     if (!(error instanceof GongError)) throw error;
-    finish(db, runId, 'failed', now(), error.message);
+    await finish(db, runId, 'failed', now(), error.message);
     return { kind: 'finished' };
   }
 
   try {
     const stop = await fetchAll(deps, client, row, credential.lastVersion, context);
     if (stop) return stop;
-    setStatus(db, runId, 'analyzing', now());
-    const analysing = loadRun(db, runId) ?? row;
+    await setStatus(db, runId, 'analyzing', now());
+    const analysing = (await loadRun(db, runId)) ?? row;
     let outcome: CommitOutcome;
     try {
       outcome = await analyseAndReport(db, analysing, deps.analyze, now, context.signal);
@@ -129,7 +129,7 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
     return { kind: 'finished' };
   } catch (error) {
     if (error instanceof CredentialUnavailable) {
-      finish(db, runId, 'failed', now(), error.message);
+      await finish(db, runId, 'failed', now(), error.message);
       return { kind: 'finished' };
     }
     if (!(error instanceof GongError)) throw error;
@@ -151,10 +151,10 @@ async function fetchAll(
   const selection = selectionOf(initial);
   const range = selectionRange(selection);
 
-  const stopped = (): JobOutcome | undefined => {
-    const current = loadRun(db, runId);
+  const stopped = async (): Promise<JobOutcome | undefined> => {
+    const current = await loadRun(db, runId);
     if (!current || current.cancelRequested) {
-      finish(db, runId, 'canceled', now(), null);
+      await finish(db, runId, 'canceled', now(), null);
       return { kind: 'finished' };
     }
     return context.signal.aborted ? { kind: 'interrupted' } : undefined;
@@ -162,14 +162,14 @@ async function fetchAll(
 
   let row = initial;
   while (!row.listingDone) {
-    const stop = stopped();
+    const stop = await stopped();
     if (stop) return stop;
     const page = await client.calls.extensivePage(
       { fromDateTime: range.from, toDateTime: range.to },
       row.listCursor ?? undefined,
     );
     const calls = page?.items ?? [];
-    checkpointListing(db, {
+    await checkpointListing(db, {
       runId,
       workspaceId,
       calls,
@@ -179,17 +179,17 @@ async function fetchAll(
       credentialVersion: version(),
       at: now(),
     });
-    row = loadRun(db, runId) ?? row;
+    row = (await loadRun(db, runId)) ?? row;
   }
 
   // Quota: charge the selection against this month's allowance before any transcript is fetched; the queries
   // below (and the analysing phase) see only the admitted calls. Idempotent, so a retried run charges nothing.
-  chargeRunCalls(db, { runId, workspaceId, defaultAllowance: deps.monthlyCallQuota, now });
+  await chargeRunCalls(db, { runId, workspaceId, defaultAllowance: deps.monthlyCallQuota, now });
 
   for (;;) {
-    const stop = stopped();
+    const stop = await stopped();
     if (stop) return stop;
-    const asked = callsWithoutTranscript(db, runId, workspaceId, CALL_ID_BATCH_SIZE);
+    const asked = await callsWithoutTranscript(db, runId, workspaceId, CALL_ID_BATCH_SIZE);
     if (asked.length === 0) return undefined;
     const transcripts: GongCallTranscript[] = [];
     let requests = 0;
@@ -197,7 +197,7 @@ async function fetchAll(
       requests += 1;
       transcripts.push(...page.items);
     }
-    checkpointTranscripts(db, {
+    await checkpointTranscripts(db, {
       runId,
       workspaceId,
       asked,
@@ -210,36 +210,41 @@ async function fetchAll(
   }
 }
 
-function onGongError(
+async function onGongError(
   deps: AnalysisRunDeps,
   row: RunRow,
   error: GongError,
   version: number | null,
-): JobOutcome {
+): Promise<JobOutcome> {
   const { db, now } = deps;
   switch (error.kind) {
     case 'invalid-credentials': {
-      const current = currentCredential(db, row.workspaceId);
+      const current = await currentCredential(db, row.workspaceId);
       // Replaced since the failing request was built: try again with the new key rather than blame it.
       if (current && current.status === 'active' && version !== null && current.version !== version) {
         return { kind: 'interrupted' };
       }
       if (current && version !== null) {
-        markNeedsAttention(db, { workspaceId: row.workspaceId, version, status: 'rejected', at: now() });
+        await markNeedsAttention(db, {
+          workspaceId: row.workspaceId,
+          version,
+          status: 'rejected',
+          at: now(),
+        });
       }
-      finish(db, row.id, 'failed', now(), rejectedMessage(current?.method ?? 'basic'));
+      await finish(db, row.id, 'failed', now(), rejectedMessage(current?.method ?? 'basic'));
       return { kind: 'finished' };
     }
     case 'budget-exhausted':
     case 'rate-limited': {
       // Gong's day is spent (or it asked for a long wait): the run waits, it does not fail.
       const until = new Date(now().getTime() + (error.retryAfterSeconds ?? 60) * 1000);
-      setStatus(db, row.id, 'fetching', now(), { pausedUntil: until });
+      await setStatus(db, row.id, 'fetching', now(), { pausedUntil: until });
       return { kind: 'paused', until };
     }
     case 'forbidden':
     case 'base-url-not-allowed':
-      finish(db, row.id, 'failed', now(), gongErrorMessages[error.kind]);
+      await finish(db, row.id, 'failed', now(), gongErrorMessages[error.kind]);
       return { kind: 'finished' };
     default:
       // unavailable, unreachable, bad-response, not-found: transient as far as we know; the queue retries.

@@ -15,5 +15,5 @@ export interface JobContext {
 
 export interface JobHandler {
   run(payload: unknown, context: JobContext): Promise<JobOutcome>;
-  onDead(payload: unknown, error: unknown): void;
+  onDead(payload: unknown, error: unknown): Promise<void>;
 }

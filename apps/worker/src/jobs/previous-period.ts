@@ -1,5 +1,5 @@
 import type { RunSelection } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
 import { and, asc, eq, gte, isNotNull, lt } from 'drizzle-orm';
 import { matchesSelection, selectionRange } from './select-calls.ts';
@@ -8,9 +8,6 @@ import { matchesSelection, selectionRange } from './select-calls.ts';
 // workspace's Gong cache already holds (calls and transcripts fetched by earlier runs, e.g. last week's scheduled
 // run): a report must not spend Gong requests on a side figure. How many calls it found is kept with the report,
 // so the reader can tell "compared with 212 calls" from "no previous period in the cache".
-
-const callCache = schema.gongCallCache;
-const transcriptCache = schema.gongTranscriptCache;
 
 export interface PreviousPeriod {
   /** First and last day (UTC) of the previous period. */
@@ -30,29 +27,34 @@ export function previousRange(selection: RunSelection): { from: Date; to: Date }
 }
 
 /** Cached calls of the previous period that pass the selection's filters and have a cached transcript. */
-export function loadPreviousPeriod(db: Db, workspaceId: string, selection: RunSelection): PreviousPeriod {
+export async function loadPreviousPeriod(
+  db: Db,
+  workspaceId: string,
+  selection: RunSelection,
+): Promise<PreviousPeriod> {
+  const { gongCallCache: callCache, gongTranscriptCache: transcriptCache } = db.tables;
   const range = previousRange(selection);
-  const rows = db
-    .select({ call: callCache.data, monologues: transcriptCache.monologues, callId: callCache.callId })
-    .from(callCache)
-    .innerJoin(
-      transcriptCache,
-      and(
-        eq(transcriptCache.workspaceId, callCache.workspaceId),
-        eq(transcriptCache.callId, callCache.callId),
-      ),
-    )
-    .where(
-      and(
-        eq(callCache.workspaceId, workspaceId),
-        gte(callCache.started, range.from),
-        lt(callCache.started, range.to),
-        isNotNull(transcriptCache.monologues),
-      ),
-    )
-    .orderBy(asc(callCache.callId))
-    .all()
-    .filter((r) => matchesSelection(r.call as GongExtensiveCall, selection));
+  const rows = (
+    await db
+      .select({ call: callCache.data, monologues: transcriptCache.monologues, callId: callCache.callId })
+      .from(callCache)
+      .innerJoin(
+        transcriptCache,
+        and(
+          eq(transcriptCache.workspaceId, callCache.workspaceId),
+          eq(transcriptCache.callId, callCache.callId),
+        ),
+      )
+      .where(
+        and(
+          eq(callCache.workspaceId, workspaceId),
+          gte(callCache.started, range.from),
+          lt(callCache.started, range.to),
+          isNotNull(transcriptCache.monologues),
+        ),
+      )
+      .orderBy(asc(callCache.callId))
+  ).filter((r) => matchesSelection(r.call as GongExtensiveCall, selection));
   return {
     from: day(range.from),
     // The range ends exclusively; its last day is the one before.

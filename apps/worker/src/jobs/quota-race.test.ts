@@ -47,30 +47,27 @@ describe('two processes charging one workspace at once', () => {
     dir = mkdtempSync(join(tmpdir(), 'callmine-quota-race-'));
     const dbPath = join(dir, 'callmine.db');
     const opened = openDatabase(dbPath);
-    opened.db
+    await opened.db
       .insert(schema.organization)
-      .values({ id: 'ws', name: 'W', slug: 'w', createdAt: new Date() })
-      .run();
+      .values({ id: 'ws', name: 'W', slug: 'w', createdAt: new Date() });
     // 20 runs of 100 calls each from a pool of 300, each overlapping its neighbours.
     const runIds = Array.from({ length: 20 }, (_, r) => `run-${r}`);
-    opened.db.transaction((tx) => {
-      runIds.forEach((id, r) => {
-        tx.insert(schema.analysisRun)
-          .values({
-            id,
-            workspaceId: 'ws',
-            selection: { from: '2026-01-01', to: '2026-01-31' },
-            createdAt: new Date(),
-          })
-          .run();
+    await opened.db.transaction(async (tx) => {
+      for (const [r, id] of runIds.entries()) {
+        await tx.insert(schema.analysisRun).values({
+          id,
+          workspaceId: 'ws',
+          selection: { from: '2026-01-01', to: '2026-01-31' },
+          createdAt: new Date(),
+        });
         for (let i = 0; i < 100; i += 1) {
-          tx.insert(schema.analysisRunCall)
-            .values({ runId: id, callId: `call-${String((r * 15 + i) % 300).padStart(3, '0')}` })
-            .run();
+          await tx
+            .insert(schema.analysisRunCall)
+            .values({ runId: id, callId: `call-${String((r * 15 + i) % 300).padStart(3, '0')}` });
         }
-      });
+      }
     });
-    opened.close();
+    await opened.close();
 
     const go = join(dir, 'go');
     const processes = [0, 1].map((p) =>

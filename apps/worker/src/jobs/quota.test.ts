@@ -15,13 +15,12 @@ import { chargeRunCalls } from './quota.ts';
 
 let dir: string;
 let opened: OpenedDatabase;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callmine-quota-'));
   opened = openDatabase(join(dir, 'callmine.db'));
-  opened.db
+  await opened.db
     .insert(schema.organization)
-    .values({ id: 'ws', name: 'W', slug: 'w', createdAt: new Date() })
-    .run();
+    .values({ id: 'ws', name: 'W', slug: 'w', createdAt: new Date() });
 });
 afterEach(() => {
   opened.close();
@@ -32,22 +31,20 @@ const callIds = (from: number, to: number) =>
   Array.from({ length: to - from }, (_, i) => `call-${String(from + i).padStart(4, '0')}`);
 
 /** A run that selected these calls (what the listing phase leaves behind). */
-function aRun(id: string, calls: string[]) {
+async function aRun(id: string, calls: string[]) {
   const { db } = opened;
-  db.insert(schema.analysisRun)
-    .values({
-      id,
-      workspaceId: 'ws',
-      selection: { from: '2026-01-01', to: '2026-01-31' },
-      createdAt: new Date(),
-    })
-    .run();
-  for (const callId of calls) db.insert(schema.analysisRunCall).values({ runId: id, callId }).run();
+  await db.insert(schema.analysisRun).values({
+    id,
+    workspaceId: 'ws',
+    selection: { from: '2026-01-01', to: '2026-01-31' },
+    createdAt: new Date(),
+  });
+  for (const callId of calls) await db.insert(schema.analysisRunCall).values({ runId: id, callId });
   return id;
 }
 
 const at = (iso: string) => () => new Date(iso);
-const charge = (runId: string, now: () => Date, defaultAllowance = 100, batchSize = 40) =>
+const charge = async (runId: string, now: () => Date, defaultAllowance = 100, batchSize = 40) =>
   chargeRunCalls(opened.db, { runId, workspaceId: 'ws', defaultAllowance, now, batchSize });
 const ledger = () =>
   opened.sqlite
@@ -66,8 +63,8 @@ const perMonth = () =>
   );
 
 describe('charging a run against the monthly allowance', () => {
-  it('admits calls until the allowance is used, skips the rest and says so with the numbers', () => {
-    const outcome = charge(aRun('r1', callIds(0, 250)), at('2026-11-10T12:00:00Z'));
+  it('admits calls until the allowance is used, skips the rest and says so with the numbers', async () => {
+    const outcome = await charge(await aRun('r1', callIds(0, 250)), at('2026-11-10T12:00:00Z'));
     expect(outcome).toEqual({
       partial: true,
       month: '2026-11',
@@ -81,8 +78,8 @@ describe('charging a run against the monthly allowance', () => {
     expect(ledger()).toHaveLength(100);
   });
 
-  it('a run within the allowance is not partial', () => {
-    expect(charge(aRun('r1', callIds(0, 60)), at('2026-11-10T12:00:00Z'))).toMatchObject({
+  it('a run within the allowance is not partial', async () => {
+    expect(await charge(await aRun('r1', callIds(0, 60)), at('2026-11-10T12:00:00Z'))).toMatchObject({
       partial: false,
       used: 60,
       callsAnalysed: 60,
@@ -90,30 +87,30 @@ describe('charging a run against the monthly allowance', () => {
     });
   });
 
-  it('overlapping runs charge the shared calls once', () => {
-    charge(aRun('a', callIds(0, 50)), at('2026-11-10T12:00:00Z'));
-    const second = charge(aRun('b', callIds(30, 80)), at('2026-11-11T12:00:00Z'));
+  it('overlapping runs charge the shared calls once', async () => {
+    await charge(await aRun('a', callIds(0, 50)), at('2026-11-10T12:00:00Z'));
+    const second = await charge(await aRun('b', callIds(30, 80)), at('2026-11-11T12:00:00Z'));
     expect(second).toMatchObject({ callsSelected: 50, callsCharged: 30, callsAnalysed: 50, used: 80 });
     expect(ledger()).toHaveLength(80);
     expect(new Set(ledger().map((r) => r.callId)).size).toBe(80);
   });
 
-  it('a retried run charges nothing extra, even when retried in the next month', () => {
-    const runId = aRun('r1', callIds(0, 250));
-    const first = charge(runId, at('2026-11-30T23:59:00Z'));
+  it('a retried run charges nothing extra, even when retried in the next month', async () => {
+    const runId = await aRun('r1', callIds(0, 250));
+    const first = await charge(runId, at('2026-11-30T23:59:00Z'));
     const before = ledger();
     // The allowance grows and the month turns: the run's decisions were taken once and stand.
-    setAllowanceOverride(opened.db, 'ws', 1000, new Date());
-    expect(charge(runId, at('2026-12-01T00:01:00Z'))).toEqual(first);
+    await setAllowanceOverride(opened.db, 'ws', 1000, new Date());
+    expect(await charge(runId, at('2026-12-01T00:01:00Z'))).toEqual(first);
     expect(ledger()).toEqual(before);
     expect(perMonth()).toEqual({ '2026-11': 100 });
   });
 
-  it('month rollover (UTC): the new month starts from zero and a call counts once per month', () => {
-    const nov = charge(aRun('nov', callIds(0, 150)), at('2026-11-30T23:59:59Z'));
+  it('month rollover (UTC): the new month starts from zero and a call counts once per month', async () => {
+    const nov = await charge(await aRun('nov', callIds(0, 150)), at('2026-11-30T23:59:59Z'));
     expect(nov).toMatchObject({ month: '2026-11', used: 100, callsSkipped: 50 });
     // One millisecond past midnight UTC (still 30 November in New York): December's allowance.
-    const dec = charge(aRun('dec', callIds(0, 150)), at('2026-12-01T00:00:00.001Z'));
+    const dec = await charge(await aRun('dec', callIds(0, 150)), at('2026-12-01T00:00:00.001Z'));
     expect(dec).toMatchObject({
       month: '2026-12',
       used: 100,
@@ -123,24 +120,24 @@ describe('charging a run against the monthly allowance', () => {
     });
     expect(perMonth()).toEqual({ '2026-11': 100, '2026-12': 100 });
     // Another December run over the same calls: the 100 charged in December are free, the rest still don't fit.
-    const again = charge(aRun('dec2', callIds(0, 150)), at('2026-12-15T00:00:00Z'));
+    const again = await charge(await aRun('dec2', callIds(0, 150)), at('2026-12-15T00:00:00Z'));
     expect(again).toMatchObject({ callsCharged: 0, callsAnalysed: 100, callsSkipped: 50 });
     expect(perMonth()).toEqual({ '2026-11': 100, '2026-12': 100 });
   });
 
-  it('a run whose batches straddle midnight charges each batch in its own month, never twice', () => {
+  it('a run whose batches straddle midnight charges each batch in its own month, never twice', async () => {
     let calls = 0;
     // The first batch (40 calls) is decided in November, the rest in December.
     const now = () => new Date(calls++ === 0 ? '2026-11-30T23:59:59Z' : '2026-12-01T00:00:01Z');
-    const outcome = charge(aRun('r1', callIds(0, 90)), now, 1000);
+    const outcome = await charge(await aRun('r1', callIds(0, 90)), now, 1000);
     expect(perMonth()).toEqual({ '2026-11': 40, '2026-12': 50 });
     expect(outcome).toMatchObject({ month: '2026-12', callsCharged: 90, callsAnalysed: 90, used: 50 });
-    expect(runQuotaOutcome(opened.db, 'r1')).toEqual(outcome);
+    expect(await runQuotaOutcome(opened.db, 'r1')).toEqual(outcome);
   });
 
-  it('uses the operator’s per-workspace allowance over the default', () => {
-    setAllowanceOverride(opened.db, 'ws', 7, new Date());
-    expect(charge(aRun('r1', callIds(0, 20)), at('2026-11-10T12:00:00Z'))).toMatchObject({
+  it('uses the operator’s per-workspace allowance over the default', async () => {
+    await setAllowanceOverride(opened.db, 'ws', 7, new Date());
+    expect(await charge(await aRun('r1', callIds(0, 20)), at('2026-11-10T12:00:00Z'))).toMatchObject({
       allowance: 7,
       callsAnalysed: 7,
       callsSkipped: 13,
@@ -152,7 +149,7 @@ describe('charging a run against the monthly allowance', () => {
     // Call ids follow time (call-0000 is the oldest), so the old id order would admit the oldest calls.
     const ids = callIds(0, 30);
     const startOf = (i: number) => new Date(Date.UTC(2026, 10, 1 + i, 10));
-    await db.insert(schema.gongCallCache).values(
+    await db.insert(db.tables.gongCallCache).values(
       ids.map((callId, i) => ({
         workspaceId: 'ws',
         callId,
@@ -161,8 +158,8 @@ describe('charging a run against the monthly allowance', () => {
         fetchedAt: new Date(),
       })),
     );
-    setAllowanceOverride(db, 'ws', 12, new Date());
-    const outcome = charge(aRun('r1', [...ids].reverse()), at('2026-11-30T12:00:00Z'), 100, 5);
+    await setAllowanceOverride(db, 'ws', 12, new Date());
+    const outcome = await charge(await aRun('r1', [...ids].reverse()), at('2026-11-30T12:00:00Z'), 100, 5);
     expect(outcome).toMatchObject({ callsAnalysed: 12, callsSkipped: 18 });
     expect(ledger().map((r) => r.callId)).toEqual(ids.slice(18));
   });

@@ -6,17 +6,14 @@ import type {
   ReportPartial,
   RunTotals,
 } from '@callmine/contracts';
-import { type Db, schema, type Tx } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 import type { RunRow } from './run-store.ts';
 
-// The analysing phase's only write: the report row and the run's completion, in one synchronous transaction.
+// The analysing phase's only write: the report row and the run's completion, in one transaction.
 // A report exists exactly when its run is done. A job retried after a crash between analysing and this commit
 // analyses again and commits once; a job retried after the commit (or a second worker that took over an
 // expired lease) finds the run done or the report's unique run_id taken and writes nothing.
-
-const run = schema.analysisRun;
-const report = schema.report;
 
 export interface ReportContent {
   name: string;
@@ -31,14 +28,15 @@ export interface ReportContent {
 }
 
 /** Who the report says made it: the person who started the run (their name now, kept as text), or a schedule. */
-function authorOf(db: Db | Tx, row: Pick<RunRow, 'startedBy' | 'trigger'>) {
+async function authorOf(db: Db, row: Pick<RunRow, 'startedBy' | 'trigger'>) {
+  const t = db.tables;
   if (row.trigger === 'schedule') return { createdBy: null, createdByName: 'Schedule' };
   if (!row.startedBy) return { createdBy: null, createdByName: null };
-  const person = db
-    .select({ name: schema.user.name })
-    .from(schema.user)
-    .where(eq(schema.user.id, row.startedBy))
-    .get();
+  const [person] = await db
+    .select({ name: t.user.name })
+    .from(t.user)
+    .where(eq(t.user.id, row.startedBy))
+    .limit(1);
   return person
     ? { createdBy: row.startedBy, createdByName: person.name }
     : { createdBy: null, createdByName: null };
@@ -49,17 +47,29 @@ export type CommitOutcome =
   /** The run was already done (or ended otherwise) when we came to commit: nothing written. */
   | { kind: 'already-finished'; reportId: string | null };
 
-export function commitReport(db: Db, runId: string, content: ReportContent, at: Date): CommitOutcome {
-  // IMMEDIATE: take the write lock before reading the run, so two workers can't both see it unfinished.
+export async function commitReport(
+  db: Db,
+  runId: string,
+  content: ReportContent,
+  at: Date,
+): Promise<CommitOutcome> {
+  // Serialised per run (SQLite: every transaction is IMMEDIATE; PostgreSQL: the lock key), so two workers can't both
+  // see the run unfinished.
+  const { analysisRun: run, report } = db.tables;
   return db.transaction(
-    (tx) => {
-      const current = tx.select().from(run).where(eq(run.id, runId)).get();
-      const existing = tx.select({ id: report.id }).from(report).where(eq(report.runId, runId)).get();
+    async (tx) => {
+      const [current] = await tx.select().from(run).where(eq(run.id, runId)).limit(1);
+      const [existing] = await tx
+        .select({ id: report.id })
+        .from(report)
+        .where(eq(report.runId, runId))
+        .limit(1);
       if (!current || existing || ['done', 'failed', 'canceled'].includes(current.status)) {
         return { kind: 'already-finished', reportId: existing?.id ?? null } as const;
       }
       const reportId = randomUUID();
-      tx.insert(report)
+      await tx
+        .insert(report)
         .values({
           id: reportId,
           workspaceId: current.workspaceId,
@@ -75,14 +85,14 @@ export function commitReport(db: Db, runId: string, content: ReportContent, at: 
           reps: content.reps,
           result: content.result,
           partial: content.partial,
-          ...authorOf(tx, current),
+          ...(await authorOf(tx, current)),
           credentialVersion: current.credentialVersion,
           runStartedAt: current.startedAt,
           createdAt: at,
         })
-        .onConflictDoNothing({ target: report.runId })
-        .run();
-      tx.update(run)
+        .onConflictDoNothing({ target: report.runId });
+      await tx
+        .update(run)
         .set({
           status: 'done',
           totals: content.totals,
@@ -91,10 +101,9 @@ export function commitReport(db: Db, runId: string, content: ReportContent, at: 
           pausedUntil: null,
           updatedAt: at,
         })
-        .where(eq(run.id, runId))
-        .run();
+        .where(eq(run.id, runId));
       return { kind: 'written', reportId } as const;
     },
-    { behavior: 'immediate' },
+    { lock: `run:${runId}` },
   );
 }

@@ -1,53 +1,69 @@
 import type { RunSelection, RunStatus } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { admittedCall } from './quota.ts';
 
-// Every write an analysis run makes, each one short synchronous transaction taken after the network answer is in:
+// Every write an analysis run makes, each one short transaction (DB statements only) taken after the network answer is in:
 // a checkpoint stores the page's data and moves the run's cursor/counters together, so a kill between two
 // checkpoints loses only the request in flight, and a restart neither refetches nor double counts.
 
-const run = schema.analysisRun;
-const runCall = schema.analysisRunCall;
-const callCache = schema.gongCallCache;
-const transcriptCache = schema.gongTranscriptCache;
+/** This file's tables, from the handle (the same code runs on SQLite and PostgreSQL). */
+const tablesOf = ({ tables: t }: Pick<Db, 'tables'>) => ({
+  run: t.analysisRun,
+  runCall: t.analysisRunCall,
+  callCache: t.gongCallCache,
+  transcriptCache: t.gongTranscriptCache,
+});
 
-export type RunRow = typeof run.$inferSelect;
+export type RunRow = Tables['analysisRun']['$inferSelect'];
 
-export function loadRun(db: Db, runId: string): RunRow | undefined {
-  return db.select().from(run).where(eq(run.id, runId)).get();
+export async function loadRun(db: Db, runId: string): Promise<RunRow | undefined> {
+  const { run } = tablesOf(db);
+  const [row] = await db.select().from(run).where(eq(run.id, runId)).limit(1);
+  return row;
 }
 
 export function selectionOf(row: RunRow): RunSelection {
   return row.selection as RunSelection;
 }
 
-export function setStatus(
+export async function setStatus(
   db: Db,
   runId: string,
   status: RunStatus,
   at: Date,
   extra: Partial<Pick<RunRow, 'error' | 'pausedUntil' | 'startedAt' | 'finishedAt'>> = {},
-): void {
-  db.update(run)
+): Promise<void> {
+  const { run } = tablesOf(db);
+  await db
+    .update(run)
     .set({ status, updatedAt: at, ...extra })
-    .where(eq(run.id, runId))
-    .run();
+    .where(eq(run.id, runId));
 }
 
-export function finish(db: Db, runId: string, status: 'failed' | 'canceled', at: Date, error: string | null) {
-  setStatus(db, runId, status, at, { error, finishedAt: at, pausedUntil: null });
+export async function finish(
+  db: Db,
+  runId: string,
+  status: 'failed' | 'canceled',
+  at: Date,
+  error: string | null,
+) {
+  await setStatus(db, runId, status, at, { error, finishedAt: at, pausedUntil: null });
 }
 
-const fetchedCount = (runId: string, workspaceId: string) =>
+const fetchedCount = (
+  { runCall, transcriptCache }: ReturnType<typeof tablesOf>,
+  runId: string,
+  workspaceId: string,
+) =>
   sql<number>`(select count(*) from ${runCall} rc join ${transcriptCache} tc
     on tc.workspace_id = ${workspaceId} and tc.call_id = rc.call_id where rc.run_id = ${runId})`;
-const selectedCount = (runId: string) =>
+const selectedCount = ({ runCall }: ReturnType<typeof tablesOf>, runId: string) =>
   sql<number>`(select count(*) from ${runCall} where run_id = ${runId})`;
 
 /** One listed page: cache its calls, add the selected ones to the run, move the cursor. */
-export function checkpointListing(
+export async function checkpointListing(
   db: Db,
   input: {
     runId: string;
@@ -59,8 +75,10 @@ export function checkpointListing(
     credentialVersion: number | null;
     at: Date;
   },
-): void {
-  db.transaction((tx) => {
+): Promise<void> {
+  const tables = tablesOf(db);
+  const { run, runCall, callCache } = tables;
+  await db.transaction(async (tx) => {
     for (const call of input.calls) {
       const meta = call.metaData;
       const values = {
@@ -71,28 +89,28 @@ export function checkpointListing(
         data: call,
         fetchedAt: input.at,
       };
-      tx.insert(callCache)
+      await tx
+        .insert(callCache)
         .values({ workspaceId: input.workspaceId, callId: meta.id, ...values })
-        .onConflictDoUpdate({ target: [callCache.workspaceId, callCache.callId], set: values })
-        .run();
+        .onConflictDoUpdate({ target: [callCache.workspaceId, callCache.callId], set: values });
       if (input.selected.has(meta.id)) {
-        tx.insert(runCall).values({ runId: input.runId, callId: meta.id }).onConflictDoNothing().run();
+        await tx.insert(runCall).values({ runId: input.runId, callId: meta.id }).onConflictDoNothing();
       }
     }
-    tx.update(run)
+    await tx
+      .update(run)
       .set({
         listCursor: input.nextCursor ?? null,
         listingDone: input.nextCursor === undefined,
         callsListed: sql`${run.callsListed} + ${input.calls.length}`,
-        callsTotal: selectedCount(input.runId),
-        callsFetched: fetchedCount(input.runId, input.workspaceId),
+        callsTotal: selectedCount(tables, input.runId),
+        callsFetched: fetchedCount(tables, input.runId, input.workspaceId),
         requestsUsed: sql`${run.requestsUsed} + ${input.requests}`,
         credentialVersion: input.credentialVersion ?? run.credentialVersion,
         pausedUntil: null,
         updatedAt: input.at,
       })
-      .where(eq(run.id, input.runId))
-      .run();
+      .where(eq(run.id, input.runId));
   });
 }
 
@@ -100,23 +118,30 @@ export function checkpointListing(
  * The next admitted calls (selected, and within the monthly allowance) whose transcript is not cached yet (by any
  * run of the workspace), in a stable order.
  */
-export function callsWithoutTranscript(db: Db, runId: string, workspaceId: string, limit: number): string[] {
-  return db
+export async function callsWithoutTranscript(
+  db: Db,
+  runId: string,
+  workspaceId: string,
+  limit: number,
+): Promise<string[]> {
+  const { runCall, transcriptCache } = tablesOf(db);
+  const rows = await db
     .select({ callId: runCall.callId })
     .from(runCall)
     .leftJoin(
       transcriptCache,
       and(eq(transcriptCache.workspaceId, workspaceId), eq(transcriptCache.callId, runCall.callId)),
     )
-    .where(and(eq(runCall.runId, runId), admittedCall(runId, runCall.callId), isNull(transcriptCache.callId)))
+    .where(
+      and(eq(runCall.runId, runId), admittedCall(db, runId, runCall.callId), isNull(transcriptCache.callId)),
+    )
     .orderBy(asc(runCall.callId))
-    .limit(limit)
-    .all()
-    .map((r) => r.callId);
+    .limit(limit);
+  return rows.map((r) => r.callId);
 }
 
 /** One transcript batch: store what Gong sent, mark the asked-for calls it left out as having none. */
-export function checkpointTranscripts(
+export async function checkpointTranscripts(
   db: Db,
   input: {
     runId: string;
@@ -127,37 +152,40 @@ export function checkpointTranscripts(
     credentialVersion: number | null;
     at: Date;
   },
-): void {
+): Promise<void> {
   const byId = new Map(input.transcripts.map((t) => [t.callId, t]));
-  db.transaction((tx) => {
+  const tables = tablesOf(db);
+  const { run, transcriptCache } = tables;
+  await db.transaction(async (tx) => {
     for (const callId of input.asked) {
       const transcript = byId.get(callId);
-      tx.insert(transcriptCache)
+      await tx
+        .insert(transcriptCache)
         .values({
           workspaceId: input.workspaceId,
           callId,
           monologues: transcript ? transcript.transcript : null,
           fetchedAt: input.at,
         })
-        .onConflictDoNothing()
-        .run();
+        .onConflictDoNothing();
     }
-    tx.update(run)
+    await tx
+      .update(run)
       .set({
-        callsFetched: fetchedCount(input.runId, input.workspaceId),
+        callsFetched: fetchedCount(tables, input.runId, input.workspaceId),
         requestsUsed: sql`${run.requestsUsed} + ${input.requests}`,
         credentialVersion: input.credentialVersion ?? run.credentialVersion,
         pausedUntil: null,
         updatedAt: input.at,
       })
-      .where(eq(run.id, input.runId))
-      .run();
+      .where(eq(run.id, input.runId));
   });
 }
 
 /** Everything the analysing phase reads: the run's admitted calls and their transcripts, from the cache. */
-export function loadRunData(db: Db, runId: string, workspaceId: string) {
-  const rows = db
+export async function loadRunData(db: Db, runId: string, workspaceId: string) {
+  const { runCall, callCache, transcriptCache } = tablesOf(db);
+  const rows = await db
     .select({ call: callCache.data, monologues: transcriptCache.monologues, callId: runCall.callId })
     .from(runCall)
     .innerJoin(callCache, and(eq(callCache.workspaceId, workspaceId), eq(callCache.callId, runCall.callId)))
@@ -165,9 +193,8 @@ export function loadRunData(db: Db, runId: string, workspaceId: string) {
       transcriptCache,
       and(eq(transcriptCache.workspaceId, workspaceId), eq(transcriptCache.callId, runCall.callId)),
     )
-    .where(and(eq(runCall.runId, runId), admittedCall(runId, runCall.callId)))
-    .orderBy(asc(runCall.callId))
-    .all();
+    .where(and(eq(runCall.runId, runId), admittedCall(db, runId, runCall.callId)))
+    .orderBy(asc(runCall.callId));
   const calls = rows.map((r) => r.call as GongExtensiveCall);
   const transcripts: GongCallTranscript[] = rows
     .filter((r) => r.monologues != null)
@@ -175,6 +202,8 @@ export function loadRunData(db: Db, runId: string, workspaceId: string) {
   return { calls, transcripts };
 }
 
-export function countRunCalls(db: Db, runId: string): number {
-  return db.select({ n: count() }).from(runCall).where(eq(runCall.runId, runId)).get()?.n ?? 0;
+export async function countRunCalls(db: Db, runId: string): Promise<number> {
+  const { runCall } = tablesOf(db);
+  const [row] = await db.select({ n: count() }).from(runCall).where(eq(runCall.runId, runId));
+  return row?.n ?? 0;
 }

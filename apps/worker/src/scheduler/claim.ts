@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleCadence } from '@callmine/contracts';
-import { createOccurrenceRun, type Db, schema, type Tx } from '@callmine/db';
+import { createOccurrenceRun, type Db } from '@callmine/db';
 import { nextSlot } from '@callmine/schedule';
 import { eq } from 'drizzle-orm';
 import { credentialMessage, credentialMessages } from '../gong/credential.ts';
@@ -14,23 +14,25 @@ export type ClaimResult =
   | { kind: 'failed'; slot: Date; reason: string; skipped: number };
 
 /**
- * Claims a due schedule's newest slot, exactly once: in one IMMEDIATE transaction (the write lock is taken up front,
- * so two processes never read the same "due" row and both write), re-read the schedule, plan, record the older
+ * Claims a due schedule's newest slot, exactly once: in one transaction serialised per schedule (SQLite: BEGIN
+ * IMMEDIATE takes the write lock up front; PostgreSQL: the `schedule:<id>` lock key), so two processes never read the
+ * same "due" row and both write), re-read the schedule, plan, record the older
  * slots as skipped, INSERT the occurrence … ON CONFLICT DO NOTHING, and only if that inserted a row create the run.
  * next_slot_at moves on whatever happens, so a failed occurrence keeps the cadence.
  */
-export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult {
+export async function claimDueSlot(db: Db, scheduleId: string, now: Date): Promise<ClaimResult> {
+  const t = db.tables;
   return db.transaction(
-    (tx): ClaimResult => {
-      const row = tx.select().from(schema.schedule).where(eq(schema.schedule.id, scheduleId)).get();
+    async (tx): Promise<ClaimResult> => {
+      const [row] = await tx.select().from(t.schedule).where(eq(t.schedule.id, scheduleId)).limit(1);
       if (!row || row.paused || !row.nextSlotAt || row.nextSlotAt > now) return { kind: 'not-due' };
       const spec = { cadence: row.cadence as ScheduleCadence, timeZone: row.timeZone };
       const plan = planDue(spec, row.nextSlotAt, now);
-      tx.update(schema.schedule)
+      await tx
+        .update(t.schedule)
         // No plan (a stored next slot the cadence doesn't produce): just move on to the next real slot.
         .set({ nextSlotAt: plan ? plan.nextSlotAt : nextSlot(spec, now) })
-        .where(eq(schema.schedule.id, row.id))
-        .run();
+        .where(eq(t.schedule.id, row.id));
       if (!plan) return { kind: 'not-due' };
 
       const base = {
@@ -40,14 +42,14 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
         createdAt: now,
       };
       for (const slot of plan.skipped) {
-        tx.insert(schema.scheduleOccurrence)
+        await tx
+          .insert(t.scheduleOccurrence)
           .values({ ...base, id: randomUUID(), slot, status: 'skipped' })
-          .onConflictDoNothing()
-          .run();
+          .onConflictDoNothing();
       }
       const occurrenceId = randomUUID();
-      const claimed = tx
-        .insert(schema.scheduleOccurrence)
+      const claimed = await tx
+        .insert(t.scheduleOccurrence)
         .values({
           ...base,
           id: occurrenceId,
@@ -58,18 +60,17 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
           caughtUp: plan.caughtUp,
         })
         .onConflictDoNothing()
-        .returning({ id: schema.scheduleOccurrence.id })
-        .all();
+        .returning({ id: t.scheduleOccurrence.id });
       if (!claimed[0]) return { kind: 'taken', slot: plan.slot };
 
-      const mine = eq(schema.scheduleOccurrence.id, occurrenceId);
-      const fail = (reason: string): ClaimResult => {
-        tx.update(schema.scheduleOccurrence).set({ status: 'failed', reason }).where(mine).run();
+      const mine = eq(t.scheduleOccurrence.id, occurrenceId);
+      const fail = async (reason: string): Promise<ClaimResult> => {
+        await tx.update(t.scheduleOccurrence).set({ status: 'failed', reason }).where(mine);
         return { kind: 'failed', slot: plan.slot, reason, skipped: plan.skipped.length };
       };
-      const problem = credentialProblem(tx, row.workspaceId);
+      const problem = await credentialProblem(tx, row.workspaceId);
       if (problem) return fail(problem);
-      const runId = createOccurrenceRun(tx, {
+      const runId = await createOccurrenceRun(tx, {
         workspaceId: row.workspaceId,
         analysisId: row.analysisId,
         startedBy: row.createdBy,
@@ -78,7 +79,7 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
         at: now,
       });
       if (!runId) return fail('The analysis this schedule runs no longer exists.');
-      tx.update(schema.scheduleOccurrence).set({ runId }).where(mine).run();
+      await tx.update(t.scheduleOccurrence).set({ runId }).where(mine);
       return {
         kind: 'started',
         slot: plan.slot,
@@ -87,17 +88,18 @@ export function claimDueSlot(db: Db, scheduleId: string, now: Date): ClaimResult
         caughtUp: plan.caughtUp,
       };
     },
-    { behavior: 'immediate' },
+    { lock: `schedule:${scheduleId}` },
   );
 }
 
 /** The same rule runs.start applies: no run without a usable Gong credential; the occurrence says why instead. */
-function credentialProblem(tx: Tx, workspaceId: string): string | null {
-  const credential = tx
-    .select({ status: schema.gongCredential.status, method: schema.gongCredential.method })
-    .from(schema.gongCredential)
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
-    .get();
+async function credentialProblem(tx: Db, workspaceId: string): Promise<string | null> {
+  const t = tx.tables;
+  const [credential] = await tx
+    .select({ status: t.gongCredential.status, method: t.gongCredential.method })
+    .from(t.gongCredential)
+    .where(eq(t.gongCredential.workspaceId, workspaceId))
+    .limit(1);
   if (!credential) return credentialMessages.missing;
   if (credential.status !== 'active') return credentialMessage('needs-attention', credential.method);
   return null;

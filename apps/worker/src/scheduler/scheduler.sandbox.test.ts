@@ -31,8 +31,8 @@ async function setUp() {
   return { env, analysisId: analysis.id };
 }
 
-function worker(e: RunEnv, now: () => Date) {
-  const w = startTestWorker(e.server.dataDir, e.workerEnv, { now, scheduler: false });
+async function worker(e: RunEnv, now: () => Date) {
+  const w = await startTestWorker(e.server.dataDir, e.workerEnv, { now, scheduler: false });
   workers.push(w);
   return w;
 }
@@ -55,8 +55,8 @@ describe('scheduler', () => {
     const firstSlot = new Date(created.nextRunAt!);
     // The worker was down from before the first slot until a week and an hour after it.
     const now = new Date(firstSlot.getTime() + 7 * DAY + HOUR);
-    const w = worker(e, () => now);
-    const results = w.scheduler.tick();
+    const w = await worker(e, () => now);
+    const results = await w.scheduler.tick();
     expect(results).toEqual([
       {
         kind: 'started',
@@ -67,16 +67,16 @@ describe('scheduler', () => {
       },
     ]);
     // A second tick, and a restarted worker at the same instant, change nothing.
-    expect(w.scheduler.tick()).toEqual([]);
+    expect(await w.scheduler.tick()).toEqual([]);
     await w.close();
     workers.pop();
-    const restarted = worker(e, () => now);
-    expect(restarted.scheduler.tick()).toEqual([]);
+    const restarted = await worker(e, () => now);
+    expect(await restarted.scheduler.tick()).toEqual([]);
     // Even a stale writer rewinding next_slot_at cannot get the slot run twice: the (schedule, slot) claim is taken.
     e.server.database.sqlite
       .prepare('update schedule set next_slot_at = ? where id = ?')
       .run(firstSlot.getTime() + 7 * DAY, created.id);
-    expect(restarted.scheduler.tick()).toEqual([
+    expect(await restarted.scheduler.tick()).toEqual([
       { kind: 'taken', slot: new Date(firstSlot.getTime() + 7 * DAY) },
     ]);
 
@@ -196,8 +196,8 @@ describe('scheduler', () => {
     });
     await e.admin.integrations.gong.disconnect.mutate();
     const slot = new Date(created.nextRunAt!);
-    const w = worker(e, () => new Date(slot.getTime() + 60_000));
-    expect(w.scheduler.tick()).toMatchObject([
+    const w = await worker(e, () => new Date(slot.getTime() + 60_000));
+    expect(await w.scheduler.tick()).toMatchObject([
       { kind: 'failed', reason: expect.stringMatching(/not connected/) },
     ]);
     const detail = await e.admin.schedules.get.query({ id: created.id });
@@ -223,8 +223,8 @@ describe('scheduler', () => {
     const slot = new Date(created.nextRunAt!);
     let now = new Date(slot.getTime() + 60_000);
     e.sandbox.faults.revoke(e.key('primary').accessKey);
-    const w = worker(e, () => now);
-    const [first] = w.scheduler.tick();
+    const w = await worker(e, () => now);
+    const [first] = await w.scheduler.tick();
     expect(first).toMatchObject({ kind: 'started' });
     // The worker's loop runs it: Gong answers 401, the run fails and the credential is flagged.
     const run = await e.waitFor((first as { runId: string }).runId, (r) => r.status === 'failed');
@@ -239,7 +239,7 @@ describe('scheduler', () => {
     });
 
     now = new Date(slot.getTime() + DAY + 60_000);
-    expect(w.scheduler.tick()).toMatchObject([
+    expect(await w.scheduler.tick()).toMatchObject([
       {
         kind: 'failed',
         reason:

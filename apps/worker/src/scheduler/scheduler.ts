@@ -1,10 +1,10 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import { and, asc, eq, isNotNull, lte } from 'drizzle-orm';
 import { type ClaimResult, claimDueSlot } from './claim.ts';
 
 // The scheduler: a plain timer, not a croner job per schedule. Schedules are created and edited by the server (another
-// process) and next_slot_at in SQLite is the truth, so one indexed query per tick finds every due slot in every
+// process) and next_slot_at in the database is the truth, so one indexed query per tick finds every due slot in every
 // workspace, a restart loses nothing, and several workers may tick at once: the claim (UNIQUE schedule + slot, in
 // the run's transaction) decides who runs a slot, not the timer. The first tick runs at start-up, which is how the
 // newest slot missed during downtime runs once.
@@ -18,34 +18,30 @@ export interface SchedulerDeps {
 
 export interface Scheduler {
   /** Claims every due slot once; returns what happened to each schedule that was due. */
-  tick(): ClaimResult[];
-  /** Ticks now and then every tickMs until stop(). */
-  start(): void;
+  tick(): Promise<ClaimResult[]>;
+  /** Ticks now and then every tickMs until stop(); resolves when the first tick is done. */
+  start(): Promise<void>;
   stop(): void;
 }
 
 export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const t = deps.db.tables;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
 
-  const tick = (): ClaimResult[] => {
+  const tick = async (): Promise<ClaimResult[]> => {
     const now = deps.now();
-    const due = deps.db
-      .select({ id: schema.schedule.id })
-      .from(schema.schedule)
+    const due = await deps.db
+      .select({ id: t.schedule.id })
+      .from(t.schedule)
       .where(
-        and(
-          eq(schema.schedule.paused, false),
-          isNotNull(schema.schedule.nextSlotAt),
-          lte(schema.schedule.nextSlotAt, now),
-        ),
+        and(eq(t.schedule.paused, false), isNotNull(t.schedule.nextSlotAt), lte(t.schedule.nextSlotAt, now)),
       )
-      .orderBy(asc(schema.schedule.nextSlotAt))
-      .all();
+      .orderBy(asc(t.schedule.nextSlotAt));
     const results: ClaimResult[] = [];
     for (const { id } of due) {
       try {
-        const result = claimDueSlot(deps.db, id, now);
+        const result = await claimDueSlot(deps.db, id, now);
         results.push(result);
         if (result.kind === 'started' || result.kind === 'failed') {
           deps.logger.info(
@@ -66,10 +62,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     return results;
   };
 
-  const loop = () => {
+  const loop = async () => {
     if (stopped) return;
     try {
-      tick();
+      await tick();
     } catch (error) {
       // E.g. the database busy past its timeout: log, and the next tick tries again.
       deps.logger.error({ err: error }, 'scheduler tick failed');
@@ -80,9 +76,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     tick,
-    start() {
+    async start() {
       stopped = false;
-      loop();
+      await loop();
     },
     stop() {
       stopped = true;

@@ -18,7 +18,7 @@ while (!existsSync(goFile)) await sleep(1);
 const outcomes: RunQuotaOutcome[] = [];
 for (const runId of runIds) {
   outcomes.push(
-    chargeRunCalls(opened.db, {
+    await chargeRunCalls(opened.db, {
       runId,
       workspaceId: 'ws',
       defaultAllowance: Number(allowance),

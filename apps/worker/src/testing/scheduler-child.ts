@@ -18,7 +18,7 @@ let started = 0;
 let taken = 0;
 for (const iso of JSON.parse(instants) as string[]) {
   current = new Date(iso);
-  for (const result of scheduler.tick()) {
+  for (const result of await scheduler.tick()) {
     if (result.kind === 'started') started += 1;
     if (result.kind === 'taken') taken += 1;
   }

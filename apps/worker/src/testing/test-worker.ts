@@ -7,20 +7,20 @@ import { composeWorker, type WorkerOverrides } from '../compose.ts';
 
 export interface TestWorker {
   logLines: string[];
-  database: ReturnType<typeof composeWorker>['database'];
-  scheduler: ReturnType<typeof composeWorker>['scheduler'];
+  database: Awaited<ReturnType<typeof composeWorker>>['database'];
+  scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
   /** Stops after the current batch's checkpoint, like SIGTERM. */
   close(): Promise<void>;
 }
 
-export function startTestWorker(
+export async function startTestWorker(
   dataDir: string,
   env: Record<string, string> = {},
   overrides: WorkerOverrides & {
     /** false: the scheduler does not tick on its own; the test calls scheduler.tick() with its own clock. */
     scheduler?: boolean;
   } = {},
-): TestWorker {
+): Promise<TestWorker> {
   const config = loadConfig({
     CALLMINE_DATA_DIR: dataDir,
     CALLMINE_LOG_LEVEL: 'info',
@@ -34,12 +34,12 @@ export function startTestWorker(
       done();
     },
   });
-  const composed = composeWorker(
+  const composed = await composeWorker(
     config,
     createLogger({ service: 'callmine-worker', level: config.logLevel, destination: sink }),
     overrides,
   );
   void composed.loop.run();
-  if (overrides.scheduler !== false) composed.scheduler.start();
+  if (overrides.scheduler !== false) await composed.scheduler.start();
   return { logLines, database: composed.database, scheduler: composed.scheduler, close: composed.close };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { tokenState } from './token-state.ts';
 
@@ -42,49 +42,47 @@ export type TokenVerdict = { ok: true; principal: TokenPrincipal } | { ok: false
 // Writing last_used_at on every call would turn every read into a write; a minute is precise enough for a list.
 const lastUsedResolutionMs = 60_000;
 
-export function verifyApiToken(db: Db, token: string, now: Date): TokenVerdict {
+export async function verifyApiToken(db: Db, token: string, now: Date): Promise<TokenVerdict> {
+  const t = db.tables;
   if (!token.startsWith(apiTokenPrefix)) return { ok: false };
-  const row = db
+  const [row] = await db
     .select({
-      id: schema.apiToken.id,
-      role: schema.apiToken.role,
-      expiresAt: schema.apiToken.expiresAt,
-      revokedAt: schema.apiToken.revokedAt,
-      workspaceId: schema.organization.id,
-      workspaceName: schema.organization.name,
-      userId: schema.user.id,
-      userName: schema.user.name,
-      userEmail: schema.user.email,
-      creatorRole: schema.member.role,
+      id: t.apiToken.id,
+      role: t.apiToken.role,
+      expiresAt: t.apiToken.expiresAt,
+      revokedAt: t.apiToken.revokedAt,
+      workspaceId: t.organization.id,
+      workspaceName: t.organization.name,
+      userId: t.user.id,
+      userName: t.user.name,
+      userEmail: t.user.email,
+      creatorRole: t.member.role,
     })
-    .from(schema.apiToken)
-    .innerJoin(schema.organization, eq(schema.organization.id, schema.apiToken.workspaceId))
-    .innerJoin(schema.user, eq(schema.user.id, schema.apiToken.createdBy))
+    .from(t.apiToken)
+    .innerJoin(t.organization, eq(t.organization.id, t.apiToken.workspaceId))
+    .innerJoin(t.user, eq(t.user.id, t.apiToken.createdBy))
     .leftJoin(
-      schema.member,
-      and(
-        eq(schema.member.organizationId, schema.apiToken.workspaceId),
-        eq(schema.member.userId, schema.apiToken.createdBy),
-      ),
+      t.member,
+      and(eq(t.member.organizationId, t.apiToken.workspaceId), eq(t.member.userId, t.apiToken.createdBy)),
     )
-    .where(eq(schema.apiToken.tokenHash, hashApiToken(token)))
-    .get();
+    .where(eq(t.apiToken.tokenHash, hashApiToken(token)))
+    .limit(1);
   if (!row) return { ok: false };
   // Revoked, expired, creator gone, or capped at the creator's current role: the same rule the token list shows.
   const state = tokenState(row, now);
   if (state.status !== 'active') return { ok: false };
-  db.update(schema.apiToken)
+  await db
+    .update(t.apiToken)
     .set({ lastUsedAt: now })
     .where(
       and(
-        eq(schema.apiToken.id, row.id),
+        eq(t.apiToken.id, row.id),
         or(
-          isNull(schema.apiToken.lastUsedAt),
-          lt(schema.apiToken.lastUsedAt, new Date(now.getTime() - lastUsedResolutionMs)),
+          isNull(t.apiToken.lastUsedAt),
+          lt(t.apiToken.lastUsedAt, new Date(now.getTime() - lastUsedResolutionMs)),
         ),
       ),
-    )
-    .run();
+    );
   return {
     ok: true,
     principal: {

@@ -1,4 +1,4 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization } from 'better-auth/plugins';
@@ -26,7 +26,7 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     baseURL: options.publicUrl,
     trustedOrigins: [new URL(options.publicUrl).origin],
-    database: drizzleAdapter(options.db, { provider: 'sqlite', schema }),
+    database: drizzleAdapter(options.db, { provider: 'sqlite', schema: options.db.tables }),
     emailAndPassword: { enabled: true, minPasswordLength: 12, maxPasswordLength: 128, autoSignIn: true },
     session: {
       expiresIn: options.sessionTtlSeconds,

@@ -1,5 +1,5 @@
 import type { SessionView, WorkspaceRole } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, asc, eq } from 'drizzle-orm';
 
 export interface Membership {
@@ -10,27 +10,28 @@ export interface Membership {
 }
 
 /** The user's membership in the session's active workspace, or their oldest one when none is active. */
-export function findMembership(
+export async function findMembership(
   db: Db,
   userId: string,
   activeWorkspaceId?: string | null,
-): Membership | undefined {
-  const row = db
+): Promise<Membership | undefined> {
+  const t = db.tables;
+  const [row] = await db
     .select({
-      memberId: schema.member.id,
-      role: schema.member.role,
-      workspaceId: schema.organization.id,
-      workspaceName: schema.organization.name,
+      memberId: t.member.id,
+      role: t.member.role,
+      workspaceId: t.organization.id,
+      workspaceName: t.organization.name,
     })
-    .from(schema.member)
-    .innerJoin(schema.organization, eq(schema.organization.id, schema.member.organizationId))
+    .from(t.member)
+    .innerJoin(t.organization, eq(t.organization.id, t.member.organizationId))
     .where(
       activeWorkspaceId
-        ? and(eq(schema.member.userId, userId), eq(schema.member.organizationId, activeWorkspaceId))
-        : eq(schema.member.userId, userId),
+        ? and(eq(t.member.userId, userId), eq(t.member.organizationId, activeWorkspaceId))
+        : eq(t.member.userId, userId),
     )
-    .orderBy(asc(schema.member.createdAt))
-    .get();
+    .orderBy(asc(t.member.createdAt))
+    .limit(1);
   return row ? { ...row, role: row.role as WorkspaceRole } : undefined;
 }
 

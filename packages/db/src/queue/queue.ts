@@ -21,18 +21,18 @@ export interface EnqueueInput<P> {
 
 export type FailOutcome = 'retrying' | 'dead';
 
-/** All methods are synchronous on SQLite, so an enqueue can share the caller's transaction. */
+/** Built on a handle (`Db`): built on a transaction's handle, an enqueue is part of that transaction. */
 export interface JobQueue {
-  enqueue<P>(input: EnqueueInput<P>): { id: string; created: boolean };
+  enqueue<P>(input: EnqueueInput<P>): Promise<{ id: string; created: boolean }>;
   /** Leases the next due job (queued and due, or running with an expired lease) to `owner`. */
-  claim(owner: string, leaseMs: number): Job | undefined;
+  claim(owner: string, leaseMs: number): Promise<Job | undefined>;
   /** Extends the lease; false when the lease was lost (another worker took the job over). */
-  heartbeat(jobId: string, owner: string, leaseMs: number): boolean;
-  complete(jobId: string, owner: string): boolean;
+  heartbeat(jobId: string, owner: string, leaseMs: number): Promise<boolean>;
+  complete(jobId: string, owner: string): Promise<boolean>;
   /** Retries with exponential backoff until maxAttempts, then keeps the job as dead with its error. */
-  fail(jobId: string, owner: string, error: string): FailOutcome | undefined;
+  fail(jobId: string, owner: string, error: string): Promise<FailOutcome | undefined>;
   /** Gives the job back to run again at `runAfter` without spending an attempt (a pause, not a failure). */
-  release(jobId: string, owner: string, runAfter: Date): boolean;
+  release(jobId: string, owner: string, runAfter: Date): Promise<boolean>;
 }
 
 /** The job kind that moves an analysis run (enqueued by the api's runs.start, run by apps/worker). */

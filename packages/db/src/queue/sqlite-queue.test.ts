@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenedDatabase, openDatabase } from '../open.ts';
+import {
+  type SqliteDatabase as OpenedDatabase,
+  openSqliteDatabase as openDatabase,
+} from '../database/sqlite.ts';
 import { createSqliteQueue } from './sqlite-queue.ts';
 
 describe('the SQLite job queue', () => {
@@ -22,59 +25,59 @@ describe('the SQLite job queue', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('enqueues a key once and hands the job to one worker at a time', () => {
+  it('enqueues a key once and hands the job to one worker at a time', async () => {
     const q = queue();
-    const first = q.enqueue({ kind: 'run', idempotencyKey: 'run:1', payload: { runId: '1' } });
-    const again = q.enqueue({ kind: 'run', idempotencyKey: 'run:1', payload: { runId: '1' } });
+    const first = await q.enqueue({ kind: 'run', idempotencyKey: 'run:1', payload: { runId: '1' } });
+    const again = await q.enqueue({ kind: 'run', idempotencyKey: 'run:1', payload: { runId: '1' } });
     expect(again).toEqual({ id: first.id, created: false });
-    const job = q.claim('w1', 10_000);
+    const job = await q.claim('w1', 10_000);
     expect(job).toMatchObject({ id: first.id, payload: { runId: '1' }, attempts: 1 });
-    expect(q.claim('w2', 10_000)).toBeUndefined();
-    expect(q.complete(first.id, 'w1')).toBe(true);
-    expect(q.claim('w2', 10_000)).toBeUndefined();
+    expect(await q.claim('w2', 10_000)).toBeUndefined();
+    expect(await q.complete(first.id, 'w1')).toBe(true);
+    expect(await q.claim('w2', 10_000)).toBeUndefined();
   });
 
-  it('lets another worker take over an expired lease, and heartbeats keep it', () => {
+  it('lets another worker take over an expired lease, and heartbeats keep it', async () => {
     const q = queue();
-    const { id } = q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {} });
-    q.claim('w1', 5000);
+    const { id } = await q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {} });
+    await q.claim('w1', 5000);
     clock += 4000;
-    expect(q.heartbeat(id, 'w1', 5000)).toBe(true);
+    expect(await q.heartbeat(id, 'w1', 5000)).toBe(true);
     clock += 4000;
-    expect(q.claim('w2', 5000)).toBeUndefined();
+    expect(await q.claim('w2', 5000)).toBeUndefined();
     clock += 2000;
-    expect(q.claim('w2', 5000)).toMatchObject({ id, attempts: 2 });
+    expect(await q.claim('w2', 5000)).toMatchObject({ id, attempts: 2 });
     // The crashed worker's lease is gone: it can neither renew nor complete.
-    expect(q.heartbeat(id, 'w1', 5000)).toBe(false);
-    expect(q.complete(id, 'w1')).toBe(false);
+    expect(await q.heartbeat(id, 'w1', 5000)).toBe(false);
+    expect(await q.complete(id, 'w1')).toBe(false);
   });
 
-  it('retries with growing backoff, then keeps the job dead with its error', () => {
+  it('retries with growing backoff, then keeps the job dead with its error', async () => {
     const q = createSqliteQueue(opened.db, { now, backoffBaseMs: 1000 });
-    const { id } = q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {}, maxAttempts: 3 });
-    q.claim('w', 1000);
-    expect(q.fail(id, 'w', 'boom 1')).toBe('retrying');
-    expect(q.claim('w', 1000)).toBeUndefined();
+    const { id } = await q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {}, maxAttempts: 3 });
+    await q.claim('w', 1000);
+    expect(await q.fail(id, 'w', 'boom 1')).toBe('retrying');
+    expect(await q.claim('w', 1000)).toBeUndefined();
     clock += 1000;
-    q.claim('w', 1000);
-    expect(q.fail(id, 'w', 'boom 2')).toBe('retrying');
+    await q.claim('w', 1000);
+    expect(await q.fail(id, 'w', 'boom 2')).toBe('retrying');
     clock += 1999;
-    expect(q.claim('w', 1000)).toBeUndefined();
+    expect(await q.claim('w', 1000)).toBeUndefined();
     clock += 1;
-    expect(q.claim('w', 1000)).toMatchObject({ attempts: 3 });
-    expect(q.fail(id, 'w', 'boom 3')).toBe('dead');
+    expect(await q.claim('w', 1000)).toMatchObject({ attempts: 3 });
+    expect(await q.fail(id, 'w', 'boom 3')).toBe('dead');
     clock += 3_600_000;
-    expect(q.claim('w', 1000)).toBeUndefined();
+    expect(await q.claim('w', 1000)).toBeUndefined();
     const row = opened.sqlite.prepare('select status, last_error from job where id = ?').get(id);
     expect(row).toEqual({ status: 'dead', last_error: 'boom 3' });
   });
 
-  it('releases a paused job without spending an attempt', () => {
+  it('releases a paused job without spending an attempt', async () => {
     const q = queue();
-    const { id } = q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {}, maxAttempts: 1 });
-    q.claim('w', 1000);
-    expect(q.release(id, 'w', new Date(clock + 60_000))).toBe(true);
+    const { id } = await q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {}, maxAttempts: 1 });
+    await q.claim('w', 1000);
+    expect(await q.release(id, 'w', new Date(clock + 60_000))).toBe(true);
     clock += 60_000;
-    expect(q.claim('w', 1000)).toMatchObject({ id, attempts: 1 });
+    expect(await q.claim('w', 1000)).toMatchObject({ id, attempts: 1 });
   });
 });

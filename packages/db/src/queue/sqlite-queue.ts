@@ -2,14 +2,11 @@
 // idempotent enqueue, leases renewed by heartbeats, retries with exponential backoff, dead jobs kept with their
 // error, expired leases taken over after a crash. liteque (pins drizzle-orm 0.33 and runs its own migrations) and
 // plainjob (0.0.x, hand-written DDL at runtime) were considered; neither fits the one-drizzle, generated-migrations
-// rule. Every method is one short synchronous statement or transaction.
+// rule. Every method is one or two short awaited statements; the claim's conditional update makes it race-safe.
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../open.ts';
-import { job } from '../schema/runs.ts';
+import type { Db } from '../database/types.ts';
 import type { EnqueueInput, FailOutcome, Job, JobQueue } from './queue.ts';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface SqliteQueueOptions {
   now?: () => Date;
@@ -20,7 +17,8 @@ export interface SqliteQueueOptions {
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
-export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {}): JobQueue {
+export function createSqliteQueue(db: Db, options: SqliteQueueOptions = {}): JobQueue {
+  const { job } = db.tables;
   const now = options.now ?? (() => new Date());
   const base = options.backoffBaseMs ?? 1000;
   const cap = options.backoffMaxMs ?? 5 * 60_000;
@@ -28,9 +26,9 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
     and(eq(job.id, jobId), eq(job.status, 'running'), eq(job.leaseOwner, owner));
 
   return {
-    enqueue(input) {
+    async enqueue(input) {
       const at = now();
-      const inserted = db
+      const inserted = await db
         .insert(job)
         .values({
           id: randomUUID(),
@@ -43,19 +41,18 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
           updatedAt: at,
         })
         .onConflictDoNothing({ target: job.idempotencyKey })
-        .returning({ id: job.id })
-        .all();
+        .returning({ id: job.id });
       if (inserted[0]) return { id: inserted[0].id, created: true };
-      const existing = db
+      const [existing] = await db
         .select({ id: job.id })
         .from(job)
         .where(eq(job.idempotencyKey, input.idempotencyKey))
-        .get();
+        .limit(1);
       if (!existing) throw new Error('enqueue: idempotency key vanished');
       return { id: existing.id, created: false };
     },
 
-    claim(owner, leaseMs) {
+    async claim(owner, leaseMs) {
       const at = now();
       const due = or(
         and(eq(job.status, 'queued'), lte(job.runAfter, at)),
@@ -63,9 +60,14 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
       );
       // Select then conditional update: the update re-checks `due`, so of two workers racing for one job
       // exactly one changes a row.
-      const candidate = db.select().from(job).where(due).orderBy(asc(job.runAfter), asc(job.createdAt)).get();
+      const [candidate] = await db
+        .select()
+        .from(job)
+        .where(due)
+        .orderBy(asc(job.runAfter), asc(job.createdAt))
+        .limit(1);
       if (!candidate) return undefined;
-      const taken = db
+      const [taken] = await db
         .update(job)
         .set({
           status: 'running',
@@ -75,8 +77,7 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
           updatedAt: at,
         })
         .where(and(eq(job.id, candidate.id), due))
-        .returning()
-        .get();
+        .returning();
       if (!taken) return undefined;
       return {
         id: taken.id,
@@ -87,32 +88,33 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
       } satisfies Job;
     },
 
-    heartbeat(jobId, owner, leaseMs) {
+    async heartbeat(jobId, owner, leaseMs) {
       const at = now();
-      const result = db
+      const changed = await db
         .update(job)
         .set({ leaseExpiresAt: new Date(at.getTime() + leaseMs), updatedAt: at })
         .where(leased(jobId, owner))
-        .run();
-      return result.changes === 1;
+        .returning({ id: job.id });
+      return changed.length === 1;
     },
 
-    complete(jobId, owner) {
-      const result = db
+    async complete(jobId, owner) {
+      const changed = await db
         .update(job)
         .set({ status: 'done', leaseOwner: null, leaseExpiresAt: null, lastError: null, updatedAt: now() })
         .where(leased(jobId, owner))
-        .run();
-      return result.changes === 1;
+        .returning({ id: job.id });
+      return changed.length === 1;
     },
 
-    fail(jobId, owner, error) {
-      const current = db.select().from(job).where(leased(jobId, owner)).get();
+    async fail(jobId, owner, error) {
+      const [current] = await db.select().from(job).where(leased(jobId, owner)).limit(1);
       if (!current) return undefined;
       const at = now();
       const outcome: FailOutcome = current.attempts >= current.maxAttempts ? 'dead' : 'retrying';
       const delay = Math.min(cap, base * 2 ** (current.attempts - 1));
-      db.update(job)
+      await db
+        .update(job)
         .set({
           status: outcome === 'dead' ? 'dead' : 'queued',
           runAfter: outcome === 'dead' ? current.runAfter : new Date(at.getTime() + delay),
@@ -121,13 +123,12 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
           lastError: error,
           updatedAt: at,
         })
-        .where(leased(jobId, owner))
-        .run();
+        .where(leased(jobId, owner));
       return outcome;
     },
 
-    release(jobId, owner, runAfter) {
-      const result = db
+    async release(jobId, owner, runAfter) {
+      const changed = await db
         .update(job)
         .set({
           status: 'queued',
@@ -139,8 +140,8 @@ export function createSqliteQueue(db: Db | Tx, options: SqliteQueueOptions = {})
           updatedAt: now(),
         })
         .where(leased(jobId, owner))
-        .run();
-      return result.changes === 1;
+        .returning({ id: job.id });
+      return changed.length === 1;
     },
   } satisfies JobQueue;
 }

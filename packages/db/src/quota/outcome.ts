@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../open.ts';
-import { runQuota } from '../schema/quota.ts';
+import type { Db } from '../database/types.ts';
 
 /** A run's quota outcome, as the worker recorded it before fetching transcripts. */
 export interface RunQuotaOutcome {
@@ -20,8 +19,12 @@ export interface RunQuotaOutcome {
 }
 
 /** Undefined until the run has charged (queued, listing, or a run from before quotas). */
-export function runQuotaOutcome(db: Pick<Db, 'select'>, runId: string): RunQuotaOutcome | undefined {
-  const row = db.select().from(runQuota).where(eq(runQuota.runId, runId)).get();
+export async function runQuotaOutcome(
+  db: Pick<Db, 'select' | 'tables'>,
+  runId: string,
+): Promise<RunQuotaOutcome | undefined> {
+  const { runQuota } = db.tables;
+  const [row] = await db.select().from(runQuota).where(eq(runQuota.runId, runId)).limit(1);
   if (!row) return undefined;
   return {
     partial: row.quotaReached,

@@ -1,13 +1,13 @@
 // The one way a run comes to exist: its row and the job that moves it, written together inside the caller's
-// synchronous transaction (so a run never exists without its job, and a schedule can claim its slot in the same
+// transaction (so a run never exists without its job, and a schedule can claim its slot in the same
 // transaction). Used by the api (runs.start, analyses.run) and by the worker's scheduler.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../open.ts';
+import type { Db } from '../database/types.ts';
 import { ANALYSIS_RUN_JOB } from '../queue/queue.ts';
 import { createSqliteQueue } from '../queue/sqlite-queue.ts';
-import { analysisRun } from '../schema/runs.ts';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** A transaction's handle: the same interface as the database's (kept as a name for readability). */
+export type Tx = Db;
 
 export interface CreateAnalysisRunInput {
   workspaceId: string;
@@ -24,23 +24,21 @@ export interface CreateAnalysisRunInput {
   at: Date;
 }
 
-export function createAnalysisRun(tx: Db | Tx, input: CreateAnalysisRunInput): string {
+export async function createAnalysisRun(tx: Db, input: CreateAnalysisRunInput): Promise<string> {
   const id = randomUUID();
-  tx.insert(analysisRun)
-    .values({
-      id,
-      workspaceId: input.workspaceId,
-      startedBy: input.startedBy,
-      analysisId: input.analysisId,
-      name: input.name,
-      selection: input.selection,
-      settings: input.settings,
-      trigger: input.trigger,
-      createdAt: input.at,
-      updatedAt: input.at,
-    })
-    .run();
-  createSqliteQueue(tx, { now: () => input.at }).enqueue({
+  await tx.insert(tx.tables.analysisRun).values({
+    id,
+    workspaceId: input.workspaceId,
+    startedBy: input.startedBy,
+    analysisId: input.analysisId,
+    name: input.name,
+    selection: input.selection,
+    settings: input.settings,
+    trigger: input.trigger,
+    createdAt: input.at,
+    updatedAt: input.at,
+  });
+  await createSqliteQueue(tx, { now: () => input.at }).enqueue({
     kind: ANALYSIS_RUN_JOB,
     idempotencyKey: `${ANALYSIS_RUN_JOB}:${id}`,
     payload: { runId: id },

@@ -1,10 +1,9 @@
 // A schedule occurrence's run: the schedule's saved analysis (filters and settings as they are now) over the exact
-// window since the previous occurrence. Runs inside the caller's synchronous transaction, the one that claimed the
+// window since the previous occurrence. Runs inside the caller's transaction, the one that claimed the
 // slot, so a claimed slot always has its run and a run never exists for an unclaimed slot.
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../open.ts';
-import { createAnalysisRun, type Tx } from '../runs/create-run.ts';
-import { analysis } from '../schema/analyses.ts';
+import type { Db } from '../database/types.ts';
+import { createAnalysisRun } from '../runs/create-run.ts';
 
 export interface OccurrenceRunInput {
   workspaceId: string;
@@ -36,12 +35,13 @@ export function occurrenceSelection<Filters extends object>(
 }
 
 /** Returns the run id, or null when the analysis is gone (its schedules go with it by cascade). */
-export function createOccurrenceRun(tx: Db | Tx, input: OccurrenceRunInput): string | null {
-  const saved = tx
+export async function createOccurrenceRun(tx: Db, input: OccurrenceRunInput): Promise<string | null> {
+  const { analysis } = tx.tables;
+  const [saved] = await tx
     .select()
     .from(analysis)
     .where(and(eq(analysis.id, input.analysisId), eq(analysis.workspaceId, input.workspaceId)))
-    .get();
+    .limit(1);
   if (!saved) return null;
   return createAnalysisRun(tx, {
     workspaceId: input.workspaceId,

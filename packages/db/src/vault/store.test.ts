@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type OpenedDatabase, openDatabase } from '../open.ts';
+import {
+  type SqliteDatabase as OpenedDatabase,
+  openSqliteDatabase as openDatabase,
+} from '../database/sqlite.ts';
 import { gongCredential, organization } from '../schema/index.ts';
 import { createVaultStore } from './store.ts';
 
@@ -21,72 +24,68 @@ describe('vault store over gong_credential', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const addCredential = (id: string, fields: { access?: string; secret?: string; token?: string }) => {
+  const addCredential = async (id: string, fields: { access?: string; secret?: string; token?: string }) => {
     const workspaceId = `ws_${id}`;
-    opened.db
+    await opened.db
       .insert(organization)
-      .values({ id: workspaceId, name: id, slug: id, createdAt: new Date() })
-      .run();
-    opened.db
-      .insert(gongCredential)
-      .values({
-        id,
-        workspaceId,
-        method: fields.token ? 'oauth' : 'basic',
-        baseUrl: 'https://api.gong.io',
-        accessKeySealed: fields.access ?? null,
-        secretKeySealed: fields.secret ?? null,
-        accessTokenSealed: fields.token ?? null,
-        connectedAt: new Date(),
-      })
-      .run();
+      .values({ id: workspaceId, name: id, slug: id, createdAt: new Date() });
+    await opened.db.insert(gongCredential).values({
+      id,
+      workspaceId,
+      method: fields.token ? 'oauth' : 'basic',
+      baseUrl: 'https://api.gong.io',
+      accessKeySealed: fields.access ?? null,
+      secretKeySealed: fields.secret ?? null,
+      accessTokenSealed: fields.token ?? null,
+      connectedAt: new Date(),
+    });
   };
 
-  it('groups stored envelopes by version and key id, ignoring nulls', () => {
-    addCredential('c1', { access: env('k_1'), secret: env('k_1') });
-    addCredential('c2', { access: env('k2'), secret: env('k_1') });
-    addCredential('c3', { token: env('k2') });
-    expect(createVaultStore(opened.db).keyUsage()).toEqual([
+  it('groups stored envelopes by version and key id, ignoring nulls', async () => {
+    await addCredential('c1', { access: env('k_1'), secret: env('k_1') });
+    await addCredential('c2', { access: env('k2'), secret: env('k_1') });
+    await addCredential('c3', { token: env('k2') });
+    expect(await createVaultStore(opened.db).keyUsage()).toEqual([
       { header: 'v1.k2', count: 2 },
       { header: 'v1.k_1', count: 3 },
     ]);
   });
 
-  it('pages through rows not yet on a key, treating "_" literally (no LIKE wildcards)', () => {
-    addCredential('c1', { access: env('new'), secret: env('new') });
-    addCredential('c2', { access: env('new'), secret: env('old') });
-    addCredential('c3', { access: env('nex'), secret: env('new') });
-    addCredential('c4', { token: env('old') });
+  it('pages through rows not yet on a key, treating "_" literally (no LIKE wildcards)', async () => {
+    await addCredential('c1', { access: env('new'), secret: env('new') });
+    await addCredential('c2', { access: env('new'), secret: env('old') });
+    await addCredential('c3', { access: env('nex'), secret: env('new') });
+    await addCredential('c4', { token: env('old') });
     const store = createVaultStore(opened.db);
-    const first = store.rowsNotMatching('v1.new.', null, 2);
+    const first = await store.rowsNotMatching('v1.new.', null, 2);
     expect(first.map((r) => r.credentialId)).toEqual(['c2', 'c3']);
     expect(first[0]).toEqual({
       credentialId: 'c2',
       workspaceId: 'ws_c2',
       fields: { accessKey: env('new'), secretKey: env('old'), accessToken: null, refreshToken: null },
     });
-    expect(store.rowsNotMatching('v1.new.', 'c3', 2).map((r) => r.credentialId)).toEqual(['c4']);
-    expect(store.rowsNotMatching('v1.ne_.', null, 10).map((r) => r.credentialId)).toEqual([
+    expect((await store.rowsNotMatching('v1.new.', 'c3', 2)).map((r) => r.credentialId)).toEqual(['c4']);
+    expect((await store.rowsNotMatching('v1.ne_.', null, 10)).map((r) => r.credentialId)).toEqual([
       'c1',
       'c2',
       'c3',
       'c4',
     ]);
-    expect(store.sampleRow('v1.old.')?.credentialId).toBe('c2');
-    expect(store.sampleRow('v1.gone.')).toBeUndefined();
+    expect((await store.sampleRow('v1.old.'))?.credentialId).toBe('c2');
+    expect(await store.sampleRow('v1.gone.')).toBeUndefined();
   });
 
-  it('compare-and-set changes a row only while it still holds the expected envelopes', () => {
-    addCredential('c1', { access: env('old'), secret: env('old') });
-    addCredential('c2', { access: env('old'), secret: env('old') });
+  it('compare-and-set changes a row only while it still holds the expected envelopes', async () => {
+    await addCredential('c1', { access: env('old'), secret: env('old') });
+    await addCredential('c2', { access: env('old'), secret: env('old') });
     const store = createVaultStore(opened.db);
-    const [r1, r2] = store.rowsNotMatching('v1.new.', null, 10);
+    const [r1, r2] = await store.rowsNotMatching('v1.new.', null, 10);
     // A concurrent credential swap on c2 after it was read:
     opened.sqlite
       .prepare('update gong_credential set secret_key_sealed = ? where id = ?')
       .run(env('new', 'swapped'), 'c2');
     const next = { accessKey: env('new'), secretKey: env('new'), accessToken: null, refreshToken: null };
-    const changed = store.compareAndSet([
+    const changed = await store.compareAndSet([
       { credentialId: r1!.credentialId, expected: r1!.fields, next },
       { credentialId: r2!.credentialId, expected: r2!.fields, next },
     ]);
@@ -100,16 +99,16 @@ describe('vault store over gong_credential', () => {
     ]);
   });
 
-  it('stores one canary per key id and deletes it', () => {
+  it('stores one canary per key id and deletes it', async () => {
     const store = createVaultStore(opened.db);
-    store.putCanary('k1', 'first');
-    store.putCanary('k1', 'second');
-    store.putCanary('k0', 'zero');
-    expect(store.listCanaries()).toEqual([
+    await store.putCanary('k1', 'first');
+    await store.putCanary('k1', 'second');
+    await store.putCanary('k0', 'zero');
+    expect(await store.listCanaries()).toEqual([
       { keyId: 'k0', envelope: 'zero' },
       { keyId: 'k1', envelope: 'first' },
     ]);
-    store.deleteCanary('k0');
-    expect(store.listCanaries().map((c) => c.keyId)).toEqual(['k1']);
+    await store.deleteCanary('k0');
+    expect((await store.listCanaries()).map((c) => c.keyId)).toEqual(['k1']);
   });
 });

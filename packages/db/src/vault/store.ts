@@ -3,17 +3,10 @@
 // the vault owns the format, this file only slices text before the second dot.
 import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../open.ts';
-import { gongCredential, vaultKeyCanary } from '../schema/index.ts';
+import type { Db } from '../database/types.ts';
 
-const sealedColumns = {
-  accessKey: gongCredential.accessKeySealed,
-  secretKey: gongCredential.secretKeySealed,
-  accessToken: gongCredential.accessTokenSealed,
-  refreshToken: gongCredential.refreshTokenSealed,
-} as const;
-
-export type SealedField = keyof typeof sealedColumns;
+const fieldNames = ['accessKey', 'secretKey', 'accessToken', 'refreshToken'] as const;
+export type SealedField = (typeof fieldNames)[number];
 export type SealedFields = Record<SealedField, string | null>;
 export interface SealedRow {
   credentialId: string;
@@ -21,23 +14,12 @@ export interface SealedRow {
   fields: SealedFields;
 }
 
-const fieldNames = Object.keys(sealedColumns) as SealedField[];
-const columnList = Object.values(sealedColumns);
-
 /** "<version>.<keyId>" of an envelope: everything before its second dot. */
 const headerOf = (column: SQLiteColumn): SQL =>
   sql`substr(${column}, 1, instr(${column}, '.') + instr(substr(${column}, instr(${column}, '.') + 1), '.') - 1)`;
 const startsWith = (column: SQLiteColumn, prefix: string): SQL =>
   sql`substr(${column}, 1, ${prefix.length}) = ${prefix}`;
 
-const rowSelection = {
-  credentialId: gongCredential.id,
-  workspaceId: gongCredential.workspaceId,
-  accessKey: gongCredential.accessKeySealed,
-  secretKey: gongCredential.secretKeySealed,
-  accessToken: gongCredential.accessTokenSealed,
-  refreshToken: gongCredential.refreshTokenSealed,
-};
 type SelectedRow = { credentialId: string; workspaceId: string } & SealedFields;
 const toSealedRow = (row: SelectedRow): SealedRow => ({
   credentialId: row.credentialId,
@@ -51,25 +33,25 @@ const toSealedRow = (row: SelectedRow): SealedRow => ({
 });
 
 export function createVaultStore(db: Db) {
-  // Prepared once: a rewrap of 100,000 rows runs this statement 100,000 times.
-  const compareAndSetRow = db
-    .update(gongCredential)
-    .set({
-      accessKeySealed: sql`${sql.placeholder('next_accessKey')}`,
-      secretKeySealed: sql`${sql.placeholder('next_secretKey')}`,
-      accessTokenSealed: sql`${sql.placeholder('next_accessToken')}`,
-      refreshTokenSealed: sql`${sql.placeholder('next_refreshToken')}`,
-    })
-    .where(
-      and(
-        eq(gongCredential.id, sql.placeholder('id')),
-        ...fieldNames.map((f) => sql`${sealedColumns[f]} is ${sql.placeholder(`expected_${f}`)}`),
-      ),
-    )
-    .prepare();
+  const { gongCredential, vaultKeyCanary } = db.tables;
+  const sealedColumns: Record<SealedField, SQLiteColumn> = {
+    accessKey: gongCredential.accessKeySealed,
+    secretKey: gongCredential.secretKeySealed,
+    accessToken: gongCredential.accessTokenSealed,
+    refreshToken: gongCredential.refreshTokenSealed,
+  };
+  const columnList = Object.values(sealedColumns);
+  const rowSelection = {
+    credentialId: gongCredential.id,
+    workspaceId: gongCredential.workspaceId,
+    accessKey: gongCredential.accessKeySealed,
+    secretKey: gongCredential.secretKeySealed,
+    accessToken: gongCredential.accessTokenSealed,
+    refreshToken: gongCredential.refreshTokenSealed,
+  };
 
   return {
-    keyUsage(): Array<{ header: string; count: number }> {
+    async keyUsage(): Promise<Array<{ header: string; count: number }>> {
       const envelopes = sql.join(
         columnList.map(
           (c) => sql`select ${headerOf(c)} as header from ${gongCredential} where ${c} is not null`,
@@ -81,59 +63,68 @@ export function createVaultStore(db: Db) {
       );
     },
 
-    sampleRow(prefix: string): SealedRow | undefined {
-      const row = db
+    async sampleRow(prefix: string): Promise<SealedRow | undefined> {
+      const [row] = await db
         .select(rowSelection)
         .from(gongCredential)
         .where(or(...columnList.map((c) => startsWith(c, prefix))))
-        .limit(1)
-        .get();
+        .limit(1);
       return row ? toSealedRow(row) : undefined;
     },
 
-    rowsNotMatching(prefix: string, after: string | null, limit: number): SealedRow[] {
+    async rowsNotMatching(prefix: string, after: string | null, limit: number): Promise<SealedRow[]> {
       const stale = or(...columnList.map((c) => sql`(${c} is not null and not ${startsWith(c, prefix)})`));
-      return db
+      const rows = await db
         .select(rowSelection)
         .from(gongCredential)
         .where(after === null ? stale : and(gt(gongCredential.id, after), stale))
         .orderBy(asc(gongCredential.id))
-        .limit(limit)
-        .all()
-        .map(toSealedRow);
+        .limit(limit);
+      return rows.map(toSealedRow);
     },
 
-    compareAndSet(
+    async compareAndSet(
       updates: Array<{ credentialId: string; expected: SealedFields; next: SealedFields }>,
-    ): number {
-      // Synchronous transaction, no awaits inside (better-sqlite3). `IS` compares nulls too.
-      return db.transaction(() => {
+    ): Promise<number> {
+      // One transaction per batch; each row changes only if every sealed field still holds what was read
+      // (`IS NOT DISTINCT FROM` compares nulls too, on SQLite and PostgreSQL), so a concurrent credential swap is never overwritten.
+      return db.transaction(async (tx) => {
         let changed = 0;
         for (const { credentialId, expected, next } of updates) {
-          changed += compareAndSetRow.run({
-            id: credentialId,
-            ...Object.fromEntries(fieldNames.map((f) => [`next_${f}`, next[f]])),
-            ...Object.fromEntries(fieldNames.map((f) => [`expected_${f}`, expected[f]])),
-          }).changes;
+          const updated = await tx
+            .update(gongCredential)
+            .set({
+              accessKeySealed: next.accessKey,
+              secretKeySealed: next.secretKey,
+              accessTokenSealed: next.accessToken,
+              refreshTokenSealed: next.refreshToken,
+            })
+            .where(
+              and(
+                eq(gongCredential.id, credentialId),
+                ...fieldNames.map((f) => sql`${sealedColumns[f]} is not distinct from ${expected[f]}`),
+              ),
+            )
+            .returning({ id: gongCredential.id });
+          changed += updated.length;
         }
         return changed;
       });
     },
 
-    listCanaries(): Array<{ keyId: string; envelope: string }> {
+    async listCanaries(): Promise<Array<{ keyId: string; envelope: string }>> {
       return db
         .select({ keyId: vaultKeyCanary.keyId, envelope: vaultKeyCanary.envelope })
         .from(vaultKeyCanary)
-        .orderBy(asc(vaultKeyCanary.keyId))
-        .all();
+        .orderBy(asc(vaultKeyCanary.keyId));
     },
 
-    putCanary(keyId: string, envelope: string): void {
-      db.insert(vaultKeyCanary).values({ keyId, envelope }).onConflictDoNothing().run();
+    async putCanary(keyId: string, envelope: string): Promise<void> {
+      await db.insert(vaultKeyCanary).values({ keyId, envelope }).onConflictDoNothing();
     },
 
-    deleteCanary(keyId: string): void {
-      db.delete(vaultKeyCanary).where(eq(vaultKeyCanary.keyId, keyId)).run();
+    async deleteCanary(keyId: string): Promise<void> {
+      await db.delete(vaultKeyCanary).where(eq(vaultKeyCanary.keyId, keyId));
     },
   };
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVaultStore, type OpenedDatabase, openDatabase, schema } from '@callmine/db';
+import { createVaultStore, type OpenedDatabase, openDatabase } from '@callmine/db';
 import { gongCredentialContext } from '../context.ts';
 import type { Sealer } from '../sealer.ts';
 import type { SealedRow, VaultStore } from '../store.ts';
@@ -27,7 +27,7 @@ export function aTempDatabase(): TempDatabase {
     opened,
     store,
     dispose() {
-      opened.close();
+      void opened.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -37,9 +37,10 @@ export function aTempDatabase(): TempDatabase {
 export const secretFor = (credentialId: string, field: string) => `${field}:${credentialId}:sécret-✓`;
 
 /** Inserts `count` workspaces, each with a credential: basic (access + secret) or, every third, OAuth tokens. */
-export function seedCredentials(db: TempDatabase, sealer: Sealer, count: number): void {
+export async function seedCredentials(db: TempDatabase, sealer: Sealer, count: number): Promise<void> {
   const { db: drizzleDb } = db.opened;
-  drizzleDb.transaction((tx) => {
+  const { organization, gongCredential } = drizzleDb.tables;
+  await drizzleDb.transaction(async (tx) => {
     for (let i = 0; i < count; i++) {
       const credentialId = `cred_${String(i).padStart(6, '0')}`;
       const workspaceId = `ws_${i}`;
@@ -47,25 +48,24 @@ export function seedCredentials(db: TempDatabase, sealer: Sealer, count: number)
       const oauth = i % 3 === 2;
       const seal = (field: 'accessKey' | 'secretKey' | 'accessToken' | 'refreshToken') =>
         sealer.seal(secretFor(credentialId, field), gongCredentialContext(row, field));
-      tx.insert(schema.organization)
-        .values({ id: workspaceId, name: workspaceId, slug: workspaceId, createdAt: new Date() })
-        .run();
-      tx.insert(schema.gongCredential)
-        .values({
-          id: credentialId,
-          workspaceId,
-          method: oauth ? 'oauth' : 'basic',
-          baseUrl: 'https://api.gong.io',
-          accessKeySealed: oauth ? null : seal('accessKey'),
-          secretKeySealed: oauth ? null : seal('secretKey'),
-          accessTokenSealed: oauth ? seal('accessToken') : null,
-          refreshTokenSealed: oauth ? seal('refreshToken') : null,
-          connectedAt: new Date(),
-        })
-        .run();
+      await tx
+        .insert(organization)
+        .values({ id: workspaceId, name: workspaceId, slug: workspaceId, createdAt: new Date() });
+      await tx.insert(gongCredential).values({
+        id: credentialId,
+        workspaceId,
+        method: oauth ? 'oauth' : 'basic',
+        baseUrl: 'https://api.gong.io',
+        accessKeySealed: oauth ? null : seal('accessKey'),
+        secretKeySealed: oauth ? null : seal('secretKey'),
+        accessTokenSealed: oauth ? seal('accessToken') : null,
+        refreshTokenSealed: oauth ? seal('refreshToken') : null,
+        connectedAt: new Date(),
+      });
     }
   });
 }
 
 /** Every sealed row in the table, in id order. */
-export const allRows = (db: TempDatabase): SealedRow[] => db.store.rowsNotMatching('\u0000', null, 1_000_000);
+export const allRows = (db: TempDatabase): Promise<SealedRow[]> =>
+  db.store.rowsNotMatching('\u0000', null, 1_000_000);

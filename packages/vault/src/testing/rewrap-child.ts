@@ -8,7 +8,7 @@ const [dbPath, dataDir] = process.argv.slice(2) as [string, string];
 const ring = loadKeyRing({}, { dataDir, warn: () => {} });
 const opened = openDatabase(dbPath);
 const pause = new Int32Array(new SharedArrayBuffer(4));
-rewrapAll(ring, createVaultStore(opened.db), {
+await rewrapAll(ring, createVaultStore(opened.db), {
   batchSize: 10,
   onBatch: (progress) => {
     process.stdout.write(`batch ${progress.batches}\n`);

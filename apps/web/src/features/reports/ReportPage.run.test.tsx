@@ -28,7 +28,7 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   timeout: 90_000,
 }, async () => {
   env = await startRunEnv({ calls: 80 });
-  worker = startTestWorker(env.server.dataDir, env.workerEnv);
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv);
   const analysis = await env.admin.analyses.create.mutate({
     name: 'Competitor watch',
     window: { kind: 'absolute', ...WHOLE_HISTORY },

@@ -44,7 +44,7 @@ describe('Runs page', () => {
 
   it('starts a run, shows its progress live, and ends with the totals', async () => {
     env = await startRunEnv({ calls: 300 });
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     renderApp(env.server.url, '/runs', env.adminFetch);
     expect(await screen.findByRole('link', { name: 'Runs' })).toBeInTheDocument();
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
@@ -67,7 +67,7 @@ describe('Runs page', () => {
     const run = await screen.findByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
     expect(within(run).getByText('Queued')).toBeInTheDocument();
     env.sandbox.faults.revoke(env.key('primary').accessKey);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv);
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
     await waitFor(() => expect(within(run).getByText('Failed')).toBeInTheDocument(), { timeout: 20_000 });
     expect(within(run).getByText(/Gong rejected the stored credential/)).toBeInTheDocument();
   });

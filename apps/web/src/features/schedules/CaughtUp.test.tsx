@@ -32,8 +32,8 @@ describe('schedules after downtime and the workspace zone', () => {
     });
     // The worker comes back three days and two hours after the first slot.
     const now = new Date(Date.parse(created.nextRunAt!) + 3 * 86_400_000 + 2 * 3_600_000);
-    worker = startTestWorker(env.server.dataDir, env.workerEnv, { now: () => now, scheduler: false });
-    worker.scheduler.tick();
+    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now: () => now, scheduler: false });
+    await worker.scheduler.tick();
 
     renderApp(env.server.url, '/schedules', env.adminFetch);
     const item = await screen.findByRole('listitem', { name: 'Daily digest: Every day at 06:00 (UTC)' });

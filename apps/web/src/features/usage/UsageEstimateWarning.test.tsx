@@ -29,7 +29,7 @@ const now = () => clock;
 /** 600 sandbox calls cached, an allowance of 10 calls a month, and an analysis of external calls. */
 async function setUp() {
   env = await startRunEnv({ calls: 600, now, env: { CALLMINE_MONTHLY_CALL_QUOTA: '10' } });
-  worker = startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
   const listing = await env.startRun({ titleContains: 'no call is called this' });
   await env.waitFor(listing.id, isFinished);
   const analysis = await env.admin.analyses.create.mutate({

@@ -1,29 +1,29 @@
 import type { AnalysisView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { and, asc, eq, sql } from 'drizzle-orm';
 
-type AnalysisRow = typeof schema.analysis.$inferSelect;
+type AnalysisRow = Tables['analysis']['$inferSelect'];
 
 /**
  * Every analysis's runs ranked newest first in one pass (rank 1 is its last run), so a list of analyses costs one
  * query instead of one per analysis. Ties on created_at go to the run inserted first (lowest rowid), which is what
  * the old per-analysis ORDER BY created_at DESC LIMIT 1 returned from SQLite's stable sort over a rowid scan.
  */
-const rankedRuns = (db: Db) =>
+const rankedRuns = (db: Db, t = db.tables) =>
   db
     .select({
-      analysisId: schema.analysisRun.analysisId,
-      id: schema.analysisRun.id,
-      status: schema.analysisRun.status,
-      createdAt: schema.analysisRun.createdAt,
-      rank: sql<number>`row_number() over (partition by ${schema.analysisRun.analysisId} order by ${schema.analysisRun.createdAt} desc, ${schema.analysisRun}.rowid)`.as(
+      analysisId: t.analysisRun.analysisId,
+      id: t.analysisRun.id,
+      status: t.analysisRun.status,
+      createdAt: t.analysisRun.createdAt,
+      rank: sql<number>`row_number() over (partition by ${t.analysisRun.analysisId} order by ${t.analysisRun.createdAt} desc, ${t.analysisRun}.rowid)`.as(
         'rank',
       ),
     })
-    .from(schema.analysisRun)
+    .from(t.analysisRun)
     .as('ranked_run');
 
-type LastRun = Pick<typeof schema.analysisRun.$inferSelect, 'id' | 'status' | 'createdAt'>;
+type LastRun = Pick<Tables['analysisRun']['$inferSelect'], 'id' | 'status' | 'createdAt'>;
 
 function toView(row: AnalysisRow, createdBy: string | null, lastRun: LastRun | null): AnalysisView {
   return {
@@ -40,30 +40,35 @@ function toView(row: AnalysisRow, createdBy: string | null, lastRun: LastRun | n
 }
 
 const selectAnalyses = (db: Db) => {
+  const t = db.tables;
   const lastRun = rankedRuns(db);
   return db
     .select({
-      analysis: schema.analysis,
-      createdBy: schema.user.name,
+      analysis: t.analysis,
+      createdBy: t.user.name,
       lastRun: { id: lastRun.id, status: lastRun.status, createdAt: lastRun.createdAt },
     })
-    .from(schema.analysis)
-    .leftJoin(schema.user, eq(schema.user.id, schema.analysis.createdBy))
-    .leftJoin(lastRun, and(eq(lastRun.analysisId, schema.analysis.id), eq(lastRun.rank, 1)));
+    .from(t.analysis)
+    .leftJoin(t.user, eq(t.user.id, t.analysis.createdBy))
+    .leftJoin(lastRun, and(eq(lastRun.analysisId, t.analysis.id), eq(lastRun.rank, 1)));
 };
 
 /** The workspace's saved analyses by name. */
-export function listAnalyses(db: Db, workspaceId: string): AnalysisView[] {
-  return selectAnalyses(db)
-    .where(eq(schema.analysis.workspaceId, workspaceId))
-    .orderBy(asc(schema.analysis.name))
-    .all()
-    .map((row) => toView(row.analysis, row.createdBy, row.lastRun));
+export async function listAnalyses(db: Db, workspaceId: string): Promise<AnalysisView[]> {
+  const t = db.tables;
+  return (
+    await selectAnalyses(db).where(eq(t.analysis.workspaceId, workspaceId)).orderBy(asc(t.analysis.name))
+  ).map((row) => toView(row.analysis, row.createdBy, row.lastRun));
 }
 
-export function findAnalysis(db: Db, workspaceId: string, id: string): AnalysisView | undefined {
-  const row = selectAnalyses(db)
-    .where(and(eq(schema.analysis.workspaceId, workspaceId), eq(schema.analysis.id, id)))
-    .get();
+export async function findAnalysis(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<AnalysisView | undefined> {
+  const t = db.tables;
+  const [row] = await selectAnalyses(db)
+    .where(and(eq(t.analysis.workspaceId, workspaceId), eq(t.analysis.id, id)))
+    .limit(1);
   return row ? toView(row.analysis, row.createdBy, row.lastRun) : undefined;
 }

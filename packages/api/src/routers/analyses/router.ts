@@ -2,7 +2,9 @@ import { STARTER_TRACKERS } from '@callmine/analysis';
 import {
   analysisDefinitionInput,
   analysisIdInput,
+  analysisSchedules,
   analysisView,
+  deleteAnalysisInput,
   runView,
   trackerSettings,
   updateAnalysisInput,
@@ -23,12 +25,12 @@ export const analysesRouter = router({
   list: signedInProcedure
     .meta({ summary: 'The workspace’s saved analyses by name, each with its latest run.' })
     .output(z.array(analysisView))
-    .query(({ ctx }) => listAnalyses(ctx.deps.db, ctx.workspace.id)),
+    .query(async ({ ctx }) => listAnalyses(ctx.deps.db, ctx.workspace.id)),
   get: signedInProcedure
     .meta({ summary: 'One saved analysis.', errors: notFound })
     .input(analysisIdInput)
     .output(analysisView)
-    .query(({ ctx, input }) => requireAnalysis(ctx, input.id)),
+    .query(async ({ ctx, input }) => requireAnalysis(ctx, input.id)),
   templates: signedInProcedure
     .meta({ summary: 'Starter trackers (competitors, pricing, next steps, …) the editor offers to copy.' })
     .output(z.array(trackerSettings))
@@ -37,7 +39,7 @@ export const analysesRouter = router({
     .meta({ summary: 'Saves a new analysis: name, window, filters, analysers and trackers.' })
     .input(analysisDefinitionInput)
     .output(analysisView)
-    .mutation(({ ctx, input }) => createAnalysis(ctx, input)),
+    .mutation(async ({ ctx, input }) => createAnalysis(ctx, input)),
   update: signedInProcedure
     .meta({
       summary: 'Changes an analysis; runs already made keep the settings they started with.',
@@ -45,13 +47,13 @@ export const analysesRouter = router({
     })
     .input(updateAnalysisInput)
     .output(analysisView)
-    .mutation(({ ctx, input: { id, ...definition } }) => updateAnalysis(ctx, id, definition)),
+    .mutation(async ({ ctx, input: { id, ...definition } }) => updateAnalysis(ctx, id, definition)),
   schedules: signedInProcedure
     .meta({ summary: 'The schedules that run an analysis, described in words.', errors: notFound })
     .input(analysisIdInput)
     .output(analysisSchedules)
-    .query(({ ctx, input }) => {
-      requireAnalysis(ctx, input.id);
+    .query(async ({ ctx, input }) => {
+      await requireAnalysis(ctx, input.id);
       return schedulesUsing(ctx, input.id);
     }),
   delete: signedInProcedure
@@ -72,6 +74,7 @@ export const analysesRouter = router({
       await deleteAnalysis(ctx, input);
       return { deleted: true as const };
     }),
+
   run: signedInProcedure
     .meta({
       summary:
@@ -83,8 +86,8 @@ export const analysesRouter = router({
     })
     .input(analysisIdInput)
     .output(runView)
-    .mutation(({ ctx, input }) => {
-      const analysis = requireAnalysis(ctx, input.id);
+    .mutation(async ({ ctx, input }) => {
+      const analysis = await requireAnalysis(ctx, input.id);
       return startRun(ctx, {
         selection: analysisRunSelection(analysis, ctx.deps.now()),
         settings: analysis.settings,
@@ -100,9 +103,9 @@ export const analysesRouter = router({
     })
     .input(analysisIdInput)
     .output(usageEstimate)
-    .query(({ ctx, input }) => {
+    .query(async ({ ctx, input }) => {
       const now = ctx.deps.now();
-      const selection = analysisRunSelection(requireAnalysis(ctx, input.id), now);
+      const selection = analysisRunSelection(await requireAnalysis(ctx, input.id), now);
       return estimateUsage(ctx.deps.db, ctx.workspace.id, selection, ctx.deps.monthlyCallQuota, now);
     }),
 });

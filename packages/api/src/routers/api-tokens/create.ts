@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { CreateApiTokenInput, CreatedApiToken } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { generateApiToken } from '../../auth/api-token.ts';
 import type { AdminContext } from '../../procedure-context.ts';
 import { toApiTokenView } from './queries.ts';
@@ -8,7 +7,11 @@ import { toApiTokenView } from './queries.ts';
 const dayMs = 24 * 60 * 60 * 1000;
 
 /** Stores only the hash; the token itself is in this one response and nowhere else, ever. */
-export function createApiToken(ctx: AdminContext, input: CreateApiTokenInput): CreatedApiToken {
+export async function createApiToken(
+  ctx: AdminContext,
+  input: CreateApiTokenInput,
+): Promise<CreatedApiToken> {
+  const t = ctx.deps.db.tables;
   const now = ctx.deps.now();
   const { token, hash, hint } = generateApiToken();
   const row = {
@@ -24,7 +27,7 @@ export function createApiToken(ctx: AdminContext, input: CreateApiTokenInput): C
     lastUsedAt: null,
     revokedAt: null,
   };
-  ctx.deps.db.insert(schema.apiToken).values(row).run();
+  await ctx.deps.db.insert(t.apiToken).values(row);
   ctx.deps.logger.info(
     { workspaceId: ctx.workspace.id, principal: `token:${row.id}`, role: row.role, by: ctx.user.id },
     'api token created',

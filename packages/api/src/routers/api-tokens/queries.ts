@@ -1,9 +1,9 @@
 import type { ApiTokenView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { tokenState } from '../../auth/token-state.ts';
 
-type Row = typeof schema.apiToken.$inferSelect;
+type Row = Tables['apiToken']['$inferSelect'];
 
 /** The creator's name and current role in the token's workspace (null role: no longer a member). */
 export interface TokenCreator {
@@ -31,31 +31,31 @@ export function toApiTokenView(row: Row, creator: TokenCreator, now: Date): ApiT
 
 /** Tokens with their creator's name and current role in the token's workspace. */
 function tokensWithCreators(db: Db) {
+  const t = db.tables;
   return db
-    .select({ token: schema.apiToken, creatorName: schema.user.name, creatorRole: schema.member.role })
-    .from(schema.apiToken)
-    .innerJoin(schema.user, eq(schema.user.id, schema.apiToken.createdBy))
+    .select({ token: t.apiToken, creatorName: t.user.name, creatorRole: t.member.role })
+    .from(t.apiToken)
+    .innerJoin(t.user, eq(t.user.id, t.apiToken.createdBy))
     .leftJoin(
-      schema.member,
-      and(
-        eq(schema.member.organizationId, schema.apiToken.workspaceId),
-        eq(schema.member.userId, schema.apiToken.createdBy),
-      ),
+      t.member,
+      and(eq(t.member.organizationId, t.apiToken.workspaceId), eq(t.member.userId, t.apiToken.createdBy)),
     );
 }
 
 /** Newest first; revoked tokens stay listed so an admin can see what a leaked token was. */
-export function listApiTokens(db: Db, workspaceId: string, now: Date): ApiTokenView[] {
-  return tokensWithCreators(db)
-    .where(eq(schema.apiToken.workspaceId, workspaceId))
-    .orderBy(desc(schema.apiToken.createdAt), desc(schema.apiToken.id))
-    .all()
-    .map((r) => toApiTokenView(r.token, { name: r.creatorName, role: r.creatorRole }, now));
+export async function listApiTokens(db: Db, workspaceId: string, now: Date): Promise<ApiTokenView[]> {
+  const t = db.tables;
+  return (
+    await tokensWithCreators(db)
+      .where(eq(t.apiToken.workspaceId, workspaceId))
+      .orderBy(desc(t.apiToken.createdAt), desc(t.apiToken.id))
+  ).map((r) => toApiTokenView(r.token, { name: r.creatorName, role: r.creatorRole }, now));
 }
 
-export function findApiToken(db: Db, workspaceId: string, tokenId: string) {
-  const found = tokensWithCreators(db)
-    .where(and(eq(schema.apiToken.id, tokenId), eq(schema.apiToken.workspaceId, workspaceId)))
-    .get();
+export async function findApiToken(db: Db, workspaceId: string, tokenId: string) {
+  const t = db.tables;
+  const [found] = await tokensWithCreators(db)
+    .where(and(eq(t.apiToken.id, tokenId), eq(t.apiToken.workspaceId, workspaceId)))
+    .limit(1);
   return found && { token: found.token, creator: { name: found.creatorName, role: found.creatorRole } };
 }

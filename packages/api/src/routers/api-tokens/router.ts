@@ -13,7 +13,7 @@ export const apiTokensRouter = router({
       summary: "The workspace's API tokens with their status and last use (never the token).",
     })
     .output(z.array(apiTokenView))
-    .query(({ ctx }) => listApiTokens(ctx.deps.db, ctx.workspace.id, ctx.deps.now())),
+    .query(async ({ ctx }) => listApiTokens(ctx.deps.db, ctx.workspace.id, ctx.deps.now())),
   create: adminProcedure
     .meta({
       tokens: false,
@@ -21,7 +21,7 @@ export const apiTokensRouter = router({
     })
     .input(createApiTokenInput)
     .output(createdApiToken)
-    .mutation(({ ctx, input }) => createApiToken(ctx, input)),
+    .mutation(async ({ ctx, input }) => createApiToken(ctx, input)),
   revoke: adminProcedure
     .meta({
       tokens: false,
@@ -30,5 +30,5 @@ export const apiTokensRouter = router({
     })
     .input(revokeApiTokenInput)
     .output(apiTokenView)
-    .mutation(({ ctx, input }) => revokeApiToken(ctx, input.tokenId)),
+    .mutation(async ({ ctx, input }) => revokeApiToken(ctx, input.tokenId)),
 });

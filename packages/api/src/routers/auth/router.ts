@@ -10,9 +10,9 @@ export const authRouter = router({
   session: publicProcedure
     .meta({ tokens: false, summary: 'The signed-in person, their workspace and role; null when signed out.' })
     .output(sessionView.nullable())
-    .query(({ ctx }) => {
+    .query(async ({ ctx }) => {
       if (!ctx.session) return null;
-      const membership = findMembership(
+      const membership = await findMembership(
         ctx.deps.db,
         ctx.session.user.id,
         ctx.session.session.activeOrganizationId,

@@ -34,7 +34,7 @@ export async function signIn(ctx: Context, input: SignInInput): Promise<SessionV
     });
   await rateLimits.signInFailures.clear(input.email);
   const user = result.response.user;
-  const membership = findMembership(db, user.id);
+  const membership = await findMembership(db, user.id);
   if (!membership) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Your account is not a member of any workspace.' });
   }

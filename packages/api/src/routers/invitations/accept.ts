@@ -1,5 +1,4 @@
 import type { AcceptInvitationInput, SessionView } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { forwardCookies } from '../../auth/cookies.ts';
@@ -15,12 +14,13 @@ import { findPendingInvitation } from './find-pending.ts';
  */
 export async function acceptInvitation(ctx: Context, input: AcceptInvitationInput): Promise<SessionView> {
   const { auth, db } = ctx.deps;
-  const invitation = findPendingInvitation(db, input.invitationId, ctx.deps.now());
-  const existing = db
-    .select({ id: schema.user.id })
-    .from(schema.user)
-    .where(eq(schema.user.email, invitation.email))
-    .get();
+  const t = db.tables;
+  const invitation = await findPendingInvitation(db, input.invitationId, ctx.deps.now());
+  const [existing] = await db
+    .select({ id: t.user.id })
+    .from(t.user)
+    .where(eq(t.user.email, invitation.email))
+    .limit(1);
   if (existing) {
     throw new TRPCError({
       code: 'CONFLICT',
@@ -41,7 +41,7 @@ export async function acceptInvitation(ctx: Context, input: AcceptInvitationInpu
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not join the workspace.' });
   forwardCookies(signUp.headers, ctx.resHeaders);
   const user = signUp.response.user;
-  const membership = findMembership(db, user.id);
+  const membership = await findMembership(db, user.id);
   if (!membership)
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Could not join the workspace.' });
   ctx.deps.logger.info({ userId: user.id, workspaceId: membership.workspaceId }, 'invitation accepted');

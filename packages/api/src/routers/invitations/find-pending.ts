@@ -1,5 +1,5 @@
 import type { InvitationPreview, WorkspaceRole } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq, gt } from 'drizzle-orm';
 
@@ -8,30 +8,31 @@ export const invitationGone = new TRPCError({
   message: 'This invitation link is invalid, used or expired. Ask a workspace admin for a new one.',
 });
 
-export function findPendingInvitation(
+export async function findPendingInvitation(
   db: Db,
   invitationId: string,
   now: Date,
-): InvitationPreview & { id: string } {
-  const row = db
+): Promise<InvitationPreview & { id: string }> {
+  const t = db.tables;
+  const [row] = await db
     .select({
-      id: schema.invitation.id,
-      email: schema.invitation.email,
-      role: schema.invitation.role,
-      workspaceName: schema.organization.name,
-      inviterName: schema.user.name,
+      id: t.invitation.id,
+      email: t.invitation.email,
+      role: t.invitation.role,
+      workspaceName: t.organization.name,
+      inviterName: t.user.name,
     })
-    .from(schema.invitation)
-    .innerJoin(schema.organization, eq(schema.organization.id, schema.invitation.organizationId))
-    .innerJoin(schema.user, eq(schema.user.id, schema.invitation.inviterId))
+    .from(t.invitation)
+    .innerJoin(t.organization, eq(t.organization.id, t.invitation.organizationId))
+    .innerJoin(t.user, eq(t.user.id, t.invitation.inviterId))
     .where(
       and(
-        eq(schema.invitation.id, invitationId),
-        eq(schema.invitation.status, 'pending'),
-        gt(schema.invitation.expiresAt, now),
+        eq(t.invitation.id, invitationId),
+        eq(t.invitation.status, 'pending'),
+        gt(t.invitation.expiresAt, now),
       ),
     )
-    .get();
+    .limit(1);
   if (!row) throw invitationGone;
   return { ...row, role: (row.role ?? 'member') as WorkspaceRole };
 }

@@ -19,8 +19,12 @@ export const invitationsRouter = router({
     })
     .input(invitationLookupInput)
     .output(invitationPreview)
-    .query(({ ctx, input }) => {
-      const { id: _id, ...preview } = findPendingInvitation(ctx.deps.db, input.invitationId, ctx.deps.now());
+    .query(async ({ ctx, input }) => {
+      const { id: _id, ...preview } = await findPendingInvitation(
+        ctx.deps.db,
+        input.invitationId,
+        ctx.deps.now(),
+      );
       return preview;
     }),
   accept: publicProcedure

@@ -6,7 +6,7 @@ import { guardOwnerChange } from './owner-rules.ts';
 import { listMembers } from './queries.ts';
 
 export async function changeRole(ctx: AdminContext, input: ChangeRoleInput): Promise<MemberView[]> {
-  const target = guardOwnerChange(ctx, input.memberId, input.role);
+  const target = await guardOwnerChange(ctx, input.memberId, input.role);
   if (target.role === input.role) return listMembers(ctx.deps.db, ctx.workspace.id);
   await authCall(() =>
     ctx.deps.auth.api.updateMemberRole({
@@ -15,7 +15,7 @@ export async function changeRole(ctx: AdminContext, input: ChangeRoleInput): Pro
     }),
   );
   ctx.deps.logger.info({ memberId: target.id, role: input.role, by: ctx.user.id }, 'member role changed');
-  const members = listMembers(ctx.deps.db, ctx.workspace.id);
+  const members = await listMembers(ctx.deps.db, ctx.workspace.id);
   if (!members.some((m) => m.id === target.id && m.role === input.role)) {
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'The role change did not apply.' });
   }

@@ -8,8 +8,12 @@ import { countOwners, findMember } from './queries.ts';
  * only owners touch ownership, and the last owner can be neither demoted nor removed.
  * `nextRole` undefined means removal.
  */
-export function guardOwnerChange(ctx: AdminContext, memberId: string, nextRole: WorkspaceRole | undefined) {
-  const target = findMember(ctx.deps.db, ctx.workspace.id, memberId);
+export async function guardOwnerChange(
+  ctx: AdminContext,
+  memberId: string,
+  nextRole: WorkspaceRole | undefined,
+) {
+  const target = await findMember(ctx.deps.db, ctx.workspace.id, memberId);
   if (!target)
     throw new TRPCError({ code: 'NOT_FOUND', message: 'That member is no longer in this workspace.' });
   const touchesOwnership = target.role === 'owner' || nextRole === 'owner';
@@ -17,7 +21,7 @@ export function guardOwnerChange(ctx: AdminContext, memberId: string, nextRole: 
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Only an owner can change who owns the workspace.' });
   }
   const losesOwner = target.role === 'owner' && nextRole !== 'owner';
-  if (losesOwner && countOwners(ctx.deps.db, ctx.workspace.id) <= 1) {
+  if (losesOwner && (await countOwners(ctx.deps.db, ctx.workspace.id)) <= 1) {
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: 'A workspace needs at least one owner. Make someone else an owner first.',

@@ -1,68 +1,75 @@
 import type { InvitationView, MemberView, WorkspaceRole } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, asc, eq, gt } from 'drizzle-orm';
 
-export function listMembers(db: Db, workspaceId: string): MemberView[] {
-  return db
-    .select({
-      id: schema.member.id,
-      userId: schema.user.id,
-      name: schema.user.name,
-      email: schema.user.email,
-      role: schema.member.role,
-      joinedAt: schema.member.createdAt,
-    })
-    .from(schema.member)
-    .innerJoin(schema.user, eq(schema.user.id, schema.member.userId))
-    .where(eq(schema.member.organizationId, workspaceId))
-    .orderBy(asc(schema.member.createdAt))
-    .all()
-    .map((m) => ({ ...m, role: m.role as WorkspaceRole, joinedAt: m.joinedAt.toISOString() }));
+export async function listMembers(db: Db, workspaceId: string): Promise<MemberView[]> {
+  const t = db.tables;
+  return (
+    await db
+      .select({
+        id: t.member.id,
+        userId: t.user.id,
+        name: t.user.name,
+        email: t.user.email,
+        role: t.member.role,
+        joinedAt: t.member.createdAt,
+      })
+      .from(t.member)
+      .innerJoin(t.user, eq(t.user.id, t.member.userId))
+      .where(eq(t.member.organizationId, workspaceId))
+      .orderBy(asc(t.member.createdAt))
+  ).map((m) => ({ ...m, role: m.role as WorkspaceRole, joinedAt: m.joinedAt.toISOString() }));
 }
 
 export function invitationLink(publicUrl: string, invitationId: string): string {
   return new URL(`/invite/${encodeURIComponent(invitationId)}`, publicUrl).toString();
 }
 
-export function listPendingInvitations(
+export async function listPendingInvitations(
   db: Db,
   workspaceId: string,
   publicUrl: string,
   now: Date,
-): InvitationView[] {
-  return db
-    .select()
-    .from(schema.invitation)
-    .where(
-      and(
-        eq(schema.invitation.organizationId, workspaceId),
-        eq(schema.invitation.status, 'pending'),
-        gt(schema.invitation.expiresAt, now),
-      ),
-    )
-    .orderBy(asc(schema.invitation.createdAt))
-    .all()
-    .map((i) => ({
-      id: i.id,
-      email: i.email,
-      role: (i.role ?? 'member') as WorkspaceRole,
-      expiresAt: i.expiresAt.toISOString(),
-      link: invitationLink(publicUrl, i.id),
-    }));
+): Promise<InvitationView[]> {
+  const t = db.tables;
+  return (
+    await db
+      .select()
+      .from(t.invitation)
+      .where(
+        and(
+          eq(t.invitation.organizationId, workspaceId),
+          eq(t.invitation.status, 'pending'),
+          gt(t.invitation.expiresAt, now),
+        ),
+      )
+      .orderBy(asc(t.invitation.createdAt))
+  ).map((i) => ({
+    id: i.id,
+    email: i.email,
+    role: (i.role ?? 'member') as WorkspaceRole,
+    expiresAt: i.expiresAt.toISOString(),
+    link: invitationLink(publicUrl, i.id),
+  }));
 }
 
-export function findMember(db: Db, workspaceId: string, memberId: string) {
-  return db
-    .select()
-    .from(schema.member)
-    .where(and(eq(schema.member.id, memberId), eq(schema.member.organizationId, workspaceId)))
-    .get();
+export async function findMember(db: Db, workspaceId: string, memberId: string) {
+  const t = db.tables;
+  return (
+    await db
+      .select()
+      .from(t.member)
+      .where(and(eq(t.member.id, memberId), eq(t.member.organizationId, workspaceId)))
+      .limit(1)
+  )[0];
 }
 
-export function countOwners(db: Db, workspaceId: string): number {
-  return db
-    .select({ id: schema.member.id })
-    .from(schema.member)
-    .where(and(eq(schema.member.organizationId, workspaceId), eq(schema.member.role, 'owner')))
-    .all().length;
+export async function countOwners(db: Db, workspaceId: string): Promise<number> {
+  const t = db.tables;
+  return (
+    await db
+      .select({ id: t.member.id })
+      .from(t.member)
+      .where(and(eq(t.member.organizationId, workspaceId), eq(t.member.role, 'owner')))
+  ).length;
 }

@@ -5,7 +5,7 @@ import { guardOwnerChange } from './owner-rules.ts';
 import { listMembers } from './queries.ts';
 
 export async function removeMember(ctx: AdminContext, memberId: string): Promise<MemberView[]> {
-  const target = guardOwnerChange(ctx, memberId, undefined);
+  const target = await guardOwnerChange(ctx, memberId, undefined);
   await authCall(() =>
     ctx.deps.auth.api.removeMember({
       headers: ctx.headers,

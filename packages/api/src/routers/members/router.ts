@@ -19,11 +19,11 @@ export const membersRouter = router({
   list: signedInProcedure
     .meta({ summary: 'Everyone in the workspace with their role.' })
     .output(z.array(memberView))
-    .query(({ ctx }) => listMembers(ctx.deps.db, ctx.workspace.id)),
+    .query(async ({ ctx }) => listMembers(ctx.deps.db, ctx.workspace.id)),
   invitations: adminProcedure
     .meta({ tokens: false, summary: 'Pending invitations with their links.' })
     .output(z.array(invitationView))
-    .query(({ ctx }) =>
+    .query(async ({ ctx }) =>
       listPendingInvitations(ctx.deps.db, ctx.workspace.id, ctx.deps.publicUrl, ctx.deps.now()),
     ),
   invite: adminProcedure

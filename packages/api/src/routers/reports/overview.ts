@@ -1,5 +1,5 @@
 import type { ReportFilters, ReportOverview, ReportResultOverview } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { and, eq } from 'drizzle-orm';
 import { callFilter, filtersOf, indexReport } from './report-filters.ts';
 import { loadStoredReport, notFound, type StoredReport } from './stored-report.ts';
@@ -38,7 +38,7 @@ function resultOverview(result: StoredReport['result']): ReportResultOverview {
 
 /** The report's header row: who, when, and the credential version its run used (compared, never shown). */
 async function headerOf(db: Db, workspaceId: string, id: string) {
-  const r = schema.report;
+  const r = db.tables.report;
   const [row] = await db
     .select({
       runId: r.runId,
@@ -59,9 +59,9 @@ async function headerOf(db: Db, workspaceId: string, id: string) {
 /** Whether the Gong connection was replaced (or removed) since the report's run read its calls. */
 async function connectionSince(db: Db, workspaceId: string, usedVersion: number | null) {
   const [current] = await db
-    .select({ version: schema.gongCredential.version })
-    .from(schema.gongCredential)
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
+    .select({ version: db.tables.gongCredential.version })
+    .from(db.tables.gongCredential)
+    .where(eq(db.tables.gongCredential.workspaceId, workspaceId))
     .limit(1);
   if (!current) return 'disconnected' as const;
   if (usedVersion === null) return 'unknown' as const;

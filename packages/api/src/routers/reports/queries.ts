@@ -1,8 +1,8 @@
 import type { ReportSummary, ReportView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { and, desc, eq, sql } from 'drizzle-orm';
 
-type ReportRow = typeof schema.report.$inferSelect;
+type ReportRow = Tables['report']['$inferSelect'];
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -22,22 +22,22 @@ function toSummary(row: Omit<ReportRow, 'calls' | 'reps' | 'result' | 'parameter
 }
 
 /** Summaries only: the list never loads the (large) results. */
-const summaryColumns = {
-  id: schema.report.id,
-  workspaceId: schema.report.workspaceId,
-  runId: schema.report.runId,
-  analysisId: schema.report.analysisId,
-  name: schema.report.name,
-  fromDay: schema.report.fromDay,
-  toDay: schema.report.toDay,
-  callsAnalyzed: schema.report.callsAnalyzed,
-  partial: schema.report.partial,
-  createdBy: schema.report.createdBy,
-  createdByName: schema.report.createdByName,
-  credentialVersion: schema.report.credentialVersion,
-  runStartedAt: schema.report.runStartedAt,
-  createdAt: schema.report.createdAt,
-};
+const summaryColumns = ({ report }: Tables) => ({
+  id: report.id,
+  workspaceId: report.workspaceId,
+  runId: report.runId,
+  analysisId: report.analysisId,
+  name: report.name,
+  fromDay: report.fromDay,
+  toDay: report.toDay,
+  callsAnalyzed: report.callsAnalyzed,
+  partial: report.partial,
+  createdBy: report.createdBy,
+  createdByName: report.createdByName,
+  credentialVersion: report.credentialVersion,
+  runStartedAt: report.runStartedAt,
+  createdAt: report.createdAt,
+});
 
 /** Newest first; `search` matches the name case-insensitively (LIKE wildcards in it are taken literally). */
 export async function listReports(
@@ -46,34 +46,27 @@ export async function listReports(
   search: string,
   limit = 200,
 ): Promise<ReportSummary[]> {
+  const t = db.tables;
   const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
   const where = search
-    ? and(
-        eq(schema.report.workspaceId, workspaceId),
-        sql`${schema.report.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`,
-      )
-    : eq(schema.report.workspaceId, workspaceId);
-  const rows = await db
-    .select(summaryColumns)
-    .from(schema.report)
-    .where(where)
-    .orderBy(desc(schema.report.createdAt))
-    .limit(limit);
-  return rows.map(toSummary);
+    ? and(eq(t.report.workspaceId, workspaceId), sql`${t.report.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`)
+    : eq(t.report.workspaceId, workspaceId);
+  return (
+    await db
+      .select(summaryColumns(t))
+      .from(t.report)
+      .where(where)
+      .orderBy(desc(t.report.createdAt))
+      .limit(limit)
+  ).map(toSummary);
 }
 
-/** The whole stored report (every call and sentence kept): reports.export. The page reads reports.get instead. */
 export async function findReport(db: Db, workspaceId: string, id: string): Promise<ReportView | undefined> {
+  const t = db.tables;
   const [row] = await db
-    .select({
-      ...summaryColumns,
-      parameters: schema.report.parameters,
-      calls: schema.report.calls,
-      reps: schema.report.reps,
-      result: schema.report.result,
-    })
-    .from(schema.report)
-    .where(and(eq(schema.report.workspaceId, workspaceId), eq(schema.report.id, id)))
+    .select()
+    .from(t.report)
+    .where(and(eq(t.report.workspaceId, workspaceId), eq(t.report.id, id)))
     .limit(1);
   if (!row) return undefined;
   return {

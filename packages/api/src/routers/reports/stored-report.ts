@@ -1,5 +1,5 @@
 import type { AnalysisResult, ReportCall, ReportParameters, ReportPartial } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 
@@ -23,7 +23,7 @@ export const notFound = () =>
 
 /** The report's content; NOT_FOUND when it is not this workspace's. */
 export async function loadStoredReport(db: Db, workspaceId: string, id: string): Promise<StoredReport> {
-  const r = schema.report;
+  const r = db.tables.report;
   const [row] = await db
     .select({
       id: r.id,

@@ -1,17 +1,17 @@
 import { gongNeedsAttentionMessage } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { ReasonedCause } from '../../errors.ts';
 import type { SignedInContext } from '../../procedure-context.ts';
 
 /** A run needs a working Gong connection; refuse early with the next step rather than queue a run bound to fail. */
-export function assertGongReady(ctx: SignedInContext): void {
-  const credential = ctx.deps.db
-    .select({ status: schema.gongCredential.status, method: schema.gongCredential.method })
-    .from(schema.gongCredential)
-    .where(eq(schema.gongCredential.workspaceId, ctx.workspace.id))
-    .get();
+export async function assertGongReady(ctx: SignedInContext): Promise<void> {
+  const t = ctx.deps.db.tables;
+  const [credential] = await ctx.deps.db
+    .select({ status: t.gongCredential.status, method: t.gongCredential.method })
+    .from(t.gongCredential)
+    .where(eq(t.gongCredential.workspaceId, ctx.workspace.id))
+    .limit(1);
   if (!credential) {
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',

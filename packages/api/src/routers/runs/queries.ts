@@ -1,9 +1,9 @@
 import type { RunSelection, RunTotals, RunView } from '@callmine/contracts';
-import { type Db, runQuotaOutcome, schema } from '@callmine/db';
+import { type Db, runQuotaOutcome, type Tables } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
 import { runDisplayName, runTriggerOf } from './run-trigger.ts';
 
-type RunRow = typeof schema.analysisRun.$inferSelect;
+type RunRow = Tables['analysisRun']['$inferSelect'];
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -16,10 +16,10 @@ interface SelectedRun {
   occurrenceTrigger: 'manual' | 'schedule' | null;
 }
 
-export function toRunView(
+export async function toRunView(
   db: Db,
   { run: row, startedByName, analysisName, reportId, occurrenceTrigger }: SelectedRun,
-): RunView {
+): Promise<RunView> {
   return {
     id: row.id,
     status: row.status,
@@ -37,7 +37,7 @@ export function toRunView(
       callsAnalyzed: row.callsAnalyzed,
     },
     totals: (row.totals as RunTotals | null) ?? null,
-    quota: runQuotaOutcome(db, row.id) ?? null,
+    quota: (await runQuotaOutcome(db, row.id)) ?? null,
     error: row.error,
     pausedUntil: iso(row.pausedUntil),
     cancelRequested: row.cancelRequested,
@@ -47,36 +47,37 @@ export function toRunView(
   };
 }
 
-const selectRuns = (db: Db) =>
+const selectRuns = (db: Db, t = db.tables) =>
   db
     .select({
-      run: schema.analysisRun,
-      startedByName: schema.user.name,
+      run: t.analysisRun,
+      startedByName: t.user.name,
       // The analysis's current name (it may have been renamed since); null once it is deleted.
-      analysisName: schema.analysis.name,
-      reportId: schema.report.id,
-      occurrenceTrigger: schema.scheduleOccurrence.trigger,
+      analysisName: t.analysis.name,
+      reportId: t.report.id,
+      occurrenceTrigger: t.scheduleOccurrence.trigger,
     })
-    .from(schema.analysisRun)
-    .leftJoin(schema.user, eq(schema.user.id, schema.analysisRun.startedBy))
-    .leftJoin(schema.analysis, eq(schema.analysis.id, schema.analysisRun.analysisId))
-    .leftJoin(schema.report, eq(schema.report.runId, schema.analysisRun.id))
+    .from(t.analysisRun)
+    .leftJoin(t.user, eq(t.user.id, t.analysisRun.startedBy))
+    .leftJoin(t.analysis, eq(t.analysis.id, t.analysisRun.analysisId))
+    .leftJoin(t.report, eq(t.report.runId, t.analysisRun.id))
     // At most one occurrence starts a given run: it tells a schedule's Run now from a person's run.
-    .leftJoin(schema.scheduleOccurrence, eq(schema.scheduleOccurrence.runId, schema.analysisRun.id));
+    .leftJoin(t.scheduleOccurrence, eq(t.scheduleOccurrence.runId, t.analysisRun.id));
 
-export function findRun(db: Db, workspaceId: string, id: string): RunView | undefined {
-  const row = selectRuns(db)
-    .where(and(eq(schema.analysisRun.workspaceId, workspaceId), eq(schema.analysisRun.id, id)))
-    .get();
-  return row ? toRunView(db, row) : undefined;
+export async function findRun(db: Db, workspaceId: string, id: string): Promise<RunView | undefined> {
+  const t = db.tables;
+  const [row] = await selectRuns(db)
+    .where(and(eq(t.analysisRun.workspaceId, workspaceId), eq(t.analysisRun.id, id)))
+    .limit(1);
+  return row ? await toRunView(db, row) : undefined;
 }
 
 /** The workspace's most recent runs, newest first. */
-export function listRuns(db: Db, workspaceId: string, limit = 50): RunView[] {
-  return selectRuns(db)
-    .where(eq(schema.analysisRun.workspaceId, workspaceId))
-    .orderBy(desc(schema.analysisRun.createdAt))
-    .limit(limit)
-    .all()
-    .map((row) => toRunView(db, row));
+export async function listRuns(db: Db, workspaceId: string, limit = 50): Promise<RunView[]> {
+  const t = db.tables;
+  const rows = await selectRuns(db)
+    .where(eq(t.analysisRun.workspaceId, workspaceId))
+    .orderBy(desc(t.analysisRun.createdAt))
+    .limit(limit);
+  return Promise.all(rows.map((row) => toRunView(db, row)));
 }

@@ -11,7 +11,7 @@ export const runsRouter = router({
   list: signedInProcedure
     .meta({ summary: 'The workspace’s analysis runs, newest first, with progress and totals.' })
     .output(z.array(runView))
-    .query(({ ctx }) => listRuns(ctx.deps.db, ctx.workspace.id)),
+    .query(async ({ ctx }) => listRuns(ctx.deps.db, ctx.workspace.id)),
   get: signedInProcedure
     .meta({
       summary: 'One run with its live progress.',
@@ -19,8 +19,8 @@ export const runsRouter = router({
     })
     .input(runIdInput)
     .output(runView)
-    .query(({ ctx, input }) => {
-      const run = findRun(ctx.deps.db, ctx.workspace.id, input.id);
+    .query(async ({ ctx, input }) => {
+      const run = await findRun(ctx.deps.db, ctx.workspace.id, input.id);
       if (!run)
         throw new TRPCError({ code: 'NOT_FOUND', message: 'That run does not exist in this workspace.' });
       return run;
@@ -33,10 +33,10 @@ export const runsRouter = router({
     })
     .input(runSelectionInput)
     .output(runView)
-    .mutation(({ ctx, input }) => startRun(ctx, adHocPlan(input))),
+    .mutation(async ({ ctx, input }) => startRun(ctx, adHocPlan(input))),
   cancel: signedInProcedure
     .meta({ summary: 'Cancels a queued run at once, a running one at its next checkpoint.' })
     .input(runIdInput)
     .output(runView)
-    .mutation(({ ctx, input }) => cancelRun(ctx, input.id)),
+    .mutation(async ({ ctx, input }) => cancelRun(ctx, input.id)),
 });

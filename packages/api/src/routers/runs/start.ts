@@ -18,12 +18,12 @@ export interface RunPlan {
 }
 
 /** Creates the run and its job in one transaction, so a run never exists without the job that moves it. */
-export function startRun(ctx: SignedInContext, plan: RunPlan): RunView {
-  assertGongReady(ctx);
+export async function startRun(ctx: SignedInContext, plan: RunPlan): Promise<RunView> {
+  await assertGongReady(ctx);
   const { db, now } = ctx.deps;
   const workspaceId = ctx.workspace.id;
   const at = now();
-  const id = db.transaction((tx) =>
+  const id = await db.transaction(async (tx) =>
     createAnalysisRun(tx, {
       workspaceId,
       startedBy: ctx.user.id,
@@ -36,7 +36,7 @@ export function startRun(ctx: SignedInContext, plan: RunPlan): RunView {
     }),
   );
   ctx.deps.logger.info({ workspaceId, runId: id, by: ctx.user.id }, 'run queued');
-  const view = findRun(db, workspaceId, id);
+  const view = await findRun(db, workspaceId, id);
   if (!view) throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR' });
   return view;
 }

@@ -11,37 +11,37 @@ import { checkInput, mine } from './save.ts';
  * is the only run whose window ends by now, so it is the only one the call cache can count; a scheduled slot's
  * calls mostly don't exist yet — the projection assumes the last period's pace.
  */
-export function estimateSavedSchedule(ctx: SignedInContext, id: string): ScheduleEstimate {
-  const row = mine(ctx, id);
+export async function estimateSavedSchedule(ctx: SignedInContext, id: string): Promise<ScheduleEstimate> {
+  const row = await mine(ctx, id);
   const spec = { cadence: row.cadence as ScheduleInput['cadence'], timeZone: row.timeZone };
-  return estimateSchedule(ctx, spec, requireAnalysis(ctx, row.analysisId).filters, row.paused);
+  return estimateSchedule(ctx, spec, (await requireAnalysis(ctx, row.analysisId)).filters, row.paused);
 }
 
 /** The editor's fields as typed (checked like create/update); the schedule being edited decides "paused". */
-export function estimateDraftSchedule(
+export async function estimateDraftSchedule(
   ctx: SignedInContext,
   input: { id?: string | undefined; schedule: ScheduleInput },
-): ScheduleEstimate {
-  checkInput(ctx, input.schedule);
-  const paused = input.id ? mine(ctx, input.id).paused : false;
+): Promise<ScheduleEstimate> {
+  await checkInput(ctx, input.schedule);
+  const paused = input.id ? (await mine(ctx, input.id)).paused : false;
   return estimateSchedule(
     ctx,
     input.schedule,
-    requireAnalysis(ctx, input.schedule.analysisId).filters,
+    (await requireAnalysis(ctx, input.schedule.analysisId)).filters,
     paused,
   );
 }
 
-function estimateSchedule(
+async function estimateSchedule(
   ctx: SignedInContext,
   spec: Cadence,
   filters: AnalysisView['filters'],
   paused: boolean,
-): ScheduleEstimate {
+): Promise<ScheduleEstimate> {
   const now = ctx.deps.now();
   // The same window and selection runScheduleNow hands the worker.
   const window = runNowWindow(spec, now);
-  const nextRun = estimateUsage(
+  const nextRun = await estimateUsage(
     ctx.deps.db,
     ctx.workspace.id,
     occurrenceSelection(window, filters),

@@ -1,11 +1,11 @@
 import type { OccurrenceResult, OccurrenceView, ScheduleCadence, ScheduleView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 import { describeCadence } from '@callmine/schedule';
 import { and, desc, eq } from 'drizzle-orm';
 
-type OccurrenceRow = typeof schema.scheduleOccurrence.$inferSelect;
+type OccurrenceRow = Tables['scheduleOccurrence']['$inferSelect'];
 type RunFacts = {
-  status: (typeof schema.analysisRun.$inferSelect)['status'];
+  status: Tables['analysisRun']['$inferSelect']['status'];
   error: string | null;
   reportId: string | null;
 };
@@ -39,23 +39,23 @@ export function toOccurrenceView(row: OccurrenceRow, run: RunFacts | undefined):
 }
 
 /** Occurrences with their runs' status, newest slot first. */
-export function occurrencesOf(db: Db, scheduleIds: string[], limitPerSchedule: number) {
+export async function occurrencesOf(db: Db, scheduleIds: string[], limitPerSchedule: number) {
+  const t = db.tables;
   const found = new Map<string, OccurrenceView[]>();
   for (const scheduleId of scheduleIds) {
-    const rows = db
+    const rows = await db
       .select({
-        occurrence: schema.scheduleOccurrence,
-        runStatus: schema.analysisRun.status,
-        runError: schema.analysisRun.error,
-        reportId: schema.report.id,
+        occurrence: t.scheduleOccurrence,
+        runStatus: t.analysisRun.status,
+        runError: t.analysisRun.error,
+        reportId: t.report.id,
       })
-      .from(schema.scheduleOccurrence)
-      .leftJoin(schema.analysisRun, eq(schema.analysisRun.id, schema.scheduleOccurrence.runId))
-      .leftJoin(schema.report, eq(schema.report.runId, schema.scheduleOccurrence.runId))
-      .where(eq(schema.scheduleOccurrence.scheduleId, scheduleId))
-      .orderBy(desc(schema.scheduleOccurrence.slot))
-      .limit(limitPerSchedule)
-      .all();
+      .from(t.scheduleOccurrence)
+      .leftJoin(t.analysisRun, eq(t.analysisRun.id, t.scheduleOccurrence.runId))
+      .leftJoin(t.report, eq(t.report.runId, t.scheduleOccurrence.runId))
+      .where(eq(t.scheduleOccurrence.scheduleId, scheduleId))
+      .orderBy(desc(t.scheduleOccurrence.slot))
+      .limit(limitPerSchedule);
     found.set(
       scheduleId,
       rows.map((r) =>
@@ -69,7 +69,7 @@ export function occurrencesOf(db: Db, scheduleIds: string[], limitPerSchedule: n
   return found;
 }
 
-type ScheduleRow = typeof schema.schedule.$inferSelect;
+type ScheduleRow = Tables['schedule']['$inferSelect'];
 
 function toScheduleView(
   row: ScheduleRow,
@@ -92,20 +92,20 @@ function toScheduleView(
   };
 }
 
-const selectSchedules = (db: Db) =>
+const selectSchedules = (db: Db, t = db.tables) =>
   db
-    .select({ schedule: schema.schedule, analysisName: schema.analysis.name, createdBy: schema.user.name })
-    .from(schema.schedule)
-    .innerJoin(schema.analysis, eq(schema.analysis.id, schema.schedule.analysisId))
-    .leftJoin(schema.user, eq(schema.user.id, schema.schedule.createdBy));
+    .select({ schedule: t.schedule, analysisName: t.analysis.name, createdBy: t.user.name })
+    .from(t.schedule)
+    .innerJoin(t.analysis, eq(t.analysis.id, t.schedule.analysisId))
+    .leftJoin(t.user, eq(t.user.id, t.schedule.createdBy));
 
 /** The workspace's schedules (oldest first, so the list doesn't reshuffle), each with its latest occurrence. */
-export function listSchedules(db: Db, workspaceId: string): ScheduleView[] {
-  const rows = selectSchedules(db)
-    .where(eq(schema.schedule.workspaceId, workspaceId))
-    .orderBy(schema.schedule.createdAt)
-    .all();
-  const last = occurrencesOf(
+export async function listSchedules(db: Db, workspaceId: string): Promise<ScheduleView[]> {
+  const t = db.tables;
+  const rows = await selectSchedules(db)
+    .where(eq(t.schedule.workspaceId, workspaceId))
+    .orderBy(t.schedule.createdAt);
+  const last = await occurrencesOf(
     db,
     rows.map((r) => r.schedule.id),
     1,
@@ -119,12 +119,13 @@ export function listSchedules(db: Db, workspaceId: string): ScheduleView[] {
   );
 }
 
-export function findSchedule(db: Db, workspaceId: string, id: string, occurrences = 20) {
-  const row = selectSchedules(db)
-    .where(and(eq(schema.schedule.workspaceId, workspaceId), eq(schema.schedule.id, id)))
-    .get();
+export async function findSchedule(db: Db, workspaceId: string, id: string, occurrences = 20) {
+  const t = db.tables;
+  const [row] = await selectSchedules(db)
+    .where(and(eq(t.schedule.workspaceId, workspaceId), eq(t.schedule.id, id)))
+    .limit(1);
   if (!row) return undefined;
-  const recent = occurrencesOf(db, [id], occurrences).get(id) ?? [];
+  const recent = (await occurrencesOf(db, [id], occurrences)).get(id) ?? [];
   return {
     ...toScheduleView(row.schedule, {
       analysisName: row.analysisName,

@@ -31,7 +31,7 @@ export const schedulesRouter = router({
   list: signedInProcedure
     .meta({ summary: 'The workspace’s schedules with their next run, zone and last occurrence.' })
     .output(z.array(scheduleView))
-    .query(({ ctx }) => listSchedules(ctx.deps.db, ctx.workspace.id)),
+    .query(async ({ ctx }) => listSchedules(ctx.deps.db, ctx.workspace.id)),
   get: signedInProcedure
     .meta({
       summary: 'One schedule with its recent occurrences (run, skipped or failed, with the reason).',
@@ -39,7 +39,7 @@ export const schedulesRouter = router({
     })
     .input(scheduleIdInput)
     .output(scheduleDetailView)
-    .query(({ ctx, input }) => view(ctx, input.id)),
+    .query(async ({ ctx, input }) => view(ctx, input.id)),
   create: signedInProcedure
     .meta({
       summary:
@@ -48,7 +48,7 @@ export const schedulesRouter = router({
     })
     .input(scheduleFormInput)
     .output(scheduleDetailView)
-    .mutation(({ ctx, input }) => createSchedule(ctx, input)),
+    .mutation(async ({ ctx, input }) => createSchedule(ctx, input)),
   update: signedInProcedure
     .meta({
       summary: 'Changes a schedule’s analysis, cadence or zone; the next run is computed afresh from now.',
@@ -56,12 +56,12 @@ export const schedulesRouter = router({
     })
     .input(scheduleUpdateInput)
     .output(scheduleDetailView)
-    .mutation(({ ctx, input }) => updateSchedule(ctx, input.id, input.schedule)),
+    .mutation(async ({ ctx, input }) => updateSchedule(ctx, input.id, input.schedule)),
   pause: signedInProcedure
     .meta({ summary: 'Pauses a schedule: no occurrences until it is resumed.', errors: [notFound] })
     .input(scheduleIdInput)
     .output(scheduleDetailView)
-    .mutation(({ ctx, input }) => setPaused(ctx, input.id, true)),
+    .mutation(async ({ ctx, input }) => setPaused(ctx, input.id, true)),
   resume: signedInProcedure
     .meta({
       summary: 'Resumes a schedule from its next slot after now (slots while paused are not owed).',
@@ -69,7 +69,7 @@ export const schedulesRouter = router({
     })
     .input(scheduleIdInput)
     .output(scheduleDetailView)
-    .mutation(({ ctx, input }) => setPaused(ctx, input.id, false)),
+    .mutation(async ({ ctx, input }) => setPaused(ctx, input.id, false)),
   delete: signedInProcedure
     .meta({
       summary: 'Deletes a schedule and its occurrence history; its runs and reports stay.',
@@ -77,7 +77,7 @@ export const schedulesRouter = router({
     })
     .input(scheduleIdInput)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => deleteSchedule(ctx, input.id)),
+    .mutation(async ({ ctx, input }) => deleteSchedule(ctx, input.id)),
   runNow: signedInProcedure
     .meta({
       summary:
@@ -90,7 +90,7 @@ export const schedulesRouter = router({
     })
     .input(scheduleIdInput)
     .output(scheduleDetailView)
-    .mutation(({ ctx, input }) => runScheduleNow(ctx, input.id)),
+    .mutation(async ({ ctx, input }) => runScheduleNow(ctx, input.id)),
   estimate: signedInProcedure
     .meta({
       summary:
@@ -99,7 +99,7 @@ export const schedulesRouter = router({
     })
     .input(scheduleIdInput)
     .output(scheduleEstimate)
-    .query(({ ctx, input }) => estimateSavedSchedule(ctx, input.id)),
+    .query(async ({ ctx, input }) => estimateSavedSchedule(ctx, input.id)),
   estimateDraft: signedInProcedure
     .meta({
       summary:
@@ -108,17 +108,17 @@ export const schedulesRouter = router({
     })
     .input(scheduleDraftEstimateInput)
     .output(scheduleEstimate)
-    .query(({ ctx, input }) => estimateDraftSchedule(ctx, input)),
+    .query(async ({ ctx, input }) => estimateDraftSchedule(ctx, input)),
   workspaceTimeZone: signedInProcedure
     .meta({ summary: 'The zone new schedules start with (UTC until an admin picks one).' })
     .output(workspaceTimeZoneView)
-    .query(({ ctx }) => ({ timeZone: workspaceTimeZone(ctx.deps.db, ctx.workspace.id) })),
+    .query(async ({ ctx }) => ({ timeZone: await workspaceTimeZone(ctx.deps.db, ctx.workspace.id) })),
   setWorkspaceTimeZone: adminProcedure
     .meta({ summary: 'Sets the zone new schedules start with; existing schedules keep theirs.' })
     .input(workspaceTimeZoneInput)
     .output(workspaceTimeZoneView)
-    .mutation(({ ctx, input }) => {
-      setWorkspaceTimeZone(ctx.deps.db, ctx.workspace.id, input.timeZone, ctx.deps.now());
+    .mutation(async ({ ctx, input }) => {
+      await setWorkspaceTimeZone(ctx.deps.db, ctx.workspace.id, input.timeZone, ctx.deps.now());
       ctx.deps.logger.info({ workspaceId: ctx.workspace.id, by: ctx.user.id }, 'workspace time zone set');
       return { timeZone: input.timeZone };
     }),

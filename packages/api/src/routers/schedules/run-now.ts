@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleCadence, ScheduleDetailView } from '@callmine/contracts';
-import { createOccurrenceRun, schema } from '@callmine/db';
+import { createOccurrenceRun } from '@callmine/db';
 import { runNowWindow } from '@callmine/schedule';
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
@@ -12,15 +12,16 @@ import { mine, view } from './save.ts';
  * "Run now": a manual occurrence (slot = now) over the window the next scheduled occurrence would cover, ending
  * now. The occurrence and its run are written in one transaction, like a scheduled slot; the cadence is untouched.
  */
-export function runScheduleNow(ctx: SignedInContext, id: string): ScheduleDetailView {
-  assertGongReady(ctx);
-  const row = mine(ctx, id);
+export async function runScheduleNow(ctx: SignedInContext, id: string): Promise<ScheduleDetailView> {
+  const t = ctx.deps.db.tables;
+  await assertGongReady(ctx);
+  const row = await mine(ctx, id);
   const at = ctx.deps.now();
   const window = runNowWindow({ cadence: row.cadence as ScheduleCadence, timeZone: row.timeZone }, at);
-  const runId = ctx.deps.db.transaction((tx) => {
+  const runId = await ctx.deps.db.transaction(async (tx) => {
     const occurrenceId = randomUUID();
-    const claimed = tx
-      .insert(schema.scheduleOccurrence)
+    const claimed = await tx
+      .insert(t.scheduleOccurrence)
       .values({
         id: occurrenceId,
         scheduleId: row.id,
@@ -33,10 +34,9 @@ export function runScheduleNow(ctx: SignedInContext, id: string): ScheduleDetail
         createdAt: at,
       })
       .onConflictDoNothing()
-      .returning({ id: schema.scheduleOccurrence.id })
-      .all();
+      .returning({ id: t.scheduleOccurrence.id });
     if (!claimed[0]) return null;
-    const created = createOccurrenceRun(tx, {
+    const created = await createOccurrenceRun(tx, {
       workspaceId: row.workspaceId,
       analysisId: row.analysisId,
       startedBy: ctx.user.id,
@@ -49,10 +49,10 @@ export function runScheduleNow(ctx: SignedInContext, id: string): ScheduleDetail
         code: 'NOT_FOUND',
         message: 'The analysis this schedule runs no longer exists.',
       });
-    tx.update(schema.scheduleOccurrence)
+    await tx
+      .update(t.scheduleOccurrence)
       .set({ runId: created })
-      .where(eq(schema.scheduleOccurrence.id, occurrenceId))
-      .run();
+      .where(eq(t.scheduleOccurrence.id, occurrenceId));
     return created;
   });
   if (!runId) {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleDetailView, ScheduleInput } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { cronProblem, nextSlot } from '@callmine/schedule';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
@@ -18,17 +17,18 @@ function fieldError(field: string, message: string) {
 }
 
 /** What zod can't check without croner and the database: the cron expression's meaning and the analysis. */
-export function checkInput(ctx: SignedInContext, input: ScheduleInput) {
+export async function checkInput(ctx: SignedInContext, input: ScheduleInput) {
   const { db, now } = ctx.deps;
+  const t = db.tables;
   if (input.cadence.kind === 'cron') {
     const problem = cronProblem(input.cadence.expression, input.timeZone, now());
     if (problem) throw fieldError('cron', problem);
   }
-  const analysis = db
-    .select({ id: schema.analysis.id })
-    .from(schema.analysis)
-    .where(and(eq(schema.analysis.id, input.analysisId), eq(schema.analysis.workspaceId, ctx.workspace.id)))
-    .get();
+  const [analysis] = await db
+    .select({ id: t.analysis.id })
+    .from(t.analysis)
+    .where(and(eq(t.analysis.id, input.analysisId), eq(t.analysis.workspaceId, ctx.workspace.id)))
+    .limit(1);
   if (!analysis) throw fieldError('analysisId', 'That analysis does not exist in this workspace any more.');
 }
 
@@ -36,30 +36,31 @@ function notFound() {
   return new TRPCError({ code: 'NOT_FOUND', message: 'That schedule does not exist in this workspace.' });
 }
 
-export function view(ctx: SignedInContext, id: string): ScheduleDetailView {
-  const found = findSchedule(ctx.deps.db, ctx.workspace.id, id);
+export async function view(ctx: SignedInContext, id: string): Promise<ScheduleDetailView> {
+  const found = await findSchedule(ctx.deps.db, ctx.workspace.id, id);
   if (!found) throw notFound();
   return found;
 }
 
-export function createSchedule(ctx: SignedInContext, input: ScheduleInput): ScheduleDetailView {
-  checkInput(ctx, input);
+export async function createSchedule(
+  ctx: SignedInContext,
+  input: ScheduleInput,
+): Promise<ScheduleDetailView> {
+  const t = ctx.deps.db.tables;
+  await checkInput(ctx, input);
   const at = ctx.deps.now();
   const id = randomUUID();
-  ctx.deps.db
-    .insert(schema.schedule)
-    .values({
-      id,
-      workspaceId: ctx.workspace.id,
-      analysisId: input.analysisId,
-      cadence: input.cadence,
-      timeZone: input.timeZone,
-      nextSlotAt: nextSlot(input, at),
-      createdBy: ctx.user.id,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .run();
+  await ctx.deps.db.insert(t.schedule).values({
+    id,
+    workspaceId: ctx.workspace.id,
+    analysisId: input.analysisId,
+    cadence: input.cadence,
+    timeZone: input.timeZone,
+    nextSlotAt: nextSlot(input, at),
+    createdBy: ctx.user.id,
+    createdAt: at,
+    updatedAt: at,
+  });
   ctx.deps.logger.info(
     { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
     'schedule created',
@@ -68,12 +69,17 @@ export function createSchedule(ctx: SignedInContext, input: ScheduleInput): Sche
 }
 
 /** A new cadence starts from now: slots of the old cadence that have not come yet are not owed. */
-export function updateSchedule(ctx: SignedInContext, id: string, input: ScheduleInput): ScheduleDetailView {
-  checkInput(ctx, input);
+export async function updateSchedule(
+  ctx: SignedInContext,
+  id: string,
+  input: ScheduleInput,
+): Promise<ScheduleDetailView> {
+  const t = ctx.deps.db.tables;
+  await checkInput(ctx, input);
   const at = ctx.deps.now();
-  const existing = mine(ctx, id);
-  ctx.deps.db
-    .update(schema.schedule)
+  const existing = await mine(ctx, id);
+  await ctx.deps.db
+    .update(t.schedule)
     .set({
       analysisId: input.analysisId,
       cadence: input.cadence,
@@ -81,8 +87,7 @@ export function updateSchedule(ctx: SignedInContext, id: string, input: Schedule
       nextSlotAt: existing.paused ? null : nextSlot(input, at),
       updatedAt: at,
     })
-    .where(eq(schema.schedule.id, id))
-    .run();
+    .where(eq(t.schedule.id, id));
   ctx.deps.logger.info(
     { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
     'schedule updated',
@@ -91,15 +96,19 @@ export function updateSchedule(ctx: SignedInContext, id: string, input: Schedule
 }
 
 /** Pausing forgets the next slot; resuming starts from the first slot after now (paused slots are not owed). */
-export function setPaused(ctx: SignedInContext, id: string, paused: boolean): ScheduleDetailView {
+export async function setPaused(
+  ctx: SignedInContext,
+  id: string,
+  paused: boolean,
+): Promise<ScheduleDetailView> {
+  const t = ctx.deps.db.tables;
   const at = ctx.deps.now();
-  const existing = mine(ctx, id);
+  const existing = await mine(ctx, id);
   const spec = { cadence: existing.cadence as ScheduleInput['cadence'], timeZone: existing.timeZone };
-  ctx.deps.db
-    .update(schema.schedule)
+  await ctx.deps.db
+    .update(t.schedule)
     .set({ paused, nextSlotAt: paused ? null : nextSlot(spec, at), updatedAt: at })
-    .where(eq(schema.schedule.id, id))
-    .run();
+    .where(eq(t.schedule.id, id));
   ctx.deps.logger.info(
     { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
     paused ? 'schedule paused' : 'schedule resumed',
@@ -108,9 +117,10 @@ export function setPaused(ctx: SignedInContext, id: string, paused: boolean): Sc
 }
 
 /** Deletes the schedule and its occurrence history; the runs (and reports) it produced stay. */
-export function deleteSchedule(ctx: SignedInContext, id: string): { id: string } {
-  mine(ctx, id);
-  ctx.deps.db.delete(schema.schedule).where(eq(schema.schedule.id, id)).run();
+export async function deleteSchedule(ctx: SignedInContext, id: string): Promise<{ id: string }> {
+  const t = ctx.deps.db.tables;
+  await mine(ctx, id);
+  await ctx.deps.db.delete(t.schedule).where(eq(t.schedule.id, id));
   ctx.deps.logger.info(
     { workspaceId: ctx.workspace.id, scheduleId: id, by: ctx.user.id },
     'schedule deleted',
@@ -118,12 +128,13 @@ export function deleteSchedule(ctx: SignedInContext, id: string): { id: string }
   return { id };
 }
 
-export function mine(ctx: SignedInContext, id: string) {
-  const row = ctx.deps.db
+export async function mine(ctx: SignedInContext, id: string) {
+  const t = ctx.deps.db.tables;
+  const [row] = await ctx.deps.db
     .select()
-    .from(schema.schedule)
-    .where(and(eq(schema.schedule.id, id), eq(schema.schedule.workspaceId, ctx.workspace.id)))
-    .get();
+    .from(t.schedule)
+    .where(and(eq(t.schedule.id, id), eq(t.schedule.workspaceId, ctx.workspace.id)))
+    .limit(1);
   if (!row) throw notFound();
   return row;
 }

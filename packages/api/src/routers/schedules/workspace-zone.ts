@@ -1,23 +1,27 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 
 /** The zone a new schedule starts with; UTC until an admin picks one in Settings → Workspace. */
-export function workspaceTimeZone(db: Db, workspaceId: string): string {
+export async function workspaceTimeZone(db: Db, workspaceId: string): Promise<string> {
+  const t = db.tables;
   return (
-    db
-      .select({ timeZone: schema.workspaceScheduleSettings.timeZone })
-      .from(schema.workspaceScheduleSettings)
-      .where(eq(schema.workspaceScheduleSettings.workspaceId, workspaceId))
-      .get()?.timeZone ?? 'UTC'
+    (
+      await db
+        .select({ timeZone: t.workspaceScheduleSettings.timeZone })
+        .from(t.workspaceScheduleSettings)
+        .where(eq(t.workspaceScheduleSettings.workspaceId, workspaceId))
+        .limit(1)
+    )[0]?.timeZone ?? 'UTC'
   );
 }
 
-export function setWorkspaceTimeZone(db: Db, workspaceId: string, timeZone: string, at: Date) {
-  db.insert(schema.workspaceScheduleSettings)
+export async function setWorkspaceTimeZone(db: Db, workspaceId: string, timeZone: string, at: Date) {
+  const t = db.tables;
+  await db
+    .insert(t.workspaceScheduleSettings)
     .values({ workspaceId, timeZone, updatedAt: at })
     .onConflictDoUpdate({
-      target: schema.workspaceScheduleSettings.workspaceId,
+      target: t.workspaceScheduleSettings.workspaceId,
       set: { timeZone, updatedAt: at },
-    })
-    .run();
+    });
 }

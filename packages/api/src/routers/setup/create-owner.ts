@@ -1,5 +1,4 @@
 import type { CreateOwnerInput, SessionView } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { forwardCookies } from '../../auth/cookies.ts';
 import type { Context } from '../../context.ts';
@@ -8,8 +7,9 @@ import { authCall } from '../../errors.ts';
 // One setup at a time per database: two racing first visitors must not both become owners.
 const inFlight = new WeakMap<object, Promise<unknown>>();
 
-export function hasOwner(ctx: Pick<Context, 'deps'>): boolean {
-  return ctx.deps.db.select({ id: schema.user.id }).from(schema.user).limit(1).get() !== undefined;
+export async function hasOwner(ctx: Pick<Context, 'deps'>): Promise<boolean> {
+  const t = ctx.deps.db.tables;
+  return (await ctx.deps.db.select({ id: t.user.id }).from(t.user).limit(1))[0] !== undefined;
 }
 
 export async function createOwner(ctx: Context, input: CreateOwnerInput): Promise<SessionView> {
@@ -21,7 +21,7 @@ export async function createOwner(ctx: Context, input: CreateOwnerInput): Promis
 }
 
 async function createOwnerNow(ctx: Context, input: CreateOwnerInput): Promise<SessionView> {
-  if (hasOwner(ctx)) {
+  if (await hasOwner(ctx)) {
     throw new TRPCError({ code: 'CONFLICT', message: 'Callmine already has an owner. Sign in instead.' });
   }
   const { auth } = ctx.deps;

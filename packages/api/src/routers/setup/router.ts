@@ -7,7 +7,7 @@ export const setupRouter = router({
   status: publicProcedure
     .meta({ summary: 'Whether this install still needs its owner account.' })
     .output(setupStatus)
-    .query(({ ctx }) => ({ needsOwner: !hasOwner(ctx) })),
+    .query(async ({ ctx }) => ({ needsOwner: !(await hasOwner(ctx)) })),
   /** Creates the owner and the workspace, signs the owner in, and closes sign-up for good. */
   createOwner: publicProcedure
     .meta({

@@ -19,7 +19,7 @@ export const usageRouter = router({
     })
     .input(runSelectionInput)
     .output(usageEstimate)
-    .query(({ ctx, input }) =>
+    .query(async ({ ctx, input }) =>
       estimateUsage(ctx.deps.db, ctx.workspace.id, input, ctx.deps.monthlyCallQuota, ctx.deps.now()),
     ),
 });

@@ -19,7 +19,7 @@ afterEach(async () => {
 /** A finished run that hit the allowance: 120 of 300 calls analysed. */
 async function partialRun() {
   env = await startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '120' } });
-  worker = startTestWorker(env.server.dataDir, env.workerEnv);
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv);
   const queued = await env.startRun();
   await env.waitFor(queued.id, (r) => r.status === 'done');
   return { env, runId: queued.id };

@@ -1,11 +1,11 @@
-import { type Db, schema } from '@callmine/db';
+import type { Db, Tables } from '@callmine/db';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export interface AuditEntry {
   workspaceId: string;
   actorId: string | null;
-  action: (typeof schema.gongAuditLog.$inferInsert)['action'];
+  action: Tables['gongAuditLog']['$inferInsert']['action'];
   method: 'basic' | 'oauth' | null;
   /** The last 4 characters of the key: the only key material an audit row may hold. */
   accessKeyHint: string | null;
@@ -13,16 +13,15 @@ export interface AuditEntry {
   at: Date;
 }
 
-export function recordAudit(db: Db | Tx, entry: AuditEntry): void {
-  db.insert(schema.gongAuditLog)
-    .values({
-      workspaceId: entry.workspaceId,
-      actorId: entry.actorId,
-      action: entry.action,
-      method: entry.method,
-      accessKeyHint: entry.accessKeyHint,
-      detail: entry.detail,
-      createdAt: entry.at,
-    })
-    .run();
+export async function recordAudit(db: Db | Tx, entry: AuditEntry): Promise<void> {
+  const t = db.tables;
+  await db.insert(t.gongAuditLog).values({
+    workspaceId: entry.workspaceId,
+    actorId: entry.actorId,
+    action: entry.action,
+    method: entry.method,
+    accessKeyHint: entry.accessKeyHint,
+    detail: entry.detail,
+    createdAt: entry.at,
+  });
 }

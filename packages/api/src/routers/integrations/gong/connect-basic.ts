@@ -37,7 +37,7 @@ export async function connectBasic(
     });
   }
   const hint = input.accessKey.slice(-4);
-  const existing = currentCredential(db, workspaceId);
+  const existing = await currentCredential(db, workspaceId);
 
   try {
     await gong.validateBasic({
@@ -46,7 +46,7 @@ export async function connectBasic(
       baseUrl: verdict.origin,
     });
   } catch (error) {
-    recordAudit(db, {
+    await recordAudit(db, {
       workspaceId,
       actorId: ctx.user.id,
       action: 'validation-failed',
@@ -58,7 +58,7 @@ export async function connectBasic(
     throw gongFailureToTRPCError(error, { customBaseUrl: !verdict.isDefault });
   }
 
-  storeValidatedCredential(
+  await storeValidatedCredential(
     { db, sealer },
     {
       workspaceId,

@@ -1,22 +1,21 @@
 import type { GongConnectionView } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 import type { AdminContext } from '../../../procedure-context.ts';
 import { recordAudit } from './audit.ts';
 
 /** Removes the credential row; reports, schedules and quota never reference it, so they stay. */
-export function disconnect(ctx: AdminContext): GongConnectionView {
+export async function disconnect(ctx: AdminContext): Promise<GongConnectionView> {
   const { db, now } = ctx.deps;
+  const t = db.tables;
   const workspaceId = ctx.workspace.id;
-  db.transaction((tx) => {
-    const removed = tx
-      .delete(schema.gongCredential)
-      .where(eq(schema.gongCredential.workspaceId, workspaceId))
-      .returning({ method: schema.gongCredential.method, hint: schema.gongCredential.accessKeyHint })
-      .all();
+  await db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(t.gongCredential)
+      .where(eq(t.gongCredential.workspaceId, workspaceId))
+      .returning({ method: t.gongCredential.method, hint: t.gongCredential.accessKeyHint });
     const gone = removed[0];
     if (!gone) return;
-    recordAudit(tx, {
+    await recordAudit(tx, {
       workspaceId,
       actorId: ctx.user.id,
       action: 'disconnected',

@@ -30,7 +30,7 @@ export async function completeGongOAuth(
   if (!app) return 'not-configured';
   const session = await deps.auth.api.getSession({ headers });
   // Consumed even when the session is missing or wrong: a state is spent the first time anyone presents it.
-  const binding = consumeOAuthState(
+  const binding = await consumeOAuthState(
     deps.db,
     params.state ?? '',
     session ? { userId: session.user.id, sessionId: session.session.id } : undefined,
@@ -38,7 +38,7 @@ export async function completeGongOAuth(
   );
   if (!session || !binding) return 'state-invalid';
   // Still an admin of that workspace now, not only when the flow started.
-  const membership = findMembership(deps.db, session.user.id, binding.workspaceId);
+  const membership = await findMembership(deps.db, session.user.id, binding.workspaceId);
   if (!membership || membership.workspaceId !== binding.workspaceId || !adminRoles.has(membership.role)) {
     return 'state-invalid';
   }
@@ -56,7 +56,7 @@ export async function completeGongOAuth(
   const { grant } = exchanged;
 
   const missing = GONG_OAUTH_SCOPES.filter((scope) => !grant.scopes.includes(scope));
-  const audit = (detail: string) =>
+  const audit = async (detail: string) =>
     recordAudit(deps.db, {
       workspaceId: binding.workspaceId,
       actorId: session.user.id,
@@ -67,22 +67,22 @@ export async function completeGongOAuth(
       at: deps.now(),
     });
   if (missing.length > 0) {
-    audit(`scopes-missing: ${missing.join(' ')}`);
+    await audit(`scopes-missing: ${missing.join(' ')}`);
     return 'scopes-missing';
   }
   // The same allow-list as a pasted base URL: Gong's answer decides where the bearer token goes.
   const verdict = deps.gong.normalizeBaseUrl(grant.apiBaseUrlForCustomer || undefined);
   if (!verdict.ok) {
-    audit('base-url-not-allowed');
+    await audit('base-url-not-allowed');
     return 'base-url-not-gong';
   }
 
-  const existing = currentCredential(deps.db, binding.workspaceId);
+  const existing = await currentCredential(deps.db, binding.workspaceId);
   try {
     await deps.gong.validateBearer({ accessToken: grant.accessToken, baseUrl: verdict.origin });
   } catch (error) {
     const kind = isGongError(error) ? error.kind : 'internal-error';
-    audit(kind);
+    await audit(kind);
     if (kind === 'forbidden') return 'scopes-missing';
     if (kind === 'invalid-credentials') return 'rejected';
     if (kind === 'base-url-not-allowed') return 'base-url-not-gong';
@@ -92,7 +92,7 @@ export async function completeGongOAuth(
 
   const at = deps.now();
   try {
-    storeValidatedCredential(deps, {
+    await storeValidatedCredential(deps, {
       workspaceId: binding.workspaceId,
       actorId: session.user.id,
       existing,

@@ -1,13 +1,12 @@
 import type { GongAuditEntry, GongConnectionView } from '@callmine/contracts';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { desc, eq } from 'drizzle-orm';
 
-export function currentCredential(db: Db, workspaceId: string) {
-  return db
-    .select()
-    .from(schema.gongCredential)
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
-    .get();
+export async function currentCredential(db: Db, workspaceId: string) {
+  const t = db.tables;
+  return (
+    await db.select().from(t.gongCredential).where(eq(t.gongCredential.workspaceId, workspaceId)).limit(1)
+  )[0];
 }
 
 const attentionDetail = {
@@ -17,25 +16,30 @@ const attentionDetail = {
 } as const;
 
 /** Status and non-secret metadata only: never a sealed field, never the full access key. */
-export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: string): GongConnectionView {
-  const row = db
+export async function connectionView(
+  db: Db,
+  workspaceId: string,
+  defaultBaseUrl: string,
+): Promise<GongConnectionView> {
+  const t = db.tables;
+  const [row] = await db
     .select({
-      method: schema.gongCredential.method,
-      accessKeyHint: schema.gongCredential.accessKeyHint,
-      baseUrl: schema.gongCredential.baseUrl,
-      status: schema.gongCredential.status,
-      statusReason: schema.gongCredential.statusReason,
-      connectedAt: schema.gongCredential.connectedAt,
-      lastValidatedAt: schema.gongCredential.lastValidatedAt,
-      scopes: schema.gongCredential.scopes,
-      tokenExpiresAt: schema.gongCredential.tokenExpiresAt,
-      version: schema.gongCredential.version,
-      connectedBy: schema.user.name,
+      method: t.gongCredential.method,
+      accessKeyHint: t.gongCredential.accessKeyHint,
+      baseUrl: t.gongCredential.baseUrl,
+      status: t.gongCredential.status,
+      statusReason: t.gongCredential.statusReason,
+      connectedAt: t.gongCredential.connectedAt,
+      lastValidatedAt: t.gongCredential.lastValidatedAt,
+      scopes: t.gongCredential.scopes,
+      tokenExpiresAt: t.gongCredential.tokenExpiresAt,
+      version: t.gongCredential.version,
+      connectedBy: t.user.name,
     })
-    .from(schema.gongCredential)
-    .leftJoin(schema.user, eq(schema.user.id, schema.gongCredential.connectedBy))
-    .where(eq(schema.gongCredential.workspaceId, workspaceId))
-    .get();
+    .from(t.gongCredential)
+    .leftJoin(t.user, eq(t.user.id, t.gongCredential.connectedBy))
+    .where(eq(t.gongCredential.workspaceId, workspaceId))
+    .limit(1);
   if (!row) return { status: 'disconnected' };
   const reason = row.status === 'active' ? null : row.status;
   return {
@@ -54,22 +58,23 @@ export function connectionView(db: Db, workspaceId: string, defaultBaseUrl: stri
   };
 }
 
-export function auditLog(db: Db, workspaceId: string, limit = 20): GongAuditEntry[] {
-  return db
-    .select({
-      id: schema.gongAuditLog.id,
-      action: schema.gongAuditLog.action,
-      method: schema.gongAuditLog.method,
-      accessKeyHint: schema.gongAuditLog.accessKeyHint,
-      detail: schema.gongAuditLog.detail,
-      createdAt: schema.gongAuditLog.createdAt,
-      actorName: schema.user.name,
-    })
-    .from(schema.gongAuditLog)
-    .leftJoin(schema.user, eq(schema.user.id, schema.gongAuditLog.actorId))
-    .where(eq(schema.gongAuditLog.workspaceId, workspaceId))
-    .orderBy(desc(schema.gongAuditLog.createdAt), desc(schema.gongAuditLog.id))
-    .limit(limit)
-    .all()
-    .map(({ createdAt, ...entry }) => ({ ...entry, at: createdAt.toISOString() }));
+export async function auditLog(db: Db, workspaceId: string, limit = 20): Promise<GongAuditEntry[]> {
+  const t = db.tables;
+  return (
+    await db
+      .select({
+        id: t.gongAuditLog.id,
+        action: t.gongAuditLog.action,
+        method: t.gongAuditLog.method,
+        accessKeyHint: t.gongAuditLog.accessKeyHint,
+        detail: t.gongAuditLog.detail,
+        createdAt: t.gongAuditLog.createdAt,
+        actorName: t.user.name,
+      })
+      .from(t.gongAuditLog)
+      .leftJoin(t.user, eq(t.user.id, t.gongAuditLog.actorId))
+      .where(eq(t.gongAuditLog.workspaceId, workspaceId))
+      .orderBy(desc(t.gongAuditLog.createdAt), desc(t.gongAuditLog.id))
+      .limit(limit)
+  ).map(({ createdAt, ...entry }) => ({ ...entry, at: createdAt.toISOString() }));
 }

@@ -17,7 +17,7 @@ export const gongRouter = router({
   get: signedInProcedure
     .meta({ summary: 'The Gong connection status and non-secret details (never a key or secret).' })
     .output(gongConnectionView)
-    .query(({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong.defaultBaseUrl)),
+    .query(async ({ ctx }) => connectionView(ctx.deps.db, ctx.workspace.id, ctx.deps.gong.defaultBaseUrl)),
   connectBasic: adminProcedure
     .meta({
       tokens: false,
@@ -42,7 +42,7 @@ export const gongRouter = router({
   disconnect: adminProcedure
     .meta({ tokens: false, summary: 'Deletes the stored Gong credential.' })
     .output(gongConnectionView)
-    .mutation(({ ctx }) => disconnect(ctx)),
+    .mutation(async ({ ctx }) => disconnect(ctx)),
   /** Whether the operator registered Callmine's OAuth app; without it the card disables "Connect with OAuth". */
   oauthAvailability: signedInProcedure
     .meta({ summary: 'Whether this Callmine is registered as a Gong OAuth app (else only basic-auth).' })
@@ -55,9 +55,9 @@ export const gongRouter = router({
       summary: 'Starts connecting Gong with OAuth: the authorize URL to send the browser to.',
     })
     .output(gongOAuthStart)
-    .mutation(({ ctx }) => startOAuth(ctx)),
+    .mutation(async ({ ctx }) => startOAuth(ctx)),
   auditLog: adminProcedure
     .meta({ summary: 'Who connected, rotated or disconnected Gong, and when.' })
     .output(z.array(gongAuditEntry))
-    .query(({ ctx }) => auditLog(ctx.deps.db, ctx.workspace.id)),
+    .query(async ({ ctx }) => auditLog(ctx.deps.db, ctx.workspace.id)),
 });

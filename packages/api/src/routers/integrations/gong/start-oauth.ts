@@ -7,7 +7,7 @@ import { createOAuthState, pkceChallenge } from './oauth-state.ts';
  * The authorize URL the card sends the browser to. Gong documents no PKCE; its authorize endpoint (and the
  * sandbox's) ignores unknown parameters, so the S256 challenge is sent anyway and the verifier goes with the code.
  */
-export function startOAuth(ctx: AdminContext): { authorizeUrl: string } {
+export async function startOAuth(ctx: AdminContext): Promise<{ authorizeUrl: string }> {
   // The state is bound to a browser session; API tokens are refused earlier by the procedure's meta.
   if (!ctx.session) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'Connect Gong with OAuth from the Callmine app.' });
@@ -21,7 +21,7 @@ export function startOAuth(ctx: AdminContext): { authorizeUrl: string } {
         'OAuth with Gong is not set up on this Callmine. Ask your operator, or connect with basic-auth.',
     });
   }
-  const { state, codeVerifier } = createOAuthState(
+  const { state, codeVerifier } = await createOAuthState(
     ctx.deps.db,
     { workspaceId: ctx.workspace.id, userId: ctx.user.id, sessionId },
     ctx.deps.now(),

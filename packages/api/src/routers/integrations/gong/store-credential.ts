@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Db, schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { type GongCredentialField, gongCredentialContext, type Sealer } from '@callmine/vault';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
@@ -22,7 +22,7 @@ export const credentialConflict = () =>
  * single credential row in place (ON CONFLICT DO UPDATE guarded by the version read before validating, so the
  * loser of a race gets CONFLICT) and writes the audit row. Switching method is a rotation of the same row.
  */
-export function storeValidatedCredential(
+export async function storeValidatedCredential(
   deps: { db: Db; sealer: Pick<Sealer, 'seal'> },
   args: {
     workspaceId: string;
@@ -32,8 +32,9 @@ export function storeValidatedCredential(
     secrets: ValidatedSecrets;
     at: Date;
   },
-): void {
+): Promise<void> {
   const { db, sealer } = deps;
+  const t = db.tables;
   const { workspaceId, existing, secrets, at } = args;
   const credentialId = existing?.id ?? randomUUID();
   const expectedVersion = existing?.version ?? 0;
@@ -59,18 +60,18 @@ export function storeValidatedCredential(
     updatedAt: at,
   };
 
-  db.transaction((tx) => {
-    const result = tx
-      .insert(schema.gongCredential)
+  await db.transaction(async (tx) => {
+    const result = await tx
+      .insert(t.gongCredential)
       .values({ id: credentialId, workspaceId, version: 1, ...fields })
       .onConflictDoUpdate({
-        target: schema.gongCredential.workspaceId,
-        set: { ...fields, version: sql`${schema.gongCredential.version} + 1` },
-        setWhere: eq(schema.gongCredential.version, expectedVersion),
+        target: t.gongCredential.workspaceId,
+        set: { ...fields, version: sql`${t.gongCredential.version} + 1` },
+        setWhere: eq(t.gongCredential.version, expectedVersion),
       })
-      .run();
-    if (result.changes !== 1) throw credentialConflict();
-    recordAudit(tx, {
+      .returning({ id: t.gongCredential.id });
+    if (result.length !== 1) throw credentialConflict();
+    await recordAudit(tx, {
       workspaceId,
       actorId: args.actorId,
       action: existing ? 'rotated' : 'connected',

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './open.ts';
+import { openSqliteDatabase as openDatabase } from './sqlite.ts';
 
 describe('openDatabase', () => {
   const dirs: string[] = [];
@@ -59,7 +59,7 @@ describe('openDatabase', () => {
     try {
       const applied = again.sqlite.prepare('select count(*) from __drizzle_migrations').pluck().get();
       const journal = JSON.parse(
-        readFileSync(new URL('../migrations/meta/_journal.json', import.meta.url), 'utf8'),
+        readFileSync(new URL('../../migrations/meta/_journal.json', import.meta.url), 'utf8'),
       );
       expect(applied).toBe(journal.entries.length);
     } finally {
