@@ -48,7 +48,9 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   });
   await user.click(await within(item).findByRole('link', { name: 'Open the report' }));
 
-  expect(await screen.findByRole('heading', { level: 1, name: 'Competitor watch' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /^Competitor watch · \d{4}-\d{2}-\d{2} to / }),
+  ).toBeInTheDocument();
   const truth = env.sandbox.groundTruth('acme');
   const tiles = screen.getByRole('list', { name: 'Summary' });
   const tile = (label: string) => within(tiles).getByText(label).nextElementSibling;
