@@ -1,16 +1,22 @@
-// 100 trackers over ≥ 200 MB of generated transcript text: the Aho–Corasick matcher of @callmine/analysis
+// Part 1 — 100 trackers over ≥ 200 MB of generated transcript text: the Aho–Corasick matcher of @callmine/analysis
 // against the obvious alternative, one case-insensitive Unicode regex per tracker (phrases longest first, so
 // the regex also takes the longest phrase at each position). Both count per sentence, as analyze() does, and
 // must agree. Single-threaded, so MB/s is per core. Run: npx -y pnpm@12.4.2 exec tsx bench/analysis/run.ts
 // Optional arguments: total MB (default 200) and baseline MB (default 20: the baseline is slow; its MB/s is
 // measured on that prefix of the same corpus).
+// Part 2 — the whole analyze() (trackers, questions, themes, talk) over generated calls (third argument: MB,
+// default 20), before and after issue 16 in the same run: "before" is the engine as it was (baseline/, the n-gram
+// themes and the old question grouping), "after" is @callmine/analysis. One thread, so MB/s is per core.
 import os from 'node:os';
-import { TrackerMatcher } from '@callmine/analysis';
+import { analyze, TrackerMatcher } from '@callmine/analysis';
+import { analyzeBaseline } from './baseline/analyze.ts';
+import { benchCalls } from './calls.ts';
 import { benchSentences, benchTrackers, mulberry32, vocabulary } from './corpus.ts';
 
 const MB = 1024 * 1024;
 const totalMb = Number(process.argv[2] ?? 200);
 const baselineMb = Number(process.argv[3] ?? 20);
+const analyzeMb = Number(process.argv[4] ?? 20);
 
 const random = mulberry32(20261129);
 const words = vocabulary(random, 5000);
@@ -83,3 +89,33 @@ console.log(
   `goal ≥ 50 MB/s: ${automatonMbps >= 50 ? 'met' : 'missed'}; goal ≥ 10×: ${automatonMbps / baselineMbps >= 10 ? 'met' : 'missed'}`,
 );
 if (!agree) process.exitCode = 1;
+
+// Part 2: the whole engine, before and after.
+console.log(`\ngenerating ${analyzeMb} MB of calls for analyze()…`);
+const callWords = vocabulary(mulberry32(99), 3000);
+const corpus = benchCalls(mulberry32(2026), callWords, phrases, analyzeMb * MB);
+const warmUp = benchCalls(mulberry32(7), callWords, phrases, 1 * MB);
+const settings = { trackers, topN: 50, evidenceLimit: 50 };
+const firstUse = timed(() =>
+  analyze({ calls: warmUp.calls.slice(0, 5), transcripts: warmUp.transcripts.slice(0, 5) }, settings),
+);
+console.log(`first analyze() in this process (loads the tagger's model): ${firstUse.seconds.toFixed(2)} s`);
+const threads = 1;
+const engines = [
+  { name: 'before (n-gram themes)', run: analyzeBaseline },
+  { name: 'after (noun-phrase themes, deal slices)', run: analyze },
+] as const;
+const figures: Record<string, number> = {};
+for (const engine of engines) {
+  engine.run(warmUp, settings);
+  const { seconds, value } = timed(() => engine.run(corpus, settings));
+  const mbps = corpus.bytes / MB / seconds / threads;
+  figures[engine.name] = mbps;
+  console.log(
+    `analyze() ${engine.name}: ${(corpus.bytes / MB).toFixed(1)} MB, ${corpus.calls.length} calls in ${seconds.toFixed(2)} s = ${mbps.toFixed(1)} MB/s per core (${threads} thread); ${value.themes?.themes.length ?? 0} themes, ${value.questions?.groups.length ?? 0} question groups`,
+  );
+}
+const after = figures[engines[1].name]!;
+console.log(
+  `analyze() after ÷ before: ${(after / figures[engines[0].name]!).toFixed(2)}; goal ≥ 10 MB/s per core: ${after >= 10 ? 'met' : 'missed'}`,
+);

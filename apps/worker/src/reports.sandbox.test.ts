@@ -32,6 +32,28 @@ async function runAnalysis(e: RunEnv, name: string, window: { from: string; to: 
   return { analysis, queued };
 }
 
+type SandboxDeal = ReturnType<RunEnv['sandbox']['tenant']>['calls'] extends { dealOf(c: never): infer D }
+  ? D
+  : never;
+
+/** The deal the worker should have read from the sandbox's CRM context. */
+function expectedDeal(deal: SandboxDeal) {
+  if (!deal) return null;
+  const o = deal.opportunity;
+  return {
+    system: 'Salesforce',
+    account: deal.account,
+    opportunity: o && {
+      id: o.id,
+      name: o.name,
+      stage: o.stage,
+      amount: o.amount,
+      closeDate: o.closeDate,
+      outcome: o.isClosed ? (o.isWon ? 'won' : 'lost') : 'open',
+    },
+  };
+}
+
 /** The stored report row's bytes, as SQLite holds them. */
 describe('a run over the sandbox writes a report', () => {
   it("whose counts match the sandbox's ground truth", { timeout: 60_000 }, async () => {
@@ -91,7 +113,16 @@ describe('a run over the sandbox writes a report', () => {
       started: first.started,
       durationSeconds: Math.round(first.duration),
       repId: first.primaryUserId,
+      deal: expectedDeal(data.dealOf(data.call(0))),
     });
+    // The CRM context came in the listing pages themselves (one request per 100 calls, none extra), and the
+    // report slices by it exactly as the sandbox's CRM says.
+    const listings = env.sandbox.requests.filter((r) => r.path === '/v2/calls/extensive' && r.status === 200);
+    expect(listings).toHaveLength(Math.ceil(truth.callCount / 100));
+    expect(result.deals!.outcome).toEqual(truth.deals.calls);
+    expect(result.deals!.stage).toEqual(truth.deals.callsByStage);
+    expect(report.calls.filter((c) => c.deal === null).length).toBeGreaterThan(0);
+    expect(result.trackers!.every((t) => t.byDeal !== undefined)).toBe(true);
     const callIds = new Set(report.calls.map((c) => c.id));
     const evidence = [
       ...result.trackers!.flatMap((t) => t.evidence),

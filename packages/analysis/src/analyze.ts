@@ -6,6 +6,7 @@ import {
   analysisSettings,
 } from '@callmine/contracts';
 import { conversationsOf } from './conversation.ts';
+import { dealSlicer } from './deals.ts';
 import { analyseQuestions } from './questions/questions.ts';
 import { analyseTalk } from './talk/talk-metrics.ts';
 import { analyseThemes } from './themes/themes.ts';
@@ -23,6 +24,13 @@ export function analyze(input: AnalysisInput, settings: AnalysisSettings = {}): 
   const run = new Set(options.analysers);
   const conversations = conversationsOf(corpus);
   const previous = corpus.previous ? conversationsOf(corpus.previous) : null;
+  // Deal slices only when some call has CRM context; trackers' slices come from their exact per-call counts.
+  const deals = dealSlicer(conversations);
+  const trackers = run.has('trackers')
+    ? analyseTrackers(conversations, options.trackers, options.evidenceLimit).map((t) =>
+        deals ? { ...t, byDeal: deals.slice(Object.keys(t.byCall)) } : t,
+      )
+    : null;
   return {
     version: 1,
     calls: {
@@ -30,15 +38,14 @@ export function analyze(input: AnalysisInput, settings: AnalysisSettings = {}): 
       withTranscript: conversations.length,
       sentences: conversations.reduce((sum, c) => sum + c.sentences.length, 0),
     },
-    trackers: run.has('trackers')
-      ? analyseTrackers(conversations, options.trackers, options.evidenceLimit)
-      : null,
+    trackers,
     questions: run.has('questions')
-      ? analyseQuestions(conversations, options.topN, options.evidenceLimit)
+      ? analyseQuestions(conversations, options.topN, options.evidenceLimit, deals)
       : null,
     themes: run.has('themes')
       ? analyseThemes(conversations, previous, options.topN, options.evidenceLimit)
       : null,
     talk: run.has('talk') ? analyseTalk(conversations) : null,
+    ...(deals ? { deals: deals.calls() } : {}),
   };
 }

@@ -15,6 +15,35 @@ export const analysisParty = z.object({
   userId: z.string().optional(),
 });
 
+/** What a CRM opportunity's outcome is: closed won, closed lost, or still open. */
+export const dealOutcome = z.enum(['won', 'lost', 'open']);
+export type DealOutcome = z.infer<typeof dealOutcome>;
+/** Slices of a report by deal: the three outcomes plus calls with no CRM opportunity. */
+export const dealBucket = z.enum(['won', 'lost', 'open', 'none']);
+export type DealBucket = z.infer<typeof dealBucket>;
+
+/**
+ * The CRM deal a call belongs to, from Gong's call context (`contentSelector.context`): the Account and the
+ * Opportunity objects, as the CRM knew them when the calls were listed. Either may be missing; many calls have
+ * no CRM object at all (then the call carries no deal).
+ */
+export const callDeal = z.object({
+  system: z.string(),
+  account: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+  opportunity: z
+    .object({
+      id: z.string(),
+      name: z.string().nullable(),
+      stage: z.string().nullable(),
+      amount: z.number().nullable(),
+      /** As the CRM wrote it, usually YYYY-MM-DD. */
+      closeDate: z.string().nullable(),
+      outcome: dealOutcome,
+    })
+    .nullable(),
+});
+export type CallDeal = z.infer<typeof callDeal>;
+
 export const analysisCall = z.object({
   id: z.string(),
   title: z.string().default(''),
@@ -26,6 +55,8 @@ export const analysisCall = z.object({
   /** The rep who owns the call. */
   primaryUserId: z.string(),
   parties: z.array(analysisParty).default([]),
+  /** The call's CRM deal; absent or null when Gong knows none. */
+  deal: callDeal.nullable().optional(),
 });
 export type AnalysisCall = z.infer<typeof analysisCall>;
 
@@ -102,6 +133,25 @@ export const evidence = z.object({
 });
 export type Evidence = z.infer<typeof evidence>;
 
+/**
+ * How many calls of each deal slice mention a tracker or ask a question: by outcome (won / lost / open / none =
+ * no opportunity) and by opportunity stage ("No deal" for none). Divide by `deals.calls` for the share.
+ */
+export const byDeal = z.object({
+  outcome: z.record(dealBucket, z.number().int()),
+  stage: z.record(z.string(), z.number().int()),
+});
+export type ByDeal = z.infer<typeof byDeal>;
+
+/** The denominators of every byDeal: transcribed calls per outcome and per stage. */
+export const dealCalls = z.object({
+  /** Transcribed calls with a CRM opportunity (the rest are in outcome.none). */
+  withDeal: z.number().int(),
+  outcome: z.record(dealBucket, z.number().int()),
+  stage: z.record(z.string(), z.number().int()),
+});
+export type DealCalls = z.infer<typeof dealCalls>;
+
 const bySide = z.object({
   internal: z.number().int(),
   external: z.number().int(),
@@ -127,6 +177,8 @@ export const trackerResult = z.object({
   byRep: z.record(z.string(), z.number().int()),
   /** ISO week of the call's start (UTC), e.g. 2026-W48. */
   byWeek: z.record(z.string(), z.number().int()),
+  /** Calls mentioning it per deal slice (absent in reports made before deal context). */
+  byDeal: byDeal.optional(),
   evidence: z.array(evidence),
 });
 export type TrackerResult = z.infer<typeof trackerResult>;
@@ -137,6 +189,8 @@ export const questionGroup = z.object({
   callCount: z.number().int(),
   askedCount: z.number().int(),
   wordings: z.array(z.string()),
+  /** Calls asking it per deal slice (absent in reports made before deal context). */
+  byDeal: byDeal.optional(),
   evidence: z.array(evidence),
 });
 export type QuestionGroup = z.infer<typeof questionGroup>;
@@ -149,6 +203,10 @@ export const themeResult = z.object({
   /** Mentions per 1,000 customer words now and in the previous period (null when no previous period). */
   ratePerThousand: z.number(),
   previousRatePerThousand: z.number().nullable(),
+  /** Other phrases merged into this theme (fragments said in the same sentences, plural forms, longer variants). */
+  variants: z.array(z.string()).optional(),
+  /** Among the phrases up most against the previous period. */
+  emerging: z.boolean().optional(),
   evidence: z.array(evidence),
 });
 export type ThemeResult = z.infer<typeof themeResult>;
@@ -170,8 +228,26 @@ export const analysisResult = z.object({
   version: z.literal(1),
   calls: z.object({ total: z.number().int(), withTranscript: z.number().int(), sentences: z.number().int() }),
   trackers: z.array(trackerResult).nullable(),
-  questions: z.object({ total: z.number().int(), groups: z.array(questionGroup) }).nullable(),
-  themes: z.object({ customerWords: z.number().int(), themes: z.array(themeResult) }).nullable(),
+  questions: z
+    .object({
+      total: z.number().int(),
+      groups: z.array(questionGroup),
+      /** The rule that decided which wordings are one question, in words (absent in older reports). */
+      groupingRule: z.string().optional(),
+    })
+    .nullable(),
+  themes: z
+    .object({
+      customerWords: z.number().int(),
+      themes: z.array(themeResult),
+      /** The phrases up most against the previous period, most first (absent without a previous period). */
+      emerging: z.array(themeResult).optional(),
+      /** How themes were found and ranked, in words (absent in older reports). */
+      method: z.string().optional(),
+    })
+    .nullable(),
   talk: z.array(repTalkMetrics).nullable(),
+  /** Calls per deal slice, when any analysed call has CRM context (absent in older reports). */
+  deals: dealCalls.nullable().optional(),
 });
 export type AnalysisResult = z.infer<typeof analysisResult>;

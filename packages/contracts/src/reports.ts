@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analysisResult, analysisSettings } from './analysis.ts';
+import { analysisResult, analysisSettings, callDeal } from './analysis.ts';
 
 // Reports: what a finished run leaves behind, immutable. Everything the report view needs is in the report itself
 // (call titles and Gong URLs, rep names, the credential version), so it never depends on the Gong credential row,
@@ -13,6 +13,8 @@ export const reportCall = z.object({
   started: z.string(),
   durationSeconds: z.number().int(),
   repId: z.string(),
+  /** The call's CRM deal from Gong's call context (absent in reports made before it was fetched). */
+  deal: callDeal.nullable().optional(),
 });
 export type ReportCall = z.infer<typeof reportCall>;
 

@@ -1,4 +1,14 @@
 export {
+  assertNotMigratedByNewer,
+  assertSqliteNotMigratedByNewer,
+} from './database/migration-version.ts';
+export {
+  type DatabaseLocation,
+  type OpenOptions,
+  openDatabaseFromConfig,
+} from './database/open-from-config.ts';
+export { openPostgresDatabase, type PostgresDatabase, type PostgresOptions } from './database/postgres.ts';
+export {
   openSqliteDatabase,
   openSqliteDatabase as openDatabase,
   type SqliteDatabase,

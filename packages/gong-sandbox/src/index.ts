@@ -1,4 +1,5 @@
-export type { GroundTruth } from './data/ground-truth.ts';
+export type { DealBucket } from './data/crm.ts';
+export { type GroundTruth, NO_DEAL_STAGE } from './data/ground-truth.ts';
 export { COMPETITORS, PRICING_TERMS, TRACKED_TERMS } from './data/terms.ts';
 export type {
   Affiliation,

@@ -25,6 +25,7 @@ export {
   type GongOptions,
 } from './client.ts';
 export type { Clock } from './clock.ts';
+export { dealOfCall } from './deal-context.ts';
 export {
   CALL_ID_BATCH_SIZE,
   type CallsEndpoint,
@@ -33,6 +34,7 @@ export {
   DEFAULT_CONTENT_SELECTOR,
   type ExtensiveFilter,
   type GongCall,
+  type GongCrmObject,
   type GongExtensiveCall,
   type GongParty,
 } from './endpoints/calls.ts';

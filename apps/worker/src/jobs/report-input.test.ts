@@ -21,6 +21,8 @@ describe('Gong records for the engine and the report', () => {
       primaryUserId: '',
       // An affiliation Gong may add one day counts as Unknown, not as a parse failure.
       parties: [{ speakerId: null, affiliation: 'Unknown', name: '' }],
+      // No CRM context (a call cached before it was asked for, or one with no CRM object): no deal.
+      deal: null,
     });
     expect(reportCallOf(aCall({ duration: 1799.6, url: 'https://app.gong.io/call?id=c1' }))).toEqual({
       id: 'c1',
@@ -29,7 +31,45 @@ describe('Gong records for the engine and the report', () => {
       started: '',
       durationSeconds: 1800,
       repId: '',
+      deal: null,
     });
+  });
+
+  it('keeps the CRM deal from the call context with the engine input and the report call', () => {
+    const call = {
+      ...aCall({ id: 'c9' }),
+      context: [
+        {
+          system: 'Salesforce',
+          objects: [
+            { objectType: 'Account', objectId: '001X', fields: [{ name: 'Name', value: 'Northwind' }] },
+            {
+              objectType: 'Opportunity',
+              objectId: '006X',
+              fields: [
+                { name: 'StageName', value: 'Closed Lost' },
+                { name: 'IsClosed', value: true },
+                { name: 'IsWon', value: false },
+              ],
+            },
+          ],
+        },
+      ],
+    } as GongExtensiveCall;
+    const deal = {
+      system: 'Salesforce',
+      account: { id: '001X', name: 'Northwind' },
+      opportunity: {
+        id: '006X',
+        name: null,
+        stage: 'Closed Lost',
+        amount: null,
+        closeDate: null,
+        outcome: 'lost',
+      },
+    };
+    expect(analysisCallOf(call).deal).toEqual(deal);
+    expect(reportCallOf(call).deal).toEqual(deal);
   });
 
   it("names each call's rep from the party carrying their user id, and only reps", () => {

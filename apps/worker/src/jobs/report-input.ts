@@ -1,5 +1,5 @@
 import type { Affiliation, AnalysisCall, AnalysisTranscript, ReportCall } from '@callmine/contracts';
-import type { GongCallTranscript, GongExtensiveCall } from '@callmine/gong';
+import { dealOfCall, type GongCallTranscript, type GongExtensiveCall } from '@callmine/gong';
 
 // Gong's cached records turned into what the analysis engine reads and what the report keeps. Pure: records in,
 // plain objects out. Gong leaves fields out now and then (nullish in its schema); the engine and the report want
@@ -26,6 +26,8 @@ export function analysisCallOf(call: GongExtensiveCall): AnalysisCall {
       name: p.name ?? '',
       ...(p.userId ? { userId: p.userId } : {}),
     })),
+    // The CRM deal from the call's context (same listing page; calls cached before it was asked for have none).
+    deal: dealOfCall(call),
   };
 }
 
@@ -49,6 +51,7 @@ export function reportCallOf(call: GongExtensiveCall): ReportCall {
     started: meta.started ?? '',
     durationSeconds: Math.round(meta.duration ?? 0),
     repId: meta.primaryUserId ?? '',
+    deal: dealOfCall(call),
   };
 }
 

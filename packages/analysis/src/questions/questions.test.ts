@@ -41,25 +41,57 @@ describe('customer questions', () => {
     expect(result.questions!.total).toBe(6);
     const [first, second] = result.questions!.groups;
     expect(first).toMatchObject({
-      callCount: 2,
-      askedCount: 3,
+      callCount: 3,
+      askedCount: 4,
       question: 'Does it integrate with Salesforce?',
     });
-    // Case and punctuation differences are one wording; "Do you" is another wording of the same question.
+    // Case and punctuation differences are one wording; "Do you" and "an integration" are other wordings of the
+    // same question. (Before issue 16, "integration" and "integrate" stemmed apart and that wording stood alone.)
     expect(first!.wordings).toEqual([
       'Does it integrate with Salesforce?',
       'Do you integrate with Salesforce?',
+      'Is there an integration with Salesforce?',
     ]);
     expect(first!.evidence.map((e) => [e.callId, e.sentenceIndex, e.startMs])).toEqual([
       ['c1', 0, 0],
       ['c2', 0, 0],
       ['c2', 1, 5000],
+      ['c3', 0, 0],
     ]);
     expect(second).toMatchObject({ question: 'What is the price per seat?', callCount: 2, askedCount: 2 });
-    // "integration" vs "integrate" stem differently, so that wording stands alone.
-    expect(result.questions!.groups.map((g) => g.question)).toContain(
-      'Is there an integration with Salesforce?',
+    expect(result.questions!.groupingRule).toMatch(/Jaccard ≥ 0.6/);
+  });
+
+  it('groups paraphrases by intent and keeps the same question about another competitor apart', () => {
+    const result = analyze(
+      {
+        calls: [aCall({ id: 'c1' }), aCall({ id: 'c2' })],
+        transcripts: [
+          aTranscript('c1', [
+            ['cust', 'How are you different from Salesloft?'],
+            ['cust', 'Why would we pick you over Salesloft?'],
+            ['cust', 'How much does a seat cost?'],
+          ]),
+          aTranscript('c2', [
+            ['cust', 'What sets you apart from Salesloft?'],
+            ['cust', 'How are you different from Clari?'],
+            ['cust', 'What is the price per seat?'],
+            ['cust', 'What happens to our data if we cancel?'],
+          ]),
+        ],
+      },
+      { analysers: ['questions'] },
     );
+    expect(result.questions!.groups.map((g) => g.wordings)).toEqual([
+      [
+        'How are you different from Salesloft?',
+        'What sets you apart from Salesloft?',
+        'Why would we pick you over Salesloft?',
+      ],
+      ['How much does a seat cost?', 'What is the price per seat?'],
+      ['How are you different from Clari?'],
+      ['What happens to our data if we cancel?'],
+    ]);
   });
 
   it('ignores internal and unknown speakers and returns nothing for a one-speaker call', () => {
@@ -75,6 +107,6 @@ describe('customer questions', () => {
       },
       { analysers: ['questions'] },
     );
-    expect(result.questions).toEqual({ total: 0, groups: [] });
+    expect(result.questions).toMatchObject({ total: 0, groups: [] });
   });
 });

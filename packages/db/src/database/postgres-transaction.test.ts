@@ -89,6 +89,30 @@ describe('PostgreSQL transactions', () => {
   });
 });
 
+describe('PostgreSQL raw SQL through the interface', () => {
+  it('answers all, get, values and run, inside a transaction on its connection', async () => {
+    await using database = await openTestPostgresDatabase();
+    const { db } = database;
+    await db.insert(db.tables.user).values([aUser('a'), aUser('b')]);
+    expect(await db.all(sql`select id from "user" order by id`)).toEqual([{ id: 'a' }, { id: 'b' }]);
+    expect(await db.get(sql`select count(*) as n from "user"`)).toEqual({ n: 2 });
+    expect(await db.values(sql`select id, name from "user" order by id`)).toEqual([
+      ['a', 'a'],
+      ['b', 'b'],
+    ]);
+    await db.transaction(async () => {
+      expect(await db.run(sql`update "user" set name = 'renamed'`)).toEqual({
+        changes: 2,
+        lastInsertRowid: 0,
+      });
+      expect(await db.all(sql`select distinct name from "user"`)).toEqual([{ name: 'renamed' }]);
+      const others = await database.pool.query('select distinct name from "user" order by name');
+      expect(others.rows).toEqual([{ name: 'a' }, { name: 'b' }]);
+    });
+    expect(await db.all('select distinct name from "user"')).toEqual([{ name: 'renamed' }]);
+  });
+});
+
 describe('PostgreSQL numbers', () => {
   it('gives numbers for count, sum and avg, like SQLite, for this pool only', async () => {
     await using database = await openTestPostgresDatabase();

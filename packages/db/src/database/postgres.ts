@@ -4,7 +4,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { type SQLWrapper, sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -147,16 +147,31 @@ function routedToTransaction(base: PgDb): Db {
       }
     });
   };
+  const routed = (): PgDb | PgTx => {
+    const context = current.getStore();
+    return context?.open && context.owner === base ? context.tx : base;
+  };
+  const execute = (query: SQLWrapper | string) =>
+    routed().execute(typeof query === 'string' ? sql.raw(query) : query);
   const extras: Record<PropertyKey, unknown> = {
     dialect: 'postgres',
     tables: pgSchema as unknown as Tables,
     transaction,
+    // The interface's raw-SQL calls (SQLite's names), answered from drizzle's execute.
+    all: async (query: SQLWrapper | string) => (await execute(query)).rows,
+    get: async (query: SQLWrapper | string) => (await execute(query)).rows[0],
+    values: async (query: SQLWrapper | string) =>
+      (await execute(query)).rows.map((row) => Object.values(row)),
+    // PostgreSQL has no rowid: lastInsertRowid is always 0 (use RETURNING).
+    run: async (query: SQLWrapper | string) => ({
+      changes: (await execute(query)).rowCount ?? 0,
+      lastInsertRowid: 0,
+    }),
   };
   const db = new Proxy(base, {
-    get(target, property) {
+    get(_target, property) {
       if (Object.hasOwn(extras, property)) return extras[property];
-      const context = current.getStore();
-      const source: object = context?.open && context.owner === target ? context.tx : target;
+      const source = routed();
       const value: unknown = Reflect.get(source, property, source);
       return typeof value === 'function' ? value.bind(source) : value;
     },

@@ -1,7 +1,8 @@
 // A throwaway PostgreSQL for tests and development: Debian's binaries, a fresh cluster in a temp dir owned by an
-// unprivileged user (PostgreSQL refuses to run as root), on a free port of 127.0.0.1, removed on stop. Nothing is
-// downloaded at run time: the binaries come from the Debian package `postgresql`, installed with apt-get when
-// missing and root (as scripts/ensure-chromium.mjs does for the browser), otherwise a message names the package.
+// unprivileged user (PostgreSQL refuses to run as root), on a free port of 127.0.0.1, removed on stop. Each cluster is
+// a copy of one pristine initdb kept in the temp dir per PostgreSQL version. Nothing is downloaded at run time: the
+// binaries come from the Debian package `postgresql`, installed with apt-get when missing and root (as
+// scripts/ensure-chromium.mjs does for the browser), otherwise a message names the package.
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
@@ -11,13 +12,15 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 const POSTGRES_ROOT = '/usr/lib/postgresql';
@@ -90,31 +93,87 @@ function asOwner(binary: string, args: string[]): Promise<unknown> {
   return isRoot() ? run('runuser', ['-u', 'postgres', '--', binary, ...args]) : run(binary, args);
 }
 
-/** initdb into a new temp dir and start the server on a free port; resolves when it accepts connections. */
+/** A new temp dir owned by the user PostgreSQL runs as (readable by nobody else). */
+function ownedTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (isRoot()) {
+    const owner = postgresUser();
+    chownSync(dir, owner.uid, owner.gid);
+  }
+  chmodSync(dir, 0o700);
+  return dir;
+}
+
+/** Per PostgreSQL major version and per user (another user's could not be read). */
+const pristineDir = (bin: string) =>
+  join(tmpdir(), `callmine-pg-initdb-${basename(dirname(bin))}-${process.getuid?.() ?? 'u'}-v2`);
+
+/**
+ * A pristine, never started cluster of this PostgreSQL version, made once per machine: initdb is most of a cold
+ * start (seconds under load), copying its result is a fraction of one. Made in a staging dir and renamed into place,
+ * so a reader never sees half of one and concurrent first runs simply keep one.
+ */
+async function pristineCluster(bin: string): Promise<string> {
+  const cache = pristineDir(bin);
+  if (existsSync(join(cache, 'data', 'PG_VERSION'))) return cache;
+  const staging = ownedTempDir('callmine-pg-initdb-staging-');
+  try {
+    // initdb wants a password for password authentication; each start replaces it, so this one is thrown away.
+    const passwordFile = join(staging, 'password');
+    writeFileSync(passwordFile, randomBytes(16).toString('hex'), { mode: 0o600 });
+    if (isRoot()) chownSync(passwordFile, postgresUser().uid, postgresUser().gid);
+    await asOwner(join(bin, 'initdb'), [
+      ...['-D', join(staging, 'data'), '-U', SUPERUSER, `--pwfile=${passwordFile}`, '--no-sync'],
+      ...['--auth-local=trust', '--auth-host=scram-sha-256'],
+      // UTF-8 with byte-order collation and ASCII-only case folding, as SQLite, whatever the machine's locale.
+      ...['-E', 'UTF8', '--no-locale'],
+    ]);
+    rmSync(passwordFile);
+    renameSync(staging, cache);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    if (!existsSync(join(cache, 'data', 'PG_VERSION'))) throw error;
+  }
+  return cache;
+}
+
+/** A copy of the pristine cluster, started on a free port; resolves when it accepts connections. */
 export async function startPostgresCluster(options: PostgresClusterOptions = {}): Promise<PostgresCluster> {
   const bin = ensurePostgresBinaries();
   const started = performance.now();
-  const base = mkdtempSync(join(tmpdir(), 'callmine-pg-'));
+  try {
+    return await launch(bin, options, started);
+  } catch {
+    // A damaged cached cluster (a disk filled up, a crash mid-copy): make it afresh, once.
+    rmSync(pristineDir(bin), { recursive: true, force: true });
+    return launch(bin, options, started);
+  }
+}
+
+async function launch(
+  bin: string,
+  options: PostgresClusterOptions,
+  started: number,
+): Promise<PostgresCluster> {
+  const pristine = await pristineCluster(bin);
+  const base = ownedTempDir('callmine-pg-');
   const data = join(base, 'data');
   const log = join(base, 'postgres.log');
   const remove = () => rmSync(base, { recursive: true, force: true });
   try {
-    const password = randomBytes(12).toString('hex');
-    const passwordFile = join(base, 'password');
-    writeFileSync(passwordFile, password, { mode: 0o600 });
-    if (isRoot()) {
-      const owner = postgresUser();
-      chownSync(base, owner.uid, owner.gid);
-      chownSync(passwordFile, owner.uid, owner.gid);
-    }
-    chmodSync(base, 0o700);
-    await asOwner(join(bin, 'initdb'), [
-      ...['-D', data, '-U', SUPERUSER, `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-sync'],
-      ...['--auth-local=trust', '--auth-host=scram-sha-256'],
-    ]);
-    rmSync(passwordFile);
+    // -a keeps the owner (root copies as postgres's files) and the 0700 mode PostgreSQL insists on.
+    await run('cp', ['-a', join(pristine, 'data'), data]);
     const port = await startServer(bin, base, data, log, options.durable ?? false);
     stopWhenWeDie(bin, base, data);
+    const password = randomBytes(12).toString('hex');
+    // Over the cluster's own socket (trusted; its directory is the owner's alone).
+    const client = new pg.Client({ host: base, port, user: SUPERUSER, database: 'postgres' });
+    await client.connect();
+    try {
+      await client.query(`alter role ${SUPERUSER} password '${password}'`);
+    } finally {
+      await client.end();
+    }
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
@@ -130,6 +189,7 @@ export async function startPostgresCluster(options: PostgresClusterOptions = {})
     };
   } catch (error) {
     const detail = existsSync(log) ? `\n${readFileSync(log, 'utf8').slice(-2000)}` : '';
+    await asOwner(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w']).catch(() => {});
     remove();
     throw new Error(`Could not start a test PostgreSQL: ${(error as Error).message}${detail}`);
   }

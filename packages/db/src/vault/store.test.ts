@@ -1,35 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type SqliteDatabase as OpenedDatabase,
-  openSqliteDatabase as openDatabase,
-} from '../database/sqlite.ts';
-import { gongCredential, organization } from '../schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../database/types.ts';
+import { dialects, openTestDatabase } from '../testing/test-databases.ts';
 import { createVaultStore } from './store.ts';
 
 // Envelope-shaped strings: the store only cares about the "<version>.<keyId>." prefix.
 const env = (keyId: string, tail = 'w.i.c.t') => `v1.${keyId}.${tail}`;
 
-describe('vault store over gong_credential', () => {
-  let dir: string;
-  let opened: OpenedDatabase;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'callmine-vault-store-'));
-    opened = openDatabase(join(dir, 'callmine.db'));
-  });
-  afterEach(() => {
-    opened.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const addCredential = async (id: string, fields: { access?: string; secret?: string; token?: string }) => {
+describe.each(dialects)('vault store over gong_credential (%s)', (dialect) => {
+  const addCredential = async (
+    db: Db,
+    id: string,
+    fields: { access?: string; secret?: string; token?: string },
+  ) => {
     const workspaceId = `ws_${id}`;
-    await opened.db
-      .insert(organization)
+    await db
+      .insert(db.tables.organization)
       .values({ id: workspaceId, name: id, slug: id, createdAt: new Date() });
-    await opened.db.insert(gongCredential).values({
+    await db.insert(db.tables.gongCredential).values({
       id,
       workspaceId,
       method: fields.token ? 'oauth' : 'basic',
@@ -42,21 +30,25 @@ describe('vault store over gong_credential', () => {
   };
 
   it('groups stored envelopes by version and key id, ignoring nulls', async () => {
-    await addCredential('c1', { access: env('k_1'), secret: env('k_1') });
-    await addCredential('c2', { access: env('k2'), secret: env('k_1') });
-    await addCredential('c3', { token: env('k2') });
-    expect(await createVaultStore(opened.db).keyUsage()).toEqual([
+    await using database = await openTestDatabase(dialect);
+    const { db } = database;
+    await addCredential(db, 'c1', { access: env('k_1'), secret: env('k_1') });
+    await addCredential(db, 'c2', { access: env('k2'), secret: env('k_1') });
+    await addCredential(db, 'c3', { token: env('k2') });
+    expect(await createVaultStore(db).keyUsage()).toEqual([
       { header: 'v1.k2', count: 2 },
       { header: 'v1.k_1', count: 3 },
     ]);
   });
 
   it('pages through rows not yet on a key, treating "_" literally (no LIKE wildcards)', async () => {
-    await addCredential('c1', { access: env('new'), secret: env('new') });
-    await addCredential('c2', { access: env('new'), secret: env('old') });
-    await addCredential('c3', { access: env('nex'), secret: env('new') });
-    await addCredential('c4', { token: env('old') });
-    const store = createVaultStore(opened.db);
+    await using database = await openTestDatabase(dialect);
+    const { db } = database;
+    await addCredential(db, 'c1', { access: env('new'), secret: env('new') });
+    await addCredential(db, 'c2', { access: env('new'), secret: env('old') });
+    await addCredential(db, 'c3', { access: env('nex'), secret: env('new') });
+    await addCredential(db, 'c4', { token: env('old') });
+    const store = createVaultStore(db);
     const first = await store.rowsNotMatching('v1.new.', null, 2);
     expect(first.map((r) => r.credentialId)).toEqual(['c2', 'c3']);
     expect(first[0]).toEqual({
@@ -76,23 +68,25 @@ describe('vault store over gong_credential', () => {
   });
 
   it('compare-and-set changes a row only while it still holds the expected envelopes', async () => {
-    await addCredential('c1', { access: env('old'), secret: env('old') });
-    await addCredential('c2', { access: env('old'), secret: env('old') });
-    const store = createVaultStore(opened.db);
+    await using database = await openTestDatabase(dialect);
+    const { db } = database;
+    await addCredential(db, 'c1', { access: env('old'), secret: env('old') });
+    await addCredential(db, 'c2', { access: env('old'), secret: env('old') });
+    const store = createVaultStore(db);
     const [r1, r2] = await store.rowsNotMatching('v1.new.', null, 10);
     // A concurrent credential swap on c2 after it was read:
-    opened.sqlite
-      .prepare('update gong_credential set secret_key_sealed = ? where id = ?')
-      .run(env('new', 'swapped'), 'c2');
+    await db.run(
+      sql`update gong_credential set secret_key_sealed = ${env('new', 'swapped')} where id = 'c2'`,
+    );
     const next = { accessKey: env('new'), secretKey: env('new'), accessToken: null, refreshToken: null };
     const changed = await store.compareAndSet([
       { credentialId: r1!.credentialId, expected: r1!.fields, next },
       { credentialId: r2!.credentialId, expected: r2!.fields, next },
     ]);
     expect(changed).toBe(1);
-    const rows = opened.sqlite
-      .prepare('select id, secret_key_sealed as s, version from gong_credential order by id')
-      .all();
+    const rows = await db.all(
+      sql`select id, secret_key_sealed as s, version from gong_credential order by id`,
+    );
     expect(rows).toEqual([
       { id: 'c1', s: env('new'), version: 1 },
       { id: 'c2', s: env('new', 'swapped'), version: 1 },
@@ -100,7 +94,9 @@ describe('vault store over gong_credential', () => {
   });
 
   it('stores one canary per key id and deletes it', async () => {
-    const store = createVaultStore(opened.db);
+    await using database = await openTestDatabase(dialect);
+    const { db } = database;
+    const store = createVaultStore(db);
     await store.putCanary('k1', 'first');
     await store.putCanary('k1', 'second');
     await store.putCanary('k0', 'zero');

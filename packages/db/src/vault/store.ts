@@ -14,9 +14,11 @@ export interface SealedRow {
   fields: SealedFields;
 }
 
-/** "<version>.<keyId>" of an envelope: everything before its second dot. */
-const headerOf = (column: SQLiteColumn): SQL =>
-  sql`substr(${column}, 1, instr(${column}, '.') + instr(substr(${column}, instr(${column}, '.') + 1), '.') - 1)`;
+/** "<version>.<keyId>" of an envelope: everything before its second dot (PostgreSQL has split_part, not instr). */
+const headerOf = (dialect: Db['dialect'], column: SQLiteColumn): SQL =>
+  dialect === 'postgres'
+    ? sql`split_part(${column}, '.', 1) || '.' || split_part(${column}, '.', 2)`
+    : sql`substr(${column}, 1, instr(${column}, '.') + instr(substr(${column}, instr(${column}, '.') + 1), '.') - 1)`;
 const startsWith = (column: SQLiteColumn, prefix: string): SQL =>
   sql`substr(${column}, 1, ${prefix.length}) = ${prefix}`;
 
@@ -54,12 +56,13 @@ export function createVaultStore(db: Db) {
     async keyUsage(): Promise<Array<{ header: string; count: number }>> {
       const envelopes = sql.join(
         columnList.map(
-          (c) => sql`select ${headerOf(c)} as header from ${gongCredential} where ${c} is not null`,
+          (c) =>
+            sql`select ${headerOf(db.dialect, c)} as header from ${gongCredential} where ${c} is not null`,
         ),
         sql` union all `,
       );
       return db.all<{ header: string; count: number }>(
-        sql`select header, count(*) as count from (${envelopes}) group by header order by header`,
+        sql`select header, count(*) as count from (${envelopes}) as envelopes group by header order by header`,
       );
     },
 

@@ -138,7 +138,7 @@ export interface SentenceTemplate {
   words: number;
 }
 
-function compile(text: string): SentenceTemplate {
+export function compile(text: string): SentenceTemplate {
   return {
     text,
     terms: [...countTerms(text.replace(/\{\w+\}/g, ' '))],

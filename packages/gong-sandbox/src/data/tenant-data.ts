@@ -1,4 +1,6 @@
 import { type CallContext, callContext, generateCall, hasTranscriptAt, workspaceIndexOf } from './calls.ts';
+import { dealOf, type SandboxDeal } from './crm.ts';
+import { EMERGING_FROM, type TenantThemes, themesOf } from './planted.ts';
 import { Timeline } from './timeline.ts';
 import { type GeneratedMonologue, generateTranscript } from './transcript.ts';
 import type { GongUser, GongWorkspace, SandboxCall } from './types.ts';
@@ -25,6 +27,10 @@ export class TenantData {
   readonly workspaces: GongWorkspace[];
   readonly timeline: Timeline;
   readonly callCount: number;
+  /** The themes planted in this tenant's customer speech (ground truth for theme finders). */
+  readonly themes: TenantThemes;
+  /** Index of the first call that may carry the emerging theme. */
+  readonly emergingFromIndex: number;
   private readonly ctx: CallContext;
 
   constructor(readonly options: TenantDataOptions) {
@@ -34,6 +40,8 @@ export class TenantData {
     this.callCount = options.callCount;
     this.timeline = new Timeline(seed, tenantId, options.callCount, options.callsUntil, options.days);
     this.ctx = callContext(seed, tenantId, this.users, this.workspaces, this.timeline);
+    this.themes = themesOf(seed, tenantId);
+    this.emergingFromIndex = Math.floor(options.callCount * EMERGING_FROM);
   }
 
   call(index: number): SandboxCall {
@@ -59,7 +67,16 @@ export class TenantData {
 
   /** For callers that already built the call: saves generating it twice. */
   transcriptOf(call: SandboxCall): GeneratedMonologue[] {
-    return call.hasTranscript ? generateTranscript(this.options.seed, this.options.tenantId, call) : [];
+    if (!call.hasTranscript) return [];
+    return generateTranscript(this.options.seed, this.options.tenantId, call, {
+      themes: this.themes,
+      emergingActive: call.index >= this.emergingFromIndex,
+    });
+  }
+
+  /** The call's CRM account and opportunity, or null when the CRM has none (Gong then sends an empty context). */
+  dealOf(call: SandboxCall): SandboxDeal | null {
+    return dealOf(this.options.seed, this.options.tenantId, call);
   }
 
   /** Iterates every call in index (= start time) order; used by ground truth, not by request handlers. */

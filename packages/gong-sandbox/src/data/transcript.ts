@@ -1,3 +1,4 @@
+import { isPlanted, plantingsFor, type TenantThemes } from './planted.ts';
 import type { Random } from './random.ts';
 import { randomFrom } from './random.ts';
 import { type Phase, type SentenceTemplate, type Side, TEMPLATES, TOPIC_OF } from './sentences.ts';
@@ -28,9 +29,23 @@ interface Turn {
 
 const MS_PER_WORD = 380;
 
+/** The tenant's planted themes, and whether this call is new enough for the emerging one. */
+export interface PlantingContext {
+  themes: TenantThemes;
+  emergingActive: boolean;
+}
+
 /** The call's transcript, rebuilt identically from (seed, tenant, call index) every time it is asked for. */
-export function generateTranscript(seed: number, tenantId: string, call: SandboxCall): GeneratedMonologue[] {
+export function generateTranscript(
+  seed: number,
+  tenantId: string,
+  call: SandboxCall,
+  planting?: PlantingContext,
+): GeneratedMonologue[] {
   const random = randomFrom(seed, tenantId, 'transcript', call.index);
+  // Planted ground truth (themes, question wordings) draws from its own stream, so everything the main stream
+  // generates — sentences, order, timing — is the same with or without it.
+  const planted = randomFrom(seed, tenantId, 'planted', call.index);
   const internal: GongParty[] = [];
   const external: GongParty[] = [];
   for (const party of call.parties) {
@@ -64,8 +79,18 @@ export function generateTranscript(seed: number, tenantId: string, call: Sandbox
       add('competition', random.int(2, 4), random.chance(0.5) ? 'internal' : 'external');
     if (random.chance(0.5)) add('pricing', random.int(2, 5), random.chance(0.5) ? 'internal' : 'external');
     add('nextSteps', random.int(2, 3), 'internal');
+    if (planting) plant(turns, planted, planting);
   }
-  return timeTurns(turns, call, competitor, random);
+  return timeTurns(turns, call, competitor, random, planted);
+}
+
+/** Appends the planted sentences to customer turns of their phase (a call without that phase gets none). */
+function plant(turns: Turn[], random: Random, planting: PlantingContext): void {
+  for (const { phase, templates } of plantingsFor(random, planting.themes, planting.emergingActive)) {
+    const candidates = turns.filter((t) => t.phase === phase && t.party.affiliation === 'External');
+    if (candidates.length === 0) continue;
+    random.pick(candidates).templates.push(...templates);
+  }
 }
 
 /**
@@ -91,6 +116,7 @@ function timeTurns(
   call: SandboxCall,
   competitor: string,
   random: Random,
+  planted: Random,
 ): GeneratedMonologue[] {
   // Each turn gets an equal share of the call; its sentences run back to back from a random point in that
   // share, and the rest is the untranscribed back-and-forth between the turns we generate.
@@ -101,8 +127,9 @@ function timeTurns(
     let at = position * turnSlot + random.int(0, Math.floor(turnSlot / 4));
     const sentences: GeneratedSentence[] = [];
     for (const template of turn.templates) {
+      const jitter = isPlanted(template) ? planted : random;
       const start = Math.min(at, slotEnd - 2);
-      const end = Math.min(slotEnd, start + template.words * MS_PER_WORD + random.int(100, 600));
+      const end = Math.min(slotEnd, start + template.words * MS_PER_WORD + jitter.int(100, 600));
       const text = template.hasPlaceholders
         ? template.text.replaceAll('{competitor}', competitor).replaceAll('{account}', call.accountName)
         : template.text;
@@ -113,7 +140,7 @@ function timeTurns(
         template,
         competitor: template.competitorSlots > 0 ? competitor : null,
       });
-      at = end + random.int(150, 900);
+      at = end + jitter.int(150, 900);
     }
     const topic = TOPIC_OF[turn.phase];
     const previous = monologues.at(-1);

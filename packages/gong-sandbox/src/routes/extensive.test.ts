@@ -49,6 +49,26 @@ describe('POST /v2/calls/extensive', () => {
     expect(call?.content?.trackers?.map((tracker) => tracker.name)).toEqual(['Competitors', 'Pricing']);
   });
 
+  it('adds the CRM context when the content selector asks for it; some calls have no CRM object', async () => {
+    const { calls } = await extensive({ filter: {}, contentSelector: { context: 'Extended' } });
+    type Context = {
+      system: string;
+      objects: { objectType: string; fields: { name: string; value: unknown }[] }[];
+    }[];
+    const contexts = calls.map((call) => call.context as Context);
+    expect(contexts.every(Array.isArray)).toBe(true);
+    expect(contexts.some((c) => c.length === 0)).toBe(true);
+    const opportunity = contexts
+      .flatMap((c) => c.flatMap((s) => s.objects))
+      .find((o) => o.objectType === 'Opportunity');
+    expect(opportunity?.fields.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['Name', 'StageName', 'Amount', 'CloseDate', 'IsWon', 'IsClosed']),
+    );
+    expect(contexts.find((c) => c.length > 0)?.[0]?.system).toBe('Salesforce');
+    const withoutContext = await extensive({ filter: {}, contentSelector: { context: 'None' } });
+    expect(withoutContext.calls.every((call) => !('context' in call))).toBe(true);
+  });
+
   it('filters by call ids and pages with the cursor in the body', async () => {
     const ids = [0, 1, 2].map((index) => sandbox.tenant('initech').calls.call(index).metaData.id);
     const byId = await extensive({ filter: { callIds: [...ids, '1111111111111111111'] } });

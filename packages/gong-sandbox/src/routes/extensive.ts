@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { contextOf } from '../data/crm.ts';
 import { trackersOf } from '../data/trackers.ts';
 import type { SandboxCall } from '../data/types.ts';
 import { readJsonBody } from '../http/body.ts';
@@ -65,7 +66,9 @@ export function extensiveRoutes(state: SandboxState) {
 function extensiveCall(state: SandboxState, tenant: SandboxTenant, call: SandboxCall, body: ExtensiveBody) {
   const fields = body.contentSelector?.exposedFields;
   const result: Record<string, unknown> = { metaData: call.metaData };
-  if (body.contentSelector?.context) result.context = [];
+  // Gong's values are 'None' and 'Extended'; either way a call without CRM objects has an empty context.
+  const context = body.contentSelector?.context;
+  if (context && context !== 'None') result.context = contextOf(tenant.calls.dealOf(call));
   if (fields?.parties) result.parties = call.parties;
   const wantsContent = fields?.content && Object.values(fields.content).some(Boolean);
   const wantsInteraction = fields?.interaction && Object.values(fields.interaction).some(Boolean);

@@ -47,8 +47,25 @@ export const gongInteractionSchema = z.looseObject({
   interactionStats: z.array(z.looseObject({ name: z.string(), value: z.number().nullish() })).nullish(),
 });
 
+/** A CRM object on the call (Account, Opportunity, Contact, Lead, …) with its fields as the CRM holds them. */
+export const gongCrmObjectSchema = z.looseObject({
+  objectType: z.string().nullish(),
+  objectId: z.string().nullish(),
+  // Values are strings, numbers or booleans depending on the CRM field; kept as they come.
+  fields: z.array(z.looseObject({ name: z.string(), value: z.unknown().optional() })).nullish(),
+});
+export type GongCrmObject = z.infer<typeof gongCrmObjectSchema>;
+
+/** `context[]` of a call when the content selector asks for it: one entry per connected CRM system. */
+export const gongCallContextSchema = z.looseObject({
+  system: z.string().nullish(),
+  objects: z.array(gongCrmObjectSchema).nullish(),
+});
+
 export const gongExtensiveCallSchema = z.looseObject({
   metaData: gongCallSchema,
+  /** CRM context; absent unless asked for, and empty for calls with no CRM object. */
+  context: z.array(gongCallContextSchema).nullish(),
   parties: z.array(gongPartySchema).nullish(),
   interaction: gongInteractionSchema.nullish(),
   content: z.looseObject({}).nullish(),
@@ -80,10 +97,12 @@ export interface ExtensiveFilter extends CallsFilter {
   readonly callIds?: readonly string[];
 }
 
-/** What /v2/calls/extensive should include; by default parties, speakers and interaction stats. */
+/** What /v2/calls/extensive should include; by default the CRM context, parties, speakers and interaction stats. */
 export type ContentSelector = Record<string, unknown>;
 
+// The CRM context (account, opportunity) comes in the same page as the call, so asking for it costs no request.
 export const DEFAULT_CONTENT_SELECTOR: ContentSelector = {
+  context: 'Extended',
   exposedFields: { parties: true, interaction: { speakers: true, interactionStats: true } },
 };
 

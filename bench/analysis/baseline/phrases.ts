@@ -1,4 +1,4 @@
-import { isStopWord, words } from '../text/tokens.ts';
+import { isStopWord, words } from './tokens.ts';
 
 /**
  * Key-phrase candidates of a sentence: runs of 1–3 consecutive words that contain no stop word, so phrases
