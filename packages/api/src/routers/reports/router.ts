@@ -73,8 +73,8 @@ export const reportsRouter = router({
     })
     .input(reportIdInput)
     .output(z.object({ deleted: z.literal(true) }))
-    .mutation(({ ctx, input }) => {
-      deleteReport(ctx, input.id);
+    .mutation(async ({ ctx, input }) => {
+      await deleteReport(ctx, input.id);
       return { deleted: true as const };
     }),
 });
