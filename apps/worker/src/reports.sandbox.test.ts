@@ -69,7 +69,7 @@ describe('a run over the sandbox writes a report', () => {
 
     const report = await env.admin.reports.export.query({ id: run.reportId! });
     expect(report).toMatchObject({
-      name: 'Sandbox trackers',
+      name: `Sandbox trackers · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
       runId: run.id,
       analysisId: analysis.id,
       from: WHOLE_HISTORY.from,
@@ -81,8 +81,13 @@ describe('a run over the sandbox writes a report', () => {
       runStartedAt: run.startedAt,
     });
     expect(report.parameters.settings.trackers.map((t) => t.name)).toEqual(['Competitors', 'Pricing']);
-    // Nothing older than the whole history is cached: the themes had no previous period to compare with.
-    expect(report.parameters.previousPeriod).toEqual({ from: '2025-06-02', to: '2025-11-30', calls: 0 });
+    // Nothing older than the whole history is cached: the themes and trackers had no previous period to compare with.
+    expect(report.parameters.previousPeriod).toEqual({
+      from: '2025-06-02',
+      to: '2025-11-30',
+      calls: 0,
+      trackers: [],
+    });
     expect(report.result.themes!.themes.every((t) => t.previousRatePerThousand === null)).toBe(true);
 
     const { result } = report;
