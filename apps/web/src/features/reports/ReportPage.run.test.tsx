@@ -58,7 +58,7 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   expect(tile('With a transcript')).toHaveTextContent(String(truth.transcriptCount));
   expect(tile('Customer questions')).toHaveTextContent(String(truth.questionsByExternal));
 
-  const trackers = screen.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+  const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
   const mentions = COMPETITORS.reduce((sum, term) => sum + (truth.mentions[term] ?? 0), 0);
   const competitors = within(trackers).getByRole('row', { name: /^Competitors/ });
   expect(within(competitors).getAllByRole('cell')[0]).toHaveTextContent(mentions.toLocaleString('en-US'));
