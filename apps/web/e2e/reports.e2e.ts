@@ -54,10 +54,16 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   await run.getByRole('link', { name: 'Open the report' }).click();
 
   // The report: header, tiles, charts, and the evidence behind the Competitors count.
-  await expect(page.getByRole('heading', { level: 1, name: 'Competitor watch' })).toBeVisible();
+  // The report has the run's one name.
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Competitor watch · 2025-12-01 to 2026-05-31' }),
+  ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Summary' }).getByText('Calls analysed')).toBeVisible();
   await expect(
-    page.getByRole('figure', { name: 'Tracker mentions per week' }).locator('svg').first(),
+    page
+      .getByRole('figure', { name: /^Trackers per week/ })
+      .locator('svg')
+      .first(),
   ).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Talk ratio by rep' }).locator('svg').first()).toBeVisible();
   // Every rep is named on the by-rep charts: recharts drops labels it deems crowded unless told not to.
@@ -68,7 +74,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   expect(talkLabels.length).toBeGreaterThan(5);
   expect(talkLabels.length).toBe(await talkFigure.locator('.recharts-bar-rectangle').count());
   const repLabels = await page
-    .getByRole('figure', { name: 'Tracker mentions by rep' })
+    .getByRole('figure', { name: /^Each rep against the team/ })
     .locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')
     .allTextContents();
   expect(repLabels.length).toBeGreaterThan(5);
@@ -85,7 +91,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   );
 
   // The CSV holds the same Competitors total the table shows.
-  const tracker = page.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+  const tracker = page.getByRole('table', { name: 'Trackers with their phrases' });
   const firstCell = await tracker
     .getByRole('row', { name: /^Competitors/ })
     .getByRole('cell')
@@ -109,7 +115,7 @@ test('an analysis runs into a report that drills down to evidence and exports CS
   const reportUrl = page.url();
   await page.setViewportSize({ width: 390, height: 844 });
   for (const [url, heading] of [
-    [reportUrl, 'Competitor watch'],
+    [reportUrl, 'Competitor watch · 2025-12-01 to 2026-05-31'],
     [new URL('/runs', reportUrl).href, 'Runs'],
     [new URL('/analyses', reportUrl).href, 'Analyses'],
     [new URL('/schedules', reportUrl).href, 'Schedules'],

@@ -32,7 +32,7 @@ test('the owner starts a run on the Runs page and watches it finish', async ({ p
   await form.getByLabel('Last day').fill('2026-05-31');
   await form.getByRole('button', { name: 'Start run' }).click();
 
-  const run = page.getByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+  const run = page.getByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
   await expect(run.getByText('Done')).toBeVisible({ timeout: 60_000 });
   await expect(run.getByText(/Analysed 200 calls/)).toBeVisible();
   const transcripts = sandbox.groundTruth('acme').transcriptCount;
@@ -48,6 +48,6 @@ test('the run’s calls show as this month’s usage in Settings → Usage', asy
   const usage = page.getByRole('region', { name: 'Usage' });
   await expect(usage.getByRole('progressbar')).toHaveAttribute('value', '200');
   await expect(usage).toContainText('200 of 1,000 · 800 left');
-  await usage.getByRole('link', { name: 'Run of 2025-12-01 to 2026-05-31' }).click();
-  await expect(page.getByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' })).toBeVisible();
+  await usage.getByRole('link', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' }).click();
+  await expect(page.getByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' })).toBeVisible();
 });

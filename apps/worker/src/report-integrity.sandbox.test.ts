@@ -100,7 +100,7 @@ describe('a report', () => {
     const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     const [before] = reportRows(worker, run.id);
-    const view = await env.admin.reports.get.query({ id: run.reportId! });
+    const view = await env.admin.reports.export.query({ id: run.reportId! });
     expect(view.credentialVersion).toBe(1);
 
     const primary = env.key();
@@ -132,12 +132,15 @@ describe('a report', () => {
       settings: { analysers: ['talk'] },
     });
     expect(reportRows(worker, run.id)).toEqual([before]);
-    expect(await env.admin.reports.get.query({ id: run.reportId! })).toEqual(view);
+    expect(await env.admin.reports.export.query({ id: run.reportId! })).toEqual(view);
 
     // Deleting the analysis only unlinks the report from it (analysis_id → null); its content is untouched.
     await env.admin.analyses.delete.mutate({ id: analysis.id });
     expect(reportRows(worker, run.id)).toEqual([{ ...before, analysis_id: null }]);
-    expect(await env.admin.reports.get.query({ id: run.reportId! })).toEqual({ ...view, analysisId: null });
+    expect(await env.admin.reports.export.query({ id: run.reportId! })).toEqual({
+      ...view,
+      analysisId: null,
+    });
   });
 
   it('compares themes with the previous period from the cache, without asking Gong for it', {
@@ -164,7 +167,7 @@ describe('a report', () => {
         expected += 1;
     }
     expect(expected).toBeGreaterThan(0);
-    const report = await env.admin.reports.get.query({ id: run.reportId! });
+    const report = await env.admin.reports.export.query({ id: run.reportId! });
     expect(report.parameters.previousPeriod).toEqual({
       from: '2026-03-31',
       to: '2026-04-30',
@@ -206,7 +209,7 @@ describe('a report', () => {
     );
     const run = await env.waitFor(runId, isFinished);
     expect(run.status).toBe('done');
-    const report = await env.admin.reports.get.query({ id: run.reportId! });
+    const report = await env.admin.reports.export.query({ id: run.reportId! });
     expect(report).toMatchObject({
       name: 'Weekly digest',
       from: '2026-05-18',

@@ -63,7 +63,9 @@ afterAll(async () => {
 describe('reports over the API', () => {
   it('lists newest first, searches by name (wildcards taken literally) and reads one in full', async () => {
     const all = await env.admin.reports.list.query();
-    expect(all.map((r) => r.name)).toEqual(['100% coverage', 'Competitor watch', 'Pricing pulse']);
+    // Each report has its run's one name: the analysis and the days.
+    const named = (analysis: string) => `${analysis} · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`;
+    expect(all.map((r) => r.name)).toEqual(['100% coverage', 'Competitor watch', 'Pricing pulse'].map(named));
     expect(all[0]).toMatchObject({
       from: WHOLE_HISTORY.from,
       to: WHOLE_HISTORY.to,
@@ -72,19 +74,19 @@ describe('reports over the API', () => {
       createdBy: 'Ada Admin',
     });
     expect((await env.admin.reports.list.query({ search: 'PULSE' })).map((r) => r.name)).toEqual([
-      'Pricing pulse',
+      named('Pricing pulse'),
     ]);
     expect((await env.admin.reports.list.query({ search: '%' })).map((r) => r.name)).toEqual([
-      '100% coverage',
+      named('100% coverage'),
     ]);
     expect(await env.admin.reports.list.query({ search: 'nothing like it' })).toEqual([]);
 
-    const report = await env.admin.reports.get.query({ id: reportIds['Pricing pulse']! });
-    expect(report).toMatchObject({ name: 'Pricing pulse', callsAnalyzed: 120, credentialVersion: 1 });
+    const report = await env.admin.reports.export.query({ id: reportIds['Pricing pulse']! });
+    expect(report).toMatchObject({ name: named('Pricing pulse'), callsAnalyzed: 120, credentialVersion: 1 });
     expect(report.calls).toHaveLength(120);
     expect(report.result.trackers![0]!.mentions).toBeGreaterThan(0);
     expect(report.result.questions).toBeNull();
-    expect(await failure(env.admin.reports.get.query({ id: 'no-such-report' }))).toMatchObject({
+    expect(await failure(env.admin.reports.export.query({ id: 'no-such-report' }))).toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -103,16 +105,18 @@ describe('reports over the API', () => {
 
     expect((await member.reports.list.query()).map((r) => r.id)).toContain(id);
     expect((await script.reports.list.query()).map((r) => r.id)).toContain(id);
-    const read = await script.reports.get.query({ id });
-    expect(read).toEqual(await env.admin.reports.get.query({ id }));
+    const read = await script.reports.export.query({ id });
+    expect(read).toEqual(await env.admin.reports.export.query({ id }));
 
     expect(await failure(member.reports.delete.mutate({ id }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await failure(script.reports.delete.mutate({ id }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await env.admin.reports.get.query({ id })).name).toBe('Competitor watch');
+    expect((await env.admin.reports.export.query({ id })).name).toBe(
+      `Competitor watch · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
+    );
 
     expect(await env.admin.reports.delete.mutate({ id })).toEqual({ deleted: true });
-    expect(await failure(member.reports.get.query({ id }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect((await env.admin.reports.list.query()).map((r) => r.name)).toEqual([
+    expect(await failure(member.reports.export.query({ id }))).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await env.admin.reports.list.query()).map((r) => r.name.split(' · ')[0])).toEqual([
       '100% coverage',
       'Pricing pulse',
     ]);
@@ -120,7 +124,12 @@ describe('reports over the API', () => {
       .prepare('select action, actor_name, via, detail from audit_event where subject_id = ?')
       .all(id);
     expect(audit).toEqual([
-      { action: 'report.deleted', actor_name: 'Ada Admin', via: 'session', detail: 'Competitor watch' },
+      {
+        action: 'report.deleted',
+        actor_name: 'Ada Admin',
+        via: 'session',
+        detail: `Competitor watch · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
+      },
     ]);
     expect(await failure(env.admin.reports.delete.mutate({ id }))).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -175,21 +184,23 @@ describe('reports over the API', () => {
     const betaReport = run.reportId!;
 
     expect((await beta.reports.list.query()).map((r) => r.id)).toEqual([betaReport]);
-    expect((await beta.reports.get.query({ id: betaReport })).createdBy).toBe('Bea B');
+    expect((await beta.reports.export.query({ id: betaReport })).createdBy).toBe('Bea B');
     expect((await env.admin.reports.list.query()).map((r) => r.id)).not.toContain(betaReport);
-    expect(await failure(env.admin.reports.get.query({ id: betaReport }))).toMatchObject({
+    expect(await failure(env.admin.reports.export.query({ id: betaReport }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(await failure(env.admin.reports.delete.mutate({ id: betaReport }))).toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(await failure(beta.reports.get.query({ id: reportIds['Pricing pulse']! }))).toMatchObject({
+    expect(await failure(beta.reports.export.query({ id: reportIds['Pricing pulse']! }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     expect(await failure(beta.reports.delete.mutate({ id: reportIds['Pricing pulse']! }))).toMatchObject({
       code: 'NOT_FOUND',
     });
     expect((await beta.reports.list.query()).map((r) => r.id)).toEqual([betaReport]);
-    expect((await env.admin.reports.list.query()).map((r) => r.name)).toContain('Pricing pulse');
+    expect((await env.admin.reports.list.query()).map((r) => r.name.split(' · ')[0])).toContain(
+      'Pricing pulse',
+    );
   });
 });

@@ -57,9 +57,9 @@ describe('a run over the sandbox writes a report', () => {
     // The Runs page keeps its totals.
     expect(run.totals).toMatchObject({ callsAnalyzed: truth.callCount, transcripts: truth.transcriptCount });
 
-    const report = await env.admin.reports.get.query({ id: run.reportId! });
+    const report = await env.admin.reports.export.query({ id: run.reportId! });
     expect(report).toMatchObject({
-      name: 'Sandbox trackers',
+      name: `Sandbox trackers · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
       runId: run.id,
       analysisId: analysis.id,
       from: WHOLE_HISTORY.from,
@@ -71,8 +71,13 @@ describe('a run over the sandbox writes a report', () => {
       runStartedAt: run.startedAt,
     });
     expect(report.parameters.settings.trackers.map((t) => t.name)).toEqual(['Competitors', 'Pricing']);
-    // Nothing older than the whole history is cached: the themes had no previous period to compare with.
-    expect(report.parameters.previousPeriod).toEqual({ from: '2025-06-02', to: '2025-11-30', calls: 0 });
+    // Nothing older than the whole history is cached: the themes and trackers had no previous period to compare with.
+    expect(report.parameters.previousPeriod).toEqual({
+      from: '2025-06-02',
+      to: '2025-11-30',
+      calls: 0,
+      trackers: [],
+    });
     expect(report.result.themes!.themes.every((t) => t.previousRatePerThousand === null)).toBe(true);
 
     const { result } = report;

@@ -1,4 +1,5 @@
 export { analyze } from './analyze.ts';
+export { isoWeek } from './iso-week.ts';
 export { isQuestion } from './questions/is-question.ts';
 export { TALK_METRIC_EXPLANATIONS, type TalkMetricName } from './talk/explanations.ts';
 export { PhraseAutomaton } from './trackers/automaton.ts';

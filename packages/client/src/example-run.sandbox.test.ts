@@ -41,7 +41,7 @@ describe('the example script', () => {
 
     const [stored] = await env.admin.reports.list.query({ search: '' });
     expect(stored).toBeDefined();
-    const full = await env.admin.reports.get.query({ id: stored?.id ?? '' });
+    const full = await env.admin.reports.export.query({ id: stored?.id ?? '' });
     expect(full.callsAnalyzed).toBeGreaterThan(0);
     // The sandbox's transcripts talk about pricing, so the headline carries real numbers, not an empty tracker.
     expect(full.result.trackers?.[0]?.mentions).toBeGreaterThan(0);

@@ -46,6 +46,20 @@ export type AnalysisDefinitionInput = z.input<typeof analysisDefinitionInput>;
 export type AnalysisDefinition = z.output<typeof analysisDefinitionInput>;
 
 export const analysisIdInput = z.strictObject({ id: z.string().min(1).max(100) });
+
+/** Deleting an analysis a schedule uses deletes those schedules too, so the caller must say it knows. */
+export const deleteAnalysisInput = z.strictObject({
+  id: z.string().min(1).max(100),
+  /** Required (true) when schedules use the analysis: they are deleted with it; their runs and reports stay. */
+  deleteSchedules: z.boolean().default(false),
+});
+export type DeleteAnalysisInput = z.input<typeof deleteAnalysisInput>;
+
+/** The schedules that run an analysis, each described in words ("Every Monday at 09:00 (Europe/Berlin)"). */
+export const analysisSchedules = z.array(
+  z.object({ id: z.string(), description: z.string(), paused: z.boolean() }),
+);
+export type AnalysisSchedules = z.infer<typeof analysisSchedules>;
 export const updateAnalysisInput = analysisDefinitionInput.extend({ id: z.string().min(1).max(100) });
 export type UpdateAnalysisInput = z.input<typeof updateAnalysisInput>;
 

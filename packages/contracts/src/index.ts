@@ -6,6 +6,7 @@ export * from './auth.ts';
 export * from './fields.ts';
 export * from './gong.ts';
 export * from './members.ts';
+export * from './report-pages.ts';
 export * from './reports.ts';
 export * from './run-trigger.ts';
 export * from './runs.ts';

@@ -26,6 +26,9 @@ export const reportPartial = z.object({
   callsSkipped: z.number().int(),
   allowance: z.number().int(),
   used: z.number().int(),
+  /** Which calls the run kept: the newest (by start time). Absent on reports made before the rule, which kept the
+   *  lowest call ids. */
+  admitted: z.literal('newest-first').optional(),
 });
 export type ReportPartial = z.infer<typeof reportPartial>;
 
@@ -49,7 +52,15 @@ export const reportParameters = z.object({
    * themes were not analysed; absent on reports made before it existed.
    */
   previousPeriod: z
-    .object({ from: z.string(), to: z.string(), calls: z.number().int() })
+    .object({
+      from: z.string(),
+      to: z.string(),
+      calls: z.number().int(),
+      /** The trackers' counts over those calls, for the trackers' change; absent on older reports. */
+      trackers: z
+        .array(z.object({ name: z.string(), mentions: z.number().int(), callsMentioning: z.number().int() }))
+        .optional(),
+    })
     .nullable()
     .optional(),
 });

@@ -104,7 +104,7 @@ export const runView = z.object({
   }),
   /** The saved analysis this run came from (null for an ad-hoc run or when the analysis was deleted since). */
   analysis: z.object({ id: z.string(), name: z.string() }).nullable(),
-  /** The analysis's name when the run started (kept when it is renamed); null for an ad-hoc run or once it is deleted. */
+  /** The run's one name, the same as its report's: "Competitor watch · 2026-09-01 to 2026-11-29" (runName). */
   name: z.string().nullable(),
   trigger: runTrigger,
   /** The immutable report, once the run is done. */
@@ -131,3 +131,15 @@ export const runView = z.object({
 export type RunView = z.infer<typeof runView>;
 
 export const runIdInput = z.strictObject({ id: z.string().min(1).max(100) });
+
+/**
+ * A run's one name, the same on the Runs page, its report and the API: what it analysed and the days it covered,
+ * e.g. "Competitor watch · 2026-09-01 to 2026-11-29", or "Ad-hoc run · …" without a saved analysis. The days are
+ * the report's: a schedule's window ending at midnight ends the day before.
+ */
+export function runName(analysisName: string | null, from: string, to: string): string {
+  return `${analysisName ?? 'Ad-hoc run'} · ${from} to ${to}`;
+}
+
+/** Whether a stored name is already a run's one name (runs made before it stored only the analysis's name). */
+export const isRunName = (name: string) => / · \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/.test(name);

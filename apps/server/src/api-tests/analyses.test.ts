@@ -13,7 +13,12 @@ async function failure(promise: Promise<unknown>) {
   } catch (error) {
     if (error instanceof TRPCClientError) {
       const e = error as TRPCClientError<AppRouter>;
-      return { code: e.data?.code, fieldErrors: e.data?.fieldErrors, message: e.message };
+      return {
+        code: e.data?.code,
+        reason: e.data?.reason,
+        fieldErrors: e.data?.fieldErrors,
+        message: e.message,
+      };
     }
     throw error;
   }
@@ -124,8 +129,23 @@ describe('analyses', () => {
       status: 'queued',
     });
 
-    // Deleting the analysis keeps its run.
-    await env.admin.analyses.delete.mutate({ id: saved.id });
+    // A schedule runs it: deleting names the schedule and needs deleteSchedules; the run stays either way.
+    const schedule = await env.admin.schedules.create.mutate({
+      analysisId: saved.id,
+      kind: 'weekly',
+      weekday: 'monday',
+      time: '09:00',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(await env.admin.analyses.schedules.query({ id: saved.id })).toEqual([
+      { id: schedule.id, description: 'Every Monday at 09:00 (Europe/Berlin)', paused: false },
+    ]);
+    const refused = await failure(env.admin.analyses.delete.mutate({ id: saved.id }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'analysis-used-by-schedules' });
+    expect(refused.message).toContain('Every Monday at 09:00 (Europe/Berlin)');
+    expect((await env.admin.schedules.list.query()).map((s) => s.id)).toContain(schedule.id);
+    await env.admin.analyses.delete.mutate({ id: saved.id, deleteSchedules: true });
+    expect((await env.admin.schedules.list.query()).map((s) => s.id)).not.toContain(schedule.id);
     expect(await env.admin.runs.get.query({ id: run.id })).toMatchObject({ id: run.id, analysis: null });
   });
 

@@ -4,8 +4,10 @@ import {
   type AnalysisResult,
   type AnalysisSettings,
   analysisSettings,
+  isRunName,
   type ParsedAnalysisSettings,
   type ReportPartial,
+  runName,
 } from '@callmine/contracts';
 import { type Db, runQuotaOutcome } from '@callmine/db';
 import { loadPreviousPeriod } from './previous-period.ts';
@@ -58,6 +60,8 @@ export async function partialOf(db: Db, row: RunRow): Promise<ReportPartial | nu
     callsSkipped: outcome.callsSkipped,
     allowance: outcome.allowance,
     used: outcome.used,
+    // jobs/quota.ts decides a run's calls newest first.
+    admitted: 'newest-first',
   };
 }
 
@@ -72,30 +76,47 @@ export async function buildReport(
   const settings = settingsOf(row);
   const { calls, transcripts } = await loadRunData(db, row.id, row.workspaceId);
   const withThemes = settings.analysers.includes('themes');
-  const previous = withThemes ? await loadPreviousPeriod(db, row.workspaceId, selection) : null;
+  const withTrackers = settings.analysers.includes('trackers');
+  // The previous period (from the cache, no Gong requests) gives the themes' and the trackers' change.
+  const previous =
+    withThemes || withTrackers ? await loadPreviousPeriod(db, row.workspaceId, selection) : null;
+  // No previous corpus at all (rather than an empty one) when nothing is cached: the themes then show no
+  // change instead of every theme as new.
+  const previousCorpus =
+    previous && previous.transcripts.length > 0
+      ? {
+          calls: previous.calls.map(analysisCallOf),
+          transcripts: previous.transcripts.map(analysisTranscriptOf),
+        }
+      : null;
   const input: AnalysisInput = {
     calls: calls.map(analysisCallOf),
     transcripts: transcripts.map(analysisTranscriptOf),
-    // No previous corpus at all (rather than an empty one) when nothing is cached: the themes then show no
-    // change instead of every theme as new.
-    ...(previous && previous.transcripts.length > 0
-      ? {
-          previous: {
-            calls: previous.calls.map(analysisCallOf),
-            transcripts: previous.transcripts.map(analysisTranscriptOf),
-          },
-        }
-      : {}),
+    ...(previousCorpus && withThemes ? { previous: previousCorpus } : {}),
   };
   const result = await analyze(input, settings, signal);
+  // Counts only: the previous period's trackers keep no evidence.
+  const previousTrackers =
+    previousCorpus && withTrackers
+      ? (
+          await analyze(previousCorpus, { ...settings, analysers: ['trackers'], evidenceLimit: 1 }, signal)
+        ).trackers?.map((t) => ({ name: t.name, mentions: t.mentions, callsMentioning: t.callsMentioning }))
+      : undefined;
   const { fromDay, toDay } = reportDays(row);
   return {
-    name: row.name ?? `Calls ${fromDay} – ${toDay}`,
+    // The run's one name (contracts' runName); runs stored before it had the analysis's name alone.
+    name:
+      row.name && isRunName(row.name) ? row.name : runName(row.analysisId ? row.name : null, fromDay, toDay),
     parameters: {
       selection,
       settings,
       previousPeriod: previous
-        ? { from: previous.from, to: previous.to, calls: previous.transcripts.length }
+        ? {
+            from: previous.from,
+            to: previous.to,
+            calls: previous.transcripts.length,
+            ...(withTrackers ? { trackers: previousTrackers ?? [] } : {}),
+          }
         : null,
     },
     fromDay,

@@ -143,4 +143,24 @@ describe('charging a run against the monthly allowance', () => {
       callsSkipped: 13,
     });
   });
+
+  it('admits the newest calls first when the allowance runs out; the oldest are the ones skipped', async () => {
+    const { db } = opened;
+    // Call ids follow time (call-0000 is the oldest), so the old id order would admit the oldest calls.
+    const ids = callIds(0, 30);
+    const startOf = (i: number) => new Date(Date.UTC(2026, 10, 1 + i, 10));
+    await db.insert(db.tables.gongCallCache).values(
+      ids.map((callId, i) => ({
+        workspaceId: 'ws',
+        callId,
+        started: startOf(i),
+        data: {},
+        fetchedAt: new Date(),
+      })),
+    );
+    await setAllowanceOverride(db, 'ws', 12, new Date());
+    const outcome = await charge(await aRun('r1', [...ids].reverse()), at('2026-11-30T12:00:00Z'), 100, 5);
+    expect(outcome).toMatchObject({ callsAnalysed: 12, callsSkipped: 18 });
+    expect(ledger().map((r) => r.callId)).toEqual(ids.slice(18));
+  });
 });

@@ -7,19 +7,22 @@ import {
   runQuotaOutcome,
   type Tables,
 } from '@callmine/db';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import { enqueueQuotaEvents } from '../webhooks/enqueue-events.ts';
 
 // Charging a run's calls against the workspace's monthly allowance, before any transcript is fetched (so the Gong
 // budget is not spent on calls that won't be analysed). Each batch is one transaction serialised per workspace (SQLite:
 // BEGIN IMMEDIATE takes the write lock before the month's use is read; PostgreSQL: the `quota:<workspace>` lock), so
 // two runs (or two worker processes) can never both admit the last unit of the allowance. A call already in the ledger this month is free; a run's decision per call is written
-// once, so a crashed and retried run charges nothing extra.
+// once, so a crashed and retried run charges nothing extra. Calls are decided newest first (the call's start time
+// from the listing's cache, then its id): when the allowance runs out, the calls skipped are the oldest ones, never
+// the most recent. Reports and the README state this rule.
 
 const tablesOf = ({ tables: t }: Pick<Db, 'tables'>) => ({
   runCall: t.analysisRunCall,
   decisionTable: t.runQuotaCall,
   ledger: t.quotaCharge,
+  cache: t.gongCallCache,
 });
 
 export const QUOTA_BATCH_SIZE = 100;
@@ -49,7 +52,7 @@ export async function chargeRunCalls(db: Db, input: ChargeInput): Promise<RunQuo
 
 async function chargeBatch(tx: Db, input: ChargeInput, batchSize: number): Promise<number> {
   const t = tx.tables;
-  const { runCall, decisionTable, ledger } = tablesOf(tx);
+  const { runCall, decisionTable, ledger, cache } = tablesOf(tx);
   const { runId, workspaceId } = input;
   const at = input.now();
   const month = quotaMonth(at);
@@ -60,8 +63,10 @@ async function chargeBatch(tx: Db, input: ChargeInput, batchSize: number): Promi
     .select({ callId: runCall.callId })
     .from(runCall)
     .leftJoin(decisionTable, and(eq(decisionTable.runId, runId), eq(decisionTable.callId, runCall.callId)))
+    .leftJoin(cache, and(eq(cache.workspaceId, workspaceId), eq(cache.callId, runCall.callId)))
     .where(and(eq(runCall.runId, runId), isNull(decisionTable.callId)))
-    .orderBy(asc(runCall.callId))
+    // Newest first; a call missing from the cache (never expected: the listing writes it) sorts last.
+    .orderBy(sql`${cache.started} is null`, desc(cache.started), asc(runCall.callId))
     .limit(batchSize);
   for (const { callId } of batch) {
     const [alreadyCharged] = await tx

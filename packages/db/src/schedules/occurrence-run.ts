@@ -47,7 +47,9 @@ export async function createOccurrenceRun(tx: Db, input: OccurrenceRunInput): Pr
     workspaceId: input.workspaceId,
     startedBy: input.startedBy,
     analysisId: saved.id,
-    name: saved.name,
+    // The run's one name (contracts' runName), over the days the report will state: a window ending at midnight
+    // ends the day before.
+    name: `${saved.name} · ${utcDay(input.window.from)} to ${utcDay(new Date(input.window.to.getTime() - 1))}`,
     selection: occurrenceSelection(input.window, saved.filters as object),
     settings: saved.settings,
     trigger: input.trigger,

@@ -148,7 +148,9 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
     });
 
     await user.click(within(row).getByRole('button', { name: 'Delete Competitors, Q4' }));
-    const confirm = within(row).getByRole('group', { name: 'Delete “Competitors, Q4”? Its reports stay.' });
+    const confirm = within(row).getByRole('group', {
+      name: 'Delete “Competitors, Q4”? Its runs and reports stay.',
+    });
     expect(within(confirm).getByRole('button', { name: 'Keep it' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Yes, delete' }));
     expect(await screen.findByText('No analyses yet.')).toBeInTheDocument();

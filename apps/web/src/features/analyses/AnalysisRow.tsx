@@ -50,6 +50,11 @@ export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.analyses.list.queryKey() }),
     }),
   );
+  // Asked when the confirmation opens: the schedules deleted with it are named before anyone agrees.
+  const schedules = useQuery({
+    ...trpc.analyses.schedules.queryOptions({ id: analysis.id }),
+    enabled: confirming,
+  });
   const trackers = analysis.settings.analysers.includes('trackers') ? analysis.settings.trackers.length : 0;
   return (
     <tr>
@@ -93,12 +98,20 @@ export function AnalysisRow({ analysis }: { analysis: AnalysisView }) {
           </Link>
           {confirming ? (
             <fieldset className="confirm">
-              <legend>Delete “{analysis.name}”? Its reports stay.</legend>
+              <legend>Delete “{analysis.name}”? Its runs and reports stay.</legend>
+              {schedules.data && schedules.data.length > 0 ? (
+                <p>
+                  {schedules.data.length === 1 ? 'Its schedule is' : 'Its schedules are'} deleted with it and
+                  will not run again: {schedules.data.map((s) => s.description).join('; ')}.
+                </p>
+              ) : null}
               <button
                 type="button"
                 className="danger"
-                disabled={remove.isPending}
-                onClick={() => remove.mutate({ id: analysis.id })}
+                disabled={remove.isPending || !schedules.data}
+                onClick={() =>
+                  remove.mutate({ id: analysis.id, deleteSchedules: (schedules.data?.length ?? 0) > 0 })
+                }
               >
                 Yes, delete
               </button>

@@ -1,9 +1,17 @@
-import type { ReportView } from '@callmine/contracts';
+import type { ReportOverview } from '@callmine/contracts';
 import { Alert } from '../../components/Alert.tsx';
 import { n } from './format.ts';
 
-/** What the report covers and where it came from: dates, calls, who ran it, when, with which Gong key version. */
-export function ReportHeader({ report }: { report: ReportView }) {
+const CONNECTION_NOTE = {
+  same: null,
+  replaced:
+    'The Gong connection was replaced after this report was made; the report keeps what the earlier connection read.',
+  disconnected: 'Gong has been disconnected since this report was made; the report keeps what it read then.',
+  unknown: null,
+} as const;
+
+/** What the report covers and where it came from: dates, calls, who ran it and when. */
+export function ReportHeader({ report }: { report: ReportOverview }) {
   const { selection } = report.parameters;
   const filters = [
     selection.repEmails.length > 0 ? `reps ${selection.repEmails.join(', ')}` : null,
@@ -27,15 +35,20 @@ export function ReportHeader({ report }: { report: ReportView }) {
         <dd>{report.createdBy ?? 'A former member or a schedule'}</dd>
         <dt>Made</dt>
         <dd>{new Date(report.createdAt).toLocaleString()}</dd>
-        <dt>Gong key version</dt>
-        <dd>{report.credentialVersion ?? 'Unknown'}</dd>
       </dl>
+      {CONNECTION_NOTE[report.connection] ? (
+        <p className="hint">{CONNECTION_NOTE[report.connection]}</p>
+      ) : null}
       {report.partial ? (
         <Alert tone="info">
           <strong>Partial: quota reached.</strong> The run selected {n(report.partial.callsSelected)} calls
           but analysed {n(report.partial.callsAnalyzed)}; {n(report.partial.callsSkipped)} were skipped
           because the workspace had used {n(report.partial.used)} of its {n(report.partial.allowance)} calls
-          this month.
+          this month.{' '}
+          {report.partial.admitted === 'newest-first'
+            ? 'The newest calls were kept: the ones skipped are the oldest of the selection.'
+            : 'This report predates the newest-first rule: the calls kept were those with the lowest Gong ids.'}{' '}
+          Weeks with skipped calls are marked as partial in the trends.
         </Alert>
       ) : null}
     </header>

@@ -33,7 +33,9 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   });
   await user.click(await within(item).findByRole('link', { name: 'Open the report' }));
 
-  expect(await screen.findByRole('heading', { level: 1, name: 'Competitor watch' })).toBeInTheDocument();
+  expect(
+    await screen.findByRole('heading', { level: 1, name: /^Competitor watch · \d{4}-\d{2}-\d{2} to / }),
+  ).toBeInTheDocument();
   const truth = env.sandbox.groundTruth('acme');
   const tiles = screen.getByRole('list', { name: 'Summary' });
   const tile = (label: string) => within(tiles).getByText(label).nextElementSibling;
@@ -41,7 +43,7 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   expect(tile('With a transcript')).toHaveTextContent(String(truth.transcriptCount));
   expect(tile('Customer questions')).toHaveTextContent(String(truth.questionsByExternal));
 
-  const trackers = screen.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+  const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
   const mentions = COMPETITORS.reduce((sum, term) => sum + (truth.mentions[term] ?? 0), 0);
   const competitors = within(trackers).getByRole('row', { name: /^Competitors/ });
   expect(within(competitors).getAllByRole('cell')[0]).toHaveTextContent(mentions.toLocaleString('en-US'));

@@ -1,11 +1,11 @@
 // The Reports list and the report view against a real server, with reports computed by the real analysis engine
-// over the Gong sandbox's calls (src/test/seed-report.ts).
-import { apiClient, browserLikeFetch, startSandboxedServer } from '@callmine/server/testing';
+// over the Gong sandbox's calls (@callmine/server/testing's seedReport).
+import { apiClient, browserLikeFetch, seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { seedReport } from '../../test/seed-report.ts';
+
 import { callTime } from './format.ts';
 
 // Rendering a full report (charts, tables) in jsdom on a shared CI machine takes a few seconds.
@@ -108,7 +108,11 @@ describe('Report view', { timeout: 60_000 }, () => {
     expect(top.mentions).toBeGreaterThan(0);
     expect(tile('Top tracker')).toHaveTextContent(top.name);
 
-    for (const name of ['Tracker mentions per week', 'Tracker mentions by rep', 'Talk ratio by rep']) {
+    for (const name of [
+      'Trackers per week: mentions per call',
+      `Each rep against the team: ${top.name}, mentions per call`,
+      'Talk ratio by rep',
+    ]) {
       const chart = screen.getByRole('figure', { name });
       expect(chart.querySelector('svg')).not.toBeNull();
     }
@@ -118,12 +122,12 @@ describe('Report view', { timeout: 60_000 }, () => {
       .querySelectorAll('.recharts-bar-rectangle');
     expect(talkBars.length).toBe(seeded.result.talk!.filter((r) => r.talkRatio !== null).length);
 
-    const trackers = screen.getByRole('table', { name: 'Trackers by mentions, with their phrases' });
+    const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
     const firstRow = within(trackers).getAllByRole('row')[1]!;
     expect(within(firstRow).getByRole('rowheader')).toHaveTextContent(top.name);
     expect(within(firstRow).getAllByRole('cell')[0]).toHaveTextContent(top.mentions.toLocaleString('en-US'));
-    expect(screen.getByRole('table', { name: 'Customer questions by calls asking' })).toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Customer themes by weight' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Customer questions' })).toBeInTheDocument();
+    expect(screen.getByRole('table', { name: 'Customer themes' })).toBeInTheDocument();
     const talk = screen.getByRole('table', { name: 'Talk metrics per rep' });
     const firstRep = seeded.result.talk![0]!;
     expect(within(talk).getByRole('rowheader', { name: seeded.reps[firstRep.repId] })).toBeInTheDocument();
@@ -142,16 +146,27 @@ describe('Report view', { timeout: 60_000 }, () => {
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(toggle).toHaveAccessibleName('Hide evidence for Competitors');
-    const list = screen.getByRole('list', { name: 'Evidence for Competitors' });
+    const list = await screen.findByRole('list', { name: 'Evidence for Competitors' });
     const items = within(list).getAllByRole('listitem');
-    expect(items).toHaveLength(competitors.evidence.length);
-    const first = competitors.evidence[0]!;
+    // A page of ten, newest call first, each with its rep, the call's date and title.
+    expect(items).toHaveLength(Math.min(10, competitors.evidence.length));
+    const startOf = (callId: string) => seeded.calls.find((c) => c.id === callId)!.started;
+    const first = [...competitors.evidence].sort(
+      (a, b) => startOf(b.callId).localeCompare(startOf(a.callId)) || a.sentenceIndex - b.sentenceIndex,
+    )[0]!;
     const call = seeded.calls.find((c) => c.id === first.callId)!;
     expect(items[0]).toHaveTextContent(first.text);
     expect(items[0]).toHaveTextContent(
       first.side === 'external' ? 'Customer' : first.side === 'internal' ? 'Your team' : 'Unknown speaker',
     );
-    expect(items[0]).toHaveTextContent(`at ${callTime(first.startMs)} in ${call.title}`);
+    expect(items[0]).toHaveTextContent(
+      `at ${callTime(first.startMs)} in ${call.title} on ${call.started.slice(0, 10)}, ${seeded.reps[call.repId]}’s call`,
+    );
+    expect(
+      screen.getByText(
+        `Sentences 1–${items.length} of ${competitors.evidence.length} kept in the report, newest call first.`,
+      ),
+    ).toBeInTheDocument();
     expect(within(items[0]!).getByRole('link', { name: 'Open the call in Gong' })).toHaveAttribute(
       'href',
       call.url,

@@ -1,29 +1,36 @@
-import type { ReportCall } from '@callmine/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
 import { isAdmin, useSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { CallsSection } from './CallsSection.tsx';
 import { TalkRatioChart } from './charts/TalkRatioChart.tsx';
-import { TrackerCharts } from './charts/TrackerCharts.tsx';
+import { TrendCharts } from './charts/TrendCharts.tsx';
+import { FilterBar } from './FilterBar.tsx';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SummaryTiles } from './SummaryTiles.tsx';
 import { QuestionsTable } from './tables/QuestionsTable.tsx';
 import { TalkTable } from './tables/TalkTable.tsx';
 import { ThemesTable } from './tables/ThemesTable.tsx';
 import { TrackersTable } from './tables/TrackersTable.tsx';
+import { useReportFilters } from './use-report-filters.ts';
 
-/** One report: header, tiles, charts, ranked tables with evidence and CSV export; prints cleanly. */
+/**
+ * One report: header, tiles, filters (in the URL), trends, one section per table with paged evidence, the calls and
+ * CSV export; prints cleanly. Each section is its own component reading the report's overview and the filters.
+ */
 export function ReportPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
-  const report = useQuery({ ...trpc.reports.get.queryOptions({ id }), retry: false });
-  const calls = useMemo(
-    () => new Map<string, ReportCall>((report.data?.calls ?? []).map((call) => [call.id, call])),
-    [report.data],
-  );
+  const filter = useReportFilters();
+  const report = useQuery({
+    ...trpc.reports.get.queryOptions({ id, ...filter.filters }),
+    retry: false,
+    // A new filter keeps the page in place while its numbers load.
+    placeholderData: keepPreviousData,
+  });
   if (report.isPending) return <p>Loading the report…</p>;
   if (report.isError) {
     return (
@@ -37,8 +44,9 @@ export function ReportPage() {
     );
   }
   const data = report.data;
+  const { filters } = filter;
   return (
-    <article className="report">
+    <article className="report" aria-busy={report.isFetching}>
       <p className="no-print">
         <Link to="/reports">← All reports</Link>
       </p>
@@ -54,14 +62,16 @@ export function ReportPage() {
         <p className="empty">No calls matched this report’s selection, so there is nothing to show.</p>
       ) : (
         <>
+          <FilterBar report={data} filter={filter} updating={report.isPlaceholderData} />
           <div className="charts">
-            <TrackerCharts report={data} />
+            <TrendCharts report={data} filter={filter} />
             <TalkRatioChart report={data} />
           </div>
-          {data.result.trackers ? <TrackersTable report={data} calls={calls} /> : null}
-          <QuestionsTable report={data} calls={calls} />
-          <ThemesTable report={data} calls={calls} />
-          <TalkTable report={data} calls={calls} />
+          {data.result.trackers ? <TrackersTable report={data} filters={filters} /> : null}
+          <QuestionsTable report={data} filters={filters} />
+          <ThemesTable report={data} filters={filters} />
+          <TalkTable report={data} filters={filters} />
+          <CallsSection reportId={data.id} filters={filters} />
         </>
       )}
     </article>

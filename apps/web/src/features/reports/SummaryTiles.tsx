@@ -1,11 +1,13 @@
-import type { ReportView } from '@callmine/contracts';
+import type { ReportOverview } from '@callmine/contracts';
 import { n, percent } from './format.ts';
 
-/** The headline numbers, each a tile: what a manager reads first. */
-export function SummaryTiles({ report }: { report: ReportView }) {
+/** The headline numbers, each a tile of one height: what a manager reads first. */
+export function SummaryTiles({ report }: { report: ReportOverview }) {
   const { result } = report;
   const topTracker = [...(result.trackers ?? [])].sort((a, b) => b.mentions - a.mentions)[0];
   const topQuestion = result.questions?.groups[0];
+  // A long value (the most asked question) is cut to two lines so every tile keeps one height; the full text is
+  // the tile's title and stays in the accessible name.
   const tiles: Array<{ label: string; value: string; detail?: string }> = [
     { label: 'Calls analysed', value: n(result.calls.total) },
     {
@@ -35,7 +37,9 @@ export function SummaryTiles({ report }: { report: ReportView }) {
       {tiles.map((tile) => (
         <li key={tile.label} className="tile">
           <span className="tile-label">{tile.label}</span>
-          <span className="tile-value">{tile.value}</span>
+          <span className="tile-value" title={tile.value}>
+            {tile.value}
+          </span>
           {tile.detail ? <span className="hint">{tile.detail}</span> : null}
         </li>
       ))}

@@ -1,5 +1,5 @@
 // Each ranked table of a report as CSV rows: the same figures the page shows, one row per item, ready for toCsv.
-import type { ReportView } from '@callmine/contracts';
+import type { ReportOverview } from '@callmine/contracts';
 import type { CsvCell } from '../../lib/csv.ts';
 import { themeChange } from './format.ts';
 
@@ -9,7 +9,7 @@ const ratio = (value: number | null) => (value === null ? null : Math.round(valu
 const seconds = (ms: number) => Math.round(ms / 1000);
 
 /** One row per phrase, under its tracker, with the counts split by who said it. */
-export function trackerRows(report: ReportView): Rows {
+export function trackerRows(report: ReportOverview): Rows {
   const rows: Rows = [
     [
       'Tracker',
@@ -49,7 +49,7 @@ export function trackerRows(report: ReportView): Rows {
   return rows;
 }
 
-export function questionRows(report: ReportView): Rows {
+export function questionRows(report: ReportOverview): Rows {
   const rows: Rows = [['Question', 'Calls asking', 'Times asked', 'Other wordings']];
   for (const group of report.result.questions?.groups ?? []) {
     const others = group.wordings.filter((w) => w !== group.question);
@@ -58,7 +58,7 @@ export function questionRows(report: ReportView): Rows {
   return rows;
 }
 
-export function themeRows(report: ReportView): Rows {
+export function themeRows(report: ReportOverview): Rows {
   const rows: Rows = [
     ['Theme', 'Mentions', 'Calls', 'Per 1,000 customer words', 'Previous period per 1,000', 'Change (%)'],
   ];
@@ -75,7 +75,7 @@ export function themeRows(report: ReportView): Rows {
   return rows;
 }
 
-export function talkRows(report: ReportView): Rows {
+export function talkRows(report: ReportOverview): Rows {
   const rows: Rows = [
     [
       'Rep',

@@ -39,7 +39,7 @@ describe('Runs page', () => {
     renderApp(env.server.url, '/runs', env.adminFetch);
     expect(await screen.findByRole('link', { name: 'Runs' })).toBeInTheDocument();
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
-    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
     await waitFor(() => expect(within(run).getByText('Done')).toBeInTheDocument(), { timeout: 20_000 });
     expect(within(run).getByText(/Analysed 300 calls/)).toBeInTheDocument();
     const bar = within(run).getByRole('progressbar', { name: /progress/ });
@@ -55,7 +55,7 @@ describe('Runs page', () => {
     await using env = await startRunEnv({ calls: 50 });
     renderApp(env.server.url, '/runs', env.adminFetch);
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
-    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
     expect(within(run).getByText('Queued')).toBeInTheDocument();
     env.sandbox.faults.revoke(env.key('primary').accessKey);
     await env.startWorker();
@@ -67,7 +67,7 @@ describe('Runs page', () => {
     await using env = await startRunEnv({ calls: 50 });
     renderApp(env.server.url, '/runs', env.adminFetch);
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
-    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
     await userEvent.setup().click(within(run).getByRole('button', { name: 'Cancel run' }));
     await waitFor(() => expect(within(run).getByText('Canceled')).toBeInTheDocument());
   });

@@ -1,10 +1,10 @@
-import type { RunTrigger } from '@callmine/contracts';
+import { type RunTrigger, runName } from '@callmine/contracts';
 
 // How the Runs page, Settings → Usage and the schedules name a run: by its analysis and dates, and by what started it.
 
-/** "Competitor watch · 2026-09-01 to 2026-11-29", or "Run of … to …" for an ad-hoc run. */
+/** The run's one name from the API ("Competitor watch · 2026-09-01 to 2026-11-29"), the same as its report's. */
 export function runTitle(run: { name: string | null; from: string; to: string }): string {
-  return run.name ? `${run.name} · ${run.from} to ${run.to}` : `Run of ${run.from} to ${run.to}`;
+  return run.name ?? runName(null, run.from, run.to);
 }
 
 /** "Scheduled", "Run now on its schedule by Ada", "Started by Ada" (API-token runs read as their creator's). */

@@ -116,7 +116,7 @@ describe('Schedules page', () => {
     const shown = await screen.findByRole('listitem', { name: title });
     expect(shown).toHaveAttribute('aria-current', 'true');
     expect(shown).toHaveTextContent('Run now on its schedule by Ada Admin');
-    const other = screen.getByRole('listitem', { name: /^Run of / });
+    const other = screen.getByRole('listitem', { name: /^Ad-hoc run · / });
     expect(other).not.toHaveAttribute('aria-current');
     expect(other).toHaveTextContent('Started by Ada Admin');
   });

@@ -2,7 +2,9 @@ import { STARTER_TRACKERS } from '@callmine/analysis';
 import {
   analysisDefinitionInput,
   analysisIdInput,
+  analysisSchedules,
   analysisView,
+  deleteAnalysisInput,
   runView,
   trackerSettings,
   updateAnalysisInput,
@@ -14,7 +16,7 @@ import { startRun } from '../runs/start.ts';
 import { estimateUsage } from '../usage/estimate.ts';
 import { listAnalyses } from './queries.ts';
 import { analysisRunSelection } from './run-selection.ts';
-import { createAnalysis, deleteAnalysis, requireAnalysis, updateAnalysis } from './write.ts';
+import { createAnalysis, deleteAnalysis, requireAnalysis, schedulesUsing, updateAnalysis } from './write.ts';
 
 const notFound = [{ code: 'NOT_FOUND' as const, when: 'No such analysis in this workspace.' }];
 
@@ -46,14 +48,33 @@ export const analysesRouter = router({
     .input(updateAnalysisInput)
     .output(analysisView)
     .mutation(async ({ ctx, input: { id, ...definition } }) => updateAnalysis(ctx, id, definition)),
-  delete: signedInProcedure
-    .meta({ summary: 'Deletes an analysis; its runs and reports stay.', errors: notFound })
+  schedules: signedInProcedure
+    .meta({ summary: 'The schedules that run an analysis, described in words.', errors: notFound })
     .input(analysisIdInput)
+    .output(analysisSchedules)
+    .query(async ({ ctx, input }) => {
+      await requireAnalysis(ctx, input.id);
+      return schedulesUsing(ctx, input.id);
+    }),
+  delete: signedInProcedure
+    .meta({
+      summary:
+        'Deletes an analysis; its runs and reports stay. Schedules that run it are deleted with it only with deleteSchedules: true.',
+      errors: [
+        ...notFound,
+        {
+          code: 'CONFLICT',
+          when: 'Schedules run it and deleteSchedules was not set (reason analysis-used-by-schedules).',
+        },
+      ],
+    })
+    .input(deleteAnalysisInput)
     .output(z.object({ deleted: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
-      await deleteAnalysis(ctx, input.id);
+      await deleteAnalysis(ctx, input);
       return { deleted: true as const };
     }),
+
   run: signedInProcedure
     .meta({
       summary:
@@ -71,7 +92,7 @@ export const analysesRouter = router({
         selection: analysisRunSelection(analysis, ctx.deps.now()),
         settings: analysis.settings,
         analysisId: analysis.id,
-        name: analysis.name,
+        analysisName: analysis.name,
       });
     }),
   estimate: signedInProcedure

@@ -1,7 +1,7 @@
 import type { RunSelection, RunTotals, RunView } from '@callmine/contracts';
 import { type Db, runQuotaOutcome, type Tables } from '@callmine/db';
 import { and, desc, eq } from 'drizzle-orm';
-import { analysisRunName, runTriggerOf } from './run-trigger.ts';
+import { runDisplayName, runTriggerOf } from './run-trigger.ts';
 
 type RunRow = Tables['analysisRun']['$inferSelect'];
 
@@ -25,7 +25,7 @@ export async function toRunView(
     status: row.status,
     selection: row.selection as RunSelection,
     analysis: row.analysisId && analysisName ? { id: row.analysisId, name: analysisName } : null,
-    name: analysisRunName(row),
+    name: runDisplayName(row),
     trigger: runTriggerOf(row.trigger, occurrenceTrigger),
     reportId,
     startedBy: startedByName,

@@ -1,4 +1,4 @@
-import type { RunTrigger } from '@callmine/contracts';
+import { isRunName, type RunTrigger, runName } from '@callmine/contracts';
 
 /**
  * How a run started, from what the rows record: the run's own trigger ('schedule' for a slot, 'manual' for a
@@ -20,4 +20,15 @@ export function runTriggerOf(
  */
 export function analysisRunName(run: { analysisId: string | null; name: string | null }): string | null {
   return run.analysisId ? run.name : null;
+}
+
+/** The run's one name (contracts' runName): stored since it existed; made from the old fields for older runs. */
+export function runDisplayName(run: {
+  analysisId: string | null;
+  name: string | null;
+  selection: unknown;
+}): string {
+  if (run.name && isRunName(run.name)) return run.name;
+  const { from, to } = run.selection as { from: string; to: string };
+  return runName(analysisRunName(run), from, to);
 }

@@ -1,5 +1,5 @@
 import { STARTER_TRACKERS } from '@callmine/analysis';
-import { analysisSettings, type RunSelection, type RunView } from '@callmine/contracts';
+import { analysisSettings, type RunSelection, type RunView, runName } from '@callmine/contracts';
 import { createAnalysisRun } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import type { SignedInContext } from '../../procedure-context.ts';
@@ -13,7 +13,8 @@ export interface RunPlan {
   selection: RunSelection;
   settings: unknown;
   analysisId: string | null;
-  name: string;
+  /** The saved analysis's name; null for an ad-hoc run. The run stores its one name (contracts' runName). */
+  analysisName: string | null;
 }
 
 /** Creates the run and its job in one transaction, so a run never exists without the job that moves it. */
@@ -27,7 +28,7 @@ export async function startRun(ctx: SignedInContext, plan: RunPlan): Promise<Run
       workspaceId,
       startedBy: ctx.user.id,
       analysisId: plan.analysisId,
-      name: plan.name,
+      name: runName(plan.analysisName, plan.selection.from, plan.selection.to),
       selection: plan.selection,
       settings: plan.settings,
       trigger: 'manual',
@@ -40,12 +41,7 @@ export async function startRun(ctx: SignedInContext, plan: RunPlan): Promise<Run
   return view;
 }
 
-/** An ad-hoc run is named after its days, e.g. "Calls 2026-11-01 – 2026-11-28". */
+/** An ad-hoc run: "Ad-hoc run · 2026-11-01 to 2026-11-28". */
 export function adHocPlan(selection: RunSelection): RunPlan {
-  return {
-    selection,
-    settings: AD_HOC_SETTINGS,
-    analysisId: null,
-    name: `Calls ${selection.from} – ${selection.to}`,
-  };
+  return { selection, settings: AD_HOC_SETTINGS, analysisId: null, analysisName: null };
 }

@@ -1,7 +1,7 @@
 import type { UsageSummary } from '@callmine/contracts';
 import { allowanceOverride, type Db, monthUsed, quotaMonth } from '@callmine/db';
 import { count, desc, eq } from 'drizzle-orm';
-import { analysisRunName, runTriggerOf } from '../runs/run-trigger.ts';
+import { runDisplayName, runTriggerOf } from '../runs/run-trigger.ts';
 
 /** This month's use against the allowance, use by month, and the runs that charged it. */
 export async function usageSummary(
@@ -52,7 +52,7 @@ export async function usageSummary(
     const selection = r.selection as { from: string; to: string };
     return {
       runId: r.id,
-      name: analysisRunName(r),
+      name: runDisplayName(r),
       trigger: runTriggerOf(r.trigger, occurrenceTrigger),
       startedBy,
       from: selection.from,

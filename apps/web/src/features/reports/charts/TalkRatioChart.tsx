@@ -1,9 +1,9 @@
-import type { ReportView } from '@callmine/contracts';
+import type { ReportOverview } from '@callmine/contracts';
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_HEIGHT, CHART_WIDTH, ChartFigure, SERIES_COLOURS } from './ChartFigure.tsx';
+import { CHART_HEIGHT, ChartFigure, SERIES_COLOURS } from './ChartFigure.tsx';
 
 /** Each rep's share of the talking, with a line at 50% (listening as much as talking). */
-export function TalkRatioChart({ report }: { report: ReportView }) {
+export function TalkRatioChart({ report }: { report: ReportOverview }) {
   const data = (report.result.talk ?? [])
     .filter((rep) => rep.talkRatio !== null)
     .map((rep) => ({
@@ -19,20 +19,22 @@ export function TalkRatioChart({ report }: { report: ReportView }) {
       title="Talk ratio by rep"
       summary={`Reps talked between ${least.ratio}% (${least.rep}) and ${most.ratio}% (${most.rep}) of the time on their calls.`}
     >
-      <BarChart
-        width={CHART_WIDTH}
-        height={Math.max(CHART_HEIGHT, data.length * 28 + 60)}
-        data={data}
-        layout="vertical"
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" domain={[0, 100]} unit="%" />
-        {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
-        <YAxis type="category" dataKey="rep" width={140} interval={0} />
-        <Tooltip formatter={(value) => `${String(value)}%`} />
-        <ReferenceLine x={50} stroke="#555" strokeDasharray="4 4" />
-        <Bar dataKey="ratio" name="Talk ratio" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
-      </BarChart>
+      {(width) => (
+        <BarChart
+          width={width}
+          height={Math.max(CHART_HEIGHT, data.length * 28 + 60)}
+          data={data}
+          layout="vertical"
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" domain={[0, 100]} unit="%" />
+          {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
+          <YAxis type="category" dataKey="rep" width={140} interval={0} />
+          <Tooltip formatter={(value) => `${String(value)}%`} />
+          <ReferenceLine x={50} stroke="#555" strokeDasharray="4 4" />
+          <Bar dataKey="ratio" name="Talk ratio" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
+        </BarChart>
+      )}
     </ChartFigure>
   );
 }

@@ -1,6 +1,7 @@
+import { isRunName } from '@callmine/contracts';
 import { type CsvCell, downloadCsv, fileSlug, toCsv } from '../../../lib/csv.ts';
 
-/** Downloads one table as "<report>-<from>-to-<to>-<table>.csv". */
+/** Downloads one table as "<report>-<from>-to-<to>-<table>.csv" (the days once, whether or not the name has them). */
 export function ExportCsvButton({
   reportName,
   from,
@@ -20,7 +21,11 @@ export function ExportCsvButton({
     <button
       type="button"
       className="no-print"
-      onClick={() => downloadCsv(`${fileSlug(reportName)}-${from}-to-${to}-${table}.csv`, toCsv(rows()))}
+      onClick={() => {
+        // A run's one name already ends with its days; older reports' names don't.
+        const days = isRunName(reportName) ? '' : `-${from}-to-${to}`;
+        downloadCsv(`${fileSlug(reportName)}${days}-${table}.csv`, toCsv(rows()));
+      }}
     >
       Export {label} as CSV
     </button>

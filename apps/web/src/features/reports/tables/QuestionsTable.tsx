@@ -1,21 +1,15 @@
-import type { ReportCall, ReportView } from '@callmine/contracts';
+import type { ReportFilters, ReportOverview } from '@callmine/contracts';
 import { useId } from 'react';
 import { n } from '../format.ts';
 import { questionRows } from '../report-csv.ts';
-import { EvidenceRow } from './EvidenceRow.tsx';
-import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
-/** Customer questions, near-duplicates grouped, ranked by how many calls ask them. */
-export function QuestionsTable({
-  report,
-  calls,
-}: {
-  report: ReportView;
-  calls: ReadonlyMap<string, ReportCall>;
-}) {
+type Group = NonNullable<ReportOverview['result']['questions']>['groups'][number];
+
+/** The customers' questions, grouped with their other wordings; the evidence follows the view's filters. */
+export function QuestionsTable({ report, filters }: { report: ReportOverview; filters: ReportFilters }) {
   const id = useId();
-  const rows = useOpenRows();
   const questions = report.result.questions;
   if (!questions) return null;
   return (
@@ -26,60 +20,56 @@ export function QuestionsTable({
           reportName={report.name}
           from={report.from}
           to={report.to}
-          table="customer-questions"
-          label="customer questions"
+          table="questions"
+          label="questions"
           rows={() => questionRows(report)}
         />
       </div>
       <p className="hint">
-        {n(questions.total)} questions asked by customers; similar wordings are grouped and ranked by the
-        number of calls that ask them.
+        {n(questions.total)} questions from customers. Counts cover the whole report; the evidence follows the
+        filters.
       </p>
       {questions.groups.length === 0 ? (
         <p className="empty">Customers asked no questions on these calls.</p>
       ) : (
-        <table className="ranked">
-          <caption className="visually-hidden">Customer questions by calls asking</caption>
-          <thead>
-            <tr>
-              <th scope="col">Question</th>
-              <th scope="col">Calls asking</th>
-              <th scope="col">Times asked</th>
-              <th scope="col">
-                <span className="visually-hidden">Evidence</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {questions.groups.map((group, i) => {
-              const key = `${id}-q${i}`;
-              const others = group.wordings.filter((w) => w !== group.question);
+        <ReportTable<Group>
+          caption="Customer questions"
+          rows={questions.groups}
+          rowKey={(g) => g.question}
+          rowLabel={(g) => g.question}
+          defaultSort="calls"
+          rowHeader={{
+            key: 'question',
+            header: 'Question',
+            sortValue: (g) => g.question,
+            cell: (g) => {
+              const others = g.wordings.filter((w) => w !== g.question);
               return (
-                <EvidenceRow
-                  key={key}
-                  rowId={key}
-                  label={group.question}
-                  heading={
-                    <>
-                      {group.question}
-                      {others.length > 0 ? (
-                        <span className="hint block">Also asked as: {others.slice(0, 3).join(' · ')}</span>
-                      ) : null}
-                    </>
-                  }
-                  columns={4}
-                  openRows={rows}
-                  evidence={group.evidence}
-                  total={group.askedCount}
-                  calls={calls}
-                >
-                  <td>{n(group.callCount)}</td>
-                  <td>{n(group.askedCount)}</td>
-                </EvidenceRow>
+                <>
+                  {g.question}
+                  {others.length > 0 ? (
+                    <span className="hint block">Also asked as: {others.slice(0, 3).join(' · ')}</span>
+                  ) : null}
+                </>
               );
-            })}
-          </tbody>
-        </table>
+            },
+          }}
+          columns={[
+            {
+              key: 'calls',
+              header: 'Calls asking',
+              cell: (g) => n(g.callCount),
+              sortValue: (g) => g.callCount,
+            },
+            {
+              key: 'asked',
+              header: 'Times asked',
+              cell: (g) => n(g.askedCount),
+              sortValue: (g) => g.askedCount,
+            },
+          ]}
+          evidence={{ section: 'questions', reportId: report.id, filters, keyOf: (g) => g.question }}
+        />
       )}
     </section>
   );

@@ -1,10 +1,11 @@
-import { type ReportCall, type ReportView, TALK_METRIC_EXPLANATIONS } from '@callmine/contracts';
+import { type ReportFilters, type ReportOverview, TALK_METRIC_EXPLANATIONS } from '@callmine/contracts';
 import { Fragment, useId } from 'react';
 import { callTime, decimal, n, percent } from '../format.ts';
 import { talkRows } from '../report-csv.ts';
-import { EvidenceRow } from './EvidenceRow.tsx';
-import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
+import { ReportTable } from './ReportTable.tsx';
+
+type Rep = NonNullable<ReportOverview['result']['talk']>[number];
 
 const metrics = [
   ['talkRatio', 'Talk ratio'],
@@ -14,13 +15,13 @@ const metrics = [
   ['questionRate', 'Question rate'],
 ] as const;
 
-/** Talk metrics per rep, each metric explained above the table; the longest stretches drill down to where they start. */
-export function TalkTable({ report, calls }: { report: ReportView; calls: ReadonlyMap<string, ReportCall> }) {
+/** Talk metrics per rep (the rep filter keeps one), each metric explained; the longest stretches drill down. */
+export function TalkTable({ report, filters }: { report: ReportOverview; filters: ReportFilters }) {
   const id = useId();
-  const rows = useOpenRows();
   const talk = report.result.talk;
   if (!talk) return null;
   const repName = (repId: string) => report.reps[repId] ?? 'A rep no longer in Gong';
+  const rows = talk.filter((rep) => !filters.rep || rep.repId === filters.rep);
   return (
     <section aria-labelledby={`${id}-h`} className="report-section">
       <div className="section-head">
@@ -42,54 +43,62 @@ export function TalkTable({ report, calls }: { report: ReportView; calls: Readon
           </Fragment>
         ))}
       </dl>
-      {talk.length === 0 ? (
+      {rows.length === 0 ? (
         <p className="empty">No rep had a call with a transcript.</p>
       ) : (
-        <table className="ranked">
-          <caption className="visually-hidden">Talk metrics per rep</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rep</th>
-              <th scope="col">Calls</th>
-              {metrics.map(([key, label]) => (
-                <th scope="col" key={key}>
-                  {label}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="visually-hidden">Evidence</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {talk.map((rep, i) => {
-              const stretches = [rep.longestMonologue, rep.longestCustomerStory].filter((e) => e !== null);
-              return (
-                <EvidenceRow
-                  key={rep.repId}
-                  rowId={`${id}-r${i}`}
-                  label={repName(rep.repId)}
-                  columns={8}
-                  openRows={rows}
-                  evidence={stretches}
-                  total={stretches.length}
-                  calls={calls}
-                  hasEvidence={stretches.length > 0}
-                  note={
-                    <p className="hint">Where the longest monologue and the longest customer story start.</p>
-                  }
-                >
-                  <td>{n(rep.calls)}</td>
-                  <td>{percent(rep.talkRatio)}</td>
-                  <td>{callTime(rep.longestMonologueMs)}</td>
-                  <td>{callTime(rep.longestCustomerStoryMs)}</td>
-                  <td>{rep.interactivity === null ? '—' : `${decimal(rep.interactivity)} / min`}</td>
-                  <td>{rep.questionRate === null ? '—' : `${decimal(rep.questionRate)} / h`}</td>
-                </EvidenceRow>
-              );
-            })}
-          </tbody>
-        </table>
+        <ReportTable<Rep>
+          caption="Talk metrics per rep"
+          rows={rows}
+          rowKey={(r) => r.repId}
+          rowLabel={(r) => repName(r.repId)}
+          defaultSort="calls"
+          rowHeader={{
+            key: 'rep',
+            header: 'Rep',
+            cell: (r) => repName(r.repId),
+            sortValue: (r) => repName(r.repId),
+          }}
+          columns={[
+            { key: 'calls', header: 'Calls', cell: (r) => n(r.calls), sortValue: (r) => r.calls },
+            {
+              key: 'talkRatio',
+              header: 'Talk ratio',
+              cell: (r) => percent(r.talkRatio),
+              sortValue: (r) => r.talkRatio,
+            },
+            {
+              key: 'longestMonologue',
+              header: 'Longest monologue',
+              cell: (r) => callTime(r.longestMonologueMs),
+              sortValue: (r) => r.longestMonologueMs,
+            },
+            {
+              key: 'longestCustomerStory',
+              header: 'Longest customer story',
+              cell: (r) => callTime(r.longestCustomerStoryMs),
+              sortValue: (r) => r.longestCustomerStoryMs,
+            },
+            {
+              key: 'interactivity',
+              header: 'Interactivity',
+              cell: (r) => (r.interactivity === null ? '—' : `${decimal(r.interactivity)} / min`),
+              sortValue: (r) => r.interactivity,
+            },
+            {
+              key: 'questionRate',
+              header: 'Question rate',
+              cell: (r) => (r.questionRate === null ? '—' : `${decimal(r.questionRate)} / h`),
+              sortValue: (r) => r.questionRate,
+            },
+          ]}
+          evidence={{
+            section: 'talk',
+            reportId: report.id,
+            filters: {},
+            keyOf: (r) => (r.longestMonologue || r.longestCustomerStory ? r.repId : null),
+            note: <p className="hint">Where the longest monologue and the longest customer story start.</p>,
+          }}
+        />
       )}
     </section>
   );

@@ -1,23 +1,18 @@
-import type { ReportCall, ReportView } from '@callmine/contracts';
+import type { ReportFilters, ReportOverview } from '@callmine/contracts';
 import { useId } from 'react';
-import { changeLabel, n } from '../format.ts';
+import { changeLabel, n, themeChange } from '../format.ts';
 import { themeRows } from '../report-csv.ts';
-import { EvidenceRow } from './EvidenceRow.tsx';
-import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
-/** The phrases customers use most, with their change against the previous period of the same length. */
-export function ThemesTable({
-  report,
-  calls,
-}: {
-  report: ReportView;
-  calls: ReadonlyMap<string, ReportCall>;
-}) {
+type Theme = NonNullable<ReportOverview['result']['themes']>['themes'][number];
+
+/** The customers' themes with their change against the previous period; the evidence follows the view's filters. */
+export function ThemesTable({ report, filters }: { report: ReportOverview; filters: ReportFilters }) {
   const id = useId();
-  const rows = useOpenRows();
   const themes = report.result.themes;
   if (!themes) return null;
+  const period = report.parameters.previousPeriod;
   return (
     <section aria-labelledby={`${id}-h`} className="report-section">
       <div className="section-head">
@@ -36,60 +31,43 @@ export function ThemesTable({
         weighed against how common they are across all calls. The change compares mentions per 1,000 customer
         words with the previous period of the same length.
       </p>
-      <PreviousPeriod period={report.parameters.previousPeriod} />
+      {period ? (
+        <p className="hint">
+          {period.calls > 0
+            ? `Previous period: ${period.from} to ${period.to}, ${n(period.calls)} ${period.calls === 1 ? 'call' : 'calls'} already in Callmine.`
+            : `No calls from the previous period (${period.from} to ${period.to}) were in Callmine yet, so no change is shown.`}
+        </p>
+      ) : null}
       {themes.themes.length === 0 ? (
         <p className="empty">Customers said too little on these calls to find themes.</p>
       ) : (
-        <table className="ranked">
-          <caption className="visually-hidden">Customer themes by weight</caption>
-          <thead>
-            <tr>
-              <th scope="col">Theme</th>
-              <th scope="col">Mentions</th>
-              <th scope="col">Calls</th>
-              <th scope="col">Per 1,000 words</th>
-              <th scope="col">Change vs previous period</th>
-              <th scope="col">
-                <span className="visually-hidden">Evidence</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {themes.themes.map((theme, i) => {
-              const key = `${id}-th${i}`;
-              return (
-                <EvidenceRow
-                  key={key}
-                  rowId={key}
-                  label={theme.phrase}
-                  columns={6}
-                  openRows={rows}
-                  evidence={theme.evidence}
-                  total={theme.count}
-                  calls={calls}
-                >
-                  <td>{n(theme.count)}</td>
-                  <td>{n(theme.callCount)}</td>
-                  <td>{theme.ratePerThousand.toFixed(2)}</td>
-                  <td>{changeLabel(theme.ratePerThousand, theme.previousRatePerThousand)}</td>
-                </EvidenceRow>
-              );
-            })}
-          </tbody>
-        </table>
+        <ReportTable<Theme>
+          caption="Customer themes"
+          rows={themes.themes}
+          rowKey={(t) => t.phrase}
+          rowLabel={(t) => t.phrase}
+          defaultSort="weight"
+          rowHeader={{ key: 'phrase', header: 'Theme', cell: (t) => t.phrase, sortValue: (t) => t.phrase }}
+          columns={[
+            { key: 'weight', header: 'Weight', cell: (t) => t.score.toFixed(2), sortValue: (t) => t.score },
+            { key: 'mentions', header: 'Mentions', cell: (t) => n(t.count), sortValue: (t) => t.count },
+            { key: 'calls', header: 'Calls', cell: (t) => n(t.callCount), sortValue: (t) => t.callCount },
+            {
+              key: 'rate',
+              header: 'Per 1,000 words',
+              cell: (t) => t.ratePerThousand.toFixed(2),
+              sortValue: (t) => t.ratePerThousand,
+            },
+            {
+              key: 'change',
+              header: 'Change vs previous period',
+              cell: (t) => changeLabel(t.ratePerThousand, t.previousRatePerThousand),
+              sortValue: (t) => themeChange(t.ratePerThousand, t.previousRatePerThousand),
+            },
+          ]}
+          evidence={{ section: 'themes', reportId: report.id, filters, keyOf: (t) => t.phrase }}
+        />
       )}
     </section>
-  );
-}
-
-/** What the change column compares with: calls of the previous period already in Callmine (no extra Gong requests). */
-function PreviousPeriod({ period }: { period: ReportView['parameters']['previousPeriod'] }) {
-  if (!period) return null;
-  return (
-    <p className="hint">
-      {period.calls > 0
-        ? `Previous period: ${period.from} to ${period.to}, ${n(period.calls)} ${period.calls === 1 ? 'call' : 'calls'} already in Callmine.`
-        : `No calls from the previous period (${period.from} to ${period.to}) were in Callmine yet, so no change is shown.`}
-    </p>
   );
 }

@@ -1,22 +1,31 @@
-import type { ReportCall, ReportView } from '@callmine/contracts';
+import type { ReportFilters, ReportOverview } from '@callmine/contracts';
 import { useId } from 'react';
-import { n, percent } from '../format.ts';
+import { changeLabel, n, percent } from '../format.ts';
 import { trackerRows } from '../report-csv.ts';
-import { EvidenceRow } from './EvidenceRow.tsx';
-import { useOpenRows } from './EvidenceToggle.tsx';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
+import { ReportTable } from './ReportTable.tsx';
 
-/** Trackers ranked by mentions, each followed by its phrases, with the counts split by who said them. */
-export function TrackersTable({
-  report,
-  calls,
-}: {
-  report: ReportView;
-  calls: ReadonlyMap<string, ReportCall>;
-}) {
+type Tracker = NonNullable<ReportOverview['result']['trackers']>[number];
+
+/**
+ * Trackers with their phrases, the counts split by who said them, and the change in the share of calls against
+ * the previous period. Under a call filter (rep, week, …) the mentions, calls and share are the filtered calls'.
+ */
+export function TrackersTable({ report, filters }: { report: ReportOverview; filters: ReportFilters }) {
   const id = useId();
-  const rows = useOpenRows();
-  const trackers = [...(report.result.trackers ?? [])].sort((a, b) => b.mentions - a.mentions);
+  const filtered = new Map((report.filteredTrackers ?? []).map((t) => [t.name, t]));
+  const inView = report.filteredTrackers !== null;
+  const previous = new Map((report.trends.previous?.trackers ?? []).map((t) => [t.name, t]));
+  const previousCalls = report.trends.previous?.calls ?? 0;
+  const view = (t: Tracker) => filtered.get(t.name) ?? t;
+  const previousShare = (t: Tracker) => {
+    const before = previous.get(t.name);
+    return before && previousCalls > 0 ? before.callsMentioning / previousCalls : null;
+  };
+  const trackers = (report.result.trackers ?? []).filter(
+    (t) => !filters.tracker || t.name === filters.tracker,
+  );
+  const suffix = inView ? ' (in view)' : '';
   return (
     <section aria-labelledby={`${id}-h`} className="report-section">
       <div className="section-head">
@@ -30,58 +39,99 @@ export function TrackersTable({
           rows={() => trackerRows(report)}
         />
       </div>
+      {report.trends.previous ? (
+        <p className="hint">
+          Change: the share of calls mentioning the tracker against the previous period (
+          {report.trends.previous.from} to {report.trends.previous.to}, {n(report.trends.previous.calls)}{' '}
+          calls already in Callmine).
+        </p>
+      ) : null}
       {trackers.length === 0 ? (
         <p className="empty">This analysis had no trackers.</p>
       ) : (
-        <table className="ranked">
-          <caption className="visually-hidden">Trackers by mentions, with their phrases</caption>
-          <thead>
-            <tr>
-              <th scope="col">Tracker / phrase</th>
-              <th scope="col">Mentions</th>
-              <th scope="col">By your team</th>
-              <th scope="col">By customers</th>
-              <th scope="col">Calls mentioning</th>
-              <th scope="col">Share of calls</th>
-              <th scope="col">
-                <span className="visually-hidden">Evidence</span>
-              </th>
-            </tr>
-          </thead>
-          {trackers.map((tracker, i) => (
-            <tbody key={tracker.name} className="keep-together">
-              <EvidenceRow
-                rowId={`${id}-t${i}`}
-                label={tracker.name}
-                columns={7}
-                openRows={rows}
-                evidence={tracker.evidence}
-                total={tracker.mentions}
-                calls={calls}
-                hasEvidence={tracker.mentions > 0}
-                className="group-row"
-                subRows={tracker.phrases.map((phrase) => (
-                  <tr key={phrase.phrase} className="sub-row">
-                    <th scope="row">{phrase.phrase}</th>
-                    <td>{n(phrase.mentions)}</td>
-                    <td>{n(phrase.bySide.internal)}</td>
-                    <td>{n(phrase.bySide.external)}</td>
-                    <td>{n(phrase.callsMentioning)}</td>
-                    <td />
-                    <td />
-                  </tr>
-                ))}
-              >
-                <td>{n(tracker.mentions)}</td>
-                <td>{n(tracker.bySide.internal)}</td>
-                <td>{n(tracker.bySide.external)}</td>
-                <td>{n(tracker.callsMentioning)}</td>
-                <td>{percent(tracker.shareOfCalls)}</td>
-              </EvidenceRow>
-            </tbody>
-          ))}
-        </table>
+        <ReportTable<Tracker>
+          caption="Trackers with their phrases"
+          rows={trackers}
+          rowKey={(t) => t.name}
+          rowLabel={(t) => t.name}
+          defaultSort="mentions"
+          rowHeader={{
+            key: 'name',
+            header: 'Tracker / phrase',
+            cell: (t) => t.name,
+            sortValue: (t) => t.name,
+          }}
+          columns={[
+            {
+              key: 'mentions',
+              header: `Mentions${suffix}`,
+              cell: (t) => n(view(t).mentions),
+              sortValue: (t) => view(t).mentions,
+            },
+            {
+              key: 'internal',
+              header: 'By your team',
+              cell: (t) => n(t.bySide.internal),
+              sortValue: (t) => t.bySide.internal,
+            },
+            {
+              key: 'external',
+              header: 'By customers',
+              cell: (t) => n(t.bySide.external),
+              sortValue: (t) => t.bySide.external,
+            },
+            {
+              key: 'calls',
+              header: `Calls mentioning${suffix}`,
+              cell: (t) => n(view(t).callsMentioning),
+              sortValue: (t) => view(t).callsMentioning,
+            },
+            {
+              key: 'share',
+              header: `Share of calls${suffix}`,
+              cell: (t) => percent(view(t).shareOfCalls),
+              sortValue: (t) => view(t).shareOfCalls,
+            },
+            {
+              key: 'change',
+              header: 'Change vs previous period',
+              cell: (t) => (report.trends.previous ? changeLabel(t.shareOfCalls, previousShare(t)) : '—'),
+              sortValue: (t) => {
+                const before = previousShare(t);
+                return before ? (t.shareOfCalls - before) / before : null;
+              },
+            },
+          ]}
+          evidence={{
+            section: 'trackers',
+            reportId: report.id,
+            filters,
+            keyOf: (t) => (t.mentions > 0 ? t.name : null),
+          }}
+          subRows={(t) =>
+            t.phrases
+              .filter((p) => !filters.phrase || p.phrase === filters.phrase)
+              .map((phrase) => (
+                <tr key={phrase.phrase} className="sub-row">
+                  <th scope="row">{phrase.phrase}</th>
+                  <td>{inView ? '' : n(phrase.mentions)}</td>
+                  <td>{n(phrase.bySide.internal)}</td>
+                  <td>{n(phrase.bySide.external)}</td>
+                  <td>{inView ? '' : n(phrase.callsMentioning)}</td>
+                  <td />
+                  <td />
+                  <td />
+                </tr>
+              ))
+          }
+        />
       )}
+      {inView ? (
+        <p className="hint">
+          Counts by who said it and per phrase cover the whole report; mentions, calls and share follow the
+          filters.
+        </p>
+      ) : null}
     </section>
   );
 }

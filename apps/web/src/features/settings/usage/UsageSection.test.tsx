@@ -37,11 +37,11 @@ describe('Usage', () => {
     const months = within(section).getByRole('table', { name: 'Usage by month' });
     expect(within(months).getByRole('row', { name: `${monthLabel} 120` })).toBeInTheDocument();
     const runs = within(section).getByRole('table', { name: 'Runs that used the allowance' });
-    const link = within(runs).getByRole('link', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    const link = within(runs).getByRole('link', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
     expect(link).toHaveAttribute('href', `/runs?run=${runId}`);
-    expect(within(runs).getByRole('row', { name: /Run of 2025-12-01 to 2026-05-31/ })).toHaveTextContent(
-      `Run of 2025-12-01 to 2026-05-31Started by Ada Admin${monthLabel}1200180`,
-    );
+    expect(
+      within(runs).getByRole('row', { name: /Ad-hoc run · 2025-12-01 to 2026-05-31/ }),
+    ).toHaveTextContent(`Ad-hoc run · 2025-12-01 to 2026-05-31Started by Ada Admin${monthLabel}1200180`);
   });
 
   it('shows the workspace id the operator’s quota command takes, and the command itself only to admins', async () => {
@@ -75,7 +75,7 @@ describe('Usage', () => {
     await using env = await startEnv();
     await partialRun(env);
     renderApp(env.server.url, '/runs', env.adminFetch);
-    const run = await screen.findByRole('listitem', { name: 'Run of 2025-12-01 to 2026-05-31' });
+    const run = await screen.findByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
     expect(run).toHaveTextContent(
       'Partial: quota reached — 120 of 300 calls analysed (180 skipped); allowance 120/month, 120 used.',
     );

@@ -1,12 +1,12 @@
-// A real report in a test server's database, computed by the real analysis engine over the Gong sandbox's seeded
+// A real report in a test server's database (web component tests, API tests, the e2e and bench/report-page), computed by the real analysis engine over the Gong sandbox's seeded
 // calls: the report view's tests get realistic data without running the worker. Writes the same row the worker does.
 import { analyze, STARTER_TRACKERS } from '@callmine/analysis';
 import { sandboxAnalysisInput } from '@callmine/analysis/testing';
 import type { AnalysisSettings, ReportCall, ReportPartial } from '@callmine/contracts';
 import { analysisSettings } from '@callmine/contracts';
-import { schema } from '@callmine/db';
+import type { Db } from '@callmine/db';
 import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
-import type { TestServer } from '@callmine/server/testing';
+import type { TestServer } from './test-server.ts';
 
 export interface SeedReportOptions {
   name?: string;
@@ -17,6 +17,10 @@ export interface SeedReportOptions {
   settings?: AnalysisSettings;
   partial?: ReportPartial | null;
   createdAt?: Date;
+  /** The report's window; by default the first and last call's days. */
+  window?: { from: string; to: string };
+  /** The workspace to write it in; the first one by default. */
+  workspaceId?: string;
 }
 
 /** The trackers a seeded report uses: the sandbox's competitor names (it writes them) plus the starter trackers. */
@@ -26,7 +30,11 @@ export const SEED_TRACKERS = [
 ];
 
 /** Inserts a report into the server's workspace and returns its id and the stored result. */
-export async function seedReport(server: TestServer, sandbox: GongSandbox, options: SeedReportOptions = {}) {
+export async function seedReport(
+  server: Pick<TestServer, 'database'> | { database: { db: Db } },
+  sandbox: GongSandbox,
+  options: SeedReportOptions = {},
+) {
   const tenantId = options.tenantId ?? 'acme';
   const { calls, transcripts } = sandboxAnalysisInput(sandbox, tenantId, options.calls ?? 40);
   const settings = analysisSettings.parse(
@@ -45,13 +53,15 @@ export async function seedReport(server: TestServer, sandbox: GongSandbox, optio
     repId: c.primaryUserId,
   }));
   const db = server.database.db;
-  const [workspace] = await db.select({ id: schema.organization.id }).from(schema.organization).limit(1);
+  const [workspace] = options.workspaceId
+    ? [{ id: options.workspaceId }]
+    : await db.select({ id: db.tables.organization.id }).from(db.tables.organization).limit(1);
   if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
   const id = `report-${Math.random().toString(36).slice(2, 10)}`;
-  const from = days[0] ?? '2026-01-01';
-  const to = days[days.length - 1] ?? from;
+  const from = options.window?.from ?? days[0] ?? '2026-01-01';
+  const to = options.window?.to ?? days[days.length - 1] ?? from;
   const createdAt = options.createdAt ?? new Date();
-  await db.insert(schema.report).values({
+  await db.insert(db.tables.report).values({
     id,
     workspaceId: workspace.id,
     name: options.name ?? 'Competitor watch',
