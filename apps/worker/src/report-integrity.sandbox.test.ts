@@ -119,7 +119,7 @@ describe('a report', () => {
       confirmCompanyChange: true,
     });
     expect((await env.admin.integrations.gong.auditLog.query())[0]?.action).toBe('company-changed');
-    const afterChange = await env.admin.reports.get.query({ id: run.reportId! });
+    const afterChange = await env.admin.reports.export.query({ id: run.reportId! });
     expect(afterChange.calls.length).toBeGreaterThan(0);
     expect(afterChange.calls).toEqual(view.calls);
     expect(reportRows(worker, run.id)).toEqual([before]);

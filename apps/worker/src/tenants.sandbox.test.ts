@@ -69,8 +69,8 @@ describe('two workspaces, one worker', () => {
       waitFor(beta, runB.id, isFinished),
     ]);
     expect([doneA.status, doneB.status]).toEqual(['done', 'done']);
-    const reportA = await env.admin.reports.get.query({ id: doneA.reportId ?? '' });
-    const reportB = await beta.reports.get.query({ id: doneB.reportId ?? '' });
+    const reportA = await env.admin.reports.export.query({ id: doneA.reportId ?? '' });
+    const reportB = await beta.reports.export.query({ id: doneB.reportId ?? '' });
     const acmeCalls = callIdsOf(env.sandbox.tenant('acme'));
     const globexCalls = callIdsOf(env.sandbox.tenant('globex'));
     expect(reportA.calls).toHaveLength(CALLS);

@@ -186,15 +186,13 @@ describe('webhooks procedures', () => {
     const bWorkspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: now };
     await db.insert(schema.user).values(bUser);
     await db.insert(schema.organization).values(bWorkspace);
-    await db
-      .insert(schema.member)
-      .values({
-        id: randomUUID(),
-        organizationId: bWorkspace.id,
-        userId: bUser.id,
-        role: 'owner',
-        createdAt: now,
-      });
+    await db.insert(schema.member).values({
+      id: randomUUID(),
+      organizationId: bWorkspace.id,
+      userId: bUser.id,
+      role: 'owner',
+      createdAt: now,
+    });
     const bToken = `cm_${randomUUID()}`;
     await db.insert(schema.apiToken).values({
       id: randomUUID(),

@@ -5,7 +5,6 @@ import {
   joinInvitationInput,
   sessionView,
 } from '@callmine/contracts';
-import { schema } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 import { publicProcedure, router } from '../../trpc.ts';
 import { acceptInvitation } from './accept.ts';
