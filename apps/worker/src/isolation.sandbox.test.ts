@@ -102,7 +102,9 @@ async function runToReport(client: ReturnType<typeof apiClient>, analysisId: str
 
 beforeAll(async () => {
   env = await startRunEnv({ calls: 40 });
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+  // Nothing in the background: the suite compares A's rows before and after, and a webhook delivery attempt would
+  // change them.
+  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false, webhooks: false });
   const ada = env.admin;
 
   // Workspace A: Ada's, on the sandbox's acme tenant, renamed to a name no other data could contain.
@@ -120,6 +122,11 @@ beforeAll(async () => {
     })
   ).id;
   a.tokenId = (await ada.apiTokens.create.mutate({ name: 'Zephyrine export', role: 'admin' })).view.id;
+  a.webhookId = (
+    await ada.webhooks.create.mutate({ url: 'https://hooks.zephyrine.example/in', events: ['run.finished'] })
+  ).endpoint.id;
+  await ada.webhooks.sendTest.mutate({ endpointId: a.webhookId });
+  a.webhookDeliveryId = (await ada.webhooks.deliveries.query({ endpointId: a.webhookId })).items[0]?.id ?? '';
   a.memberEmail = 'mia@zephyrine.example';
   const miaInvite = await ada.members.invite.mutate({ email: a.memberEmail, role: 'member' });
   a.usedInvitationId = miaInvite.id;

@@ -35,6 +35,7 @@ function firstId(answers: Answers, path: string): string {
 }
 
 let invitationId = '';
+let webhookId = '';
 const schedule = { kind: 'daily', time: '06:00', timeZone: 'UTC' } as const;
 
 /** How to call each documented query. Keep in step with the router: the first test says what is missing. */
@@ -73,6 +74,23 @@ const queries: Record<string, HowToCall> = {
   'schedules.workspaceTimeZone': {},
   'usage.summary': {},
   'usage.estimate': { input: () => ({ from: '2025-12-01', to: '2026-05-31' }) },
+  'analyses.schedules': { after: 'analyses.list', input: (a) => ({ id: firstId(a, 'analyses.list') }) },
+  'reports.export': { after: 'reports.list', input: (a) => ({ id: firstId(a, 'reports.list') }) },
+  'reports.calls': { after: 'reports.list', input: (a) => ({ reportId: firstId(a, 'reports.list') }) },
+  'reports.evidence': {
+    after: 'reports.list',
+    input: (a) => ({ reportId: firstId(a, 'reports.list'), section: 'trackers' }),
+  },
+  'webhooks.list': {
+    rows: true,
+    admin:
+      'admin-only (x-callmine-token-roles: admin): endpoints and their delivery logs are an admin setting',
+  },
+  'webhooks.deliveries': {
+    input: () => ({ endpointId: webhookId }),
+    admin:
+      'admin-only (x-callmine-token-roles: admin): endpoints and their delivery logs are an admin setting',
+  },
 };
 
 describe('every query in /docs/openapi.json, called on a live server', { timeout: 120_000 }, () => {
@@ -87,6 +105,13 @@ describe('every query in /docs/openapi.json, called on a live server', { timeout
     const [analysis] = await admin.analyses.list.query();
     await admin.schedules.create.mutate({ analysisId: analysis?.id ?? '', ...schedule });
     invitationId = (await admin.members.invite.mutate({ email: 'newcomer@example.com', role: 'member' })).id;
+    webhookId = (
+      await admin.webhooks.create.mutate({
+        url: 'https://hooks.example.com/callmine',
+        events: ['run.finished'],
+      })
+    ).endpoint.id;
+    await admin.webhooks.sendTest.mutate({ endpointId: webhookId });
     tokens.read = (await admin.apiTokens.create.mutate({ name: 'walk (read)', role: 'read' })).token;
     tokens.admin = (await admin.apiTokens.create.mutate({ name: 'walk (admin)', role: 'admin' })).token;
     document = (await (await fetch(`${seeded.env.server.url}/docs/openapi.json`)).json()) as Document;

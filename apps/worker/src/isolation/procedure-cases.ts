@@ -22,6 +22,9 @@ export interface TenantIds {
    * procedures are probed with a used one: it must answer exactly like an id that never existed.
    */
   usedInvitationId: string;
+  /** A webhook endpoint of the workspace and one of its deliveries. */
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 
 /** The caller's own (workspace B's) ids, for inputs that mix one of B's ids with one of A's. */
@@ -55,6 +58,7 @@ export const procedureCases: Record<string, ProcedureCase> = {
   'analyses.estimate': { inputs: byId((a) => a.analysisId) },
   'analyses.get': { inputs: byId((a) => a.analysisId) },
   'analyses.list': { inputs: none },
+  'analyses.schedules': { inputs: byId((a) => a.analysisId) },
   'analyses.run': { inputs: byId((a) => a.analysisId) },
   'analyses.templates': { inputs: none },
   'analyses.update': { inputs: (a) => [{ id: a.analysisId, ...definition }] },
@@ -107,6 +111,14 @@ export const procedureCases: Record<string, ProcedureCase> = {
   'operator.workspaces': { inputs: none },
   'reports.delete': { inputs: byId((a) => a.reportId) },
   'reports.get': { inputs: byId((a) => a.reportId) },
+  'reports.export': { inputs: byId((a) => a.reportId) },
+  'reports.calls': { inputs: (a) => [{ reportId: a.reportId }, { reportId: a.reportId, search: 'a' }] },
+  'reports.evidence': {
+    inputs: (a) => [
+      { reportId: a.reportId, section: 'trackers' },
+      { reportId: a.reportId, section: 'talk' },
+    ],
+  },
   'reports.list': { inputs: (a) => [{ search: '' }, { search: a.workspaceName }] },
   'runs.cancel': { inputs: byId((a) => a.runId) },
   'runs.get': { inputs: byId((a) => a.runId) },
@@ -150,6 +162,14 @@ export const procedureCases: Record<string, ProcedureCase> = {
   'usage.summary': { inputs: none },
   'workspace.get': { inputs: none },
   'workspace.rename': { inputs: () => [{ name: 'Beta Corp' }] },
+  'webhooks.list': { inputs: none },
+  'webhooks.create': { inputs: () => [{ url: 'https://hooks.probe.example/in', events: ['run.finished'] }] },
+  'webhooks.update': { inputs: (a) => [{ id: a.webhookId, enabled: false }] },
+  'webhooks.delete': { inputs: byId((a) => a.webhookId) },
+  'webhooks.rotateSecret': { inputs: byId((a) => a.webhookId) },
+  'webhooks.sendTest': { inputs: (a) => [{ endpointId: a.webhookId }] },
+  'webhooks.deliveries': { inputs: (a) => [{ endpointId: a.webhookId }] },
+  'webhooks.resend': { inputs: (a) => [{ deliveryId: a.webhookDeliveryId }] },
   'workspaces.mine': { inputs: none },
   'workspaces.switch': {
     inputs: byId((a) => a.workspaceId),

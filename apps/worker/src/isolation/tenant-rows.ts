@@ -3,16 +3,14 @@
 import type { OpenedDatabase } from '@callmine/db';
 
 export function tenantRows(sqlite: OpenedDatabase['sqlite'], workspaceId: string): Record<string, unknown[]> {
-  const tables = sqlite
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
-    )
-    .all() as { name: string }[];
+  const listTables = sqlite.prepare(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'",
+  );
+  const tables = listTables.all() as { name: string }[];
   const rows: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    const columns = (sqlite.prepare(`pragma table_info("${name}")`).all() as { name: string }[]).map(
-      (c) => c.name,
-    );
+    const tableInfo = sqlite.prepare(`pragma table_info("${name}")`);
+    const columns = (tableInfo.all() as { name: string }[]).map((c) => c.name);
     const key =
       name === 'organization' ? 'id' : ['workspace_id', 'organization_id'].find((c) => columns.includes(c));
     if (!key) continue;
