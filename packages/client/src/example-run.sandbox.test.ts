@@ -48,7 +48,7 @@ describe('the example script', () => {
     expect(lines[3]).toEqual({
       report: {
         id: full.id,
-        name: 'Competitor watch',
+        name: full.name,
         ...WHOLE_HISTORY,
         callsAnalyzed: full.callsAnalyzed,
         partial: false,

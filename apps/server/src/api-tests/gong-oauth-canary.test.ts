@@ -81,7 +81,10 @@ describe('Gong OAuth canary', () => {
     expect(await flow(() => ({ code: used }))).toBe('/settings?gong=code-expired');
     expect(await flow(() => ({ error: 'access_denied' }))).toBe('/settings?gong=denied');
     expect(await flow((r) => ({ code: code(r), state: 'tampered' }))).toBe('/settings?gong=state-invalid');
-    expect(await flow((r) => ({ code: code(r, 'globex') }))).toBe('/settings?gong=connected');
+    // Another Gong company is held until the admin confirms (a path through the secrets too), and a new consent
+    // from the same company is a rotation.
+    expect(await flow((r) => ({ code: code(r, 'globex') }))).toBe('/settings?gong=different-company');
+    expect(await flow((r) => ({ code: code(r) }))).toBe('/settings?gong=connected');
     sandbox.faults.latency(3000);
     expect(await flow((r) => ({ code: code(r) }))).toBe('/settings?gong=unreachable');
     sandbox.faults.reset();

@@ -45,7 +45,7 @@ describe('schedules after downtime and the workspace zone', () => {
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Settings → Integrations' })).toHaveAttribute(
       'href',
-      '/settings',
+      '/settings#gong',
     );
   });
 

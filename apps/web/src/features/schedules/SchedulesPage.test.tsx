@@ -106,7 +106,7 @@ describe('Schedules page', () => {
     await e.admin.schedules.runNow.mutate({ id: schedule.id });
     const run = (await e.admin.runs.list.query()).find((r) => r.trigger === 'schedule-run-now');
     if (!run) throw new Error('the schedule started no run');
-    expect(run.name).toBe('Competitor watch');
+    expect(run.name).toMatch(/^Competitor watch · /);
 
     renderApp(e.server.url, '/schedules', e.adminFetch);
     const item = await screen.findByRole('listitem', { name: 'Competitor watch: Every day at 07:00 (UTC)' });
