@@ -145,8 +145,9 @@ describe('@callmine/client installed from its tarball outside the repository', {
     const printed = await runScript('list-reports.ts');
     const [report] = await seeded.env.admin.reports.list.query({ search: '' });
     expect(report?.callsAnalyzed).toBeGreaterThan(0);
+    expect(report?.name).toMatch(/^Competitor watch · /);
     expect(printed).toEqual({
-      reports: [{ id: seeded.reportId, name: 'Competitor watch', callsAnalyzed: report?.callsAnalyzed }],
+      reports: [{ id: seeded.reportId, name: report?.name, callsAnalyzed: report?.callsAnalyzed }],
     });
   });
 

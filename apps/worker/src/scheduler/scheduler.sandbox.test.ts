@@ -220,7 +220,10 @@ describe('scheduler', () => {
     expect(first).toMatchObject({ kind: 'started' });
     // The worker's loop runs it: Gong answers 401, the run fails and the credential is flagged.
     const run = await e.waitFor((first as { runId: string }).runId, (r) => r.status === 'failed');
-    expect(run).toMatchObject({ trigger: 'schedule', name: expect.stringMatching(/^Weekly pipeline review · /) });
+    expect(run).toMatchObject({
+      trigger: 'schedule',
+      name: expect.stringMatching(/^Weekly pipeline review · /),
+    });
     expect(run.error).toBe(
       'Gong rejected the stored credential (401): an admin must replace the key in Settings → Integrations.',
     );
