@@ -39,7 +39,7 @@ export function useSignOutOnUnauthorized() {
     const onError = (error: unknown) => {
       if (isApiError(error) && error.data?.code === 'UNAUTHORIZED') {
         if (queryClient.getQueryData(sessionKey)) queryClient.setQueryData(sessionKey, null);
-        queryClient.removeQueries({ queryKey: mineKey });
+        void queryClient.resetQueries({ queryKey: mineKey });
       }
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {

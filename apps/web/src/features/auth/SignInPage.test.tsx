@@ -76,7 +76,10 @@ describe('Session expiry', () => {
 
     server.database.sqlite.prepare('update session set expires_at = ?').run(Date.now() - 1000);
     await user.click(save);
-    expect(await screen.findByRole('heading', { name: 'Sign in to Callmine' })).toBeInTheDocument();
+    // The refused call, then the session and account queries again, before the app shows sign-in.
+    expect(
+      await screen.findByRole('heading', { name: 'Sign in to Callmine' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
 
     await user.type(screen.getByLabelText('Email'), owner.email);
     await user.type(screen.getByLabelText('Password'), owner.password);
