@@ -209,15 +209,16 @@ describe('webhooks procedures', () => {
     const { deliveryId } = await beta.webhooks.sendTest.mutate({ endpointId: theirs.endpoint.id });
 
     const id = theirs.endpoint.id;
+    // One at a time: a call started before the previous one is awaited could reject with no handler yet.
     for (const attempt of [
-      admin.webhooks.update.mutate({ id, enabled: false }),
-      admin.webhooks.delete.mutate({ id }),
-      admin.webhooks.rotateSecret.mutate({ id }),
-      admin.webhooks.deliveries.query({ endpointId: id }),
-      admin.webhooks.sendTest.mutate({ endpointId: id }),
-      admin.webhooks.resend.mutate({ deliveryId }),
+      () => admin.webhooks.update.mutate({ id, enabled: false }),
+      () => admin.webhooks.delete.mutate({ id }),
+      () => admin.webhooks.rotateSecret.mutate({ id }),
+      () => admin.webhooks.deliveries.query({ endpointId: id }),
+      () => admin.webhooks.sendTest.mutate({ endpointId: id }),
+      () => admin.webhooks.resend.mutate({ deliveryId }),
     ]) {
-      expect(await failure(attempt)).toMatchObject({ code: 'NOT_FOUND' });
+      expect(await failure(attempt())).toMatchObject({ code: 'NOT_FOUND' });
     }
     expect(await admin.webhooks.list.query()).toEqual([]);
     expect(await beta.webhooks.list.query()).toMatchObject([{ id, enabled: true }]);
