@@ -152,7 +152,10 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
       name: 'Delete “Competitors, Q4”? Its runs and reports stay.',
     });
     expect(within(confirm).getByRole('button', { name: 'Keep it' })).toHaveFocus();
-    await user.click(within(confirm).getByRole('button', { name: 'Yes, delete' }));
+    // Yes waits for the answer naming the schedules deleted with it; clicking it while disabled would do nothing.
+    const yes = within(confirm).getByRole('button', { name: 'Yes, delete' });
+    await waitFor(() => expect(yes).toBeEnabled());
+    await user.click(yes);
     expect(await screen.findByText('No analyses yet.')).toBeInTheDocument();
     expect(await env.admin.analyses.list.query()).toEqual([]);
   });
