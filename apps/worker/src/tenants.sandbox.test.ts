@@ -1,10 +1,12 @@
 // Two workspaces in one Callmine, each on its own Gong sandbox tenant, served by the same worker at the same time:
 // each report holds only its own tenant's calls and each quota counts only its own. A suspended workspace's run
-// waits (no attempt spent) and its schedules don't fire until the operator resumes it; the other workspace goes on.
+// waits (no attempt spent) and its schedules don't fire until the operator resumes it; one already started stops
+// (canceled, with the reason). The other workspace goes on.
 import type { RunView } from '@callmine/contracts';
 import type { SandboxTenant } from '@callmine/gong-sandbox';
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUSPENDED_RUN_MESSAGE } from './jobs/suspension.ts';
 import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
 
@@ -135,5 +137,39 @@ describe('two workspaces, one worker', () => {
     const ticked = await worker.scheduler.tick();
     expect(ticked.map((r) => r.kind)).toEqual(['started']);
     expect((await waitFor(beta, queuedB.id, isFinished)).status).toBe('done');
+  });
+
+  it('stops a run already in progress when its workspace is suspended; nothing is charged twice', {
+    timeout: 120_000,
+  }, async () => {
+    if (!worker) worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    const usedBefore = (await beta.usage.summary.query()).used;
+    // Each Gong answer takes a while, so the run is mid-fetch when the operator acts.
+    env.sandbox.faults.latency(1500);
+    try {
+      const started = await beta.runs.start.mutate(WHOLE_HISTORY);
+      await waitFor(beta, started.id, (r) => r.status === 'fetching');
+      await env.admin.operator.suspend.mutate({ id: betaId });
+      // Its members can't sign in while it is suspended: read the run's row.
+      const read = env.server.database.sqlite.prepare('select status, error from analysis_run where id = ?');
+      const deadline = Date.now() + 60_000;
+      let row = read.get(started.id) as { status: string; error: string | null };
+      while (!['done', 'failed', 'canceled'].includes(row.status) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        row = read.get(started.id) as typeof row;
+      }
+      expect(row).toEqual({ status: 'canceled', error: SUSPENDED_RUN_MESSAGE });
+      const reports = env.server.database.sqlite
+        .prepare('select count(*) as n from report where run_id = ?')
+        .get(started.id) as { n: number };
+      expect(reports.n).toBe(0);
+    } finally {
+      env.sandbox.faults.latency(0);
+    }
+    await env.admin.operator.resume.mutate({ id: betaId });
+    // Started again after the resume, it runs to the end; the calls the stopped run counted are not counted again.
+    const again = await beta.runs.start.mutate(WHOLE_HISTORY);
+    expect((await waitFor(beta, again.id, isFinished)).status).toBe('done');
+    expect((await beta.usage.summary.query()).used).toBe(usedBefore);
   });
 });

@@ -35,7 +35,7 @@ import {
   setStatus,
 } from './run-store.ts';
 import { matchesSelection, selectionRange } from './select-calls.ts';
-import { isSuspended, SUSPENDED_RECHECK_MS } from './suspension.ts';
+import { isSuspended, SUSPENDED_RECHECK_MS, SUSPENDED_RUN_MESSAGE } from './suspension.ts';
 
 // An analysis run, phase by phase: list the selected calls (extensive endpoint, one checkpoint per page), fetch
 // the transcripts not cached yet (batches of CALL_ID_BATCH_SIZE, one checkpoint per batch), then analyse from the
@@ -85,8 +85,13 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
     await finish(db, runId, 'canceled', now(), null);
     return { kind: 'finished' };
   }
-  // A suspended workspace's run waits, untouched, until the operator resumes it (its data stays).
+  // A suspended workspace's queued run waits, untouched, until the operator resumes it (its data stays); one
+  // already started stops (a worker restart while suspended lands here too).
   if (await isSuspended(db, row.workspaceId)) {
+    if (row.status !== 'queued') {
+      await finish(db, runId, 'canceled', now(), SUSPENDED_RUN_MESSAGE);
+      return { kind: 'finished' };
+    }
     return { kind: 'paused', until: new Date(now().getTime() + SUSPENDED_RECHECK_MS) };
   }
   if (row.status === 'queued') await setStatus(db, runId, 'fetching', now(), { startedAt: now() });
@@ -120,6 +125,10 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
   try {
     const stop = await fetchAll(deps, client, row, credential.lastVersion, context);
     if (stop) return stop;
+    if (await isSuspended(db, row.workspaceId)) {
+      await finish(db, runId, 'canceled', now(), SUSPENDED_RUN_MESSAGE);
+      return { kind: 'finished' };
+    }
     await setStatus(db, runId, 'analyzing', now());
     const analysing = (await loadRun(db, runId)) ?? row;
     let outcome: CommitOutcome;
@@ -160,6 +169,11 @@ async function fetchAll(
     const current = await loadRun(db, runId);
     if (!current || current.cancelRequested) {
       await finish(db, runId, 'canceled', now(), null);
+      return { kind: 'finished' };
+    }
+    // Checked between batches: the operator's suspension stops the run; what it fetched and charged stays.
+    if (await isSuspended(db, workspaceId)) {
+      await finish(db, runId, 'canceled', now(), SUSPENDED_RUN_MESSAGE);
       return { kind: 'finished' };
     }
     return context.signal.aborted ? { kind: 'interrupted' } : undefined;
