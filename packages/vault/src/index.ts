@@ -38,4 +38,4 @@ export {
 } from './rotation.ts';
 export { createSealer, type Sealer } from './sealer.ts';
 export { type SelfTestReport, selfTest } from './self-test.ts';
-export type { SealedFields, SealedRow, VaultStore } from './store.ts';
+export type { SealedFields, SealedRow, SealedWebhookSecret, VaultStore } from './store.ts';

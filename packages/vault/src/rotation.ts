@@ -1,12 +1,13 @@
 // Master-key rotation: add a key (key-file.ts / the CLI), rewrap every data key under the active key, retire
-// the old key once no row uses it. Rewrap is batched and idempotent: each batch commits on its own, so a
-// killed run loses at most one uncommitted batch and the next run picks up whatever is still on an old key.
+// the old key once no row uses it (Gong credentials and webhook signing secrets alike). Rewrap is batched and
+// idempotent: each batch commits on its own, so a killed run loses at most one uncommitted batch and the next
+// run picks up whatever is still on an old key.
 import { sealCanary } from './canary.ts';
-import { gongCredentialContext, gongCredentialFields } from './context.ts';
+import { gongCredentialContext, gongCredentialFields, webhookSecretContext } from './context.ts';
 import { envelopePrefix } from './envelope.ts';
 import { VaultError } from './errors.ts';
 import type { KeyProvider } from './key-provider.ts';
-import { createSealer } from './sealer.ts';
+import { createSealer, type Sealer } from './sealer.ts';
 import { keysInUse } from './self-test.ts';
 import type { SealedFields, VaultStore } from './store.ts';
 
@@ -74,6 +75,7 @@ export async function rewrapAll(
       progress.batches += 1;
       options.onBatch?.({ ...progress });
     }
+    await rewrapWebhookSecrets(sealer, store, prefix, batchSize, progress, options.onBatch);
     if (progress.conflicts === conflictsBefore) break;
   }
 
@@ -81,6 +83,40 @@ export async function rewrapAll(
     .filter(([keyId]) => keyId !== keys.activeKeyId)
     .reduce((sum, [, count]) => sum + count, 0);
   return { ...progress, remaining, activeKeyId: keys.activeKeyId };
+}
+
+/** One pass over the webhook endpoints' signing secrets, batched like the credentials (a row counts once). */
+async function rewrapWebhookSecrets(
+  sealer: Sealer,
+  store: VaultStore,
+  prefix: string,
+  batchSize: number,
+  progress: RewrapProgress,
+  onBatch: RewrapOptions['onBatch'],
+): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const rows = await store.webhookSecretsNotMatching(prefix, after, batchSize);
+    if (rows.length === 0) return;
+    after = rows[rows.length - 1]!.endpointId;
+    const updates = rows.map((row) => {
+      try {
+        return {
+          endpointId: row.endpointId,
+          expected: row.sealed,
+          next: sealer.rewrap(row.sealed, webhookSecretContext(row)),
+        };
+      } catch (error) {
+        const reason = error instanceof VaultError ? error.message : 'unexpected error';
+        throw new VaultError('rewrap-failed', `Webhook endpoint ${row.endpointId}: ${reason}`);
+      }
+    });
+    const applied = await store.compareAndSetWebhookSecrets(updates);
+    progress.rewrapped += applied;
+    progress.conflicts += updates.length - applied;
+    progress.batches += 1;
+    onBatch?.({ ...progress });
+  }
 }
 
 /**

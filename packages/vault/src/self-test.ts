@@ -2,7 +2,13 @@
 // missing from the ring, or whose bytes are wrong, stops the process with an operator message, instead of
 // credentials failing one by one later (n8n's old failure mode). Messages name key ids, never key bytes.
 import { canaryMatches, sealCanary } from './canary.ts';
-import { dataKeyAad, gongCredentialContext, gongCredentialFields } from './context.ts';
+import {
+  dataKeyAad,
+  gongCredentialContext,
+  gongCredentialFields,
+  type SealContext,
+  webhookSecretContext,
+} from './context.ts';
 import { envelopePrefix, parseEnvelope, parseHeader } from './envelope.ts';
 import { VaultError } from './errors.ts';
 import type { KeyProvider } from './key-provider.ts';
@@ -30,21 +36,28 @@ export async function keysInUse(store: VaultStore): Promise<Record<string, numbe
 
 /** Unwraps the data key of one stored envelope under `keyId` (the secret itself stays sealed). */
 async function sampleUnwraps(keys: KeyProvider, store: VaultStore, keyId: string): Promise<boolean> {
-  const row = await store.sampleRow(envelopePrefix(keyId));
-  if (!row) return true;
-  for (const field of gongCredentialFields) {
-    const text = row.fields[field];
-    if (text === null || !text.startsWith(envelopePrefix(keyId))) continue;
-    try {
-      const envelope = parseEnvelope(text);
-      const context = gongCredentialContext(row, field);
-      keys.unwrapDataKey(keyId, envelope.wrappedKey, dataKeyAad(envelope.version, keyId, context)).fill(0);
-      return true;
-    } catch {
-      return false;
+  const prefix = envelopePrefix(keyId);
+  const row = await store.sampleRow(prefix);
+  if (row) {
+    for (const field of gongCredentialFields) {
+      const text = row.fields[field];
+      if (text !== null && text.startsWith(prefix))
+        return unwraps(keys, keyId, text, gongCredentialContext(row, field));
     }
   }
-  return true;
+  // A key that seals only webhook secrets is proven on one of them.
+  const secret = await store.sampleWebhookSecret(prefix);
+  return secret ? unwraps(keys, keyId, secret.sealed, webhookSecretContext(secret)) : true;
+}
+
+function unwraps(keys: KeyProvider, keyId: string, text: string, context: SealContext): boolean {
+  try {
+    const envelope = parseEnvelope(text);
+    keys.unwrapDataKey(keyId, envelope.wrappedKey, dataKeyAad(envelope.version, keyId, context)).fill(0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function selfTest(keys: KeyProvider, store: VaultStore): Promise<SelfTestReport> {

@@ -11,8 +11,15 @@ export interface SealedRow {
   fields: SealedFields;
 }
 
+/** One webhook endpoint's sealed signing secret (context: webhookSecretContext). */
+export interface SealedWebhookSecret {
+  endpointId: string;
+  workspaceId: string;
+  sealed: string;
+}
+
 export interface VaultStore {
-  /** Stored envelopes grouped by their "<version>.<keyId>" header, with how many use each. */
+  /** Stored envelopes (Gong credentials and webhook secrets) grouped by their "<version>.<keyId>" header, with how many use each. */
   keyUsage(): Promise<Array<{ header: string; count: number }>>;
   /** One row holding an envelope that starts with `prefix`, to prove a key in use still unwraps. */
   sampleRow(prefix: string): Promise<SealedRow | undefined>;
@@ -24,6 +31,18 @@ export interface VaultStore {
    */
   compareAndSet(
     updates: Array<{ credentialId: string; expected: SealedFields; next: SealedFields }>,
+  ): Promise<number>;
+  /** One webhook endpoint whose secret starts with `prefix`. */
+  sampleWebhookSecret(prefix: string): Promise<SealedWebhookSecret | undefined>;
+  /** Webhook endpoints (ordered by id, after `after`) whose secret does not start with `prefix`. */
+  webhookSecretsNotMatching(
+    prefix: string,
+    after: string | null,
+    limit: number,
+  ): Promise<SealedWebhookSecret[]>;
+  /** As compareAndSet, for webhook secrets: a secret regenerated meanwhile is left alone. */
+  compareAndSetWebhookSecrets(
+    updates: Array<{ endpointId: string; expected: string; next: string }>,
   ): Promise<number>;
   listCanaries(): Promise<Array<{ keyId: string; envelope: string }>>;
   /** Inserts a canary unless one exists for the key id. */

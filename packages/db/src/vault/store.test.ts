@@ -107,4 +107,51 @@ describe.each(dialects)('vault store over gong_credential (%s)', (dialect) => {
     await store.deleteCanary('k0');
     expect((await store.listCanaries()).map((c) => c.keyId)).toEqual(['k1']);
   });
+
+  it('counts, pages and compare-and-sets webhook endpoints’ signing secrets too', async () => {
+    await using database = await openTestDatabase(dialect);
+    const { db } = database;
+    await addCredential(db, 'c1', { access: env('old'), secret: env('new') });
+    const at = new Date();
+    for (const [id, sealed] of [
+      ['e1', env('old')],
+      ['e2', env('new')],
+      ['e3', env('old')],
+    ] as const) {
+      await db.insert(db.tables.webhookEndpoint).values({
+        id,
+        workspaceId: 'ws_c1',
+        url: 'https://hooks.example.com/x',
+        events: ['run.finished'],
+        secretSealed: sealed,
+        createdAt: at,
+        updatedAt: at,
+      });
+    }
+    const store = createVaultStore(db);
+    expect(await store.keyUsage()).toEqual([
+      { header: 'v1.new', count: 2 },
+      { header: 'v1.old', count: 3 },
+    ]);
+    const stale = await store.webhookSecretsNotMatching('v1.new.', null, 10);
+    expect(stale).toEqual([
+      { endpointId: 'e1', workspaceId: 'ws_c1', sealed: env('old') },
+      { endpointId: 'e3', workspaceId: 'ws_c1', sealed: env('old') },
+    ]);
+    expect((await store.webhookSecretsNotMatching('v1.new.', 'e1', 10)).map((r) => r.endpointId)).toEqual([
+      'e3',
+    ]);
+    expect((await store.sampleWebhookSecret('v1.new.'))?.endpointId).toBe('e2');
+    // e3's secret is regenerated after it was read: only e1 changes.
+    await db.run(sql`update webhook_endpoint set secret_sealed = ${env('old', 'regen')} where id = 'e3'`);
+    const changed = await store.compareAndSetWebhookSecrets(
+      stale.map((r) => ({ endpointId: r.endpointId, expected: r.sealed, next: env('new', r.endpointId) })),
+    );
+    expect(changed).toBe(1);
+    expect(await db.all(sql`select id, secret_sealed as s from webhook_endpoint order by id`)).toEqual([
+      { id: 'e1', s: env('new', 'e1') },
+      { id: 'e2', s: env('new') },
+      { id: 'e3', s: env('old', 'regen') },
+    ]);
+  });
 });

@@ -4,6 +4,7 @@
 import { and, asc, eq, gt, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../database/types.ts';
+import { webhookSecretStore } from './webhook-secrets.ts';
 
 const fieldNames = ['accessKey', 'secretKey', 'accessToken', 'refreshToken'] as const;
 export type SealedField = (typeof fieldNames)[number];
@@ -43,6 +44,7 @@ export function createVaultStore(db: Db) {
     refreshToken: gongCredential.refreshTokenSealed,
   };
   const columnList = Object.values(sealedColumns);
+  const webhooks = webhookSecretStore(db);
   const rowSelection = {
     credentialId: gongCredential.id,
     workspaceId: gongCredential.workspaceId,
@@ -53,12 +55,20 @@ export function createVaultStore(db: Db) {
   };
 
   return {
+    sampleWebhookSecret: webhooks.sampleWebhookSecret,
+    webhookSecretsNotMatching: webhooks.webhookSecretsNotMatching,
+    compareAndSetWebhookSecrets: webhooks.compareAndSetWebhookSecrets,
+
     async keyUsage(): Promise<Array<{ header: string; count: number }>> {
+      // Every sealed column: the Gong credential's four and each webhook endpoint's signing secret.
       const envelopes = sql.join(
-        columnList.map(
-          (c) =>
-            sql`select ${headerOf(db.dialect, c)} as header from ${gongCredential} where ${c} is not null`,
-        ),
+        [
+          ...columnList.map(
+            (c) =>
+              sql`select ${headerOf(db.dialect, c)} as header from ${gongCredential} where ${c} is not null`,
+          ),
+          sql`select ${headerOf(db.dialect, webhooks.column)} as header from ${webhooks.table}`,
+        ],
         sql` union all `,
       );
       return db.all<{ header: string; count: number }>(

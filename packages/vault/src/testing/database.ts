@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVaultStore, type OpenedDatabase, openDatabase } from '@callmine/db';
-import { gongCredentialContext } from '../context.ts';
+import { gongCredentialContext, webhookSecretContext } from '../context.ts';
 import type { Sealer } from '../sealer.ts';
 import type { SealedRow, VaultStore } from '../store.ts';
 
@@ -69,3 +69,28 @@ export async function seedCredentials(db: TempDatabase, sealer: Sealer, count: n
 /** Every sealed row in the table, in id order. */
 export const allRows = (db: TempDatabase): Promise<SealedRow[]> =>
   db.store.rowsNotMatching('\u0000', null, 1_000_000);
+
+/** The signing secret a seeded webhook endpoint holds. */
+export const webhookSecretFor = (endpointId: string) => `whsec_${endpointId}_sécret`;
+
+/** Adds a webhook endpoint, its secret sealed, to each of the first `count` seeded workspaces (ws_0, ws_1, ...). */
+export async function seedWebhookEndpoints(db: TempDatabase, sealer: Sealer, count: number): Promise<void> {
+  const { db: drizzleDb } = db.opened;
+  const at = new Date();
+  for (let i = 0; i < count; i++) {
+    const endpointId = `whe_${String(i).padStart(6, '0')}`;
+    const workspaceId = `ws_${i}`;
+    await drizzleDb.insert(drizzleDb.tables.webhookEndpoint).values({
+      id: endpointId,
+      workspaceId,
+      url: 'https://hooks.example.com/callmine',
+      events: ['run.finished'],
+      secretSealed: sealer.seal(
+        webhookSecretFor(endpointId),
+        webhookSecretContext({ endpointId, workspaceId }),
+      ),
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+}
