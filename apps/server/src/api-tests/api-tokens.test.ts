@@ -1,13 +1,13 @@
 // API tokens over real HTTP: what a token may do, what it may never do, and that it stays in its workspace.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppRouter } from '@callmine/api';
 import { schema } from '@callmine/db';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
+import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const owner = {
@@ -18,12 +18,6 @@ const owner = {
 };
 
 /** What a developer's script does: a plain fetch with the Bearer header, no cookies, no Origin. */
-function tokenClient(url: string, token: string) {
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
-  });
-}
-
 async function failure(promise: Promise<unknown>) {
   try {
     await promise;
@@ -194,42 +188,9 @@ describe('API tokens', () => {
 
   it('keeps a token inside its own workspace', async () => {
     const a = await admin.apiTokens.create.mutate({ name: 'A', role: 'admin' });
-    // A second workspace with its own owner and token (setup creates only one, so the rows are made directly).
-    const { db } = server.database;
-    const now = new Date();
-    const bUser = {
-      id: randomUUID(),
-      name: 'Bea B',
-      email: 'bea@b.example',
-      emailVerified: true,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const bWorkspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: now };
-    await db.insert(schema.user).values(bUser);
-    await db.insert(schema.organization).values(bWorkspace);
-    await db.insert(schema.member).values({
-      id: randomUUID(),
-      organizationId: bWorkspace.id,
-      userId: bUser.id,
-      role: 'owner',
-      createdAt: now,
-    });
-    const bToken = `cm_${randomUUID()}`;
-    const bTokenId = randomUUID();
-    await db.insert(schema.apiToken).values({
-      id: bTokenId,
-      workspaceId: bWorkspace.id,
-      name: 'B',
-      role: 'admin',
-      tokenHash: createHash('sha256').update(bToken).digest('hex'),
-      hint: bToken.slice(0, 9),
-      createdBy: bUser.id,
-      createdAt: now,
-    });
-
+    // A second workspace, made by the operator, with its own first admin and token.
+    const { script: scriptB, tokenId: bTokenId } = await aSecondWorkspace(server.url, admin);
     const scriptA = tokenClient(server.url, a.token);
-    const scriptB = tokenClient(server.url, bToken);
     expect(await scriptA.workspace.get.query()).toMatchObject({ name: 'Acme', memberCount: 1 });
     expect((await scriptA.members.list.query()).map((m) => m.email)).toEqual([owner.email]);
     expect(await scriptB.workspace.get.query()).toMatchObject({ name: 'Beta Corp' });

@@ -1,13 +1,12 @@
 // Webhook endpoints over real HTTP: admins (and admin tokens) manage them, the secret is in the create and rotate
 // answers only, URLs toward inside addresses are refused, and another workspace's ids are NOT_FOUND.
-import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppRouter } from '@callmine/api';
 import { schema } from '@callmine/db';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
+import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
 const owner = {
@@ -17,12 +16,6 @@ const owner = {
   workspaceName: 'Acme',
 };
 const DEV_ORIGIN = 'http://127.0.0.1:4020';
-
-function tokenClient(url: string, token: string) {
-  return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: `${url}/trpc`, headers: { authorization: `Bearer ${token}` } })],
-  });
-}
 
 async function failure(promise: Promise<unknown>) {
   try {
@@ -173,38 +166,7 @@ describe('webhooks procedures', () => {
   });
 
   it('answers NOT_FOUND for another workspace’s endpoints and deliveries', async () => {
-    const now = new Date();
-    const { db } = server.database;
-    const bUser = {
-      id: randomUUID(),
-      name: 'Bea B',
-      email: 'bea@b.example',
-      emailVerified: true,
-      createdAt: now,
-      updatedAt: now,
-    };
-    const bWorkspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: now };
-    await db.insert(schema.user).values(bUser);
-    await db.insert(schema.organization).values(bWorkspace);
-    await db.insert(schema.member).values({
-      id: randomUUID(),
-      organizationId: bWorkspace.id,
-      userId: bUser.id,
-      role: 'owner',
-      createdAt: now,
-    });
-    const bToken = `cm_${randomUUID()}`;
-    await db.insert(schema.apiToken).values({
-      id: randomUUID(),
-      workspaceId: bWorkspace.id,
-      name: 'B',
-      role: 'admin',
-      tokenHash: createHash('sha256').update(bToken).digest('hex'),
-      hint: bToken.slice(0, 9),
-      createdBy: bUser.id,
-      createdAt: now,
-    });
-    const beta = tokenClient(server.url, bToken);
+    const { script: beta } = await aSecondWorkspace(server.url, admin);
     const theirs = await beta.webhooks.create.mutate({ url: `${DEV_ORIGIN}/b`, events: ['run.finished'] });
     const { deliveryId } = await beta.webhooks.sendTest.mutate({ endpointId: theirs.endpoint.id });
 

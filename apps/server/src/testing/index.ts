@@ -6,6 +6,7 @@ export {
   startSandboxedServer,
   testAdmin,
 } from './sandboxed-server.ts';
+export { aSecondWorkspace, type SecondWorkspace, tokenClient } from './second-workspace.ts';
 export { SEED_TRACKERS, type SeedReportOptions, seedReport } from './seed-report.ts';
 export { freePort, startTestServer, type TestServer } from './test-server.ts';
 export { startTokenProxy, type TokenProxy, tokensIn } from './token-proxy.ts';
