@@ -1,7 +1,9 @@
 // Sign-up as the operator chooses (CALLMINE_SIGNUP): closed by default; open, a person creates their own
 // workspace and owns it, an existing email never learns it exists (and with its password gets a workspace added),
 // and one address can't mass-create accounts.
-import { TRPCClientError } from '@trpc/client';
+import { request } from 'node:http';
+import type { AppRouter } from '@callmine/api';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -30,6 +32,36 @@ async function failure(promise: Promise<unknown>) {
     throw error;
   }
   throw new Error('expected the call to fail');
+}
+
+/**
+ * A client whose connections leave from `localAddress` (any 127.x.y.z reaches the loopback server on Linux), so
+ * the server sees a distinct client address: a browser tab on another machine.
+ */
+function clientFrom(url: string, localAddress: string) {
+  const fetchFrom = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const method = (init.method ?? 'GET').toUpperCase();
+      const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers));
+      if (method !== 'GET') headers.origin = url;
+      const target = input instanceof Request ? input.url : String(input);
+      const req = request(target, { method, headers, localAddress }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const answer = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            for (const v of Array.isArray(value) ? value : [value ?? '']) answer.append(name, v);
+          }
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 500, headers: answer }));
+        });
+      });
+      req.on('error', reject);
+      if (typeof init.body === 'string') req.write(init.body);
+      req.end();
+    });
+  return createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/trpc`, fetch: fetchFrom })] });
 }
 
 describe('sign-up by invitation (the default)', () => {
@@ -115,5 +147,29 @@ describe('open sign-up', () => {
     }
     const limited = await failure(apiClient(server.url).auth.signUp.mutate(person(99)));
     expect(limited).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'sign-up-rate-limited' });
+  });
+
+  it('limits attempts per email domain too, whichever addresses they come from', {
+    timeout: 60_000,
+  }, async () => {
+    // 20 an hour per domain: three client addresses, each under its own limit of 10, together reach it.
+    const sameDomain = (n: number) => ({
+      name: `Worker ${n}`,
+      email: `w${n}@bulk.example`,
+      password: 'a long enough password',
+      workspaceName: `Bulk ${n}`,
+    });
+    const addresses = ['127.0.0.2', '127.0.0.3', '127.0.0.4'];
+    for (let n = 0; n < 20; n += 1) {
+      const from = clientFrom(server.url, addresses[n % addresses.length]!);
+      expect((await from.auth.signUp.mutate(sameDomain(n))).user.email).toBe(`w${n}@bulk.example`);
+    }
+    // A fresh address still can't add a 21st account on that domain, and the answer names no email or domain.
+    const fresh = clientFrom(server.url, '127.0.0.5');
+    const limited = await failure(fresh.auth.signUp.mutate(sameDomain(20)));
+    expect(limited).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'sign-up-rate-limited' });
+    expect(limited.message).not.toMatch(/bulk\.example|w20@/);
+    // The same address signs up on another domain: it was the domain's limit, not the address's.
+    expect(await fresh.auth.signUp.mutate(person(21))).toMatchObject({ workspace: { name: 'Company 21' } });
   });
 });
