@@ -1,6 +1,6 @@
 // Many workspaces in one Callmine, in Chromium: the operator creates a workspace, its first admin accepts the link
-// and connects Gong; a person in two workspaces switches and sees each one's own Gong card; a suspended workspace
-// can't sign in; open sign-up creates a workspace.
+// and connects Gong; a person in two workspaces switches and sees each one's own Gong card and reports; a suspended
+// workspace can't sign in; open sign-up creates a workspace.
 import type { GongSandbox } from '@callmine/gong-sandbox';
 import { expect, type Page, test } from '@playwright/test';
 import { connectGongWithBasicAuth, createOwner, OWNER, primaryCredential } from './support/first-steps.ts';
@@ -28,7 +28,10 @@ test('operator creates a workspace; its admin joins and connects Gong; two works
   browser,
 }) => {
   test.setTimeout(300_000);
-  ({ sandbox, callmine } = await startSandboxedCallmine({ callsPerTenant: 10 }));
+  ({ sandbox, callmine } = await startSandboxedCallmine({
+    callsPerTenant: 10,
+    callsUntil: '2026-06-01T00:00:00Z',
+  }));
   const acme = sandbox.tenant('acme');
   const globex = sandbox.tenant('globex');
 
@@ -88,6 +91,39 @@ test('operator creates a workspace; its admin joins and connects Gong; two works
   await switcher.selectOption({ label: 'Globex Buyer (member)' });
   await nav(olivia, 'Settings').click();
   await expect(oliviaCard).toContainText(globex.baseUrl);
+
+  // Reports are per workspace too (the worker runs beside the server): each Reports page lists only its own,
+  // and the other workspace's report link answers that it does not exist here.
+  const runAndOpenReport = async (to: string) => {
+    const name = `Ad-hoc run · 2025-12-01 to ${to}`;
+    await nav(olivia, 'Runs').click();
+    const start = olivia.getByRole('form', { name: 'Start a run' });
+    await start.getByLabel('First day').fill('2025-12-01');
+    await start.getByLabel('Last day').fill(to);
+    await start.getByRole('button', { name: 'Start run' }).click();
+    const run = olivia.getByRole('listitem', { name });
+    await expect(run.getByText('Done')).toBeVisible({ timeout: 90_000 });
+    await run.getByRole('link', { name: 'Open the report' }).click();
+    await expect(olivia.getByRole('heading', { level: 1, name })).toBeVisible();
+    return { name, url: olivia.url() };
+  };
+  const notHere = async (url: string) => {
+    await olivia.goto(url);
+    await expect(olivia.getByRole('alert')).toContainText('does not exist in this workspace');
+  };
+  const reportLinks = olivia.getByRole('table').getByRole('link');
+  const globexReport = await runAndOpenReport('2026-05-31');
+  await switcher.selectOption({ label: 'Acme (owner)' });
+  await nav(olivia, 'Reports').click();
+  await expect(olivia.getByText('No reports yet.')).toBeVisible();
+  await notHere(globexReport.url);
+  const acmeReport = await runAndOpenReport('2026-05-30');
+  await nav(olivia, 'Reports').click();
+  await expect(reportLinks).toHaveText([acmeReport.name]);
+  await switcher.selectOption({ label: 'Globex Buyer (member)' });
+  await nav(olivia, 'Reports').click();
+  await expect(reportLinks).toHaveText([globexReport.name]);
+  await notHere(acmeReport.url);
 
   // The operator suspends Globex Buyer: Bea can't sign in to it any more.
   await nav(olivia, 'Operator').click();
