@@ -93,6 +93,11 @@ export const webhookUrlField = z
   .trim()
   .min(1, URL_MESSAGE)
   .max(2048, 'Use at most 2048 characters.')
+  // As for the Gong base URL: WHATWG silently drops tabs and newlines and guesses "https:host" into
+  // "https://host"; refuse both, so the URL stored is exactly the one typed.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  .refine((value) => !/[\u0000-\u0020\u007f]/.test(value), URL_MESSAGE)
+  .refine((value) => /^https?:\/\//i.test(value), URL_MESSAGE)
   .refine((value) => ['https:', 'http:'].includes(parseUrl(value)?.protocol ?? ''), URL_MESSAGE)
   .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), {
     message: 'The URL must not contain a user name or password.',

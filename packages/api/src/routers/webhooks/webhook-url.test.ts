@@ -19,6 +19,7 @@ function verdict(input: string): string {
 
 const refusedInside = 'refused:The URL must point to a public internet address.';
 const notHttps = 'refused:The URL must start with https://.';
+const urlForm = 'form:Enter the full address the events go to, like https://hooks.example.com/callmine.';
 
 const table: ReadonlyArray<readonly [string, string, string]> = [
   ['https://hooks.example.com/callmine', 'https://hooks.example.com/callmine', 'a public https URL'],
@@ -72,6 +73,33 @@ const table: ReadonlyArray<readonly [string, string, string]> = [
   ['https://[0:0:0:0:0:0:0:1]/x', refusedInside, 'IPv6 long form'],
   ['https://[fd00::1]/x', refusedInside, 'IPv6 unique local'],
   ['https://[fe80::1]/x', refusedInside, 'IPv6 link-local'],
+  // The rest of the Gong base-URL matrix's shape cases.
+  ['', urlForm, 'empty'],
+  ['   ', urlForm, 'blank'],
+  ['https://', urlForm, 'no host'],
+  ['https:hooks.example.com/x', urlForm, 'no slashes (WHATWG would guess)'],
+  ['https://hooks.exa\nmple.com/x', urlForm, 'a newline inside (WHATWG would drop it)'],
+  ['https://hooks.example.com/a b', urlForm, 'a space inside'],
+  ['https://hooks.example.com/x\t', 'https://hooks.example.com/x', 'a trailing tab is trimmed'],
+  ['HTTPS://HOOKS.EXAMPLE.COM/x', 'https://hooks.example.com/x', 'upper case scheme and host'],
+  [
+    'https://evil.com\\@hooks.example.com/x',
+    'form:The URL must not contain a user name or password.',
+    'backslash before @',
+  ],
+  [
+    'https://hooks.example.com\\@evil.com/x',
+    'form:The URL must not contain a user name or password.',
+    'backslash user-info look-alike',
+  ],
+  ['https://h\u043eoks.example.com/x', 'https://xn--hoks-55d.example.com/x', 'an IDN host is punycoded'],
+  ['https://172.16.0.1/x', refusedInside, 'private 172.16/12'],
+  ['https://0.0.0.0/x', refusedInside, 'unspecified IPv4'],
+  ['https://224.0.0.1/x', refusedInside, 'multicast'],
+  ['https://[::]/x', refusedInside, 'IPv6 unspecified'],
+  ['https://[::ffff:8.8.8.8]/x', refusedInside, 'IPv4-mapped public (still refused)'],
+  ['https://[64:ff9b::a00:1]/x', refusedInside, 'NAT64 of 10.0.0.1'],
+  ['https://[2002:a00:1::]/x', refusedInside, '6to4 of 10.0.0.1'],
   ['http://127.0.0.1:4020/hook', 'http://127.0.0.1:4020/hook', 'an exactly listed development origin'],
   ['http://127.0.0.1:4021/hook', notHttps, 'another port on the listed host'],
   ['https://127.0.0.1:4020/hook', refusedInside, 'the listed host and port over another scheme'],
