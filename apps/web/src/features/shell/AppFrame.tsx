@@ -1,8 +1,9 @@
 import type { SessionView } from '@callmine/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router';
-import { useAdoptSession } from '../../lib/session.ts';
+import { isAdmin, useAdoptSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
+import { WebhooksOffNotice } from '../settings/webhooks/WebhooksOffNotice.tsx';
 import { WorkspaceSwitcher } from '../workspaces/WorkspaceSwitcher.tsx';
 
 /** The signed-in frame: navigation, who you are, sign out. */
@@ -42,6 +43,7 @@ export function AppFrame({ session }: { session: SessionView }) {
         </div>
       </header>
       <div className="content">
+        {isAdmin(session) ? <WebhooksOffNotice /> : null}
         <Outlet />
       </div>
     </div>

@@ -110,7 +110,11 @@ describe('Settings → Webhooks', () => {
       .where(eq(schema.webhookEndpoint.id, created.endpoint.id));
 
     const user = userEvent.setup();
-    renderApp(server.url, '/settings', ownerBrowser);
+    // The admin is told on whatever page they are, and led to the endpoint.
+    renderApp(server.url, '/reports', ownerBrowser);
+    const notice = await screen.findByText(/Callmine turned off a webhook endpoint/, {}, { timeout: 10_000 });
+    expect(notice).toHaveTextContent(`(${DEV_ORIGIN}/hook): every delivery failed for 3 days`);
+    await user.click(within(notice).getByRole('link', { name: 'Settings → Webhooks' }));
     const card = await screen.findByRole(
       'article',
       { name: `Webhook ${DEV_ORIGIN}/hook` },
@@ -132,6 +136,9 @@ describe('Settings → Webhooks', () => {
 
     await user.click(within(card).getByRole('button', { name: 'Turn on' }));
     await waitFor(() => expect(within(card).queryByRole('alert')).not.toBeInTheDocument());
+    await waitFor(() =>
+      expect(screen.queryByText(/Callmine turned off a webhook endpoint/)).not.toBeInTheDocument(),
+    );
     expect(within(card).getByText('On')).toBeInTheDocument();
   });
 });
