@@ -14,8 +14,9 @@ const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
 const wrongA = randomBytes(32).toString('base64');
 
-// Each case spawns real processes (tsx start-up ≈ 0.7 s each), so the default 5 s budget is too tight.
-describe('keys command', { timeout: 30_000 }, () => {
+// Each case spawns real processes (tsx start-up ≈ 0.7 s each, ~10 s on a loaded box), up to six in sequence, so the
+// budget per case is generous.
+describe('keys command', { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'callmine-keys-'));
