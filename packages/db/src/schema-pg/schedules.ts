@@ -84,5 +84,7 @@ export const scheduleOccurrence = pgTable(
   (t) => [
     uniqueIndex('schedule_occurrence_slot_uq').on(t.scheduleId, t.slot),
     index('schedule_occurrence_recent_idx').on(t.scheduleId, t.createdAt),
+    // A report finds the schedule slot that made its run.
+    index('schedule_occurrence_run_idx').on(t.runId),
   ],
 );
