@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { evidence, questionGroup, repTalkMetrics, themeResult, trackerResult } from './analysis.ts';
 import { reportParameters, reportSummary } from './reports.ts';
+import { scheduleWindowMode } from './schedules.ts';
 
 // The report as the page reads it: reports.get answers the header, the aggregates and the trends (small, whatever
 // the report's size); reports.evidence and reports.calls page the sentences and the calls. The whole stored report
@@ -102,8 +103,24 @@ export type ReportTrends = z.infer<typeof reportTrends>;
 /** How the Gong connection now relates to the one the report's run used, in words rather than a version number. */
 export const reportConnection = z.enum(['same', 'replaced', 'disconnected', 'unknown']);
 
+/**
+ * The schedule whose slot made the report's run, and the window it chose; null for a run started otherwise, or when
+ * the schedule was deleted since.
+ */
+export const reportSchedule = z.object({
+  scheduleId: z.string(),
+  /** "Every Monday at 09:00 (Europe/Berlin)". */
+  description: z.string(),
+  /** The cadence slot; for "run now", the moment it was asked for. */
+  slot: z.iso.datetime(),
+  trigger: z.enum(['schedule', 'manual']),
+  windowMode: scheduleWindowMode,
+});
+export type ReportSchedule = z.infer<typeof reportSchedule>;
+
 export const reportOverview = reportSummary.extend({
   parameters: reportParameters,
+  schedule: reportSchedule.nullable(),
   runStartedAt: z.iso.datetime().nullable(),
   connection: reportConnection,
   reps: z.record(z.string(), z.string()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trackerSettings } from './analysis.ts';
 import { runTrigger } from './run-trigger.ts';
 import { runQuotaView } from './usage.ts';
 
@@ -70,6 +71,25 @@ export const runSelectionInput = z
   })
   .superRefine(checkDateRange);
 export type RunSelectionInput = z.input<typeof runSelectionInput>;
+
+/**
+ * An ad-hoc run: the call selection and the trackers it counts, chosen on the Runs form (or the API). Omitting
+ * `trackers` (older API callers) runs the four starter trackers; the run's stored settings name them either way.
+ */
+export const runStartInput = z
+  .strictObject({
+    from: isoDate('Choose the first day of calls to include.'),
+    to: isoDate('Choose the last day of calls to include.'),
+    ...runFilterFields,
+    trackers: z
+      .array(trackerSettings)
+      .min(1, 'Choose at least one tracker, or run a saved analysis.')
+      .max(200, 'A run can hold 200 trackers.')
+      .optional(),
+  })
+  .superRefine(checkDateRange);
+export type RunStartInput = z.input<typeof runStartInput>;
+export type RunStart = z.output<typeof runStartInput>;
 export type RunSelection = z.output<typeof runSelectionInput> & {
   /** Exact instants (ISO) overriding from/to: a schedule's occurrence analyses the window since the previous one. */
   fromDateTime?: string;

@@ -64,8 +64,15 @@ export const cadenceKind = z.enum(['daily', 'weekly', 'monthly', 'cron']);
 export type CadenceKind = z.infer<typeof cadenceKind>;
 
 /**
+ * The days a schedule's run covers: the analysis's own window resolved at the slot ("last 30 days" → the 30 days
+ * ending that day), or the time since the previous slot (a weekly schedule → the 7 days before it).
+ */
+export const scheduleWindowMode = z.enum(['analysis', 'since-previous']);
+export type ScheduleWindowMode = z.infer<typeof scheduleWindowMode>;
+
+/**
  * The editor's fields, all strings (they come straight from inputs). Only the fields of the chosen kind matter;
- * the others may hold anything the form kept. Parses to `{ analysisId, cadence, timeZone }`.
+ * the others may hold anything the form kept. Parses to `{ analysisId, cadence, timeZone, windowMode }`.
  */
 export const scheduleFormInput = z
   .strictObject({
@@ -76,6 +83,7 @@ export const scheduleFormInput = z
     dayOfMonth: z.string().default(''),
     cron: z.string().default(''),
     timeZone: z.string().max(200).default(''),
+    windowMode: scheduleWindowMode.default('analysis'),
   })
   // Every field is checked here, not in the object, so one submit reports every problem at once.
   .transform((v, ctx) => {
@@ -90,7 +98,7 @@ export const scheduleFormInput = z
       for (const issue of issues) ctx.addIssue({ code: 'custom', ...issue });
       return z.NEVER;
     }
-    return { analysisId, cadence: cadence.value, timeZone: zone.data };
+    return { analysisId, cadence: cadence.value, timeZone: zone.data, windowMode: v.windowMode };
   });
 export type ScheduleFormInput = z.input<typeof scheduleFormInput>;
 export type ScheduleInput = z.output<typeof scheduleFormInput>;
@@ -187,6 +195,7 @@ export const scheduleView = z.object({
   timeZone: z.string(),
   /** A sentence like "Every Monday at 09:00 (Europe/Berlin)". */
   description: z.string(),
+  windowMode: scheduleWindowMode,
   paused: z.boolean(),
   /** Null while paused. */
   nextRunAt: z.iso.datetime().nullable(),

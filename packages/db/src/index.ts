@@ -41,6 +41,7 @@ export {
 export { type RunQuotaOutcome, runQuotaOutcome } from './quota/outcome.ts';
 export { type CreateAnalysisRunInput, createAnalysisRun, type Tx } from './runs/create-run.ts';
 export {
+  analysisWindowAt,
   createOccurrenceRun,
   type OccurrenceRunInput,
   occurrenceSelection,

@@ -165,13 +165,31 @@ describe('schedules', () => {
       kind: 'daily',
       time: '18:00',
       timeZone: 'UTC',
+      windowMode: 'since-previous',
     });
+    expect(created.windowMode).toBe('since-previous');
     const ran = await member.schedules.runNow.mutate({ id: created.id });
     expect(ran.nextRunAt).toBe(created.nextRunAt);
     const occurrence = ran.occurrences[0]!;
     expect(occurrence).toMatchObject({ trigger: 'manual', result: 'queued', caughtUp: false });
-    // A daily schedule's run now covers the last 24 hours.
+    // A daily schedule's run now, since the previous run, covers the last 24 hours.
     expect(Date.parse(occurrence.windowTo!) - Date.parse(occurrence.windowFrom!)).toBe(86_400_000);
+
+    // Switched to the analysis's own window ("last 7 days"), run now covers the 7 UTC days ending today, up to now.
+    const own = await member.schedules.update.mutate({
+      id: created.id,
+      schedule: { analysisId, kind: 'daily', time: '18:00', timeZone: 'UTC', windowMode: 'analysis' },
+    });
+    expect(own.windowMode).toBe('analysis');
+    const before = Date.now();
+    const ranOwn = await member.schedules.runNow.mutate({ id: created.id });
+    const ownOccurrence = ranOwn.occurrences.find((o) => o.id !== occurrence.id)!;
+    const today = Date.parse(`${new Date(before).toISOString().slice(0, 10)}T00:00:00Z`);
+    expect(Date.parse(ownOccurrence.windowFrom!)).toBe(today - 6 * 86_400_000);
+    expect(Date.parse(ownOccurrence.windowTo!)).toBeGreaterThanOrEqual(before);
+    const ownRun = await member.runs.get.query({ id: ownOccurrence.runId! });
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    expect(ownRun.name).toBe(`Pricing questions · ${day(today - 6 * 86_400_000)} to ${day(today)}`);
     const run = await member.runs.get.query({ id: occurrence.runId! });
     expect(run).toMatchObject({
       status: 'queued',

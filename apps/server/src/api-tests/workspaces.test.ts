@@ -235,8 +235,22 @@ describe('workspaces, memberships and the operator', () => {
       env.admin.operator.delete.mutate({ id: betaId, confirmName: 'beta corp' }),
     );
     expect(mistyped.fieldErrors?.confirmName?.[0]).toMatch(/exactly/);
+    // A schedule's analysis key restricts: the deletion removes schedules itself before the workspace.
+    const analysis = await beaClient.analyses.create.mutate({
+      name: 'Beta pricing',
+      window: { kind: 'relative', lastDays: '7' },
+      filters: {},
+      settings: { analysers: ['themes'] },
+    });
+    await beaClient.schedules.create.mutate({
+      analysisId: analysis.id,
+      kind: 'daily',
+      time: '08:00',
+      timeZone: 'UTC',
+    });
     await env.admin.operator.delete.mutate({ id: betaId, confirmName: 'Beta Corp' });
     expect(await credentialsOfBeta()).toHaveLength(0);
+    expect((await db.select().from(schema.schedule)).filter((s) => s.workspaceId === betaId)).toHaveLength(0);
     expect((await db.select().from(schema.invitation)).filter((i) => i.id === bInviteId)).toHaveLength(0);
     expect((await db.select().from(schema.apiToken)).filter((t) => t.workspaceId === betaId)).toHaveLength(0);
     expect((await db.select().from(schema.member)).filter((m) => m.organizationId === betaId)).toHaveLength(

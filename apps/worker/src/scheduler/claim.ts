@@ -79,16 +79,23 @@ export async function claimDueSlot(db: Db, scheduleId: string, now: Date): Promi
       };
       const problem = await credentialProblem(tx, row.workspaceId);
       if (problem) return fail(problem);
-      const runId = await createOccurrenceRun(tx, {
+      const created = await createOccurrenceRun(tx, {
         workspaceId: row.workspaceId,
         analysisId: row.analysisId,
         startedBy: row.createdBy,
         window: plan.window,
+        windowMode: row.windowMode,
+        slot: plan.slot,
         trigger: 'schedule',
         at: now,
       });
-      if (!runId) return fail('The analysis this schedule runs no longer exists.');
-      await tx.update(t.scheduleOccurrence).set({ runId }).where(mine);
+      if (!created) return fail('The analysis this schedule runs no longer exists.');
+      const { runId, window } = created;
+      // The occurrence states the window its run really covers (the analysis's own, when the schedule chose it).
+      await tx
+        .update(t.scheduleOccurrence)
+        .set({ runId, windowFrom: window.from, windowTo: window.to })
+        .where(mine);
       return {
         kind: 'started',
         slot: plan.slot,

@@ -41,6 +41,7 @@ describe('scheduler', () => {
       kind: 'daily',
       time: '09:00',
       timeZone: 'UTC',
+      windowMode: 'analysis',
     });
     const firstSlot = new Date(created.nextRunAt!);
     // The worker was down from before the first slot until a week and an hour after it.
@@ -76,8 +77,8 @@ describe('scheduler', () => {
       slot: new Date(firstSlot.getTime() + 7 * DAY).toISOString(),
       caughtUp: true,
       trigger: 'schedule',
-      // The window since the previous slot: one day for a daily schedule.
-      windowFrom: new Date(firstSlot.getTime() + 6 * DAY).toISOString(),
+      // The analysis's own window ("last 7 days") resolved at the slot: the 7 UTC days ending on its day, up to it.
+      windowFrom: new Date(firstSlot.getTime() + 7 * DAY - 9 * HOUR - 6 * DAY).toISOString(),
       windowTo: new Date(firstSlot.getTime() + 7 * DAY).toISOString(),
     });
     expect(older.map((o) => o.result)).toEqual(Array(7).fill('skipped'));

@@ -131,7 +131,7 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
     throw error;
   }
   const base = drizzle(sqlite, { schema });
-  migrate(base, { migrationsFolder });
+  migrateWithoutForeignKeys(sqlite, () => migrate(base, { migrationsFolder }));
 
   const { lock, release } = lockFor(path);
   const context: TxContext = { lock, sqlite };
@@ -180,4 +180,26 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
       sqlite.close();
     },
   };
+}
+
+/**
+ * Runs the migrations with foreign keys off, as SQLite's table-rebuild procedure requires: drizzle applies them in
+ * one transaction, where a migration's own `PRAGMA foreign_keys=OFF` is a no-op, so rebuilding a parent table (drop
+ * the old, rename the new) would otherwise cascade-delete its children's rows. Any row left violating a key fails
+ * the start.
+ */
+function migrateWithoutForeignKeys(sqlite: BetterSqlite.Database, run: () => void): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    run();
+    const violations = sqlite.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (violations.length > 0) {
+      const first = violations[0];
+      throw new Error(
+        `The migrations left ${violations.length} row(s) breaking a foreign key (first: ${first?.table} → ${first?.parent}).`,
+      );
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
 }

@@ -25,10 +25,20 @@ export const schedule = pgTable(
     workspaceId: text('workspace_id')
       .notNull()
       .references(() => organization.id, { onDelete: 'cascade' }),
-    /** Deleting the analysis deletes its schedules (the runs and reports they made stay). */
+    /**
+     * No cascade: an analysis a schedule runs can't be deleted until its schedules are. analyses.delete names them
+     * and, when the caller confirms (deleteSchedules), deletes them itself in the same transaction.
+     */
     analysisId: text('analysis_id')
       .notNull()
-      .references(() => analysis.id, { onDelete: 'cascade' }),
+      .references(() => analysis.id, { onDelete: 'restrict' }),
+    /**
+     * The days a slot's run covers: the analysis's own window resolved at the slot ("last 30 days"), or the time
+     * since the previous slot. Schedules made before the choice existed ran since the previous slot.
+     */
+    windowMode: text('window_mode', { enum: ['analysis', 'since-previous'] })
+      .notNull()
+      .default('since-previous'),
     /** contracts' scheduleCadence: daily / weekly / monthly at a time, or a cron expression. */
     cadence: jsonb('cadence').notNull(),
     timeZone: text('time_zone').notNull(),
@@ -74,5 +84,7 @@ export const scheduleOccurrence = pgTable(
   (t) => [
     uniqueIndex('schedule_occurrence_slot_uq').on(t.scheduleId, t.slot),
     index('schedule_occurrence_recent_idx').on(t.scheduleId, t.createdAt),
+    // A report finds the schedule slot that made its run.
+    index('schedule_occurrence_run_idx').on(t.runId),
   ],
 );

@@ -10,6 +10,19 @@ const CONNECTION_NOTE = {
   unknown: null,
 } as const;
 
+const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** Which schedule and slot made the run, and the window that schedule chose. */
+function scheduleLine(schedule: NonNullable<ReportOverview['schedule']>): string {
+  const made =
+    schedule.trigger === 'manual'
+      ? `“Run now” on the schedule ${schedule.description}, at ${utc(schedule.slot)}`
+      : `The schedule ${schedule.description}, its ${utc(schedule.slot)} slot`;
+  const window =
+    schedule.windowMode === 'analysis' ? 'the analysis’s own window' : 'the time since the previous run';
+  return `${made}; each of its runs covers ${window}.`;
+}
+
 /** What the report covers and where it came from: dates, calls, who ran it and when. */
 export function ReportHeader({ report }: { report: ReportOverview }) {
   const { selection } = report.parameters;
@@ -26,7 +39,16 @@ export function ReportHeader({ report }: { report: ReportOverview }) {
         <dt>Calls from</dt>
         <dd>
           {report.from} to {report.to}
+          {selection.fromDateTime && selection.toDateTime
+            ? ` (from ${utc(selection.fromDateTime)} up to ${utc(selection.toDateTime)})`
+            : null}
         </dd>
+        {report.schedule ? (
+          <>
+            <dt>Made by</dt>
+            <dd>{scheduleLine(report.schedule)}</dd>
+          </>
+        ) : null}
         <dt>Calls analysed</dt>
         <dd>{n(report.callsAnalyzed)}</dd>
         <dt>Filters</dt>

@@ -1,5 +1,6 @@
 import { type RunSelectionInput, runSelectionInput } from '@callmine/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Alert } from '../../components/Alert.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { TextField } from '../../components/TextField.tsx';
@@ -7,6 +8,7 @@ import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { useZodForm } from '../../lib/use-zod-form.ts';
 import { EstimateWarning } from './EstimateWarning.tsx';
+import { type RunSubject, RunSubjectFields } from './RunSubjectFields.tsx';
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -20,39 +22,80 @@ const selectionOf = (v: Record<string, string | undefined>): RunSelectionInput =
   titleContains: v.titleContains ?? '',
 });
 
-/** The call selection, validated by the same schema as runs.start. */
+/**
+ * An ad-hoc run: the trackers it counts (shown and chosen, starting from the templates) over a call selection
+ * validated by the same schema as runs.start; or a saved analysis, started with analyses.run.
+ */
 export function StartRunForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const today = new Date();
-  const form = useZodForm(runSelectionInput, {
-    from: isoDay(new Date(today.getTime() - 30 * 86_400_000)),
-    to: isoDay(today),
-    repEmails: '',
-    externalOnly: 'no',
-    minDurationMinutes: '',
-    titleContains: '',
-  });
+  const templates = useQuery(trpc.analyses.templates.queryOptions());
+  const [subject, setSubject] = useState<RunSubject | null>(null);
+  const [subjectError, setSubjectError] = useState<string | undefined>();
+  // Until the member changes it, the choice is every template, shown ticked.
+  useEffect(() => {
+    if (!subject && templates.data)
+      setSubject({ kind: 'trackers', names: templates.data.map((t) => t.name) });
+  }, [subject, templates.data]);
+  const form = useSelectionForm();
+  const onSuccess = () => void queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey() });
   const start = useMutation(
     trpc.runs.start.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.runs.list.queryKey() }),
-      onError: (error) => form.showErrors(serverFieldErrors(error)),
+      onSuccess,
+      onError: (error) => {
+        const fields = serverFieldErrors(error);
+        form.showErrors(fields);
+        setSubjectError(fields.trackers);
+      },
     }),
   );
+  const runAnalysis = useMutation(trpc.analyses.run.mutationOptions({ onSuccess }));
+  const pending = start.isPending || runAnalysis.isPending;
+  const failed = start.error ?? runAnalysis.error;
+  const submitTrackers = form.handleSubmit(() => {
+    if (pending || subject?.kind !== 'trackers') return;
+    const trackers = (templates.data ?? []).filter((t) => subject.names.includes(t.name));
+    if (trackers.length === 0) {
+      setSubjectError('Choose at least one tracker, or run a saved analysis.');
+      return;
+    }
+    start.mutate({ ...selectionOf(form.values), trackers });
+  });
+  const onSubmit = (event: FormEvent) => {
+    if (subject?.kind !== 'analysis') return submitTrackers(event);
+    event.preventDefault();
+    if (!pending && subject.id) runAnalysis.mutate({ id: subject.id });
+  };
+  const byAnalysis = subject?.kind === 'analysis';
+  return (
+    <form ref={form.formRef} noValidate aria-label="Start a run" className="card" onSubmit={onSubmit}>
+      <h2>Start a run</h2>
+      {failed ? <Alert tone="error">{errorMessage(failed)}</Alert> : null}
+      {subject ? (
+        <RunSubjectFields
+          subject={subject}
+          error={subjectError}
+          onChange={(next) => {
+            setSubject(next);
+            setSubjectError(undefined);
+          }}
+        />
+      ) : null}
+      {byAnalysis ? null : <SelectionFields form={form} />}
+      <div className="actions">
+        <SubmitButton pending={pending} pendingLabel="Starting…">
+          Start run
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}
+
+/** The days and filters of a trackers run (a saved analysis brings its own). */
+function SelectionFields({ form }: { form: ReturnType<typeof useSelectionForm> }) {
   const external = form.field('externalOnly');
   return (
-    <form
-      ref={form.formRef}
-      noValidate
-      aria-label="Start a run"
-      className="card"
-      onSubmit={form.handleSubmit(() => {
-        if (start.isPending) return;
-        start.mutate(selectionOf(form.values));
-      })}
-    >
-      <h2>Start a run</h2>
-      {start.isError ? <Alert tone="error">{errorMessage(start.error)}</Alert> : null}
+    <>
       <div className="field-row">
         <TextField label="First day" type="date" field={form.field('from')} />
         <TextField label="Last day" type="date" field={form.field('to')} />
@@ -77,11 +120,18 @@ export function StartRunForm() {
         </label>
       </div>
       <EstimateWarning selection={selectionOf(form.values)} />
-      <div className="actions">
-        <SubmitButton pending={start.isPending} pendingLabel="Starting…">
-          Start run
-        </SubmitButton>
-      </div>
-    </form>
+    </>
   );
+}
+
+function useSelectionForm() {
+  const today = new Date();
+  return useZodForm(runSelectionInput, {
+    from: isoDay(new Date(today.getTime() - 30 * 86_400_000)),
+    to: isoDay(today),
+    repEmails: '',
+    externalOnly: 'no',
+    minDurationMinutes: '',
+    titleContains: '',
+  });
 }

@@ -8,6 +8,7 @@ import { TextField } from '../../components/TextField.tsx';
 import { errorMessage, serverFieldErrors } from '../../lib/errors.ts';
 import { useTRPC } from '../../lib/trpc.ts';
 import { type FieldProps, useZodForm } from '../../lib/use-zod-form.ts';
+import { windowLabel } from '../analyses/AnalysisRow.tsx';
 import { knownTimeZones } from './next-run.ts';
 import { ScheduleEstimateWarnings } from './ScheduleEstimateWarnings.tsx';
 
@@ -27,6 +28,7 @@ type FormValues = {
   dayOfMonth: string;
   cron: string;
   timeZone: string;
+  windowMode: 'analysis' | 'since-previous';
 };
 
 function initialValues(existing: ScheduleDetailView | undefined, defaultZone: string): FormValues {
@@ -39,6 +41,7 @@ function initialValues(existing: ScheduleDetailView | undefined, defaultZone: st
     dayOfMonth: c?.kind === 'monthly' ? String(c.day) : '1',
     cron: c?.kind === 'cron' ? c.expression : '',
     timeZone: existing?.timeZone ?? defaultZone,
+    windowMode: existing?.windowMode ?? 'analysis',
   };
 }
 
@@ -80,6 +83,14 @@ export function ScheduleEditor({
     ),
   );
   const title = existing ? 'Edit schedule' : 'New schedule';
+  const chosen = analyses.data?.find((a) => a.id === form.values.analysisId);
+  const windowOptions = [
+    {
+      value: 'analysis',
+      label: `The analysis’s own window${chosen ? ` (${windowLabel(chosen.window).toLowerCase()})` : ''}`,
+    },
+    { value: 'since-previous', label: 'The time since the previous run' },
+  ];
 
   return (
     <form
@@ -130,6 +141,7 @@ export function ScheduleEditor({
         <TextField label="At (24-hour time)" field={form.field('time')} placeholder="09:00" />
       )}
       <TimeZoneField field={form.field('timeZone')} />
+      <SelectField label="Each run covers" field={form.field('windowMode')} options={windowOptions} />
       {complete ? <ScheduleEstimateWarnings estimate={estimate.data} /> : null}
       <div className="actions">
         <SubmitButton pending={saving} pendingLabel="Saving…">

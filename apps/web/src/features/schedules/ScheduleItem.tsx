@@ -40,6 +40,11 @@ export function ScheduleItem({ schedule, onEdit }: { schedule: ScheduleView; onE
         {schedule.paused ? <span className="badge badge-run-canceled">Paused</span> : null}
       </h3>
       <p>{schedule.description}</p>
+      <p className="hint">
+        {schedule.windowMode === 'analysis'
+          ? 'Each run covers the analysis’s own window.'
+          : 'Each run covers the time since the previous run.'}
+      </p>
       <dl className="totals">
         <dt>Next run</dt>
         {next ? (

@@ -115,6 +115,9 @@ export async function deleteWorkspace(deps: ApiDeps, actor: OperatorActor, input
       .update(t.session)
       .set({ activeOrganizationId: null })
       .where(eq(t.session.activeOrganizationId, workspace.id));
+    // Schedules first: their analysis key restricts (no silent cascade), checked before the workspace's cascade
+    // would reach them.
+    await tx.delete(t.schedule).where(eq(t.schedule.workspaceId, workspace.id));
     await tx.delete(t.organization).where(eq(t.organization.id, workspace.id));
     await tx
       .insert(t.operatorAuditEvent)

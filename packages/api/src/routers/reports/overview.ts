@@ -1,5 +1,12 @@
-import type { ReportFilters, ReportOverview, ReportResultOverview } from '@callmine/contracts';
+import type {
+  ReportFilters,
+  ReportOverview,
+  ReportResultOverview,
+  ReportSchedule,
+  ScheduleCadence,
+} from '@callmine/contracts';
 import type { Db } from '@callmine/db';
+import { describeCadence } from '@callmine/schedule';
 import { and, eq } from 'drizzle-orm';
 import { callFilter, filtersOf, indexReport } from './report-filters.ts';
 import { loadStoredReport, notFound, type StoredReport } from './stored-report.ts';
@@ -68,6 +75,33 @@ async function connectionSince(db: Db, workspaceId: string, usedVersion: number 
   return current.version > usedVersion ? ('replaced' as const) : ('same' as const);
 }
 
+/** The schedule slot that made the run, if a schedule did (and still exists). */
+async function scheduleOf(db: Db, workspaceId: string, runId: string | null): Promise<ReportSchedule | null> {
+  if (!runId) return null;
+  const { schedule, scheduleOccurrence: o } = db.tables;
+  const [row] = await db
+    .select({
+      scheduleId: schedule.id,
+      cadence: schedule.cadence,
+      timeZone: schedule.timeZone,
+      windowMode: schedule.windowMode,
+      slot: o.slot,
+      trigger: o.trigger,
+    })
+    .from(o)
+    .innerJoin(schedule, eq(schedule.id, o.scheduleId))
+    .where(and(eq(o.workspaceId, workspaceId), eq(o.runId, runId)))
+    .limit(1);
+  if (!row) return null;
+  return {
+    scheduleId: row.scheduleId,
+    description: describeCadence(row.cadence as ScheduleCadence, row.timeZone),
+    slot: row.slot.toISOString(),
+    trigger: row.trigger,
+    windowMode: row.windowMode,
+  };
+}
+
 export async function reportOverview(
   db: Db,
   workspaceId: string,
@@ -92,6 +126,7 @@ export async function reportOverview(
     createdBy: header.createdByName,
     createdAt: header.createdAt.toISOString(),
     parameters: report.parameters,
+    schedule: await scheduleOf(db, workspaceId, header.runId),
     runStartedAt: header.runStartedAt?.toISOString() ?? null,
     connection: await connectionSince(db, workspaceId, header.credentialVersion),
     reps: report.reps,

@@ -1,4 +1,4 @@
-import { runIdInput, runSelectionInput, runView } from '@callmine/contracts';
+import { runIdInput, runStartInput, runView } from '@callmine/contracts';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { router, signedInProcedure } from '../../trpc.ts';
@@ -28,10 +28,10 @@ export const runsRouter = router({
   start: signedInProcedure
     .meta({
       summary:
-        'Queues an ad-hoc run over a call selection (date range and filters) with every analyser and the starter trackers.',
+        'Queues an ad-hoc run over a call selection (date range and filters) with every analyser and the trackers given (the starter trackers when `trackers` is omitted). To run a saved analysis, call analyses.run.',
       errors: [{ code: 'PRECONDITION_FAILED', when: 'Gong is not connected or needs attention.' }],
     })
-    .input(runSelectionInput)
+    .input(runStartInput)
     .output(runView)
     .mutation(async ({ ctx, input }) => startRun(ctx, adHocPlan(input))),
   cancel: signedInProcedure

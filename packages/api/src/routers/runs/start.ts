@@ -1,5 +1,11 @@
 import { STARTER_TRACKERS } from '@callmine/analysis';
-import { analysisSettings, type RunSelection, type RunView, runName } from '@callmine/contracts';
+import {
+  analysisSettings,
+  type RunSelection,
+  type RunStart,
+  type RunView,
+  runName,
+} from '@callmine/contracts';
 import { createAnalysisRun } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import type { SignedInContext } from '../../procedure-context.ts';
@@ -41,7 +47,12 @@ export async function startRun(ctx: SignedInContext, plan: RunPlan): Promise<Run
   return view;
 }
 
-/** An ad-hoc run: "Ad-hoc run · 2026-11-01 to 2026-11-28". */
-export function adHocPlan(selection: RunSelection): RunPlan {
-  return { selection, settings: AD_HOC_SETTINGS, analysisId: null, analysisName: null };
+/**
+ * An ad-hoc run: "Ad-hoc run · 2026-11-01 to 2026-11-28", counting the trackers it was given (the starter trackers
+ * when an older caller gives none). Every analyser runs.
+ */
+export function adHocPlan(input: RunStart): RunPlan {
+  const { trackers, ...selection } = input;
+  const settings = trackers ? analysisSettings.parse({ trackers }) : AD_HOC_SETTINGS;
+  return { selection: selection satisfies RunSelection, settings, analysisId: null, analysisName: null };
 }

@@ -1,5 +1,11 @@
-import type { AnalysisView, ScheduleEstimate, ScheduleInput, UsageEstimate } from '@callmine/contracts';
-import { occurrenceSelection } from '@callmine/db';
+import type {
+  AnalysisView,
+  ScheduleEstimate,
+  ScheduleInput,
+  ScheduleWindowMode,
+  UsageEstimate,
+} from '@callmine/contracts';
+import { analysisWindowAt, occurrenceSelection } from '@callmine/db';
 import { type Cadence, runNowWindow, slotsBetween } from '@callmine/schedule';
 import type { SignedInContext } from '../../procedure-context.ts';
 import { requireAnalysis } from '../analyses/write.ts';
@@ -14,7 +20,8 @@ import { checkInput, mine } from './save.ts';
 export async function estimateSavedSchedule(ctx: SignedInContext, id: string): Promise<ScheduleEstimate> {
   const row = await mine(ctx, id);
   const spec = { cadence: row.cadence as ScheduleInput['cadence'], timeZone: row.timeZone };
-  return estimateSchedule(ctx, spec, (await requireAnalysis(ctx, row.analysisId)).filters, row.paused);
+  const analysis = await requireAnalysis(ctx, row.analysisId);
+  return estimateSchedule(ctx, spec, analysis, row.windowMode, row.paused);
 }
 
 /** The editor's fields as typed (checked like create/update); the schedule being edited decides "paused". */
@@ -24,23 +31,22 @@ export async function estimateDraftSchedule(
 ): Promise<ScheduleEstimate> {
   await checkInput(ctx, input.schedule);
   const paused = input.id ? (await mine(ctx, input.id)).paused : false;
-  return estimateSchedule(
-    ctx,
-    input.schedule,
-    (await requireAnalysis(ctx, input.schedule.analysisId)).filters,
-    paused,
-  );
+  const analysis = await requireAnalysis(ctx, input.schedule.analysisId);
+  return estimateSchedule(ctx, input.schedule, analysis, input.schedule.windowMode, paused);
 }
 
 async function estimateSchedule(
   ctx: SignedInContext,
   spec: Cadence,
-  filters: AnalysisView['filters'],
+  analysis: Pick<AnalysisView, 'window' | 'filters'>,
+  windowMode: ScheduleWindowMode,
   paused: boolean,
 ): Promise<ScheduleEstimate> {
   const now = ctx.deps.now();
+  const { filters } = analysis;
   // The same window and selection runScheduleNow hands the worker.
-  const window = runNowWindow(spec, now);
+  const window =
+    (windowMode === 'analysis' ? analysisWindowAt(analysis.window, now) : null) ?? runNowWindow(spec, now);
   const nextRun = await estimateUsage(
     ctx.deps.db,
     ctx.workspace.id,

@@ -83,6 +83,7 @@ function toScheduleView(
     cadence,
     timeZone: row.timeZone,
     description: describeCadence(cadence, row.timeZone),
+    windowMode: row.windowMode,
     paused: row.paused,
     nextRunAt: row.paused ? null : iso(row.nextSlotAt),
     lastOccurrence: extra.last ?? null,

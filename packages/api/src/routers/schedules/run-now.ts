@@ -10,7 +10,7 @@ import { mine, view } from './save.ts';
 
 /**
  * "Run now": a manual occurrence (slot = now) over the window the next scheduled occurrence would cover, ending
- * now. The occurrence and its run are written in one transaction, like a scheduled slot; the cadence is untouched.
+ * now: the analysis's own, or the time since the previous slot. The occurrence and its run are written in one transaction, like a scheduled slot; the cadence is untouched.
  */
 export async function runScheduleNow(ctx: SignedInContext, id: string): Promise<ScheduleDetailView> {
   const t = ctx.deps.db.tables;
@@ -41,6 +41,8 @@ export async function runScheduleNow(ctx: SignedInContext, id: string): Promise<
       analysisId: row.analysisId,
       startedBy: ctx.user.id,
       window,
+      windowMode: row.windowMode,
+      slot: at,
       trigger: 'manual',
       at,
     });
@@ -51,9 +53,9 @@ export async function runScheduleNow(ctx: SignedInContext, id: string): Promise<
       });
     await tx
       .update(t.scheduleOccurrence)
-      .set({ runId: created })
+      .set({ runId: created.runId, windowFrom: created.window.from, windowTo: created.window.to })
       .where(eq(t.scheduleOccurrence.id, occurrenceId));
-    return created;
+    return created.runId;
   });
   if (!runId) {
     throw new TRPCError({

@@ -56,6 +56,7 @@ export async function createSchedule(
     analysisId: input.analysisId,
     cadence: input.cadence,
     timeZone: input.timeZone,
+    windowMode: input.windowMode,
     nextSlotAt: nextSlot(input, at),
     createdBy: ctx.user.id,
     createdAt: at,
@@ -84,6 +85,7 @@ export async function updateSchedule(
       analysisId: input.analysisId,
       cadence: input.cadence,
       timeZone: input.timeZone,
+      windowMode: input.windowMode,
       nextSlotAt: existing.paused ? null : nextSlot(input, at),
       updatedAt: at,
     })

@@ -1,0 +1,1 @@
+CREATE INDEX `schedule_occurrence_run_idx` ON `schedule_occurrence` (`run_id`);
