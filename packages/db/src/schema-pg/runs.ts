@@ -25,10 +25,15 @@ export const job = pgTable(
     /** A running job whose lease expired belongs to a crashed worker: anyone may take it over. */
     leaseExpiresAt: timestampMs('lease_expires_at'),
     lastError: text('last_error'),
+    /** Fairness: a claim prefers the group (a workspace) with the fewest jobs in flight. Null: no group. */
+    groupKey: text('group_key'),
     createdAt: timestampMs('created_at').notNull(),
     updatedAt: timestampMs('updated_at').notNull(),
   },
-  (t) => [index('job_due_idx').on(t.status, t.runAfter)],
+  (t) => [
+    index('job_due_idx').on(t.status, t.runAfter),
+    index('job_group_idx').on(t.groupKey, t.status),
+  ],
 );
 
 export const analysisRun = pgTable(

@@ -25,10 +25,15 @@ export const job = sqliteTable(
     /** A running job whose lease expired belongs to a crashed worker: anyone may take it over. */
     leaseExpiresAt: integer('lease_expires_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
+    /** Fairness: a claim prefers the group (a workspace) with the fewest jobs in flight. Null: no group. */
+    groupKey: text('group_key'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('job_due_idx').on(t.status, t.runAfter)],
+  (t) => [
+    index('job_due_idx').on(t.status, t.runAfter),
+    index('job_group_idx').on(t.groupKey, t.status),
+  ],
 );
 
 export const analysisRun = sqliteTable(
