@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from '@callmine/config';
 import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
 import { createGong, createGongTokenEndpoint } from '@callmine/gong';
@@ -65,7 +66,9 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     ...(overrides.tokenRefreshMarginMs !== undefined ? { marginMs: overrides.tokenRefreshMarginMs } : {}),
   });
   // No thread starts until the first analysis.
-  const analysis = createAnalysisPool();
+  const analysis = createAnalysisPool({
+    maxThreads: Math.min(availableParallelism(), config.worker.concurrency),
+  });
   const loop = createWorkerLoop({
     queue: createSqliteQueue(database.db, { now }),
     handlers: {
@@ -82,6 +85,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     },
     logger,
     leaseMs: config.worker.leaseMs,
+    concurrency: config.worker.concurrency,
     pollIntervalMs: config.worker.pollIntervalMs,
     now,
   });

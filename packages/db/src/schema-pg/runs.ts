@@ -30,10 +30,7 @@ export const job = pgTable(
     createdAt: timestampMs('created_at').notNull(),
     updatedAt: timestampMs('updated_at').notNull(),
   },
-  (t) => [
-    index('job_due_idx').on(t.status, t.runAfter),
-    index('job_group_idx').on(t.groupKey, t.status),
-  ],
+  (t) => [index('job_due_idx').on(t.status, t.runAfter), index('job_group_idx').on(t.groupKey, t.status)],
 );
 
 export const analysisRun = pgTable(

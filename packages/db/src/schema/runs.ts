@@ -30,10 +30,7 @@ export const job = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [
-    index('job_due_idx').on(t.status, t.runAfter),
-    index('job_group_idx').on(t.groupKey, t.status),
-  ],
+  (t) => [index('job_due_idx').on(t.status, t.runAfter), index('job_group_idx').on(t.groupKey, t.status)],
 );
 
 export const analysisRun = sqliteTable(
