@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Job, JobQueue } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import type { JobHandler } from './jobs/job-handler.ts';
@@ -36,6 +37,8 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   const { queue, logger, leaseMs } = options;
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
   const stopping = new AbortController();
+  // Every job in flight listens for the stop (the default cap of 10 would warn at 11 jobs).
+  setMaxListeners(Math.max(10, (options.concurrency ?? 1) + 10), stopping.signal);
   let running: Promise<void> | undefined;
   let wakeIdle: (() => void) | undefined;
 

@@ -139,3 +139,18 @@ export const gongRequestBudget = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.credentialKey, t.day] })],
 );
+
+/**
+ * Gong's per-second limit shared by every process: `rate` rows per credential, each a slot that is free from
+ * `free_at` (epoch ms). A request holds a slot while in flight (free_at far ahead, so a crashed holder frees it
+ * later) and frees it one window after the response. Slot −1 keeps the credential's Retry-After pause.
+ */
+export const gongRateSlot = sqliteTable(
+  'gong_rate_slot',
+  {
+    credentialKey: text('credential_key').notNull(),
+    slot: integer('slot').notNull(),
+    freeAt: integer('free_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.credentialKey, t.slot] })],
+);
