@@ -2,5 +2,11 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   // Runs talk to the Gong sandbox over HTTP at a real (if raised) rate limit; the crash test restarts a process.
-  test: { name: '@callmine/worker', testTimeout: 60_000, hookTimeout: 30_000 },
+  // Tests on PostgreSQL get a throwaway database from the db package's global setup.
+  test: {
+    name: '@callmine/worker',
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts'],
+  },
 });

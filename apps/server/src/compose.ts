@@ -25,7 +25,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
-  const gong = createGongForConfig(config, logger);
+  const gong = createGongForConfig(config, logger, database.db);
   const app = buildApp({
     api: {
       db: database.db,

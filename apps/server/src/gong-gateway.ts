@@ -1,17 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { GongGateway } from '@callmine/api';
 import type { Config } from '@callmine/config';
-import { basicAuth, bearerAuth, createGong, type Gong } from '@callmine/gong';
+import { createDbBudgetStore, createDbRateSlotStore, type Db } from '@callmine/db';
+import { basicAuth, bearerAuth, createGong, createSharedRateLimiter, type Gong } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 
-/** The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. */
-export function createGongForConfig(config: Config, logger: Logger): Gong {
+/**
+ * The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. The
+ * limiter's slots and the budget live in the database: a validation takes its turn with the workers' requests.
+ */
+export function createGongForConfig(config: Config, logger: Logger, db: Db): Gong {
   return createGong({
     defaultBaseUrl: config.gong.defaultBaseUrl,
     allowedOrigins: config.gong.allowedOrigins,
     timeoutMs: config.gong.timeoutMs,
+    limiter: createSharedRateLimiter({
+      store: createDbRateSlotStore(db),
+      ratePerSecond: config.gong.requestsPerSecond,
+      holdMs: config.gong.timeoutMs + 5_000,
+      onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
+    }),
     ratePerSecond: config.gong.requestsPerSecond,
     dailyBudget: config.gong.dailyBudget,
+    budgetStore: createDbBudgetStore(db),
     logger: { warn: (message) => logger.warn(message) },
   });
 }

@@ -1,8 +1,14 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from '@callmine/config';
-import { ANALYSIS_RUN_JOB, createSqliteQueue, openDatabase } from '@callmine/db';
-import { createGong, createGongTokenEndpoint } from '@callmine/gong';
+import {
+  ANALYSIS_RUN_JOB,
+  createDbBudgetStore,
+  createDbRateSlotStore,
+  createSqliteQueue,
+  openDatabase,
+} from '@callmine/db';
+import { createGong, createGongTokenEndpoint, createSharedRateLimiter } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
-import { createSqliteBudgetStore } from './gong/budget-store.ts';
 import { createHealthChecker } from './gong/health-check.ts';
 import { createTokenRefresher } from './gong/token-refresher.ts';
 import type { Analyze } from './jobs/analysing.ts';
@@ -37,9 +43,16 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     defaultBaseUrl: config.gong.defaultBaseUrl,
     allowedOrigins: config.gong.allowedOrigins,
     timeoutMs: config.gong.timeoutMs,
+    // One per-second limit per credential across every worker and server process: slots kept in the database.
+    limiter: createSharedRateLimiter({
+      store: createDbRateSlotStore(database.db),
+      ratePerSecond: config.gong.requestsPerSecond,
+      holdMs: config.gong.timeoutMs + 5_000,
+      onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
+    }),
     ratePerSecond: config.gong.requestsPerSecond,
     dailyBudget: config.gong.dailyBudget,
-    budgetStore: createSqliteBudgetStore(database.db),
+    budgetStore: createDbBudgetStore(database.db),
     // The budget's day is the worker's calendar (the same one the card reads), not only the wall clock.
     budgetClock: { now: () => now().getTime() },
     logger: { warn: (message) => logger.warn(message) },
@@ -65,7 +78,9 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     ...(overrides.tokenRefreshMarginMs !== undefined ? { marginMs: overrides.tokenRefreshMarginMs } : {}),
   });
   // No thread starts until the first analysis.
-  const analysis = createAnalysisPool();
+  const analysis = createAnalysisPool({
+    maxThreads: Math.min(availableParallelism(), config.worker.concurrency),
+  });
   const loop = createWorkerLoop({
     queue: createSqliteQueue(database.db, { now }),
     handlers: {
@@ -82,6 +97,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     },
     logger,
     leaseMs: config.worker.leaseMs,
+    concurrency: config.worker.concurrency,
     pollIntervalMs: config.worker.pollIntervalMs,
     now,
   });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Job, JobQueue } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import type { JobHandler } from './jobs/job-handler.ts';
 
-// The worker's loop: claim a due job, keep its lease alive with heartbeats while the handler runs, and record how
-// it ended. One job at a time: Gong's per-credential limit, not CPU, bounds the work. stop() lets the current
-// batch checkpoint, then the job goes back to the queue for the next start.
+// The worker's loop: claim due jobs, keep each lease alive with heartbeats while its handler runs, and record how
+// it ended. Up to `concurrency` jobs at once: a job spends most of its time waiting on its own Gong credential's
+// 3 requests/second, so many workspaces' runs overlap in one process (the queue's claim keeps it fair across
+// workspaces). stop() lets every current batch checkpoint, then the jobs go back to the queue for the next start.
 
 export interface WorkerLoopOptions {
   queue: JobQueue;
@@ -15,6 +17,8 @@ export interface WorkerLoopOptions {
   pollIntervalMs: number;
   now: () => Date;
   workerId?: string;
+  /** Jobs in flight at once (default 1). */
+  concurrency?: number;
 }
 
 export interface WorkerLoop {
@@ -23,7 +27,9 @@ export interface WorkerLoop {
   run(): Promise<void>;
   /** Processes one due job, if any; says whether there was one. */
   runOnce(): Promise<boolean>;
-  /** Asks the current job to stop at its next checkpoint and waits for the loop to end. */
+  /** Jobs running now. */
+  readonly inFlight: number;
+  /** Asks the current jobs to stop at their next checkpoint and waits for the loop to end. */
   stop(): Promise<void>;
 }
 
@@ -31,6 +37,8 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   const { queue, logger, leaseMs } = options;
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
   const stopping = new AbortController();
+  // Every job in flight listens for the stop (the default cap of 10 would warn at 11 jobs).
+  setMaxListeners(Math.max(10, (options.concurrency ?? 1) + 10), stopping.signal);
   let running: Promise<void> | undefined;
   let wakeIdle: (() => void) | undefined;
 
@@ -80,18 +88,51 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
     return true;
   };
 
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be >= 1');
+  const active = new Set<Promise<void>>();
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wakeIdle = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      wakeIdle = undefined;
+    });
+
   const loop = async () => {
     while (!stopping.signal.aborted) {
-      if (await runOnce()) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.pollIntervalMs);
-        wakeIdle = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeIdle = undefined;
+      if (active.size >= concurrency) {
+        // Every slot busy: wait for one to end (it wakes us).
+        await idle(options.pollIntervalMs);
+        continue;
+      }
+      let job: Job | undefined;
+      try {
+        job = await queue.claim(workerId, leaseMs);
+      } catch (error) {
+        // E.g. the database busy past its timeout: try again on the next poll.
+        logger.warn({ err: error }, 'claim failed');
+      }
+      if (!job) {
+        await idle(options.pollIntervalMs);
+        continue;
+      }
+      const claimed = job;
+      const task = process(claimed)
+        // Recording the outcome failed (the database went away): the lease expires and the job runs again.
+        .catch((error: unknown) =>
+          logger.error({ jobId: claimed.id, err: error }, 'job outcome not recorded'),
+        )
+        .finally(() => {
+          active.delete(task);
+          wakeIdle?.();
+        });
+      active.add(task);
     }
+    await Promise.allSettled([...active]);
   };
 
   return {
@@ -101,6 +142,9 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
       return running;
     },
     runOnce,
+    get inFlight() {
+      return active.size;
+    },
     async stop() {
       stopping.abort();
       wakeIdle?.();

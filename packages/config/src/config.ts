@@ -129,6 +129,7 @@ const envSchema = z.object({
   CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: intIn('CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE', 1, 1000, 10),
   CALLMINE_WORKER_POLL_MS: intIn('CALLMINE_WORKER_POLL_MS', 10, 60_000, 1000),
   CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
+  CALLMINE_WORKER_CONCURRENCY: intIn('CALLMINE_WORKER_CONCURRENCY', 1, 1000, 100),
   CALLMINE_SCHEDULER_TICK_MS: intIn('CALLMINE_SCHEDULER_TICK_MS', 100, 600_000, 15_000),
   CALLMINE_API_TOKEN_CALLS_PER_MINUTE: intIn('CALLMINE_API_TOKEN_CALLS_PER_MINUTE', 1, 100_000, 600),
   CALLMINE_MONTHLY_CALL_QUOTA: monthlyCallQuota('CALLMINE_MONTHLY_CALL_QUOTA').default(1000),
@@ -222,6 +223,8 @@ export interface Config {
     pollIntervalMs: number;
     /** A job whose lease is not renewed (heartbeat) within this long is taken over by another worker. */
     leaseMs: number;
+    /** Jobs in flight at once in one worker process (each mostly waits on its own Gong credential's rate). */
+    concurrency: number;
     /** How often the scheduler looks for due schedule slots (the claim, not this timer, makes a slot run once). */
     schedulerTickMs: number;
   };
@@ -305,6 +308,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     worker: {
       pollIntervalMs: e.CALLMINE_WORKER_POLL_MS,
       leaseMs: e.CALLMINE_WORKER_LEASE_MS,
+      concurrency: e.CALLMINE_WORKER_CONCURRENCY,
       schedulerTickMs: e.CALLMINE_SCHEDULER_TICK_MS,
     },
   };

@@ -16,6 +16,12 @@ export {
   type SqliteOptions,
 } from './database/sqlite.ts';
 export type { Database, Db, Tables, TransactionOptions } from './database/types.ts';
+export { createDbBudgetStore, type DbBudgetStore } from './gong-limits/budget.ts';
+export {
+  createDbRateSlotStore,
+  type RateSlotStore,
+  type RateSlotTake,
+} from './gong-limits/rate-slots.ts';
 export {
   ANALYSIS_RUN_JOB,
   type EnqueueInput,

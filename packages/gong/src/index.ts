@@ -59,5 +59,11 @@ export {
 } from './oauth-token.ts';
 export type { Page, PageRecords, Pages } from './pagination.ts';
 export { matchesSelection, selectionRange } from './select-calls.ts';
+export {
+  createSharedRateLimiter,
+  type SharedRateLimiterOptions,
+  type SlotStore,
+  type SlotTake,
+} from './shared-limiter.ts';
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS } from './transport.ts';
 export type { CheckResult, ValidateResult } from './validate.ts';

@@ -17,6 +17,11 @@ export interface EnqueueInput<P> {
   readonly payload: P;
   readonly maxAttempts?: number;
   readonly runAfter?: Date;
+  /**
+   * Fairness group (the workspace). A claim takes the oldest due job among the groups with the fewest jobs in
+   * flight, so one workspace's many jobs do not hold every worker slot while another's waits. Optional.
+   */
+  readonly groupKey?: string;
 }
 
 export type FailOutcome = 'retrying' | 'dead';
@@ -24,7 +29,10 @@ export type FailOutcome = 'retrying' | 'dead';
 /** Built on a handle (`Db`): built on a transaction's handle, an enqueue is part of that transaction. */
 export interface JobQueue {
   enqueue<P>(input: EnqueueInput<P>): Promise<{ id: string; created: boolean }>;
-  /** Leases the next due job (queued and due, or running with an expired lease) to `owner`. */
+  /**
+   * Leases the next due job (queued and due, or running with an expired lease) to `owner`: the oldest due job of
+   * a group with the fewest jobs in flight (jobs without a group count as a group with none in flight).
+   */
   claim(owner: string, leaseMs: number): Promise<Job | undefined>;
   /** Extends the lease; false when the lease was lost (another worker took the job over). */
   heartbeat(jobId: string, owner: string, leaseMs: number): Promise<boolean>;

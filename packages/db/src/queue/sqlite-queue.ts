@@ -37,6 +37,7 @@ export function createSqliteQueue(db: Db, options: SqliteQueueOptions = {}): Job
           payload: input.payload,
           maxAttempts: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
           runAfter: input.runAfter ?? at,
+          groupKey: input.groupKey ?? null,
           createdAt: at,
           updatedAt: at,
         })
@@ -58,13 +59,18 @@ export function createSqliteQueue(db: Db, options: SqliteQueueOptions = {}): Job
         and(eq(job.status, 'queued'), lte(job.runAfter, at)),
         and(eq(job.status, 'running'), lt(job.leaseExpiresAt, at)),
       );
+      // Fair across groups (workspaces): the group with the fewest live leases first, then the oldest due job.
+      // A correlated count over the (group_key, status) index; jobs without a group compare equal to NULL never,
+      // so they count as none in flight. Plain SQL that SQLite and PostgreSQL read alike.
+      const inFlight = sql`(select count(*) from ${job} as r where r.group_key = ${job.groupKey}
+        and r.status = 'running' and r.lease_expires_at >= ${sql.param(at, job.leaseExpiresAt)})`;
       // Select then conditional update: the update re-checks `due`, so of two workers racing for one job
       // exactly one changes a row.
       const [candidate] = await db
-        .select()
+        .select({ id: job.id })
         .from(job)
         .where(due)
-        .orderBy(asc(job.runAfter), asc(job.createdAt))
+        .orderBy(asc(inFlight), asc(job.runAfter), asc(job.createdAt))
         .limit(1);
       if (!candidate) return undefined;
       const [taken] = await db

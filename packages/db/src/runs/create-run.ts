@@ -42,6 +42,7 @@ export async function createAnalysisRun(tx: Db, input: CreateAnalysisRunInput): 
     kind: ANALYSIS_RUN_JOB,
     idempotencyKey: `${ANALYSIS_RUN_JOB}:${id}`,
     payload: { runId: id },
+    groupKey: input.workspaceId,
   });
   return id;
 }

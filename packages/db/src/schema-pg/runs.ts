@@ -1,7 +1,7 @@
 // Analysis runs, the durable job queue that drives them, and the Gong data cache they share.
 // Calls and transcripts are cached per workspace and Gong call id so overlapping runs never fetch one twice;
 // nothing here references gong_credential (it is swapped in place on rotation), runs only note its version.
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { organization, user } from './auth.ts';
 import { timestampMs } from './columns.ts';
 
@@ -25,10 +25,12 @@ export const job = pgTable(
     /** A running job whose lease expired belongs to a crashed worker: anyone may take it over. */
     leaseExpiresAt: timestampMs('lease_expires_at'),
     lastError: text('last_error'),
+    /** Fairness: a claim prefers the group (a workspace) with the fewest jobs in flight. Null: no group. */
+    groupKey: text('group_key'),
     createdAt: timestampMs('created_at').notNull(),
     updatedAt: timestampMs('updated_at').notNull(),
   },
-  (t) => [index('job_due_idx').on(t.status, t.runAfter)],
+  (t) => [index('job_due_idx').on(t.status, t.runAfter), index('job_group_idx').on(t.groupKey, t.status)],
 );
 
 export const analysisRun = pgTable(
@@ -134,4 +136,19 @@ export const gongRequestBudget = pgTable(
     used: integer('used').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.credentialKey, t.day] })],
+);
+
+/**
+ * Gong's per-second limit shared by every process: `rate` rows per credential, each a slot that is free from
+ * `free_at` (epoch ms). A request holds a slot while in flight (free_at far ahead, so a crashed holder frees it
+ * later) and frees it one window after the response. Slot −1 keeps the credential's Retry-After pause.
+ */
+export const gongRateSlot = pgTable(
+  'gong_rate_slot',
+  {
+    credentialKey: text('credential_key').notNull(),
+    slot: integer('slot').notNull(),
+    freeAt: bigint('free_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.credentialKey, t.slot] })],
 );

@@ -25,10 +25,12 @@ export const job = sqliteTable(
     /** A running job whose lease expired belongs to a crashed worker: anyone may take it over. */
     leaseExpiresAt: integer('lease_expires_at', { mode: 'timestamp_ms' }),
     lastError: text('last_error'),
+    /** Fairness: a claim prefers the group (a workspace) with the fewest jobs in flight. Null: no group. */
+    groupKey: text('group_key'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  (t) => [index('job_due_idx').on(t.status, t.runAfter)],
+  (t) => [index('job_due_idx').on(t.status, t.runAfter), index('job_group_idx').on(t.groupKey, t.status)],
 );
 
 export const analysisRun = sqliteTable(
@@ -136,4 +138,19 @@ export const gongRequestBudget = sqliteTable(
     used: integer('used').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.credentialKey, t.day] })],
+);
+
+/**
+ * Gong's per-second limit shared by every process: `rate` rows per credential, each a slot that is free from
+ * `free_at` (epoch ms). A request holds a slot while in flight (free_at far ahead, so a crashed holder frees it
+ * later) and frees it one window after the response. Slot −1 keeps the credential's Retry-After pause.
+ */
+export const gongRateSlot = sqliteTable(
+  'gong_rate_slot',
+  {
+    credentialKey: text('credential_key').notNull(),
+    slot: integer('slot').notNull(),
+    freeAt: integer('free_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.credentialKey, t.slot] })],
 );

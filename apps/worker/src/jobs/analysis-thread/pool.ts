@@ -7,7 +7,8 @@ import type { AnalysisTask } from './task.ts';
 
 // The engine is synchronous and a big run takes seconds of CPU. On the worker's main thread that would freeze the
 // job's lease heartbeats (another worker could take the job over mid-analysis), the scheduler's ticks and a clean
-// shutdown. One thread, kept warm for a while between runs, does the analysing instead.
+// shutdown. Threads (up to one per core, since several jobs run at once), kept warm for a while between runs, do
+// the analysing instead.
 
 // A plain path, not `new URL('./entry.mjs', import.meta.url)`: Vite (the web tests start a real worker) rewrites
 // that pattern into an asset URL on its dev server.
@@ -16,19 +17,21 @@ const ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'entry.mjs');
 export interface AnalysisPool {
   /** Rejects with an AbortError, and stops the thread's work, when `signal` aborts. */
   analyze(input: AnalysisInput, settings: AnalysisSettings, signal?: AbortSignal): Promise<AnalysisResult>;
-  /** Threads alive now: none until the first analysis, then one until it has been idle for a while. */
+  /** Threads alive now: none until the first analysis, then up to maxThreads until idle for a while. */
   readonly threads: number;
   close(): Promise<void>;
 }
 
-export function createAnalysisPool(options: { idleTimeoutMs?: number } = {}): AnalysisPool {
+export function createAnalysisPool(
+  options: { idleTimeoutMs?: number; maxThreads?: number } = {},
+): AnalysisPool {
   // A thread that cannot load its entry never answers; fail at start-up instead of leaving runs analysing.
   if (!existsSync(ENTRY)) throw new Error(`The analysis thread's entry is missing: ${ENTRY}`);
   const pool = new Tinypool({
     filename: ENTRY,
     minThreads: 0,
-    // One job runs at a time per worker process, so one thread is enough.
-    maxThreads: 1,
+    // Sized by the caller to the cores: analysis is the worker's only CPU-bound step.
+    maxThreads: options.maxThreads ?? 1,
     idleTimeout: options.idleTimeoutMs ?? 60_000,
   });
   return {

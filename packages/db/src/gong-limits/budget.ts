@@ -1,13 +1,18 @@
-import type { Db } from '@callmine/db';
-import type { BudgetStore } from '@callmine/gong';
 import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../database/types.ts';
+
+/** @callmine/gong's BudgetStore (same shape; the db package does not depend on the Gong client). */
+export interface DbBudgetStore {
+  take(key: string, day: string, limit: number): Promise<boolean>;
+  used(key: string, day: string): Promise<number>;
+}
 
 /**
  * Gong's daily request budget counted in SQLite, so a restarted worker (or a second one) does not start the day's
- * count again. One conditional upsert per request: a single statement, atomic on its own (SQLite's write lock; on PostgreSQL
+ * count again, and the server's validation requests count in the same budget. One conditional upsert per request: a single statement, atomic on its own (SQLite's write lock; on PostgreSQL
  * ON CONFLICT DO UPDATE … WHERE locks the row), so it needs no transaction or lock key.
  */
-export function createSqliteBudgetStore(db: Db): BudgetStore {
+export function createDbBudgetStore(db: Db): DbBudgetStore {
   const t = db.tables.gongRequestBudget;
   return {
     async take(key, day, limit) {
