@@ -24,6 +24,8 @@ export {
   type SqliteOptions,
 } from './database/sqlite.ts';
 export type { Database, Db, Tables, TransactionOptions } from './database/types.ts';
+export { type OpenQueueOptions, openQueue, type Queues } from './queue/open-queue.ts';
+export { createPgBossQueue, type PgBossQueueOptions, startPgBoss } from './queue/pg-boss-queue.ts';
 export {
   ANALYSIS_RUN_JOB,
   type EnqueueInput,

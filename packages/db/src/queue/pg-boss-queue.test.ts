@@ -1,0 +1,53 @@
+// pg-boss on PostgreSQL beyond the shared contract (queue-contract.test.ts): several processes starting together
+// create its schema once, and its schema stays out of the one the schema-parity test compares.
+import { expect, it } from 'vitest';
+import { openPostgresDatabase } from '../database/postgres.ts';
+import { createTestPostgresDatabase } from '../testing/postgres-database.ts';
+import { introspectPostgres } from '../testing/schema-introspection.ts';
+import { openQueue } from './open-queue.ts';
+import { jobIdFor } from './pg-boss-queue.ts';
+import { ANALYSIS_RUN_JOB } from './queue.ts';
+
+it('creates its schema and queues once when several processes start together', async () => {
+  await using created = await createTestPostgresDatabase();
+  // One pool each, as separate processes would have.
+  const databases = await Promise.all([1, 2, 3, 4].map(() => openPostgresDatabase(created.url)));
+  try {
+    const [first] = databases;
+    if (!first) throw new Error('no database');
+    const before = await introspectPostgres(first.pool);
+    const queues = await Promise.all(databases.map((database) => openQueue(database)));
+    try {
+      const versions = await first.pool.query<{ n: number }>('select count(*)::int as n from pgboss.version');
+      expect(versions.rows[0]?.n).toBe(1);
+      const kinds = await first.pool.query<{ n: number }>(
+        'select count(*)::int as n from pgboss.queue where name = $1',
+        [ANALYSIS_RUN_JOB],
+      );
+      expect(kinds.rows[0]?.n).toBe(1);
+      // Every process sends and claims through the same queue.
+      const sent = await Promise.all(
+        databases.map((database, i) =>
+          queues[i]
+            ?.on(database.db)
+            .enqueue({ kind: ANALYSIS_RUN_JOB, idempotencyKey: 'run:same', payload: { i } }),
+        ),
+      );
+      expect(sent.filter((result) => result?.created)).toHaveLength(1);
+      expect(new Set(sent.map((result) => result?.id))).toEqual(new Set([jobIdFor('run:same')]));
+      expect(await introspectPostgres(first.pool)).toEqual(before);
+    } finally {
+      await Promise.all(queues.map((queue) => queue.stop()));
+    }
+  } finally {
+    await Promise.all(databases.map((database) => database.close()));
+  }
+  // Four pg-boss start-ups, one after another by design, each a few round trips of DDL.
+}, 60_000);
+
+it('derives a valid, stable job id per idempotency key', () => {
+  const id = jobIdFor('run:1');
+  expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  expect(jobIdFor('run:1')).toBe(id);
+  expect(jobIdFor('run:2')).not.toBe(id);
+});
