@@ -1,7 +1,8 @@
 // Database maintenance for operators:
 //   db copy --to postgres://user:password@host:port/database
 // copies this install's SQLite file (CALLMINE_DATA_DIR's callmine.db, as `npm start` uses) into an EMPTY PostgreSQL
-// database: the target is migrated first, then every table is copied in one transaction and its count verified.
+// database: the target is migrated first, then every table is copied in one transaction and its count verified;
+// jobs still queued or running are handed to pg-boss in that transaction.
 // Stop the server and the worker first. The URL's password is never printed.
 // Run: npm run db -- copy --to <url>. Exit 0 = copied, 1 = refused or failed (nothing written), 2 = usage.
 import { existsSync } from 'node:fs';
@@ -10,8 +11,10 @@ import {
   copySqliteToPostgres,
   describeTarget,
   openPostgresDatabase,
+  openQueue,
   openSqliteDatabase,
   type PostgresDatabase,
+  type Queues,
 } from '@callmine/db';
 
 const USAGE = 'Usage: db copy --to postgres://user:password@host:port/database';
@@ -48,10 +51,14 @@ async function copy(url: string): Promise<number> {
   const where = describeTarget(url);
   const source = openSqliteDatabase(config.databasePath);
   let target: PostgresDatabase | undefined;
+  let queues: Queues | undefined;
   try {
     say(`Copying ${config.databasePath} into PostgreSQL at ${where}…`);
     target = await openPostgresDatabase(url);
+    // Unfinished jobs move into pg-boss, the queue Callmine uses on PostgreSQL (no maintenance from this command).
+    queues = await openQueue(target, { supervise: false });
     const copied = await copySqliteToPostgres(source, target, {
+      queue: queues,
       onTable: ({ table, rows }) => say(`  ${table.padEnd(32)} ${rows.toLocaleString('en-US')} rows`),
     });
     const total = copied.reduce((sum, table) => sum + table.rows, 0);
@@ -67,6 +74,7 @@ async function copy(url: string): Promise<number> {
     process.stderr.write(`Copy to ${where} failed: ${scrubbed(message, url)}\n`);
     return 1;
   } finally {
+    await queues?.stop();
     await target?.close();
     await source.close();
   }

@@ -8,6 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPostgresDatabase } from '../database/postgres.ts';
 import { openSqliteDatabase, type SqliteDatabase } from '../database/sqlite.ts';
 import type { Db } from '../database/types.ts';
+import { openQueue } from '../queue/open-queue.ts';
+import { jobIdFor } from '../queue/pg-boss-queue.ts';
+import { ANALYSIS_RUN_JOB } from '../queue/queue.ts';
 import { createTestPostgresDatabase } from '../testing/postgres-database.ts';
 import { introspectSqlite } from '../testing/schema-introspection.ts';
 import { fillEveryTable } from '../testing/synthetic-rows.ts';
@@ -66,10 +69,22 @@ describe('copying a SQLite install into PostgreSQL', () => {
     await using empty = await createTestPostgresDatabase();
     const target = await openPostgresDatabase(empty.url);
     try {
-      const copied = await copySqliteToPostgres(source, target);
+      // The one job kind Callmine has, as a real install's unfinished jobs carry.
+      await source.db.update(source.db.tables.job).set({ kind: ANALYSIS_RUN_JOB });
+      const queues = await openQueue(target, { supervise: false });
+      const copied = await copySqliteToPostgres(source, target, { queue: queues });
+      await queues.stop();
       expect(Object.fromEntries(copied.map((t) => [t.table, t.rows]))).toEqual(filled);
       const order = tablesInCopyOrder(source.db.tables);
       expect(await everyRow(target.db, order)).toEqual(await everyRow(source.db, order));
+
+      // The unfinished jobs (the filler makes one queued, one running) wait in pg-boss under their keys.
+      const pending = await source.db.select().from(source.db.tables.job);
+      expect(pending.map((row) => row.status).sort()).toEqual(['queued', 'running']);
+      const inBoss = await target.pool.query<{ id: string }>('select id::text from pgboss.job order by id');
+      expect(inBoss.rows.map((row) => row.id).sort()).toEqual(
+        pending.map((row) => jobIdFor(row.idempotencyKey)).sort(),
+      );
 
       // Identity sequences continue after the copied ids (1000 and 1001).
       const t = target.db.tables;
@@ -91,5 +106,6 @@ describe('copying a SQLite install into PostgreSQL', () => {
     } finally {
       await target.close();
     }
-  });
+    // A PostgreSQL database, pg-boss's schema and 34 tables copied twice: seconds on a loaded machine.
+  }, 30_000);
 });

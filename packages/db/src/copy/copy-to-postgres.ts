@@ -2,17 +2,25 @@
 // table of the schema, parents first (copy-order.ts), in one PostgreSQL transaction: the target ends up with all of
 // it or none of it. Rows go through drizzle on both sides, so each value arrives as the same JS value (instants to
 // the millisecond, JSON, booleans; sealed credentials are text envelopes and are copied unchanged).
-import { count, getTableName, sql } from 'drizzle-orm';
+import { count, getTableName, inArray, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { PostgresDatabase } from '../database/postgres.ts';
 import type { SqliteDatabase } from '../database/sqlite.ts';
 import type { Db } from '../database/types.ts';
+import type { Queues } from '../queue/open-queue.ts';
 import { type TableKey, tablesInCopyOrder } from './copy-order.ts';
 
 export interface CopiedTable {
   readonly table: string;
   readonly rows: number;
+}
+
+export interface CopyOptions {
+  onTable?: (copied: CopiedTable) => void;
+  /** The target's queue (pg-boss): jobs still queued or running in SQLite's `job` table are enqueued there too, in
+   *  the same transaction, so a run that was waiting (paused, or mid-way when Callmine stopped) resumes. */
+  queue?: Queues;
 }
 
 /** The target already holds rows: copying would mix two installs. */
@@ -53,7 +61,7 @@ async function countRows(db: Db, table: SQLiteTable): Promise<number> {
 export async function copySqliteToPostgres(
   source: SqliteDatabase,
   target: PostgresDatabase,
-  options: { onTable?: (copied: CopiedTable) => void } = {},
+  options: CopyOptions = {},
 ): Promise<CopiedTable[]> {
   const order = tablesInCopyOrder(source.db.tables);
   const sourceTable = (key: TableKey) => source.db.tables[key] as SQLiteTable;
@@ -93,6 +101,7 @@ export async function copySqliteToPostgres(
       copied.push({ table: name, rows });
       options.onTable?.({ table: name, rows });
     }
+    if (options.queue) await requeuePending(source.db, options.queue.on(tx));
     return copied;
   });
 }
@@ -106,5 +115,24 @@ async function advanceIdentities(tx: Db, table: PgTable): Promise<void> {
     await tx.run(
       sql`select setval(pg_get_serial_sequence(${qualified}, ${column.name}), coalesce(max(${sql.identifier(column.name)}), 0) + 1, false) from ${sql.identifier(config.name)}`,
     );
+  }
+}
+
+/** Jobs not finished in SQLite, handed to the target's queue with their key, payload, due time and attempts left. */
+async function requeuePending(source: Db, queue: ReturnType<Queues['on']>): Promise<void> {
+  const { job } = source.tables;
+  const pending = await source
+    .select()
+    .from(job)
+    .where(inArray(job.status, ['queued', 'running']));
+  for (const row of pending) {
+    await queue.enqueue({
+      kind: row.kind,
+      idempotencyKey: row.idempotencyKey,
+      payload: row.payload,
+      // A running job's lease dies with the copy; it starts again with the attempts it had not used.
+      maxAttempts: Math.max(1, row.maxAttempts - row.attempts + (row.status === 'running' ? 1 : 0)),
+      runAfter: row.runAfter,
+    });
   }
 }

@@ -51,3 +51,17 @@ it('derives a valid, stable job id per idempotency key', () => {
   expect(jobIdFor('run:1')).toBe(id);
   expect(jobIdFor('run:2')).not.toBe(id);
 });
+
+it('refuses a job kind that has no queue instead of dropping the job', async () => {
+  await using created = await createTestPostgresDatabase();
+  const database = await openPostgresDatabase(created.url);
+  const queues = await openQueue(database, { supervise: false });
+  try {
+    await expect(
+      queues.on(database.db).enqueue({ kind: 'no-such-kind', idempotencyKey: 'k', payload: {} }),
+    ).rejects.toThrow(/no pg-boss queue for job kind "no-such-kind"/);
+  } finally {
+    await queues.stop();
+    await database.close();
+  }
+}, 30_000);

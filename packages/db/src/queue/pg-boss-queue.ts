@@ -95,7 +95,11 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
         startAfter: input.runAfter ?? now(),
         db: onHandle,
       });
-      return { id, created: sent !== null };
+      if (sent !== null) return { id, created: true };
+      // pg-boss also answers null for a kind without a queue: tell that apart from an already enqueued key.
+      const [existing] = await db.all(sql`select 1 from pgboss.job where id = ${id}::uuid`);
+      if (!existing) throw new Error(`no pg-boss queue for job kind "${input.kind}" (openQueue's kinds)`);
+      return { id, created: false };
     },
 
     async claim(owner, leaseMs) {

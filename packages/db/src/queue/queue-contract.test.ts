@@ -72,7 +72,8 @@ async function postgresHarness(now: () => Date): Promise<Harness> {
 describe.each([
   ['SQLite (job table)', sqliteHarness],
   ['PostgreSQL (pg-boss)', postgresHarness],
-])('the job queue on %s', (_name, open) => {
+  // A PostgreSQL case creates a database and pg-boss's schema (DDL) first: seconds on a loaded 2-core machine.
+])('the job queue on %s', { timeout: 30_000 }, (_name, open) => {
   let harness: Harness;
   let clock: number;
   const now = () => new Date(clock);
@@ -81,7 +82,7 @@ describe.each([
   beforeEach(async () => {
     clock = Date.UTC(2026, 0, 1);
     harness = await open(now);
-  });
+  }, 30_000);
   afterEach(async () => {
     await harness.dispose();
   });
