@@ -65,3 +65,24 @@ it('refuses a job kind that has no queue instead of dropping the job', async () 
     await database.close();
   }
 }, 30_000);
+
+it('keeps a job paused or retried past its original keep_until from being archived while it waits', async () => {
+  await using created = await createTestPostgresDatabase();
+  const database = await openPostgresDatabase(created.url);
+  const queues = await openQueue(database, { supervise: false });
+  try {
+    const q = queues.on(database.db);
+    const { id } = await q.enqueue({ kind: ANALYSIS_RUN_JOB, idempotencyKey: 'k', payload: {} });
+    await q.claim('w', 60_000);
+    const nextMonth = new Date(Date.now() + 40 * 86_400_000);
+    expect(await q.release(id, 'w', nextMonth)).toBe(true);
+    const { rows } = await database.pool.query<{ kept: boolean }>(
+      "select keep_until >= start_after + interval '14 days' as kept from pgboss.job where id = $1",
+      [id],
+    );
+    expect(rows[0]?.kept).toBe(true);
+  } finally {
+    await queues.stop();
+    await database.close();
+  }
+}, 30_000);

@@ -66,6 +66,11 @@ function asSql(text: string, values: readonly unknown[]): SQL {
   return sql.join(chunks);
 }
 
+/** pg-boss archives a waiting job once `keep_until` passes (set at send: start_after + 14 days); a job moved later
+ *  (a pause until next month, a retry) must outlive its new start. */
+const keptPast = (startAfter: Date) =>
+  sql`greatest(keep_until, ${startAfter}::timestamptz + interval '14 days')`;
+
 interface JobRow {
   id: string;
   name: string;
@@ -160,7 +165,7 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
           ? sql`update pgboss.job set state = 'failed', completed_on = ${at}, output = ${output}
                 where ${leased(jobId, owner)} returning id`
           : sql`update pgboss.job set state = 'retry', start_after = ${new Date(at.getTime() + delay)},
-                  output = ${output}
+                  output = ${output}, keep_until = ${keptPast(new Date(at.getTime() + delay))}
                 where ${leased(jobId, owner)} returning id`,
       );
       return outcome;
@@ -170,6 +175,7 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
       // The pause is not a failed attempt.
       return changed(sql`
         update pgboss.job set state = 'retry', start_after = ${runAfter}, output = null,
+          keep_until = ${keptPast(runAfter)},
           retry_count = greatest(retry_count - 1, 0)
         where ${leased(jobId, owner)} returning id`);
     },
