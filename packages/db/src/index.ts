@@ -1,3 +1,10 @@
+export { tablesInCopyOrder } from './copy/copy-order.ts';
+export {
+  type CopiedTable,
+  CopyCountMismatchError,
+  copySqliteToPostgres,
+  TargetNotEmptyError,
+} from './copy/copy-to-postgres.ts';
 export {
   assertNotMigratedByNewer,
   assertSqliteNotMigratedByNewer,
@@ -8,6 +15,7 @@ export {
   openDatabaseFromConfig,
 } from './database/open-from-config.ts';
 export { openPostgresDatabase, type PostgresDatabase, type PostgresOptions } from './database/postgres.ts';
+export { describeTarget } from './database/postgres-connect-error.ts';
 export {
   openSqliteDatabase,
   openSqliteDatabase as openDatabase,
@@ -22,6 +30,8 @@ export {
   type RateSlotStore,
   type RateSlotTake,
 } from './gong-limits/rate-slots.ts';
+export { type OpenQueueOptions, openQueue, type Queues } from './queue/open-queue.ts';
+export { createPgBossQueue, type PgBossQueueOptions, startPgBoss } from './queue/pg-boss-queue.ts';
 export {
   ANALYSIS_RUN_JOB,
   type EnqueueInput,

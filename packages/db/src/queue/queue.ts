@@ -1,5 +1,5 @@
-// The job queue's interface. The SQLite implementation (sqlite-queue.ts) is what Callmine ships; pg-boss on
-// PostgreSQL can implement the same interface later (docs/queue-postgres.md).
+// The job queue's interface: the `job` table on SQLite (sqlite-queue.ts), pg-boss on PostgreSQL (pg-boss-queue.ts);
+// open-queue.ts picks one by the database's dialect (docs/queue-postgres.md). queue-contract.test.ts checks both.
 
 export interface Job<P = unknown> {
   readonly id: string;
