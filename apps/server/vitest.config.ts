@@ -2,5 +2,11 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   // API tests talk to a real server and the Gong sandbox over HTTP; some wait out a Gong timeout on purpose.
-  test: { name: '@callmine/server', testTimeout: 15_000 },
+  // The PostgreSQL global setup starts one throwaway cluster per run (shared with the other projects) and a migrated
+  // template that each test database copies.
+  test: {
+    name: '@callmine/server',
+    testTimeout: 15_000,
+    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts'],
+  },
 });

@@ -1,6 +1,7 @@
 // Callmine's server process: read config once, build dependencies, listen.
 
 import { ConfigError, loadConfig } from '@callmine/config';
+import { isDatabaseConnectError } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
@@ -26,6 +27,11 @@ async function start() {
     if (isVaultError(error)) {
       const prefix = error.message.startsWith('Callmine cannot start') ? '' : 'Callmine cannot start: ';
       console.error(`${prefix}${error.message}`);
+      process.exit(1);
+    }
+    // PostgreSQL unreachable or refusing the credentials: one line naming the variable and host:port, no password.
+    if (isDatabaseConnectError(error)) {
+      console.error(`Callmine cannot start: ${error.message}`);
       process.exit(1);
     }
     throw error;

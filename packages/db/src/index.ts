@@ -8,6 +8,7 @@ export {
   openDatabaseFromConfig,
 } from './database/open-from-config.ts';
 export { openPostgresDatabase, type PostgresDatabase, type PostgresOptions } from './database/postgres.ts';
+export { DATABASE_URL_VARIABLE, isDatabaseConnectError } from './database/postgres-connect-error.ts';
 export {
   openSqliteDatabase,
   openSqliteDatabase as openDatabase,

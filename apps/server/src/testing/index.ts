@@ -7,5 +7,13 @@ export {
   testAdmin,
 } from './sandboxed-server.ts';
 export { SEED_TRACKERS, type SeedReportOptions, seedReport } from './seed-report.ts';
+export {
+  asTestDatabase,
+  existingDatabaseEnv,
+  type TestDatabase,
+  type TestDialect,
+  testDatabaseEnv,
+  testDialect,
+} from './test-database.ts';
 export { freePort, startTestServer, type TestServer } from './test-server.ts';
 export { startTokenProxy, type TokenProxy, tokensIn } from './token-proxy.ts';
