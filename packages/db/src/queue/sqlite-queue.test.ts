@@ -1,28 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The `job`-table queue runs on both dialects until the PostgreSQL queue replaces it there.
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type SqliteDatabase as OpenedDatabase,
-  openSqliteDatabase as openDatabase,
-} from '../database/sqlite.ts';
+import type { Database } from '../database/types.ts';
+import { dialects, openTestDatabase } from '../testing/test-databases.ts';
 import { createSqliteQueue } from './sqlite-queue.ts';
 
-describe('the SQLite job queue', () => {
-  let dir: string;
-  let opened: OpenedDatabase;
+describe.each(dialects)('the job-table queue on %s', (dialect) => {
+  let opened: Database & AsyncDisposable;
   let clock: number;
   const now = () => new Date(clock);
   const queue = () => createSqliteQueue(opened.db, { now, backoffBaseMs: 1000 });
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'callmine-queue-'));
-    opened = openDatabase(join(dir, 'callmine.db'));
+  beforeEach(async () => {
+    opened = await openTestDatabase(dialect);
     clock = Date.UTC(2026, 0, 1);
   });
-  afterEach(() => {
-    opened.close();
-    rmSync(dir, { recursive: true, force: true });
+  afterEach(async () => {
+    await opened[Symbol.asyncDispose]();
   });
 
   it('enqueues a key once and hands the job to one worker at a time', async () => {
@@ -68,8 +62,12 @@ describe('the SQLite job queue', () => {
     expect(await q.fail(id, 'w', 'boom 3')).toBe('dead');
     clock += 3_600_000;
     expect(await q.claim('w', 1000)).toBeUndefined();
-    const row = opened.sqlite.prepare('select status, last_error from job where id = ?').get(id);
-    expect(row).toEqual({ status: 'dead', last_error: 'boom 3' });
+    const { job } = opened.db.tables;
+    const [row] = await opened.db
+      .select({ status: job.status, lastError: job.lastError })
+      .from(job)
+      .where(eq(job.id, id));
+    expect(row).toEqual({ status: 'dead', lastError: 'boom 3' });
   });
 
   it('releases a paused job without spending an attempt', async () => {

@@ -6,8 +6,8 @@ type AnalysisRow = Tables['analysis']['$inferSelect'];
 
 /**
  * Every analysis's runs ranked newest first in one pass (rank 1 is its last run), so a list of analyses costs one
- * query instead of one per analysis. Ties on created_at go to the run inserted first (lowest rowid), which is what
- * the old per-analysis ORDER BY created_at DESC LIMIT 1 returned from SQLite's stable sort over a rowid scan.
+ * query instead of one per analysis. Ties on created_at (the same millisecond) go to the lowest id: deterministic on
+ * both dialects (PostgreSQL has no rowid).
  */
 const rankedRuns = (db: Db, t = db.tables) =>
   db
@@ -16,7 +16,7 @@ const rankedRuns = (db: Db, t = db.tables) =>
       id: t.analysisRun.id,
       status: t.analysisRun.status,
       createdAt: t.analysisRun.createdAt,
-      rank: sql<number>`row_number() over (partition by ${t.analysisRun.analysisId} order by ${t.analysisRun.createdAt} desc, ${t.analysisRun}.rowid)`.as(
+      rank: sql<number>`row_number() over (partition by ${t.analysisRun.analysisId} order by ${t.analysisRun.createdAt} desc, ${t.analysisRun.id})`.as(
         'rank',
       ),
     })
