@@ -1,6 +1,6 @@
 // Callmine's server process: read config once, build dependencies, listen.
 
-import { ConfigError, loadConfig } from '@callmine/config';
+import { ConfigError, loadConfig, roleRuns } from '@callmine/config';
 import { isDatabaseConnectError } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
@@ -17,6 +17,11 @@ async function start() {
       process.exit(1);
     }
     throw error;
+  }
+  // A worker-only machine (CALLMINE_ROLE=worker) serves no HTTP: say so and leave, before touching the database.
+  if (!roleRuns(config.role, 'server')) {
+    console.log(`CALLMINE_ROLE=${config.role}: the server is not started on this machine.`);
+    process.exit(0);
   }
   const logger = createLogger({ service: 'callmine-server', level: config.logLevel });
   let composed: Awaited<ReturnType<typeof composeServer>>;

@@ -25,6 +25,8 @@ export interface WorkerLoop {
   runOnce(): Promise<boolean>;
   /** Asks the current job to stop at its next checkpoint and waits for the loop to end. */
   stop(): Promise<void>;
+  /** True between run() and stop() while the loop has not ended (the worker's health check reads it). */
+  isRunning(): boolean;
 }
 
 export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
@@ -32,6 +34,7 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   const workerId = options.workerId ?? `worker-${randomUUID()}`;
   const stopping = new AbortController();
   let running: Promise<void> | undefined;
+  let ended = false;
   let wakeIdle: (() => void) | undefined;
 
   const process = async (job: Job): Promise<void> => {
@@ -97,9 +100,12 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   return {
     workerId,
     run() {
-      running ??= loop();
+      running ??= loop().finally(() => {
+        ended = true;
+      });
       return running;
     },
+    isRunning: () => running !== undefined && !ended && !stopping.signal.aborted,
     runOnce,
     async stop() {
       stopping.abort();
