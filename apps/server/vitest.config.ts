@@ -2,7 +2,9 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   // API tests talk to a real server and the Gong sandbox over HTTP; some wait out a Gong timeout on purpose.
-  // The db command's test copies into PostgreSQL: the db package's global setup provides the server.
+  // The PostgreSQL global setup starts one throwaway cluster per run (shared with the other projects) and a migrated
+  // template that each test database copies.
+  // The db command's test copies into PostgreSQL too.
   test: {
     name: '@callmine/server',
     testTimeout: 15_000,

@@ -1,6 +1,6 @@
 import { createAuth, createRateLimits } from '@callmine/api';
 import type { Config } from '@callmine/config';
-import { openDatabase } from '@callmine/db';
+import { openDatabaseFromConfig } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import { buildApp } from './app.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
@@ -15,8 +15,17 @@ export interface ServerOverrides {
 
 /** Builds everything a server process needs from the config: the composition root minus the listener. */
 export async function composeServer(config: Config, logger: Logger, overrides: ServerOverrides = {}) {
-  const database = openDatabase(config.databasePath);
-  const sealer = await startVault(config, database.db, logger);
+  // PostgreSQL when CALLMINE_DATABASE_URL is set, the SQLite file in the data dir otherwise.
+  const database = await openDatabaseFromConfig(config, {
+    postgres: { onIdleError: (error) => logger.warn({ err: error.message }, 'database connection dropped') },
+  });
+  let sealer: Awaited<ReturnType<typeof startVault>>;
+  try {
+    sealer = await startVault(config, database.db, logger);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const secret = resolveAuthSecret(config.authSecret, config.dataDir, (m) => logger.warn(m));
   const auth = createAuth({
     db: database.db,

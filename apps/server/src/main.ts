@@ -1,6 +1,7 @@
 // Callmine's server process: read config once, build dependencies, listen.
 
-import { ConfigError, loadConfig } from '@callmine/config';
+import { ConfigError, loadConfig, roleRuns } from '@callmine/config';
+import { isDatabaseConnectError } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
@@ -17,6 +18,11 @@ async function start() {
     }
     throw error;
   }
+  // A worker-only machine (CALLMINE_ROLE=worker) serves no HTTP: say so and leave, before touching the database.
+  if (!roleRuns(config.role, 'server')) {
+    console.log(`CALLMINE_ROLE=${config.role}: the server is not started on this machine.`);
+    process.exit(0);
+  }
   const logger = createLogger({ service: 'callmine-server', level: config.logLevel });
   let composed: Awaited<ReturnType<typeof composeServer>>;
   try {
@@ -26,6 +32,11 @@ async function start() {
     if (isVaultError(error)) {
       const prefix = error.message.startsWith('Callmine cannot start') ? '' : 'Callmine cannot start: ';
       console.error(`${prefix}${error.message}`);
+      process.exit(1);
+    }
+    // PostgreSQL unreachable or refusing the credentials: one line naming the variable and host:port, no password.
+    if (isDatabaseConnectError(error)) {
+      console.error(`Callmine cannot start: ${error.message}`);
       process.exit(1);
     }
     throw error;

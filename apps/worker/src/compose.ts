@@ -5,7 +5,7 @@ import {
   createDbBudgetStore,
   createDbRateSlotStore,
   createSqliteQueue,
-  openDatabase,
+  openDatabaseFromConfig,
 } from '@callmine/db';
 import { createGong, createGongTokenEndpoint, createSharedRateLimiter } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
@@ -31,7 +31,10 @@ export interface WorkerOverrides {
 /** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop, scheduler. */
 export async function composeWorker(config: Config, logger: Logger, overrides: WorkerOverrides = {}) {
   const now = overrides.now ?? (() => new Date());
-  const database = openDatabase(config.databasePath);
+  // PostgreSQL when CALLMINE_DATABASE_URL is set, the SQLite file in the data dir otherwise.
+  const database = await openDatabaseFromConfig(config, {
+    postgres: { onIdleError: (error) => logger.warn({ err: error.message }, 'database connection dropped') },
+  });
   let vault: Awaited<ReturnType<typeof startWorkerVault>>;
   try {
     vault = await startWorkerVault(config, database.db, logger);

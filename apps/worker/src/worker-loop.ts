@@ -31,6 +31,8 @@ export interface WorkerLoop {
   readonly inFlight: number;
   /** Asks the current jobs to stop at their next checkpoint and waits for the loop to end. */
   stop(): Promise<void>;
+  /** True between run() and stop() while the loop has not ended (the worker's health check reads it). */
+  isRunning(): boolean;
 }
 
 export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
@@ -40,6 +42,7 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   // Every job in flight listens for the stop (the default cap of 10 would warn at 11 jobs).
   setMaxListeners(Math.max(10, (options.concurrency ?? 1) + 10), stopping.signal);
   let running: Promise<void> | undefined;
+  let ended = false;
   let wakeIdle: (() => void) | undefined;
 
   const process = async (job: Job): Promise<void> => {
@@ -138,9 +141,12 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   return {
     workerId,
     run() {
-      running ??= loop();
+      running ??= loop().finally(() => {
+        ended = true;
+      });
       return running;
     },
+    isRunning: () => running !== undefined && !ended && !stopping.signal.aborted,
     runOnce,
     get inFlight() {
       return active.size;

@@ -128,6 +128,15 @@ const envSchema = z.object({
   CALLMINE_GONG_DAILY_BUDGET: intIn('CALLMINE_GONG_DAILY_BUDGET', 1, 10_000_000, 10_000),
   CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: intIn('CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE', 1, 1000, 10),
   CALLMINE_WORKER_POLL_MS: intIn('CALLMINE_WORKER_POLL_MS', 10, 60_000, 1000),
+  CALLMINE_ROLE: z
+    .enum(['all', 'server', 'worker'], { error: 'CALLMINE_ROLE must be all (the default), server or worker' })
+    .default('all'),
+  CALLMINE_WORKER_HEALTH_PORT: z.coerce
+    .number({ error: 'CALLMINE_WORKER_HEALTH_PORT must be a whole number from 1 to 65535' })
+    .int('CALLMINE_WORKER_HEALTH_PORT must be a whole number from 1 to 65535')
+    .min(1, 'CALLMINE_WORKER_HEALTH_PORT must be a whole number from 1 to 65535')
+    .max(65_535, 'CALLMINE_WORKER_HEALTH_PORT must be a whole number from 1 to 65535')
+    .optional(),
   CALLMINE_WORKER_LEASE_MS: intIn('CALLMINE_WORKER_LEASE_MS', 1000, 3_600_000, 30_000),
   CALLMINE_WORKER_CONCURRENCY: intIn('CALLMINE_WORKER_CONCURRENCY', 1, 1000, 100),
   CALLMINE_SCHEDULER_TICK_MS: intIn('CALLMINE_SCHEDULER_TICK_MS', 100, 600_000, 15_000),
@@ -161,7 +170,17 @@ const envSchema = z.object({
     .default('https://app.gong.io/oauth2/generate-customer-token'),
 });
 
+/** Which processes this machine runs: both (`npm start`'s default), only the HTTP server, or only the worker. */
+export type Role = 'all' | 'server' | 'worker';
+
+/** True when `role` includes the process `app` (the server's and the worker's main.ts ask before starting). */
+export function roleRuns(role: Role, app: 'server' | 'worker'): boolean {
+  return role === 'all' || role === app;
+}
+
 export interface Config {
+  /** CALLMINE_ROLE: a process whose app the role leaves out exits at once, saying so (see roleRuns). */
+  role: Role;
   port: number;
   host: string;
   dataDir: string;
@@ -219,6 +238,9 @@ export interface Config {
     pollIntervalMs: number;
   };
   worker: {
+    /** CALLMINE_WORKER_HEALTH_PORT: the worker answers GET /healthz on this port (127.0.0.1 unless HOST says
+     *  otherwise); no listener when unset. */
+    healthPort: number | undefined;
     /** How often an idle worker looks for a due job. */
     pollIntervalMs: number;
     /** A job whose lease is not renewed (heartbeat) within this long is taken over by another worker. */
@@ -256,6 +278,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicUrl = new URL(e.CALLMINE_PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).origin;
   return {
+    role: e.CALLMINE_ROLE,
     port: e.PORT,
     host: e.HOST,
     dataDir,
@@ -306,6 +329,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollIntervalMs: e.CALLMINE_WEBHOOK_POLL_MS,
     },
     worker: {
+      healthPort: e.CALLMINE_WORKER_HEALTH_PORT,
       pollIntervalMs: e.CALLMINE_WORKER_POLL_MS,
       leaseMs: e.CALLMINE_WORKER_LEASE_MS,
       concurrency: e.CALLMINE_WORKER_CONCURRENCY,

@@ -15,7 +15,11 @@ export {
   openDatabaseFromConfig,
 } from './database/open-from-config.ts';
 export { openPostgresDatabase, type PostgresDatabase, type PostgresOptions } from './database/postgres.ts';
-export { describeTarget } from './database/postgres-connect-error.ts';
+export {
+  DATABASE_URL_VARIABLE,
+  describeTarget,
+  isDatabaseConnectError,
+} from './database/postgres-connect-error.ts';
 export {
   openSqliteDatabase,
   openSqliteDatabase as openDatabase,

@@ -1,6 +1,7 @@
-// Accounts and workspaces over real HTTP against a temp SQLite file.
+// Accounts and workspaces over real HTTP against a temp database (SQLite, or PostgreSQL in the PostgreSQL project).
 import type { AppRouter } from '@callmine/api';
 import { TRPCClientError } from '@trpc/client';
+import { count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
@@ -57,8 +58,9 @@ describe('accounts and workspaces', () => {
       b.setup.createOwner.mutate({ ...owner, email: 'bob@example.com' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const members = server.database.sqlite.prepare('select count(*) from user').pluck().get();
-    expect(members).toBe(1);
+    const { db } = server.database;
+    const [members] = await db.select({ n: count() }).from(db.tables.user);
+    expect(members?.n).toBe(1);
   });
 
   it('rejects setup input with the shared schema messages, field by field', async () => {
@@ -117,7 +119,8 @@ describe('accounts and workspaces', () => {
   it('treats an expired session as signed out', async () => {
     const browser = apiClient(server.url);
     await browser.setup.createOwner.mutate(owner);
-    server.database.sqlite.prepare('update session set expires_at = ?').run(Date.now() - 1000);
+    const { db } = server.database;
+    await db.update(db.tables.session).set({ expiresAt: new Date(Date.now() - 1000) });
     expect(await browser.auth.session.query()).toBeNull();
     expect(await codeOf(browser.members.list.query())).toBe('UNAUTHORIZED');
   });

@@ -1,5 +1,4 @@
 // Connect Gong with OAuth over real HTTP: Callmine's callback against the sandbox's token endpoint and API.
-import { schema } from '@callmine/db';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
@@ -37,7 +36,7 @@ function approve(env: SandboxedServer, redirectUri: string, tenantId = 'acme', s
 }
 
 const storedRows = async (env: SandboxedServer) =>
-  await env.server.database.db.select().from(schema.gongCredential);
+  await env.server.database.db.select().from(env.server.database.db.tables.gongCredential);
 
 describe('Connect Gong with OAuth', () => {
   let env: SandboxedServer;
@@ -62,7 +61,7 @@ describe('Connect Gong with OAuth', () => {
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(state.length).toBeGreaterThanOrEqual(32);
     // The state is kept hashed only.
-    const rows = await env.server.database.db.select().from(schema.gongOAuthState);
+    const rows = await env.server.database.db.select().from(env.server.database.db.tables.gongOAuthState);
     expect(JSON.stringify(rows)).not.toContain(state);
   });
 
@@ -212,7 +211,7 @@ describe('Connect Gong with OAuth', () => {
     // Expired: ten minutes have passed.
     const expired = await start(env);
     await env.server.database.db
-      .update(schema.gongOAuthState)
+      .update(env.server.database.db.tables.gongOAuthState)
       .set({ expiresAt: new Date(Date.now() - 1000) });
     expect(
       await callback(env, expired.redirectUri, {

@@ -4,7 +4,7 @@
 // Prints key ids and counts only, never key bytes. Exit 0 = done, 1 = refused, 2 = usage.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@callmine/config';
-import { createVaultStore, openDatabase } from '@callmine/db';
+import { createVaultStore, openDatabaseFromConfig } from '@callmine/db';
 import {
   describeKeySource,
   isVaultError,
@@ -24,7 +24,7 @@ import {
 /** Data dir, database and key-ring values, from the one config module. */
 function readVaultEnv() {
   const config = loadConfig(process.env);
-  return { dataDir: config.dataDir, dbPath: config.databasePath, keys: config.keyRingSource };
+  return { dataDir: config.dataDir, database: config, keys: config.keyRingSource };
 }
 
 const USAGE =
@@ -130,7 +130,8 @@ async function main(argv: string[]): Promise<number> {
     dataDir: config.dataDir,
     warn: (m) => process.stderr.write(`warning: ${m}\n`),
   });
-  const opened = openDatabase(config.dbPath);
+  // The deployment's database: PostgreSQL when CALLMINE_DATABASE_URL is set, the SQLite file otherwise.
+  const opened = await openDatabaseFromConfig(config.database);
   try {
     const code = await command(ring, createVaultStore(opened.db), { values, ids });
     if (code === 2) process.stderr.write(`${USAGE}\n`);

@@ -12,7 +12,7 @@ import {
   type Db,
   findWorkspace,
   monthUsed,
-  openDatabase,
+  openDatabaseFromConfig,
   quotaMonth,
   setAllowanceOverride,
   type WorkspaceRef,
@@ -78,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
     calls = parsed.data;
   }
   const config = loadConfig(process.env);
-  const opened = openDatabase(config.databasePath);
+  // The deployment's database: PostgreSQL when CALLMINE_DATABASE_URL is set, the SQLite file otherwise.
+  const opened = await openDatabaseFromConfig(config);
   try {
     if (command === 'list') {
       await list(opened.db, config.monthlyCallQuota);
@@ -114,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     await show(opened.db, workspace, config.monthlyCallQuota);
     return 0;
   } finally {
-    opened.close();
+    await opened.close();
   }
 }
 

@@ -8,5 +8,13 @@ export {
 } from './sandboxed-server.ts';
 export { aSecondWorkspace, type SecondWorkspace, tokenClient } from './second-workspace.ts';
 export { SEED_TRACKERS, type SeedReportOptions, seedReport } from './seed-report.ts';
+export {
+  asTestDatabase,
+  existingDatabaseEnv,
+  type TestDatabase,
+  type TestDialect,
+  testDatabaseEnv,
+  testDialect,
+} from './test-database.ts';
 export { freePort, startTestServer, type TestServer } from './test-server.ts';
 export { startTokenProxy, type TokenProxy, tokensIn } from './token-proxy.ts';

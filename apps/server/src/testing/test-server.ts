@@ -1,4 +1,5 @@
-// Starts a real Callmine server (real SQLite file, real HTTP on 127.0.0.1) for API and component tests.
+// Starts a real Callmine server (real SQLite file, or PostgreSQL under CALLMINE_TEST_DIALECT=postgres; real HTTP on
+// 127.0.0.1) for API and component tests.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,13 +9,14 @@ import { loadConfig } from '@callmine/config';
 import { createLogger } from '@callmine/logger';
 import { serve } from '@hono/node-server';
 import { composeServer, type ServerOverrides } from '../compose.ts';
+import { asTestDatabase, dropTestDatabase, type TestDatabase, testDatabaseEnv } from './test-database.ts';
 
 export interface TestServer {
   url: string;
   dataDir: string;
   /** Every log line the server wrote, raw. */
   logLines: string[];
-  database: Awaited<ReturnType<typeof composeServer>>['database'];
+  database: TestDatabase;
   close(): Promise<void>;
   /** `await using server = await startTestServer()` closes it (and deletes its data directory) at scope end. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -42,6 +44,7 @@ export async function startTestServer(
     PORT: String(port),
     CALLMINE_DATA_DIR: dataDir,
     CALLMINE_LOG_LEVEL: 'info',
+    ...(await testDatabaseEnv(dataDir)),
     ...env,
   });
   const logLines: string[] = [];
@@ -52,14 +55,22 @@ export async function startTestServer(
     },
   });
   const logger = createLogger({ service: 'callmine-server', level: config.logLevel, destination: sink });
-  const composed = await composeServer(config, logger, overrides);
-  const { app, database } = composed;
+  let composed: Awaited<ReturnType<typeof composeServer>>;
+  try {
+    composed = await composeServer(config, logger, overrides);
+  } catch (error) {
+    await dropTestDatabase(dataDir);
+    throw error;
+  }
+  const { app } = composed;
+  const database = asTestDatabase(composed.database);
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const close = () =>
     new Promise<void>((resolve) => {
       server.close(() => {
-        void composed.close().then(() => {
+        void composed.close().then(async () => {
+          await dropTestDatabase(dataDir);
           rmSync(dataDir, { recursive: true, force: true });
           resolve();
         });

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existingDatabaseEnv } from '@callmine/server/testing';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -12,6 +13,7 @@ export function spawnWorker(dataDir: string, env: Record<string, string>): Child
     cwd: appDir,
     env: {
       ...process.env,
+      ...existingDatabaseEnv(dataDir),
       ...env,
       CALLMINE_DATA_DIR: dataDir,
       CALLMINE_LOG_LEVEL: 'warn',

@@ -3,11 +3,12 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
 import { createLogger } from '@callmine/logger';
+import { asTestDatabase, existingDatabaseEnv, type TestDatabase } from '@callmine/server/testing';
 import { composeWorker, type WorkerOverrides } from '../compose.ts';
 
 export interface TestWorker {
   logLines: string[];
-  database: Awaited<ReturnType<typeof composeWorker>>['database'];
+  database: TestDatabase;
   scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
   /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
   health: Awaited<ReturnType<typeof composeWorker>>['health'];
@@ -32,6 +33,8 @@ export async function startTestWorker(
     CALLMINE_DATA_DIR: dataDir,
     CALLMINE_LOG_LEVEL: 'info',
     CALLMINE_WORKER_POLL_MS: '50',
+    // The database of the server on this data dir (PostgreSQL under CALLMINE_TEST_DIALECT=postgres).
+    ...existingDatabaseEnv(dataDir),
     ...env,
   });
   const logLines: string[] = [];
@@ -56,7 +59,7 @@ export async function startTestWorker(
   };
   return {
     logLines,
-    database: composed.database,
+    database: asTestDatabase(composed.database),
     scheduler: composed.scheduler,
     health: composed.health,
     webhooks: composed.webhooks,

@@ -26,7 +26,11 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     baseURL: options.publicUrl,
     trustedOrigins: [new URL(options.publicUrl).origin],
-    database: drizzleAdapter(options.db, { provider: 'sqlite', schema: options.db.tables }),
+    // The adapter's SQL follows the dialect the data layer opened (better-auth's 'pg' on PostgreSQL).
+    database: drizzleAdapter(options.db, {
+      provider: options.db.dialect === 'postgres' ? 'pg' : 'sqlite',
+      schema: options.db.tables,
+    }),
     emailAndPassword: { enabled: true, minPasswordLength: 12, maxPasswordLength: 128, autoSignIn: true },
     session: {
       expiresIn: options.sessionTtlSeconds,

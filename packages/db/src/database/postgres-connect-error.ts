@@ -49,3 +49,8 @@ export function connectError(url: string, error: unknown): Error {
   failure.name = 'DatabaseConnectError';
   return failure;
 }
+
+/** True for connectError's error: main.ts prints its one line and exits instead of a stack trace. */
+export function isDatabaseConnectError(error: unknown): error is Error {
+  return error instanceof Error && error.name === 'DatabaseConnectError';
+}

@@ -141,8 +141,8 @@ export function createSqliteQueue(db: Db, options: SqliteQueueOptions = {}): Job
           runAfter,
           leaseOwner: null,
           leaseExpiresAt: null,
-          // The pause is not a failed attempt.
-          attempts: sql`max(${job.attempts} - 1, 0)`,
+          // The pause is not a failed attempt. (CASE, not SQLite's two-argument max(): PostgreSQL has greatest().)
+          attempts: sql`case when ${job.attempts} > 0 then ${job.attempts} - 1 else 0 end`,
           updatedAt: now(),
         })
         .where(leased(jobId, owner))

@@ -6,9 +6,13 @@ type AnalysisRow = Tables['analysis']['$inferSelect'];
 
 /**
  * Every analysis's runs ranked newest first in one pass (rank 1 is its last run), so a list of analyses costs one
- * query instead of one per analysis. Ties on created_at go to the run inserted first (lowest rowid), which is what
- * the old per-analysis ORDER BY created_at DESC LIMIT 1 returned from SQLite's stable sort over a rowid scan.
+ * query instead of one per analysis. Ties on created_at (the same millisecond) go to the run inserted first: SQLite's
+ * rowid; on PostgreSQL (no rowid) the row's inserting transaction id, xmin, which grows with each insert's commit
+ * order (a frozen old row reads 2, still "first").
  */
+const insertOrder = (db: Db, t = db.tables) =>
+  db.dialect === 'postgres' ? sql`${t.analysisRun}.xmin::text::bigint` : sql`${t.analysisRun}.rowid`;
+
 const rankedRuns = (db: Db, t = db.tables) =>
   db
     .select({
@@ -16,7 +20,7 @@ const rankedRuns = (db: Db, t = db.tables) =>
       id: t.analysisRun.id,
       status: t.analysisRun.status,
       createdAt: t.analysisRun.createdAt,
-      rank: sql<number>`row_number() over (partition by ${t.analysisRun.analysisId} order by ${t.analysisRun.createdAt} desc, ${t.analysisRun}.rowid)`.as(
+      rank: sql<number>`row_number() over (partition by ${t.analysisRun.analysisId} order by ${t.analysisRun.createdAt} desc, ${insertOrder(db, t)})`.as(
         'rank',
       ),
     })

@@ -39,7 +39,8 @@ const summaryColumns = ({ report }: Tables) => ({
   createdAt: report.createdAt,
 });
 
-/** Newest first; `search` matches the name case-insensitively (LIKE wildcards in it are taken literally). */
+/** Newest first; `search` matches the name case-insensitively on both dialects (lower() on both sides: PostgreSQL's
+ *  LIKE is case-sensitive, SQLite's is not); LIKE wildcards in it are taken literally. */
 export async function listReports(
   db: Db,
   workspaceId: string,
@@ -49,7 +50,10 @@ export async function listReports(
   const t = db.tables;
   const escaped = search.replace(/[\\%_]/g, (c) => `\\${c}`);
   const where = search
-    ? and(eq(t.report.workspaceId, workspaceId), sql`${t.report.name} LIKE ${`%${escaped}%`} ESCAPE '\\'`)
+    ? and(
+        eq(t.report.workspaceId, workspaceId),
+        sql`lower(${t.report.name}) LIKE lower(${`%${escaped}%`}) ESCAPE '\\'`,
+      )
     : eq(t.report.workspaceId, workspaceId);
   return (
     await db
