@@ -14,7 +14,7 @@ const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
 const wrongA = randomBytes(32).toString('base64');
 
-// Each case spawns real processes (tsx start-up ≈ 0.7 s each), so the default 5 s budget is too tight.
+// Each case spawns real processes (the built command, node start-up each), so the default 5 s budget is too tight.
 describe('keys command', { timeout: 30_000 }, () => {
   let dataDir: string;
   beforeEach(() => {
@@ -23,7 +23,7 @@ describe('keys command', { timeout: 30_000 }, () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const run = (args: string[], env: Record<string, string>) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/commands/keys.ts', ...args], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/keys.js', ...args], {
       cwd: serverDir,
       env: { PATH: process.env.PATH ?? '', CALLMINE_DATA_DIR: dataDir, ...env },
       encoding: 'utf8',
