@@ -5,5 +5,7 @@ export default defineProject({
   test: {
     // Tests that start the server or worker as a process run the built bundles (scripts/build.mjs).
     globalSetup: ['../../scripts/vitest-build.mjs'],
-    name: '@callmine/server', testTimeout: 15_000 },
+    name: '@callmine/server',
+    testTimeout: 15_000,
+  },
 });

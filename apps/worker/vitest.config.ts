@@ -5,5 +5,8 @@ export default defineProject({
   test: {
     // Tests that start the server or worker as a process run the built bundles (scripts/build.mjs).
     globalSetup: ['../../scripts/vitest-build.mjs'],
-    name: '@callmine/worker', testTimeout: 60_000, hookTimeout: 30_000 },
+    name: '@callmine/worker',
+    testTimeout: 60_000,
+    hookTimeout: 30_000,
+  },
 });
