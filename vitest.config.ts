@@ -9,7 +9,6 @@ const onPostgres = (app: 'server' | 'worker') => ({
   test: {
     name: `@callmine/${app} on PostgreSQL`,
     env: { CALLMINE_TEST_DIALECT: 'postgres' },
-    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts'],
   },
 });
 

@@ -1,21 +1,26 @@
-// `npm start`: install, build the SPA, then run the server and, once it is up (it applies the migrations), the
-// worker beside it. Both stay in this process group; a signal is forwarded to both, and when either exits the
-// other is stopped and `npm start` exits with it.
+// `npm start`: install, build the SPA and (what is stale of) the server and worker bundles, then run the server and,
+// once it is up (it applies the migrations), the worker beside it, each as `node dist/main.js`: no npm, pnpm or tsx
+// stays in the process tree. Both are children of this process; a signal is forwarded to both, and when either
+// exits the other is stopped and `npm start` exits with it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { install, PNPM_VERSION, pnpm } from './pnpm.mjs';
+import { build } from './build.mjs';
+import { install, pnpm } from './pnpm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
 install();
 pnpm(['--filter', '@callmine/web', 'build']);
+await build({ includeTests: false });
 
 const children = [];
 let ending = false;
 
 function start(name, onLine) {
-  const child = spawn('npx', ['-y', `pnpm@${PNPM_VERSION}`, '--filter', name, 'start'], {
+  // Source maps make a stack trace name the TypeScript file and line.
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+    cwd: `apps/${name}`,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   child.stdout.on('data', (chunk) => {
@@ -41,10 +46,10 @@ function stopAll(signal) {
 
 // The worker starts after the server has migrated the database, so the two never race to apply a migration.
 let workerStarted = false;
-start('@callmine/server', (text) => {
+start('server', (text) => {
   if (!workerStarted && text.includes('Callmine is running at')) {
     workerStarted = true;
-    start('@callmine/worker');
+    start('worker');
   }
 });
 

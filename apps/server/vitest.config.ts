@@ -8,6 +8,7 @@ export default defineProject({
   test: {
     name: '@callmine/server',
     testTimeout: 15_000,
-    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts'],
+    // Tests that start the server or worker as a process run the built bundles (scripts/build.mjs).
+    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts', '../../scripts/vitest-build.mjs'],
   },
 });

@@ -7,6 +7,7 @@ export default defineProject({
     name: '@callmine/worker',
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts'],
+    // Tests that start the server or worker as a process run the built bundles (scripts/build.mjs).
+    globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts', '../../scripts/vitest-build.mjs'],
   },
 });

@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
+import { compressAnswers } from './middleware/compress-answers.ts';
 import { jsonOnly, originGuard } from './middleware/origin-guard.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
@@ -59,6 +60,7 @@ export function buildApp(deps: AppDeps) {
   app.use(originGuard([new URL(deps.publicUrl).origin]));
   app.route('/healthz', healthRoutes(deps.database));
   app.use('/trpc/*', jsonOnly());
+  app.use('/trpc/*', compressAnswers());
   app.route('/trpc', trpcRoutes(deps.api, deps.logger));
   app.route('/docs', apiDocsRoutes(deps.publicUrl));
   app.route('/integrations/gong/oauth', gongOAuthRoutes(deps.api, deps.logger));

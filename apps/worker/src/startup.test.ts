@@ -13,7 +13,7 @@ describe('worker start-up', () => {
   it('refuses to start when the master key does not open the stored credentials', async () => {
     await using env = await startRunEnv({ calls: 10 });
     const wrongKey = randomBytes(32).toString('base64');
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
       cwd: appDir,
       env: {
         ...process.env,

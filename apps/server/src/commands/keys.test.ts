@@ -14,9 +14,9 @@ const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
 const wrongA = randomBytes(32).toString('base64');
 
-// Each case spawns real processes (tsx start-up ≈ 0.7 s each, ~10 s on a loaded box), up to six in sequence, so the
-// budget per case is generous.
-describe('keys command', { timeout: 120_000 }, () => {
+// Each case spawns real processes (the built command; node start-up each, up to six in sequence, seconds apiece on
+// a loaded box), so the budget per case is generous.
+describe('keys command', { timeout: 60_000 }, () => {
   let dataDir: string;
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'callmine-keys-'));
@@ -24,7 +24,7 @@ describe('keys command', { timeout: 120_000 }, () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const run = (args: string[], env: Record<string, string>) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/commands/keys.ts', ...args], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/keys.js', ...args], {
       cwd: serverDir,
       env: { PATH: process.env.PATH ?? '', CALLMINE_DATA_DIR: dataDir, ...env },
       encoding: 'utf8',

@@ -36,7 +36,7 @@ describe('quota command', { timeout: 30_000 }, () => {
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const run = (args: string[], env: Record<string, string> = {}) => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/commands/quota.ts', ...args], {
+    const result = spawnSync(process.execPath, ['--enable-source-maps', 'dist/quota.js', ...args], {
       cwd: serverDir,
       env: { PATH: process.env.PATH ?? '', CALLMINE_DATA_DIR: dataDir, ...env },
       encoding: 'utf8',

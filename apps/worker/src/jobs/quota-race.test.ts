@@ -21,7 +21,7 @@ interface Charger {
 
 /** A child process charging runs once the go file appears (see testing/charge-runs.ts). */
 function charger(args: string[]): Charger {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/testing/charge-runs.ts', ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/charge-runs.js', ...args], {
     cwd: appDir,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

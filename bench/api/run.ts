@@ -1,0 +1,103 @@
+// API benchmark: a signed-in query (`integrations.gong.get` with a session cookie) on the BUILT server, as
+// production runs it (`node apps/server/dist/main.js`, default log level), against bare Hono answering the same
+// JSON, both measured in this run at the same number of connections by autocannon. Prints requests/s and p99 for
+// each and the ratio.
+//   npx -y pnpm@12.4.2 exec tsx bench/api/run.ts [--connections 10] [--seconds 10] [--profile <dir>]
+// --profile writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into <dir> when it exits.
+// Goal (issue #19): the signed-in query at ≥ 25 % of bare Hono's requests/s, with p99 under 10 ms.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { apiClient, browserLikeFetch, freePort } from '@callmine/server/testing';
+import autocannon from 'autocannon';
+
+const { values } = parseArgs({
+  options: { connections: { type: 'string' }, seconds: { type: 'string' }, profile: { type: 'string' } },
+});
+const CONNECTIONS = Number(values.connections ?? 10);
+const SECONDS = Number(values.seconds ?? 10);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const PATH = '/trpc/integrations.gong.get';
+
+const built = spawnSync(process.execPath, ['scripts/build.mjs', '--production'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (built.status !== 0) throw new Error('The build failed.');
+
+const dataDir = mkdtempSync(join(tmpdir(), 'callmine-bench-api-'));
+const children: ChildProcess[] = [];
+
+/** Starts a process and resolves once a line of its stdout contains `ready`. */
+function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<void> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (String(chunk).includes(ready)) resolve();
+    });
+    child.stderr?.pipe(process.stderr);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before it was ready`)));
+  });
+}
+
+try {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  await startProcess(
+    [
+      ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
+      'apps/server/dist/main.js',
+    ],
+    { PORT: String(port), CALLMINE_DATA_DIR: dataDir, CALLMINE_PUBLIC_URL: url },
+    'Callmine is running at',
+  );
+  // A workspace with its owner signed in: the browser's cookie jar gives the session cookie.
+  const fetcher = browserLikeFetch(url);
+  await apiClient(url, fetcher).setup.createOwner.mutate({
+    name: 'Bench Owner',
+    email: 'bench@example.com',
+    password: 'bench long password',
+    workspaceName: 'Bench',
+  });
+  const cookie = [...fetcher.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  const answer = await fetch(`${url}${PATH}`, { headers: { cookie } });
+  if (answer.status !== 200) throw new Error(`The signed-in query answered ${answer.status}.`);
+  const bodyFile = join(dataDir, 'answer.json');
+  writeFileSync(bodyFile, await answer.text());
+
+  const barePort = await freePort();
+  await startProcess(
+    ['--import', 'tsx', 'bench/api/bare-hono.ts', String(barePort), bodyFile],
+    {},
+    'listening',
+  );
+
+  const measure = async (target: string, headers: Record<string, string>) => {
+    // A short warm-up (JIT, connection pools), then the measured run.
+    await autocannon({ url: target, connections: CONNECTIONS, duration: 2, headers });
+    const result = await autocannon({ url: target, connections: CONNECTIONS, duration: SECONDS, headers });
+    if (result.non2xx > 0 || result.errors > 0) {
+      throw new Error(`${target}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+    }
+    return result;
+  };
+  const bare = await measure(`http://127.0.0.1:${barePort}${PATH}`, {});
+  const signedIn = await measure(`${url}${PATH}`, { cookie });
+
+  const row = (name: string, r: typeof bare) =>
+    `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms`;
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each`);
+  console.log(row('bare Hono, same JSON', bare));
+  console.log(row('signed-in integrations.gong.get', signedIn));
+  const ratio = signedIn.requests.average / bare.requests.average;
+  console.log(`ratio ${(ratio * 100).toFixed(1)} % of bare Hono (goal ≥ 25 %, p99 < 10 ms)`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  // The server writes its profile as it exits.
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve))));
+  rmSync(dataDir, { recursive: true, force: true });
+}
