@@ -41,8 +41,7 @@ async function sampleUnwraps(keys: KeyProvider, store: VaultStore, keyId: string
   if (row) {
     for (const field of gongCredentialFields) {
       const text = row.fields[field];
-      if (text !== null && text.startsWith(prefix))
-        return unwraps(keys, keyId, text, gongCredentialContext(row, field));
+      if (text?.startsWith(prefix)) return unwraps(keys, keyId, text, gongCredentialContext(row, field));
     }
   }
   // A key that seals only webhook secrets is proven on one of them.
