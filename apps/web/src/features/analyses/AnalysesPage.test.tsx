@@ -2,12 +2,10 @@
 // saving, editing, deleting, and starting a run.
 import { startSandboxedServer } from '@callmine/server/testing';
 import { startRunEnv } from '@callmine/worker/testing';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 const definition = {
   name: 'Competitor watch',

@@ -2,12 +2,10 @@
 // errors, then the first admin's link), its row's allowance, suspension and typed-name deletion; a non-operator
 // sees no Operator link; a person whose last workspace was deleted lands on "You are in no workspace".
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 const owner = {
   name: 'Olivia Operator',

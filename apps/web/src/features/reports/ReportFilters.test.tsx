@@ -1,12 +1,10 @@
 // Inside a report, against a real server with a report computed by the real engine over the Gong sandbox's calls:
 // filters (from the URL, from the select, from a rep's bar), sorting, partial weeks and each rep against the team.
 import { type SandboxedServer, seedReport, startSandboxedServer } from '@callmine/server/testing';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 let env: SandboxedServer | undefined;
 afterEach(async () => {

@@ -2,12 +2,10 @@
 // Runs page: its numbers are the sandbox's ground truth.
 import { COMPETITORS } from '@callmine/gong-sandbox';
 import { startRunEnv, WHOLE_HISTORY } from '@callmine/worker/testing';
-import { configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 it('opens the report of a finished run with the sandbox’s totals and tracker counts', {
   timeout: 90_000,

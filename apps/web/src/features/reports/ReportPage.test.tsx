@@ -1,7 +1,7 @@
 // The Reports list and the report view against a real server, with reports computed by the real analysis engine
 // over the Gong sandbox's calls (@callmine/server/testing's seedReport).
 import { apiClient, browserLikeFetch, seedReport, startSandboxedServer } from '@callmine/server/testing';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
@@ -9,8 +9,6 @@ import { renderApp } from '../../test/render-app.tsx';
 import { callTime } from './format.ts';
 
 // Rendering a full report (charts, tables) in jsdom on a shared CI machine takes a few seconds.
-configure({ asyncUtilTimeout: 10_000 });
-
 const start = () => startSandboxedServer({}, { callsPerTenant: 60 });
 
 /** jsdom's Blob has no text(); FileReader reads it as a browser would. */

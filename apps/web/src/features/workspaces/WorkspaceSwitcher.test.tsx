@@ -1,12 +1,10 @@
 // One person in two workspaces: the header's switcher changes the active workspace and everything shown is the
 // new workspace's own (the cache of the old one is dropped). A person in one workspace sees just its name.
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
-import { configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-
-configure({ asyncUtilTimeout: 10_000 });
 
 const owner = {
   name: 'Olivia Owner',
