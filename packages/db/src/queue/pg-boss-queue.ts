@@ -29,6 +29,7 @@ export async function startPgBoss(
   boss.on('error', () => {});
   // pg-boss 10 runs CREATE SCHEMA before taking its own lock, so processes starting together on an empty database
   // collide (duplicate pg_namespace key): one at a time here, under a session lock held on its own connection.
+  // (That connection is one of the pool's; pg-boss's statements use the others, so the pool needs at least 2.)
   const lock = await database.pool.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [START_LOCK]);
