@@ -113,4 +113,42 @@ describe('the worker loop with several jobs in flight', () => {
     const rows = await database.db.select({ status: job.status, attempts: job.attempts }).from(job);
     expect(rows.every((r) => r.status === 'done' && r.attempts === 1)).toBe(true);
   });
+
+  it('does not start a job again when its own lease lapsed while it runs here', async () => {
+    let clock = Date.UTC(2026, 0, 1);
+    const now = () => new Date(clock);
+    const queue = createSqliteQueue(database.db, { now });
+    await queue.enqueue({
+      kind: 'gated',
+      idempotencyKey: 'only',
+      payload: { group: 'a', n: 0 },
+      groupKey: 'a',
+    });
+    const gated = gatedHandler();
+    const loop = createWorkerLoop({
+      queue,
+      handlers: { gated: gated.handler },
+      logger: createLogger({ service: 'test', level: 'silent' }),
+      // Heartbeats every 10 s of real time: none during this test, so the jump below lapses the lease.
+      leaseMs: 30_000,
+      pollIntervalMs: 10,
+      now,
+      concurrency: 4,
+    });
+    const done = loop.run();
+    try {
+      await until(() => gated.started.length === 1);
+      clock += 60_000;
+      // Many polls, each claiming the lapsed lease back to this worker.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(gated.started).toHaveLength(1);
+      gated.releaseAll();
+      await until(() => gated.finished.length === 1);
+    } finally {
+      gated.releaseAll();
+      await loop.stop();
+      await done;
+    }
+    expect(gated.started).toHaveLength(1);
+  });
 });

@@ -94,6 +94,7 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   const concurrency = options.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError('concurrency must be >= 1');
   const active = new Set<Promise<void>>();
+  const activeIds = new Set<string>();
   const idle = (ms: number) =>
     new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, ms);
@@ -124,6 +125,12 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
         continue;
       }
       const claimed = job;
+      if (activeIds.has(claimed.id)) {
+        // Our own lease lapsed while the job runs here (a stalled event loop missed heartbeats) and the claim just
+        // renewed it to us: the run in flight keeps it; starting it again would run the job twice.
+        continue;
+      }
+      activeIds.add(claimed.id);
       const task = process(claimed)
         // Recording the outcome failed (the database went away): the lease expires and the job runs again.
         .catch((error: unknown) =>
@@ -131,6 +138,7 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
         )
         .finally(() => {
           active.delete(task);
+          activeIds.delete(claimed.id);
           wakeIdle?.();
         });
       active.add(task);
