@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Each app and package is its own Vitest project; apps/web adds jsdom for component tests.
 // The server and worker suites run a second time on PostgreSQL (CALLMINE_TEST_DIALECT=postgres): their test
@@ -9,6 +9,8 @@ const onPostgres = (app: 'server' | 'worker') => ({
   test: {
     name: `@callmine/${app} on PostgreSQL`,
     env: { CALLMINE_TEST_DIALECT: 'postgres' },
+    // Start-up against a bad CALLMINE_DATABASE_URL is the same test whatever the dialect: it runs once.
+    exclude: [...configDefaults.exclude, 'src/database-startup.test.ts'],
     globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts'],
   },
 });
