@@ -3,17 +3,39 @@ import { defineConfig } from 'vitest/config';
 // Each app and package is its own Vitest project; apps/web adds jsdom for component tests.
 // The server and worker suites run a second time on PostgreSQL (CALLMINE_TEST_DIALECT=postgres): their test
 // servers and workers then get a fresh database per data dir, copied from a template migrated once per run.
-const onPostgres = (app: 'server' | 'worker') => ({
+// Only the files listed run there so far: the others still read or seed through raw SQLite and are being ported
+// (issue #19); a file joins the list when it passes on PostgreSQL.
+const onPostgres = {
+  server: [
+    'src/api-tests/accounts.test.ts',
+    'src/api-tests/analyses.test.ts',
+    'src/api-tests/gong-connect.test.ts',
+    'src/api-tests/gong-oauth.test.ts',
+    'src/api-tests/runs.test.ts',
+    'src/api-tests/sign-up.test.ts',
+    'src/api-tests/token-roles.test.ts',
+    'src/api-tests/workspaces.test.ts',
+  ],
+  worker: [
+    'src/health-check.sandbox.test.ts',
+    'src/roles.sandbox.test.ts',
+    'src/schedule-estimate.sandbox.test.ts',
+    'src/usage-estimate.sandbox.test.ts',
+    'src/webhook-backoff.sandbox.test.ts',
+  ],
+};
+const postgresProject = (app: keyof typeof onPostgres) => ({
   extends: `./apps/${app}/vitest.config.ts`,
   root: `./apps/${app}`,
   test: {
     name: `@callmine/${app} on PostgreSQL`,
     env: { CALLMINE_TEST_DIALECT: 'postgres' },
+    include: onPostgres[app],
   },
 });
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*', onPostgres('server'), onPostgres('worker')],
+    projects: ['packages/*', 'apps/*', postgresProject('server'), postgresProject('worker')],
   },
 });
