@@ -203,4 +203,38 @@ describe('reports over the API', () => {
       'Pricing pulse',
     );
   });
+
+  it('names the schedule and slot that made a report, and the window the schedule chose', {
+    timeout: 60_000,
+  }, async () => {
+    const analysis = await env.admin.analyses.create.mutate({
+      name: 'Scheduled pricing',
+      window: { kind: 'absolute', ...WHOLE_HISTORY },
+      filters: {},
+      settings: { analysers: ['talk'] },
+    });
+    const schedule = await env.admin.schedules.create.mutate({
+      analysisId: analysis.id,
+      kind: 'daily',
+      time: '06:00',
+      timeZone: 'UTC',
+      windowMode: 'analysis',
+    });
+    const ran = await env.admin.schedules.runNow.mutate({ id: schedule.id });
+    const occurrence = ran.occurrences[0]!;
+    const run = await env.waitFor(occurrence.runId!, isFinished);
+    expect(run.status).toBe('done');
+    const report = await env.admin.reports.get.query({ id: run.reportId! });
+    // The analysis's own window, not the day since the previous slot.
+    expect(report).toMatchObject({ from: WHOLE_HISTORY.from, to: WHOLE_HISTORY.to });
+    expect(report.schedule).toEqual({
+      scheduleId: schedule.id,
+      description: 'Every day at 06:00 (UTC)',
+      slot: occurrence.slot,
+      trigger: 'manual',
+      windowMode: 'analysis',
+    });
+    // An ad-hoc or analysis run names no schedule.
+    expect((await env.admin.reports.get.query({ id: reportIds['Pricing pulse']! })).schedule).toBeNull();
+  });
 });

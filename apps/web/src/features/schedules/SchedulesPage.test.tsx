@@ -76,13 +76,19 @@ describe('Schedules page', () => {
     const time = within(form).getByLabelText('At (24-hour time)');
     await user.clear(time);
     await user.type(time, '16:30');
+    // What each run covers is chosen here: the analysis's own window by default, named with it.
+    const covers = within(form).getByLabelText('Each run covers');
+    expect(covers).toHaveDisplayValue('The analysis’s own window (last 7 days)');
+    await user.selectOptions(covers, 'The time since the previous run');
     await user.click(within(form).getByRole('button', { name: 'Create schedule' }));
 
     const item = await screen.findByRole('listitem', {
       name: 'Competitor watch: Every Friday at 16:30 (Australia/Sydney)',
     });
     expect(screen.queryByRole('form', { name: 'New schedule' })).toBeNull();
+    expect(within(item).getByText('Each run covers the time since the previous run.')).toBeInTheDocument();
     const [saved] = await e.admin.schedules.list.query();
+    expect(saved!.windowMode).toBe('since-previous');
     const next = new Date(saved!.nextRunAt!);
     expect(within(item).getByText(/your time$/)).toHaveTextContent(
       new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(next),
@@ -154,9 +160,12 @@ describe('Schedules page', () => {
     await user.clear(day);
     await user.type(day, '31');
     await user.click(within(form).getByRole('button', { name: 'Save schedule' }));
-    item = await screen.findByRole('listitem', {
-      name: 'Competitor watch: Monthly on the 31st (or the month’s last day) at 07:00 (UTC)',
-    });
+    // The save and the list's refetch take seconds on a loaded machine.
+    item = await screen.findByRole(
+      'listitem',
+      { name: 'Competitor watch: Monthly on the 31st (or the month’s last day) at 07:00 (UTC)' },
+      { timeout: 10_000 },
+    );
 
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     await user.click(within(item).getByRole('button', { name: 'Delete' }));
