@@ -37,6 +37,8 @@ describe('estimating a schedule', () => {
       weekday: 'monday',
       time: '09:00',
       timeZone: 'UTC',
+      // Each run covers the week since the previous one (the analysis's own 3 days would hide the lower bound).
+      windowMode: 'since-previous',
     });
     // Nothing listed yet: Callmine can't know the calls, so it only claims a lower bound.
     const blind = await e.admin.schedules.estimate.query({ id: schedule.id });
@@ -71,7 +73,14 @@ describe('estimating a schedule', () => {
     // The draft form of the same schedule asks the same question.
     const draft = await e.admin.schedules.estimateDraft.query({
       id: schedule.id,
-      schedule: { analysisId, kind: 'weekly', weekday: 'monday', time: '09:00', timeZone: 'UTC' },
+      schedule: {
+        analysisId,
+        kind: 'weekly',
+        weekday: 'monday',
+        time: '09:00',
+        timeZone: 'UTC',
+        windowMode: 'since-previous',
+      },
     });
     expect(draft).toEqual(estimate);
 

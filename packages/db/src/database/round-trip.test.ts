@@ -54,6 +54,7 @@ const rows = {
     cadence: { kind: 'weekly', weekday: 1, time: '08:30' },
     timeZone: 'Europe/Zurich',
     paused: true,
+    windowMode: 'since-previous' as const,
     nextSlotAt: null,
     createdBy: null,
     createdAt: at('2026-11-30T08:00:00.000Z'),
