@@ -1,5 +1,5 @@
 // `npm start`: install, build the SPA and (what is stale of) the server and worker bundles, then run the server and,
-// once it is up (it applies the migrations), the worker beside it, each as `node dist/main.js`: no npm, pnpm or tsx
+// once it is up (it applies the migrations), the worker beside it (or only one of them, by CALLMINE_ROLE), each as `node dist/main.js`: no npm, pnpm or tsx
 // stays in the process tree. Both are children of this process; a signal is forwarded to both, and when either
 // exits the other is stopped and `npm start` exits with it.
 import { spawn } from 'node:child_process';
@@ -44,14 +44,20 @@ function stopAll(signal) {
   }
 }
 
-// The worker starts after the server has migrated the database, so the two never race to apply a migration.
-let workerStarted = false;
-start('server', (text) => {
-  if (!workerStarted && text.includes('Callmine is running at')) {
-    workerStarted = true;
-    start('worker');
-  }
-});
+// CALLMINE_ROLE picks the processes (the apps validate the value and refuse a wrong one). With both, the worker starts
+// after the server has migrated the database, so the two never race to apply a migration; alone, each process
+// migrates under the database's lock.
+const role = process.env.CALLMINE_ROLE ?? 'all';
+if (role === 'worker') start('worker');
+else {
+  let workerStarted = role !== 'all';
+  start('server', (text) => {
+    if (!workerStarted && text.includes('Callmine is running at')) {
+      workerStarted = true;
+      start('worker');
+    }
+  });
+}
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => stopAll(signal));
