@@ -35,10 +35,9 @@ describe('formatBanner', () => {
       resolve(dirname(fileURLToPath(import.meta.url)), '../../../README.md'),
       'utf8',
     );
-    const section = readme.slice(
-      readme.indexOf('## Try it with the Gong sandbox'),
-      readme.indexOf('## Encryption keys'),
-    );
+    // From the sandbox heading to the next second-level heading, whatever that is.
+    const start = readme.indexOf('## Try it with the Gong sandbox');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
     const variables = new Set(section.match(/CALLMINE_[A-Z_]+(?==)/g));
     expect([...variables].sort()).toEqual([
       'CALLMINE_GONG_ALLOWED_ORIGINS',
