@@ -65,13 +65,8 @@ const filterFields: Field[] = [
   {
     key: 'outcome',
     label: 'Outcome',
-    choices: (r) =>
-      r.result.deals
-        ? outcomeChoices.map((c) => ({
-            ...c,
-            label: `${c.label} (${n(r.result.deals?.outcome[c.value] ?? 0)} calls)`,
-          }))
-        : [],
+    // Offered when some call has CRM context (the counts there are of transcribed calls, so none shown here).
+    choices: (r) => (r.result.deals ? outcomeChoices : []),
   },
 ];
 
