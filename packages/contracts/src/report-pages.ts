@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { evidence, questionGroup, repTalkMetrics, themeResult, trackerResult } from './analysis.ts';
+import {
+  dealBucket,
+  dealCalls,
+  evidence,
+  questionGroup,
+  repTalkMetrics,
+  themeResult,
+  trackerResult,
+} from './analysis.ts';
 import { reportParameters, reportSummary } from './reports.ts';
 import { scheduleWindowMode } from './schedules.ts';
 
@@ -25,6 +33,10 @@ export const reportFilters = z.strictObject({
   tracker: optionalText,
   /** One of a tracker's phrases: the tracker evidence that says it (or one of its synonyms). */
   phrase: optionalText,
+  /** The CRM opportunity's stage as the CRM names it (calls with no opportunity never match). */
+  stage: optionalText,
+  /** The deal's outcome: won, lost, open, or none (calls with no CRM opportunity). */
+  outcome: dealBucket.optional(),
 });
 export type ReportFilters = z.infer<typeof reportFilters>;
 export const REPORT_FILTER_KEYS = Object.keys(reportFilters.shape) as Array<keyof ReportFilters>;
@@ -56,6 +68,8 @@ export const reportResultOverview = z.object({
     })
     .nullable(),
   talk: z.array(repTalkMetrics).nullable(),
+  /** Calls per deal outcome and stage (the deal filters' choices); null when no call has CRM context. */
+  deals: dealCalls.nullable(),
 });
 export type ReportResultOverview = z.infer<typeof reportResultOverview>;
 

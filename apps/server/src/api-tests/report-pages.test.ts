@@ -112,6 +112,42 @@ describe('a 1,000-call report through the paged API', { timeout: 60_000 }, () =>
     expect(evidence.items.every((e) => e.repId === rep)).toBe(true);
   });
 
+  it('the deal filters (outcome, stage) narrow the counts, the calls and the evidence alike', async () => {
+    const view = await env.admin.reports.get.query({ id: reportId });
+    const deals = view.result.deals!;
+    const lost = seeded.calls.filter((c) => c.deal?.opportunity?.outcome === 'lost');
+    // The deal counts are of transcribed calls; the filter keeps every call of the slice.
+    expect(lost.length).toBeGreaterThanOrEqual(deals.outcome.lost);
+    expect(lost.length).toBeGreaterThan(0);
+    const lostView = await env.admin.reports.get.query({ id: reportId, outcome: 'lost' });
+    expect(lostView.matchingCalls).toBe(lost.length);
+    const tracker = seeded.result.trackers!.find((t) => t.mentions > 0)!;
+    expect(lostView.filteredTrackers?.find((t) => t.name === tracker.name)?.callsMentioning).toBe(
+      tracker.byDeal!.outcome.lost,
+    );
+    const noDeal = await env.admin.reports.calls.query({ reportId, outcome: 'none', limit: 100 });
+    expect(noDeal.total).toBe(seeded.calls.filter((c) => !c.deal?.opportunity).length);
+    // A stage and an outcome together: the calls of open deals in that stage.
+    const stage = seeded.calls.find((c) => c.deal?.opportunity?.outcome === 'open')!.deal!.opportunity!
+      .stage!;
+    const both = seeded.calls.filter(
+      (c) => c.deal?.opportunity?.stage === stage && c.deal.opportunity.outcome === 'open',
+    );
+    const calls = await env.admin.reports.calls.query({ reportId, stage, outcome: 'open', limit: 100 });
+    expect(calls.total).toBe(both.length);
+    const lostIds = new Set(lost.map((c) => c.id));
+    const evidence = await env.admin.reports.evidence.query({
+      reportId,
+      section: 'questions',
+      outcome: 'lost',
+      limit: 100,
+    });
+    expect(evidence.items.length).toBeGreaterThan(0);
+    expect(evidence.items.every((e) => lostIds.has(e.callId))).toBe(true);
+    const bad = await get('reports.get', { id: reportId, outcome: 'maybe' });
+    expect(bad.status).toBe(400);
+  });
+
   it('a search finds sentences by their words', async () => {
     const word = seeded.result.trackers!.find((t) => t.evidence.length > 0)!.evidence[0]!.text.split(' ')[0]!;
     const page = await env.admin.reports.evidence.query({

@@ -51,6 +51,7 @@ export async function seedReport(
     started: c.started,
     durationSeconds: Math.round(c.duration),
     repId: c.primaryUserId,
+    deal: c.deal ?? null,
   }));
   const db = server.database.db;
   const [workspace] = options.workspaceId

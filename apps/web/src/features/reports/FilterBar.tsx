@@ -1,4 +1,4 @@
-import type { ReportFilters, ReportOverview } from '@callmine/contracts';
+import type { DealBucket, ReportFilters, ReportOverview } from '@callmine/contracts';
 import { n } from './format.ts';
 import type { ReportFilterState } from './use-report-filters.ts';
 
@@ -11,6 +11,15 @@ type Field = {
   label: string;
   choices: (report: ReportOverview, f: ReportFilters) => Choice[];
 };
+
+/** The stage analysis gives calls without an opportunity in deals.stage. */
+const NO_DEAL_STAGE = 'No deal';
+const outcomeChoices: Array<{ value: DealBucket; label: string }> = [
+  { value: 'won', label: 'Won' },
+  { value: 'lost', label: 'Lost' },
+  { value: 'open', label: 'Open' },
+  { value: 'none', label: 'No deal' },
+];
 
 const filterFields: Field[] = [
   {
@@ -42,6 +51,22 @@ const filterFields: Field[] = [
       (r.result.trackers ?? [])
         .filter((t) => !f.tracker || t.name === f.tracker)
         .flatMap((t) => t.phrases.map((p) => ({ value: p.phrase, label: p.phrase }))),
+  },
+  {
+    key: 'stage',
+    label: 'Deal stage',
+    choices: (r) =>
+      Object.keys(r.result.deals?.stage ?? {})
+        // "No deal" is the outcome filter's job; a stage is an opportunity's.
+        .filter((stage) => stage !== NO_DEAL_STAGE)
+        .sort((a, b) => a.localeCompare(b))
+        .map((stage) => ({ value: stage, label: stage })),
+  },
+  {
+    key: 'outcome',
+    label: 'Outcome',
+    // Offered when some call has CRM context (the counts there are of transcribed calls, so none shown here).
+    choices: (r) => (r.result.deals ? outcomeChoices : []),
   },
 ];
 

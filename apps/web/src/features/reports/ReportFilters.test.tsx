@@ -65,6 +65,55 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
     await waitFor(() => expect(within(filters).getByLabelText('Tracker')).toHaveValue(''));
   });
 
+  it('choosing the lost deals narrows the counts, the calls and the evidence; Clear restores them', async () => {
+    const { server, adminFetch, report } = await seeded();
+    const lost = report.calls.filter((c) => c.deal?.opportunity?.outcome === 'lost');
+    // The sandbox gives some calls a lost opportunity and some none at all, as real tenants have.
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.length).toBeLessThan(report.calls.length);
+    const lostIds = new Set(lost.map((c) => c.id));
+    renderApp(server.url, `/reports/${report.id}`, adminFetch);
+    const filters = await screen.findByRole('form', { name: 'Filters' });
+    expect(await screen.findByText('Calls 1–20 of 60.', {}, { timeout: 30_000 })).toBeInTheDocument();
+    const competitors = report.result.trackers!.find((t) => t.name === 'Competitors')!;
+    const mentionsCell = () => {
+      const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
+      return within(
+        within(trackers).getByRole('rowheader', { name: 'Competitors' }).closest('tr')!,
+      ).getAllByRole('cell')[0]!;
+    };
+    expect(mentionsCell()).toHaveTextContent(String(competitors.mentions));
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
+    const allKept = competitors.evidence.length;
+    expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
+
+    const outcome = within(filters).getByLabelText('Outcome');
+    expect(within(outcome).getByRole('option', { name: 'Lost' })).toBeInTheDocument();
+    await user.selectOptions(outcome, 'lost');
+    expect(await within(filters).findByText(`${lost.length} of 60 calls match.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`Calls 1–${Math.min(20, lost.length)} of ${lost.length}.`),
+    ).toBeInTheDocument();
+    const lostMentions = lost.reduce((sum, c) => sum + (competitors.byCall[c.id] ?? 0), 0);
+    expect(lostMentions).toBeLessThan(competitors.mentions);
+    await waitFor(() => expect(mentionsCell()).toHaveTextContent(String(lostMentions)));
+    const lostKept = competitors.evidence.filter((e) => lostIds.has(e.callId)).length;
+    expect(lostKept).toBeGreaterThan(0);
+    expect(await screen.findByText(new RegExp(`of ${lostKept} kept in the report`))).toBeInTheDocument();
+    const lostUrls = new Set(lost.map((c) => c.url));
+    const list = screen.getByRole('list', { name: 'Evidence for Competitors' });
+    for (const link of within(list).getAllByRole('link', { name: 'Open the call in Gong' })) {
+      expect(lostUrls.has(link.getAttribute('href')!)).toBe(true);
+    }
+
+    await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(within(filters).getByLabelText('Outcome')).toHaveValue(''));
+    expect(await screen.findByText('Calls 1–20 of 60.')).toBeInTheDocument();
+    await waitFor(() => expect(mentionsCell()).toHaveTextContent(String(competitors.mentions)));
+    expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
+  });
+
   it('each rep stands against the team average, and choosing a rep filters to them', async () => {
     const { server, adminFetch, report } = await seeded();
     renderApp(server.url, `/reports/${report.id}`, adminFetch);

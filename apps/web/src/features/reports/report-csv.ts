@@ -8,30 +8,36 @@ type Rows = CsvCell[][];
 const ratio = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 const seconds = (ms: number) => Math.round(ms / 1000);
 
-/** One row per phrase, under its tracker, with the counts split by who said it. */
+/**
+ * One row per phrase, under its tracker, with the counts split by who said it. Under a call filter the trackers'
+ * mentions, calls and share are the filtered calls' ("in view"), as the table shows them.
+ */
 export function trackerRows(report: ReportOverview): Rows {
+  const filtered = new Map((report.filteredTrackers ?? []).map((t) => [t.name, t]));
+  const suffix = report.filteredTrackers ? ' (in view)' : '';
   const rows: Rows = [
     [
       'Tracker',
       'Phrase',
-      'Mentions',
+      `Mentions${suffix}`,
       'By your team',
       'By customers',
       'By unknown speakers',
-      'Calls mentioning',
-      'Share of calls',
+      `Calls mentioning${suffix}`,
+      `Share of calls${suffix}`,
     ],
   ];
   for (const tracker of report.result.trackers ?? []) {
+    const view = filtered.get(tracker.name) ?? tracker;
     rows.push([
       tracker.name,
       '(all phrases)',
-      tracker.mentions,
+      view.mentions,
       tracker.bySide.internal,
       tracker.bySide.external,
       tracker.bySide.unknown,
-      tracker.callsMentioning,
-      ratio(tracker.shareOfCalls),
+      view.callsMentioning,
+      ratio(view.shareOfCalls),
     ]);
     for (const phrase of tracker.phrases) {
       rows.push([

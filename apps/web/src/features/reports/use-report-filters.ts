@@ -1,4 +1,4 @@
-import { REPORT_FILTER_KEYS, type ReportFilters } from '@callmine/contracts';
+import { REPORT_FILTER_KEYS, type ReportFilters, reportFilters } from '@callmine/contracts';
 import { useSearchParams } from 'react-router';
 
 // The report view's filters live in the URL's search params (same keys as the API's), so a filtered view is a link
@@ -12,11 +12,14 @@ export interface ReportFilterState {
 
 export function useReportFilters(): ReportFilterState {
   const [params, setParams] = useSearchParams();
-  const filters: ReportFilters = {};
-  for (const key of REPORT_FILTER_KEYS) {
-    const value = params.get(key);
-    if (value) filters[key] = value;
-  }
+  // A hand-edited link with a value the API refuses (say, outcome=maybe) drops the filters rather than failing the page.
+  const filters = reportFilters
+    .catch({})
+    .parse(
+      Object.fromEntries(
+        REPORT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])),
+      ),
+    );
   const update = (change: (next: URLSearchParams) => void) =>
     setParams(
       (prev) => {

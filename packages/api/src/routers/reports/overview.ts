@@ -40,6 +40,7 @@ function resultOverview(result: StoredReport['result']): ReportResultOverview {
         }
       : null,
     talk: result.talk,
+    deals: result.deals ?? null,
   };
 }
 

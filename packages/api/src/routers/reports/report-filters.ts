@@ -3,7 +3,7 @@ import { REPORT_FILTER_KEYS, type ReportCall, type ReportFilters } from '@callmi
 import type { StoredReport } from './stored-report.ts';
 
 // The report view's filters as predicates over the report's calls. Each filter is one entry of CALL_FILTERS; a new
-// one (say, a deal's stage) is a key in contracts' reportFilters and one line here.
+// one is a key in contracts' reportFilters and one line here.
 
 type CallPredicate = (call: ReportCall, value: string, index: ReportIndex) => boolean;
 
@@ -22,6 +22,8 @@ const CALL_FILTERS: Record<keyof ReportFilters, CallPredicate> = {
   week: (call, week, index) => index.weekOf.get(call.id) === week,
   tracker: (call, tracker, index) => (index.trackerByCall.get(tracker)?.[call.id] ?? 0) > 0,
   phrase: (call, phrase, index) => index.callsSaying(phrase).has(call.id),
+  stage: (call, stage) => call.deal?.opportunity?.stage === stage,
+  outcome: (call, outcome) => (call.deal?.opportunity?.outcome ?? 'none') === outcome,
 };
 
 export function indexReport(report: StoredReport): ReportIndex {
