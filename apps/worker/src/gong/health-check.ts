@@ -118,7 +118,7 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     try {
       const client = deps.gong.client({
         baseUrl: row.baseUrl,
-        credentialId: row.id,
+        credentialId: await credential.limiterKey(),
         auth: credential.auth,
         renewAuth: credential.renewAuth,
       });
