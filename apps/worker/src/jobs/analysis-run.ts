@@ -114,6 +114,7 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
       baseUrl: stored.baseUrl,
       // The server's validations of this credential take turns with this run in the same limiter slots.
       credentialId: await credential.limiterKey(),
+      budgetKey: stored.id,
       auth: credential.auth,
       renewAuth: credential.renewAuth,
     });
