@@ -1,8 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { GongGateway } from '@callmine/api';
 import type { Config } from '@callmine/config';
 import { createDbBudgetStore, createDbRateSlotStore, type Db } from '@callmine/db';
-import { basicAuth, bearerAuth, createGong, createSharedRateLimiter, type Gong } from '@callmine/gong';
+import {
+  basicAuth,
+  basicLimiterKey,
+  bearerAuth,
+  createGong,
+  createSharedRateLimiter,
+  type Gong,
+  oauthLimiterKey,
+} from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 
 /**
@@ -40,14 +47,14 @@ export function gongGateway(gong: Gong, dailyBudget: number): GongGateway & { de
         : { ok: false };
     },
     async validateBasic({ accessKey, secretKey, baseUrl }) {
-      // The limiter and budget are keyed per Gong credential; a hash of the access key names it without revealing it.
-      const credentialId = `key:${createHash('sha256').update(accessKey).digest('hex').slice(0, 24)}`;
+      // Keyed as the worker keys the stored credential (limiter-key.ts): a validation takes turns with runs.
+      const credentialId = basicLimiterKey(accessKey);
       const result = await gong.validate({ baseUrl, credentialId, auth: basicAuth(accessKey, secretKey) });
       if (!result.ok) throw result.error;
       return { workspaces: [...result.workspaces] };
     },
-    async validateBearer({ accessToken, baseUrl }) {
-      const credentialId = `token:${createHash('sha256').update(accessToken).digest('hex').slice(0, 24)}`;
+    async validateBearer({ accessToken, baseUrl, workspaceId }) {
+      const credentialId = oauthLimiterKey(workspaceId);
       const result = await gong.validate({ baseUrl, credentialId, auth: bearerAuth(accessToken) });
       if (!result.ok) throw result.error;
       return { workspaces: [...result.workspaces] };

@@ -15,8 +15,15 @@ export interface GongGateway {
   normalizeBaseUrl(input: string | undefined): BaseUrlVerdict;
   /** A cheap read and the company's workspaces with these keys at this base URL; throws GongError on failure. */
   validateBasic(credential: { accessKey: string; secretKey: string; baseUrl: string }): Promise<GongCompany>;
-  /** The same with an OAuth access token (Bearer); throws GongError when it fails. */
-  validateBearer(credential: { accessToken: string; baseUrl: string }): Promise<GongCompany>;
+  /**
+   * The same with an OAuth access token (Bearer); throws GongError when it fails. `workspaceId` names the grant in
+   * the shared Gong limiter, as the worker names it (an access token changes at every refresh).
+   */
+  validateBearer(credential: {
+    accessToken: string;
+    baseUrl: string;
+    workspaceId: string;
+  }): Promise<GongCompany>;
 }
 
 /** Gong's token response, as far as Callmine uses it. Plaintext tokens: seal them, never log or return them. */

@@ -58,6 +58,11 @@ export interface GongClientOptions {
   readonly baseUrl?: string;
   /** Keys the limiter and the budget: one per Gong company credential. Not secret (e.g. the credential row id). */
   readonly credentialId: string;
+  /**
+   * The daily budget's key when it is not `credentialId`: the worker counts a credential's budget by its row id (the
+   * Gong card reads it there) while its limiter slots are named like the server's validations (limiter-key.ts).
+   */
+  readonly budgetKey?: string;
   /** Produces the Authorization header at request time (see basicAuth, bearerAuth). */
   readonly auth: GongAuth;
   /** Optional: renew after a 401 and retry the request once (the worker's OAuth refresh). */
@@ -135,6 +140,7 @@ export function createGong(options: GongOptions = {}): Gong {
     const send = createRequester({
       origin,
       credentialId: clientOptions.credentialId,
+      budgetKey: clientOptions.budgetKey ?? clientOptions.credentialId,
       auth: clientOptions.auth,
       ...(clientOptions.renewAuth ? { renewAuth: clientOptions.renewAuth } : {}),
       transport,

@@ -49,6 +49,7 @@ export {
   isGongError,
 } from './errors.ts';
 export { createRateLimiter, DEFAULT_RATE_PER_SECOND, type RateLimiter } from './limiter.ts';
+export { basicLimiterKey, oauthLimiterKey } from './limiter-key.ts';
 export {
   createGongTokenEndpoint,
   type GongTokenAnswer,

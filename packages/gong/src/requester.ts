@@ -22,6 +22,8 @@ export interface RetryPolicy {
 export interface RequesterContext {
   readonly origin: string;
   readonly credentialId: string;
+  /** The daily budget's key (usually `credentialId`). */
+  readonly budgetKey: string;
   readonly auth: GongAuth;
   readonly renewAuth?: RenewAuth;
   readonly transport: Transport;
@@ -77,7 +79,7 @@ export function createRequester(ctx: RequesterContext): Send {
           detail: 'key-paused',
         });
       }
-      await ctx.budget.take(ctx.credentialId);
+      await ctx.budget.take(ctx.budgetKey);
       const release = await ctx.limiter.acquire(ctx.credentialId, maxPauseMs);
       let response: TransportResponse;
       let authorization: string;

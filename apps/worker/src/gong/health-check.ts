@@ -118,7 +118,8 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
     try {
       const client = deps.gong.client({
         baseUrl: row.baseUrl,
-        credentialId: row.id,
+        credentialId: await credential.limiterKey(),
+        budgetKey: row.id,
         auth: credential.auth,
         renewAuth: credential.renewAuth,
       });

@@ -1,5 +1,12 @@
 import type { Db } from '@callmine/db';
-import { basicAuthorization, bearerAuthorization, type GongAuth, type RenewAuth } from '@callmine/gong';
+import {
+  basicAuthorization,
+  basicLimiterKey,
+  bearerAuthorization,
+  type GongAuth,
+  oauthLimiterKey,
+  type RenewAuth,
+} from '@callmine/gong';
 import { gongCredentialContext, isVaultError } from '@callmine/vault';
 import type { Opener } from '@callmine/vault/open';
 import {
@@ -24,6 +31,11 @@ export interface RequestCredential {
   readonly renewAuth: RenewAuth;
   /** The credential version the last header was built from (recorded on the run). */
   readonly lastVersion: () => number | null;
+  /**
+   * The credential's name in the shared Gong limiter and budget, the one the server's validation uses
+   * (@callmine/gong limiter-key.ts): a hash of the opened access key, or the workspace for an OAuth grant.
+   */
+  readonly limiterKey: () => Promise<string>;
 }
 
 export function requestTimeCredential(
@@ -71,6 +83,20 @@ export function requestTimeCredential(
 
   return {
     lastVersion: () => version,
+    limiterKey: async () => {
+      const row = await activeRow();
+      if (row.method === 'oauth') return oauthLimiterKey(row.workspaceId);
+      try {
+        if (!row.accessKeySealed)
+          throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
+        const context = { credentialId: row.id, workspaceId: row.workspaceId };
+        return basicLimiterKey(opener.open(row.accessKeySealed, gongCredentialContext(context, 'accessKey')));
+      } catch (error) {
+        if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
+        await markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
+        throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
+      }
+    },
     auth: async () => {
       let row = await activeRow();
       if (tokens.isDue(row)) row = await tokens.refresh(workspaceId, row.version);

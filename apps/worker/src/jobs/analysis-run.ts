@@ -112,12 +112,14 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
   try {
     client = deps.gong.client({
       baseUrl: stored.baseUrl,
-      credentialId: stored.id,
+      // The server's validations of this credential take turns with this run in the same limiter slots.
+      credentialId: await credential.limiterKey(),
+      budgetKey: stored.id,
       auth: credential.auth,
       renewAuth: credential.renewAuth,
     });
   } catch (error) {
-    if (!(error instanceof GongError)) throw error;
+    if (!(error instanceof GongError) && !(error instanceof CredentialUnavailable)) throw error;
     await finish(db, runId, 'failed', now(), error.message);
     return { kind: 'finished' };
   }

@@ -83,8 +83,8 @@ export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> 
       baseUrl: '',
     });
   }
-  // That validation came from the server process: it shares Gong's per-second window but not the worker's limiter.
-  // Let the window pass so a test's run owns the rate (Gong's 429 is the cross-process backstop, tested apart).
+  // That validation took its turn in the shared limiter the worker uses too; let its second pass anyway so a test's
+  // run starts with the whole rate (and request timings it measures are the run's alone).
   await new Promise((resolve) => setTimeout(resolve, 1100));
   const waitFor = async (runId: string, until: (run: RunView) => boolean, timeoutMs = 45_000) => {
     const deadline = Date.now() + timeoutMs;

@@ -94,7 +94,11 @@ export async function completeGongOAuth(
   const existing = await currentCredential(deps.db, binding.workspaceId);
   let company: Awaited<ReturnType<typeof deps.gong.validateBearer>>;
   try {
-    company = await deps.gong.validateBearer({ accessToken: grant.accessToken, baseUrl: verdict.origin });
+    company = await deps.gong.validateBearer({
+      accessToken: grant.accessToken,
+      baseUrl: verdict.origin,
+      workspaceId: binding.workspaceId,
+    });
   } catch (error) {
     const kind = isGongError(error) ? error.kind : 'internal-error';
     await audit(kind);
