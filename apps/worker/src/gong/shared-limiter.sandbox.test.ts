@@ -7,17 +7,11 @@ import { join } from 'node:path';
 import { createDbRateSlotStore, type Db, openDatabase, openPostgresDatabase } from '@callmine/db';
 import { createTestPostgresDatabase } from '@callmine/db/testing/postgres';
 import { basicAuth, createGong, createSharedRateLimiter } from '@callmine/gong';
-import { type GongSandbox, startGongSandbox } from '@callmine/gong-sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGongSandbox } from '@callmine/gong-sandbox';
+import { describe, expect, it } from 'vitest';
 
 const RATE = 3;
 const PER_INSTANCE = 9;
-
-let sandbox: GongSandbox;
-beforeAll(async () => {
-  sandbox = await startGongSandbox({ callsPerTenant: 5, rateLimit: { perSecond: RATE, perDay: 1_000_000 } });
-});
-afterAll(() => sandbox?.close());
 
 interface TwoHandles extends AsyncDisposable {
   dbs: [Db, Db];
@@ -69,6 +63,12 @@ describe.each([
   it('never more than 3 requests in any second for the credential, and no 429', {
     timeout: 60_000,
   }, async () => {
+    // A sandbox per dialect: one shared with the previous case could still count that case's last second and
+    // answer 429, which no limiter on this fresh database can know about.
+    await using sandbox = await startGongSandbox({
+      callsPerTenant: 5,
+      rateLimit: { perSecond: RATE, perDay: 1_000_000 },
+    });
     await using handles = await open();
     const origin = sandbox.clusters.standard?.origin ?? '';
     const gongs = handles.dbs.map((db) =>
@@ -99,7 +99,7 @@ describe.each([
           ),
         ),
       );
-      expect(results.every((r) => r.ok)).toBe(true);
+      expect(results.filter((r) => !r.ok)).toEqual([]);
     } finally {
       await Promise.all(gongs.map((g) => g.close()));
     }
