@@ -28,6 +28,7 @@ const onPostgres = {
   worker: [
     'src/credentials.sandbox.test.ts',
     'src/health-check.sandbox.test.ts',
+    'src/isolation.sandbox.test.ts',
     'src/oauth-canary.sandbox.test.ts',
     'src/reports-api.sandbox.test.ts',
     'src/reports.sandbox.test.ts',

@@ -218,6 +218,9 @@ describe('tenant isolation, every procedure', () => {
     for (const [name, value] of Object.entries(a)) expect(value, name).toMatch(/\S/);
     for (const [name, value] of Object.entries(own)) expect(value, name).toMatch(/\S/);
     const before = await tenantRows(env.server.database.db, a.workspaceId);
+    // The snapshot must hold A's data, or comparing it would prove nothing.
+    expect(before.organization).toHaveLength(1);
+    expect(Object.values(before).filter((rows) => rows.length > 0).length).toBeGreaterThan(5);
     const aValues = Object.values(a) as string[];
     const random: TenantIds = Object.fromEntries(
       Object.keys(a).map((k) => [k, k.endsWith('Email') ? `${randomUUID()}@nowhere.example` : randomUUID()]),
