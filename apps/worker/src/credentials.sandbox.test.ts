@@ -1,7 +1,6 @@
 // Decrypt at request time: the worker reads and opens the credential row before every Gong request, so a key
 // replaced mid-run is used by the next request, and a key Gong stops accepting fails the run once, plainly.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { storedAtRest } from '@callmine/server/testing';
 import { describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import type { TestWorker } from './testing/test-worker.ts';
@@ -19,14 +18,11 @@ const twoKeys = {
 };
 
 /** The secret must appear nowhere: not in the worker's logs, not in any byte of the data directory. */
-function expectNoTrace(e: RunEnv, w: TestWorker, secret: string) {
+async function expectNoTrace(e: RunEnv, w: TestWorker, secret: string) {
   expect(w.logLines.join('\n')).not.toContain(secret);
   expect(e.server.logLines.join('\n')).not.toContain(secret);
-  w.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  for (const name of readdirSync(e.server.dataDir)) {
-    const bytes = readFileSync(join(e.server.dataDir, name));
+  for (const { name, bytes } of await storedAtRest({ database: w.database, dataDir: e.server.dataDir }))
     expect(bytes.includes(Buffer.from(secret, 'utf8')), name).toBe(false);
-  }
 }
 
 async function untilRequests(e: RunEnv, n: number) {
@@ -78,7 +74,7 @@ describe('the credential during a run', () => {
     expect(audit.map((a) => a.action)).toContain('marked-needs-attention');
     // A new run is refused until an admin replaces the key.
     await expect(env.startRun()).rejects.toThrow(/needs attention/);
-    expectNoTrace(env, worker, env.key('primary').secretKey);
+    await expectNoTrace(env, worker, env.key('primary').secretKey);
   });
 
   it('fails the run plainly when Gong was disconnected before it started', async () => {

@@ -217,7 +217,10 @@ describe('tenant isolation, every procedure', () => {
     // A setup slip (an id left undefined) would make its cases prove nothing.
     for (const [name, value] of Object.entries(a)) expect(value, name).toMatch(/\S/);
     for (const [name, value] of Object.entries(own)) expect(value, name).toMatch(/\S/);
-    const before = tenantRows(env.server.database.sqlite, a.workspaceId);
+    const before = await tenantRows(env.server.database.db, a.workspaceId);
+    // The snapshot must hold A's data, or comparing it would prove nothing.
+    expect(before.organization).toHaveLength(1);
+    expect(Object.values(before).filter((rows) => rows.length > 0).length).toBeGreaterThan(5);
     const aValues = Object.values(a) as string[];
     const random: TenantIds = Object.fromEntries(
       Object.keys(a).map((k) => [k, k.endsWith('Email') ? `${randomUUID()}@nowhere.example` : randomUUID()]),
@@ -275,7 +278,7 @@ describe('tenant isolation, every procedure', () => {
     expect(problems).toEqual([]);
     for (const caller of callers) expect(succeeded[caller.label], caller.label).toBeGreaterThan(15);
     expect(probes).toBeGreaterThan(callers.length * reference.procedures.length);
-    expect(tenantRows(env.server.database.sqlite, a.workspaceId)).toEqual(before);
+    expect(await tenantRows(env.server.database.db, a.workspaceId)).toEqual(before);
     // A is still whole from its own side too.
     expect((await env.admin.reports.get.query({ id: a.reportId })).id).toBe(a.reportId);
     expect((await env.admin.members.list.query()).map((m) => m.email)).toContain(a.memberEmail);

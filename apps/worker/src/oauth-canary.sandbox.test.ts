@@ -2,9 +2,7 @@
 // ahead of expiry, on a refresh after a 401) and Callmine's client secret go through the worker's paths — success,
 // a refused refresh token, a failed run — and then no byte of them may be found in the logs, the data directory or
 // any API response.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startTokenProxy, type TokenProxy, tokensIn } from '@callmine/server/testing';
+import { startTokenProxy, storedAtRest, type TokenProxy, tokensIn } from '@callmine/server/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
@@ -97,11 +95,10 @@ describe('Gong OAuth refresh canary', () => {
       ...tokens.map((token) => Buffer.from(token).toString('base64')),
     ];
 
-    worker.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const dataFiles = readdirSync(e.server.dataDir)
-      .filter((name) => !['keyring.json', 'auth-secret'].includes(name))
-      .map((name) => ({ name, bytes: readFileSync(join(e.server.dataDir, name)) }));
-    expect(dataFiles.map((f) => f.name)).toContain('callmine.db');
+    const dataFiles = await storedAtRest({ database: worker.database, dataDir: e.server.dataDir }, [
+      'keyring.json',
+      'auth-secret',
+    ]);
     const logs = [...worker.logLines, ...e.server.logLines].join('\n');
     expect(logs).toContain('gong oauth token refreshed');
     expect(logs).toContain('gong oauth refresh failed');

@@ -4,7 +4,6 @@
 // @callmine/worker would make the two packages depend on each other.)
 import { randomUUID } from 'node:crypto';
 import type { AppRouter } from '@callmine/api';
-import { schema } from '@callmine/db';
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
@@ -120,13 +119,20 @@ describe('reports over the API', () => {
       '100% coverage',
       'Pricing pulse',
     ]);
-    const audit = worker.database.sqlite
-      .prepare('select action, actor_name, via, detail from audit_event where subject_id = ?')
-      .all(id);
+    const { auditEvent } = worker.database.db.tables;
+    const audit = await worker.database.db
+      .select({
+        action: auditEvent.action,
+        actorName: auditEvent.actorName,
+        via: auditEvent.via,
+        detail: auditEvent.detail,
+      })
+      .from(auditEvent)
+      .where(eq(auditEvent.subjectId, id));
     expect(audit).toEqual([
       {
         action: 'report.deleted',
-        actor_name: 'Ada Admin',
+        actorName: 'Ada Admin',
         via: 'session',
         detail: `Competitor watch · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
       },
@@ -146,6 +152,7 @@ describe('reports over the API', () => {
       password: 'bea long password',
     });
     const db = env.server.database.db;
+    const schema = db.tables;
     const workspace = { id: randomUUID(), name: 'Beta Corp', slug: 'beta', createdAt: new Date() };
     await db.insert(schema.organization).values(workspace);
     const userId = (

@@ -5,6 +5,7 @@
 import type { RunView } from '@callmine/contracts';
 import type { SandboxTenant } from '@callmine/gong-sandbox';
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUSPENDED_RUN_MESSAGE } from './jobs/suspension.ts';
 import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
@@ -27,6 +28,25 @@ async function waitFor(client: Client, runId: string, until: (run: RunView) => b
 }
 
 let env: RunEnv;
+
+/** A run's status and error, read from the database (a suspended workspace's members can't sign in). */
+async function runRow(id: string) {
+  const { db } = env.server.database;
+  const { analysisRun } = db.tables;
+  const [row] = await db
+    .select({ status: analysisRun.status, error: analysisRun.error })
+    .from(analysisRun)
+    .where(eq(analysisRun.id, id))
+    .limit(1);
+  return row;
+}
+
+/** The job that carries a run (its payload names the run; filtered here, the same on both dialects). */
+async function runJob(runId: string) {
+  const { db } = env.server.database;
+  const jobs = await db.select().from(db.tables.job);
+  return jobs.find((job) => (job.payload as { runId?: string } | null)?.runId === runId);
+}
 let worker: TestWorker | undefined;
 let beta: Client;
 let betaId = '';
@@ -110,30 +130,28 @@ describe('two workspaces, one worker', () => {
       timeZone: 'UTC',
     });
     // Its slot is due now.
-    env.server.database.sqlite
-      .prepare('update schedule set next_slot_at = ? where id = ?')
-      .run(Date.now() - 2 * 86_400_000, schedule.id);
+    const { db } = env.server.database;
+    await db
+      .update(db.tables.schedule)
+      .set({ nextSlotAt: new Date(Date.now() - 2 * 86_400_000) })
+      .where(eq(db.tables.schedule.id, schedule.id));
     await env.admin.operator.suspend.mutate({ id: betaId });
 
     worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
     const runA = await env.startRun();
     expect((await waitFor(env.admin, runA.id, isFinished)).status).toBe('done');
     expect(await worker.scheduler.tick()).toEqual([]);
-    const stillQueued = env.server.database.sqlite
-      .prepare('select status from analysis_run where id = ?')
-      .get(queuedB.id) as { status: string };
-    expect(stillQueued.status).toBe('queued');
-    const job = env.server.database.sqlite
-      .prepare("select status, attempts, run_after from job where json_extract(payload, '$.runId') = ?")
-      .get(queuedB.id) as { status: string; attempts: number; run_after: number };
-    expect(job.status).toBe('queued');
-    expect(job.run_after).toBeGreaterThan(Date.now());
+    expect(await runRow(queuedB.id)).toMatchObject({ status: 'queued' });
+    const job = await runJob(queuedB.id);
+    expect(job?.status).toBe('queued');
+    expect(job?.runAfter.getTime()).toBeGreaterThan(Date.now());
 
     await env.admin.operator.resume.mutate({ id: betaId });
     // The paused job comes due again; no need to wait a minute in a test.
-    env.server.database.sqlite
-      .prepare("update job set run_after = ? where json_extract(payload, '$.runId') = ?")
-      .run(Date.now(), queuedB.id);
+    await db
+      .update(db.tables.job)
+      .set({ runAfter: new Date() })
+      .where(eq(db.tables.job.id, (await runJob(queuedB.id))!.id));
     const ticked = await worker.scheduler.tick();
     expect(ticked.map((r) => r.kind)).toEqual(['started']);
     expect((await waitFor(beta, queuedB.id, isFinished)).status).toBe('done');
@@ -151,18 +169,19 @@ describe('two workspaces, one worker', () => {
       await waitFor(beta, started.id, (r) => r.status === 'fetching');
       await env.admin.operator.suspend.mutate({ id: betaId });
       // Its members can't sign in while it is suspended: read the run's row.
-      const read = env.server.database.sqlite.prepare('select status, error from analysis_run where id = ?');
       const deadline = Date.now() + 60_000;
-      let row = read.get(started.id) as { status: string; error: string | null };
-      while (!['done', 'failed', 'canceled'].includes(row.status) && Date.now() < deadline) {
+      let row = await runRow(started.id);
+      while (row && !['done', 'failed', 'canceled'].includes(row.status) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
-        row = read.get(started.id) as typeof row;
+        row = await runRow(started.id);
       }
       expect(row).toEqual({ status: 'canceled', error: SUSPENDED_RUN_MESSAGE });
-      const reports = env.server.database.sqlite
-        .prepare('select count(*) as n from report where run_id = ?')
-        .get(started.id) as { n: number };
-      expect(reports.n).toBe(0);
+      const { db } = env.server.database;
+      const reports = await db
+        .select({ id: db.tables.report.id })
+        .from(db.tables.report)
+        .where(eq(db.tables.report.runId, started.id));
+      expect(reports).toHaveLength(0);
     } finally {
       env.sandbox.faults.latency(0);
     }

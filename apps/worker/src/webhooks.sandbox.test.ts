@@ -1,10 +1,13 @@
 // Signed webhooks end to end: a real server and worker on one data directory, a local receiver allowed as a
 // development origin that checks every signature the way the README tells receivers to.
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { schema } from '@callmine/db';
-import { apiClient, startTestServer, type TestServer, testAdmin } from '@callmine/server/testing';
+import {
+  apiClient,
+  startTestServer,
+  storedAtRest,
+  type TestServer,
+  testAdmin,
+} from '@callmine/server/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { exited, spawnWorker } from './testing/spawn-worker.ts';
@@ -51,15 +54,6 @@ async function server(
   return { ...s, admin };
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function dataDirText(dir: string): string {
-  let text = '';
-  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const path = join(dir, file);
-    if (statSync(path).isFile()) text += readFileSync(path).toString('latin1');
-  }
-  return text;
-}
 
 describe('webhooks from a real run', () => {
   it('delivers run.finished and report.ready, signed; the secret is nowhere but the receiver', {
@@ -116,8 +110,8 @@ describe('webhooks from a real run', () => {
 
     // The canary: the secret was in the create answer and the receiver's hands only.
     await w.close();
-    await env.server.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    expect(dataDirText(env.server.dataDir)).not.toContain(created.secret);
+    for (const { name, bytes } of await storedAtRest(env.server))
+      expect(bytes.includes(Buffer.from(created.secret)), name).toBe(false);
     expect([...env.server.logLines, ...w.logLines].join('\n')).not.toContain(created.secret);
     expect(JSON.stringify(await env.admin.webhooks.list.query())).not.toContain(created.secret);
   });
@@ -250,11 +244,11 @@ describe('an endpoint failing for 3 days', () => {
     expect(endpoint?.failingSince).toBe(new Date(start).toISOString());
     const audit = await s.database.db
       .select({
-        via: schema.auditEvent.via,
-        action: schema.auditEvent.action,
-        actorId: schema.auditEvent.actorId,
+        via: s.database.db.tables.auditEvent.via,
+        action: s.database.db.tables.auditEvent.action,
+        actorId: s.database.db.tables.auditEvent.actorId,
       })
-      .from(schema.auditEvent);
+      .from(s.database.db.tables.auditEvent);
     expect(audit).toContainEqual({ via: 'system', action: 'webhook.disabled-failing', actorId: null });
 
     // Disabled: new events are not enqueued and nothing more is sent.

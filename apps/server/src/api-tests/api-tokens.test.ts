@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { schema } from '@callmine/db';
 import { TRPCClientError } from '@trpc/client';
+import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
@@ -56,7 +56,7 @@ describe('API tokens', () => {
     const listed = await admin.apiTokens.list.query();
     expect(listed).toHaveLength(1);
     expect(JSON.stringify(listed)).not.toContain(created.token);
-    const stored = await server.database.db.select().from(schema.apiToken);
+    const stored = await server.database.db.select().from(server.database.db.tables.apiToken);
     expect(JSON.stringify(stored)).not.toContain(created.token);
     expect(stored[0]?.tokenHash).toBe(createHash('sha256').update(created.token).digest('hex'));
 
@@ -119,9 +119,11 @@ describe('API tokens', () => {
     await script.workspace.get.query();
 
     // Time passing: the expiry moves into the past, as 30 days would move it.
-    server.database.sqlite
-      .prepare('UPDATE api_token SET expires_at = ? WHERE id = ?')
-      .run(Date.now() - 1000, created.view.id);
+    const { db } = server.database;
+    await db
+      .update(db.tables.apiToken)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(db.tables.apiToken.id, created.view.id));
     const invalid = { code: 'UNAUTHORIZED', reason: 'invalid-token' };
     expect(await failure(script.workspace.get.query())).toMatchObject(invalid);
     expect((await admin.apiTokens.list.query())[0]?.status).toBe('expired');

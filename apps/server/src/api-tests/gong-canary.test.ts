@@ -1,9 +1,8 @@
 // Canary: a unique secret goes through every Gong path, then no byte of it may be found anywhere we can look.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SandboxTenant } from '@callmine/gong-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
+import { storedAtRest } from '../testing/at-rest.ts';
 import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
 
 describe('Gong credential canary', () => {
@@ -126,11 +125,7 @@ describe('Gong credential canary', () => {
     });
     expect((await admin.integrations.gong.get.query()).status).toBe('connected');
 
-    server.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    const dataFiles = readdirSync(server.dataDir)
-      .filter((name) => !['keyring.json', 'auth-secret'].includes(name))
-      .map((name) => ({ name, bytes: readFileSync(join(server.dataDir, name)) }));
-    expect(dataFiles.map((f) => f.name)).toEqual(expect.arrayContaining(['callmine.db']));
+    const dataFiles = await storedAtRest(server, ['keyring.json', 'auth-secret']);
     const logs = server.logLines.join('\n');
     expect(responses.length).toBeGreaterThan(8);
 

@@ -1,8 +1,7 @@
 // Canary for OAuth: the access token, refresh token and client secret go through every OAuth path, then no byte of
 // them may be found in the data dir, the logs or any response Callmine sent.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedAtRest } from '../testing/at-rest.ts';
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
 import { startTokenProxy, type TokenProxy, tokensIn } from '../testing/token-proxy.ts';
 
@@ -101,11 +100,7 @@ describe('Gong OAuth canary', () => {
       ...tokens.map((token) => Buffer.from(token).toString('base64')),
     ];
 
-    server.database.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    const dataFiles = readdirSync(server.dataDir)
-      .filter((name) => !['keyring.json', 'auth-secret'].includes(name))
-      .map((name) => ({ name, bytes: readFileSync(join(server.dataDir, name)) }));
-    expect(dataFiles.map((f) => f.name)).toEqual(expect.arrayContaining(['callmine.db']));
+    const dataFiles = await storedAtRest(server, ['keyring.json', 'auth-secret']);
     const logs = server.logLines.join('\n');
     expect(logs).toContain('gong credential saved');
     expect(responses.length).toBeGreaterThan(15);

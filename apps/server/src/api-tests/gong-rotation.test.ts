@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
 import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { countRows as countTableRows, type TableName, tableSnapshot } from '../testing/table-rows.ts';
 
 const primary = (tenant: SandboxTenant) => {
   const c = tenant.credentials.find((k) => k.label === 'primary')!;
@@ -35,11 +36,9 @@ describe('replacing the Gong key', () => {
     timeout: 60_000,
   }, async () => {
     const { admin, server } = env;
-    const countRows = (table: string) =>
-      server.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
-    const usersBefore = countRows('user');
-    const snapshot = (table: string) =>
-      JSON.stringify(server.database.sqlite.prepare(`select * from ${table} order by rowid`).all());
+    const countRows = (table: TableName) => countTableRows(server.database.db, table);
+    const usersBefore = await countRows('user');
+    const snapshot = (table: TableName) => tableSnapshot(server.database.db, table);
     let runsBefore = '';
     let jobsBefore = '';
     let lastGood: { hint: string; baseUrl: string } | undefined;
@@ -66,8 +65,8 @@ describe('replacing the Gong key', () => {
               to: `2026-01-${String(r + 2).padStart(2, '0')}`,
             });
           }
-          runsBefore = snapshot('analysis_run');
-          jobsBefore = snapshot('job');
+          runsBefore = await snapshot('analysisRun');
+          jobsBefore = await snapshot('job');
         }
       }
       const view = await admin.integrations.gong.get.query();
@@ -79,14 +78,14 @@ describe('replacing the Gong key', () => {
       if (view.status !== 'disconnected') expect(view.version).toBe(successes);
     }
     // One credential row, swapped in place; the audit has every attempt; nothing else moved.
-    expect(countRows('gong_credential')).toBe(1);
-    expect(countRows('gong_audit_log')).toBe(50);
-    expect(countRows('user')).toBe(usersBefore);
-    expect(countRows('organization')).toBe(1);
+    expect(await countRows('gongCredential')).toBe(1);
+    expect(await countRows('gongAuditLog')).toBe(50);
+    expect(await countRows('user')).toBe(usersBefore);
+    expect(await countRows('organization')).toBe(1);
     // Runs and their jobs never hang off the credential row: byte-for-byte unchanged by 50 replacements.
-    expect(countRows('analysis_run')).toBe(20);
-    expect(snapshot('analysis_run')).toBe(runsBefore);
-    expect(snapshot('job')).toBe(jobsBefore);
+    expect(await countRows('analysisRun')).toBe(20);
+    expect(await snapshot('analysisRun')).toBe(runsBefore);
+    expect(await snapshot('job')).toBe(jobsBefore);
   });
 
   it('two admins saving different keys at once: exactly one wins, the other is told of the conflict', async () => {

@@ -46,8 +46,9 @@ describe('server hardening', () => {
   it('rejects a cross-origin POST with 403 and changes nothing', async () => {
     const response = await post('/trpc/workspace.rename', { origin: 'https://evil.example' });
     expect(response.status).toBe(403);
-    const name = server.database.sqlite.prepare('select name from organization').pluck().get();
-    expect(name).toBe('Acme');
+    const { db } = server.database;
+    const rows = await db.select({ name: db.tables.organization.name }).from(db.tables.organization);
+    expect(rows).toEqual([{ name: 'Acme' }]);
   });
 
   it('rejects a state-changing request with no Origin and no Sec-Fetch-Site', async () => {

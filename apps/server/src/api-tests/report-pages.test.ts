@@ -2,7 +2,6 @@
 // the first load stays small (the evidence and the calls are paged), the pages add up to what the report holds, the
 // filters narrow consistently, and another workspace's report is NOT_FOUND on every procedure.
 
-import { schema } from '@callmine/db';
 import type { GongSandbox } from '@callmine/gong-sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
@@ -169,17 +168,18 @@ describe('a 1,000-call report through the paged API', { timeout: 60_000 }, () =>
   it('another workspace’s report is NOT_FOUND on every procedure', async () => {
     const db = env.server.database.db;
     await db
-      .insert(schema.organization)
+      .insert(db.tables.organization)
       .values({ id: 'ws-beta', name: 'Beta', slug: 'beta', createdAt: new Date() });
     const theirs = (await seedReport(env.server, sandbox, { calls: 5, workspaceId: 'ws-beta' })).id;
+    // Called one at a time: a call started early could reject before its expect() listens (unhandled rejection).
     const attempts = [
-      env.admin.reports.get.query({ id: theirs }),
-      env.admin.reports.calls.query({ reportId: theirs }),
-      env.admin.reports.evidence.query({ reportId: theirs, section: 'trackers' }),
-      env.admin.reports.export.query({ id: theirs }),
+      () => env.admin.reports.get.query({ id: theirs }),
+      () => env.admin.reports.calls.query({ reportId: theirs }),
+      () => env.admin.reports.evidence.query({ reportId: theirs, section: 'trackers' }),
+      () => env.admin.reports.export.query({ id: theirs }),
     ];
     for (const attempt of attempts)
-      await expect(attempt).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
+      await expect(attempt()).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
     // The same procedures answer for this workspace's own report.
     expect((await env.admin.reports.calls.query({ reportId, limit: 1 })).items).toHaveLength(1);
   });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
 import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { type TableName, tableSnapshot } from '../testing/table-rows.ts';
 
 async function failure(promise: Promise<unknown>) {
   try {
@@ -221,17 +222,16 @@ describe('schedules', () => {
       });
       await admin.schedules.runNow.mutate({ id: created.id });
     }
-    const snapshot = (table: string) =>
-      JSON.stringify(server.database.sqlite.prepare(`select * from ${table} order by rowid`).all());
-    const tables = [
+    const snapshot = (table: TableName) => tableSnapshot(server.database.db, table);
+    const tables: TableName[] = [
       'schedule',
-      'schedule_occurrence',
-      'workspace_schedule_settings',
+      'scheduleOccurrence',
+      'workspaceScheduleSettings',
       'analysis',
-      'analysis_run',
+      'analysisRun',
       'job',
     ];
-    const before = tables.map(snapshot);
+    const before = await Promise.all(tables.map(snapshot));
     const listBefore = await admin.schedules.list.query();
     expect(listBefore.length).toBeGreaterThanOrEqual(4);
 
@@ -257,7 +257,7 @@ describe('schedules', () => {
         });
       }
     }
-    expect(tables.map(snapshot)).toEqual(before);
+    expect(await Promise.all(tables.map(snapshot))).toEqual(before);
     expect(await admin.schedules.list.query()).toEqual(listBefore);
   });
 });

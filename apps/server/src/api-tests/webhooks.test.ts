@@ -1,11 +1,9 @@
 // Webhook endpoints over real HTTP: admins (and admin tokens) manage them, the secret is in the create and rotate
 // answers only, URLs toward inside addresses are refused, and another workspace's ids are NOT_FOUND.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { schema } from '@callmine/db';
 import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
+import { storedAtRest } from '../testing/at-rest.ts';
 import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -28,16 +26,6 @@ async function failure(promise: Promise<unknown>) {
     throw error;
   }
   throw new Error('expected the call to fail');
-}
-
-/** Every byte of every file under `dir`, as text (a sealed secret must not be findable in plain text). */
-function dataDirText(dir: string): string {
-  let text = '';
-  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const path = join(dir, file);
-    if (statSync(path).isFile()) text += readFileSync(path).toString('latin1');
-  }
-  return text;
 }
 
 describe('webhooks procedures', () => {
@@ -75,16 +63,18 @@ describe('webhooks procedures', () => {
     const log = await admin.webhooks.deliveries.query({ endpointId: created.endpoint.id });
     expect(log).toEqual({ items: [], nextCursor: null });
 
-    // Sealed at rest: neither secret appears in the SQLite file (or its WAL), nor in any log line.
-    await server.database.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const stored = dataDirText(server.dataDir);
+    // Sealed at rest: neither secret appears in the database (or the data dir), nor in any log line.
+    const stored = (await storedAtRest(server)).map((file) => file.bytes.toString('latin1')).join('\n');
     for (const secret of [created.secret, rotated.secret]) {
       expect(stored).not.toContain(secret);
       expect(server.logLines.join('\n')).not.toContain(secret);
     }
     const audit = await server.database.db
-      .select({ action: schema.auditEvent.action, detail: schema.auditEvent.detail })
-      .from(schema.auditEvent);
+      .select({
+        action: server.database.db.tables.auditEvent.action,
+        detail: server.database.db.tables.auditEvent.detail,
+      })
+      .from(server.database.db.tables.auditEvent);
     expect(audit.map((a) => a.action)).toEqual([
       'webhook.created',
       'webhook.secret-rotated',
@@ -160,8 +150,11 @@ describe('webhooks procedures', () => {
     await script.webhooks.delete.mutate({ id: created.endpoint.id });
     expect(await admin.webhooks.list.query()).toEqual([]);
     const audit = await server.database.db
-      .select({ via: schema.auditEvent.via, action: schema.auditEvent.action })
-      .from(schema.auditEvent);
+      .select({
+        via: server.database.db.tables.auditEvent.via,
+        action: server.database.db.tables.auditEvent.action,
+      })
+      .from(server.database.db.tables.auditEvent);
     expect(audit).toContainEqual({ via: 'token', action: 'webhook.deleted' });
   });
 

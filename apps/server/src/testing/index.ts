@@ -1,4 +1,5 @@
 export { apiClient } from './api-client.ts';
+export { type StoredFile, storedAtRest } from './at-rest.ts';
 export { browserLikeFetch } from './browser-like-fetch.ts';
 export {
   type SandboxedServer,
@@ -8,6 +9,7 @@ export {
 } from './sandboxed-server.ts';
 export { aSecondWorkspace, type SecondWorkspace, tokenClient } from './second-workspace.ts';
 export { SEED_TRACKERS, type SeedReportOptions, seedReport } from './seed-report.ts';
+export { countRows, type TableName, tableSnapshot } from './table-rows.ts';
 export {
   asTestDatabase,
   existingDatabaseEnv,

@@ -1,10 +1,12 @@
-// The scheduler against a real server, its SQLite file and the Gong sandbox, with the clock injected: catch-up after a
-// week of downtime, exactly once with scheduler processes racing on one file, and a missing or rejected credential.
+// The scheduler against a real server, its database and the Gong sandbox, with the clock injected: catch-up after a
+// week of downtime, exactly once with scheduler processes racing on one database, and a missing or rejected credential.
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ScheduleDetailView } from '@callmine/contracts';
 import { nextSlot, slotsBetween } from '@callmine/schedule';
+import { existingDatabaseEnv } from '@callmine/server/testing';
+import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type RunEnv, startRunEnv } from '../testing/index.ts';
 
@@ -26,11 +28,14 @@ async function weeklyReview(env: RunEnv) {
 /** A worker whose scheduler ticks only when the test says, on the test's clock; closed with its RunEnv. */
 const worker = (e: RunEnv, now: () => Date) => e.startWorker({}, { now, scheduler: false });
 
-const runCount = (e: RunEnv) =>
-  e.server.database.sqlite
-    .prepare(`select count(*) from analysis_run where trigger = 'schedule'`)
-    .pluck()
-    .get();
+const runCount = async (e: RunEnv) => {
+  const { db } = e.server.database;
+  const [row] = await db
+    .select({ n: count() })
+    .from(db.tables.analysisRun)
+    .where(eq(db.tables.analysisRun.trigger, 'schedule'));
+  return row?.n;
+};
 
 describe('scheduler', () => {
   it('after a week of downtime runs the newest missed slot once, records the older ones as skipped, and moves on', async () => {
@@ -63,9 +68,11 @@ describe('scheduler', () => {
     const restarted = await worker(e, () => now);
     expect(await restarted.scheduler.tick()).toEqual([]);
     // Even a stale writer rewinding next_slot_at cannot get the slot run twice: the (schedule, slot) claim is taken.
-    e.server.database.sqlite
-      .prepare('update schedule set next_slot_at = ? where id = ?')
-      .run(firstSlot.getTime() + 7 * DAY, created.id);
+    const { db } = e.server.database;
+    await db
+      .update(db.tables.schedule)
+      .set({ nextSlotAt: new Date(firstSlot.getTime() + 7 * DAY) })
+      .where(eq(db.tables.schedule.id, created.id));
     expect(await restarted.scheduler.tick()).toEqual([
       { kind: 'taken', slot: new Date(firstSlot.getTime() + 7 * DAY) },
     ]);
@@ -84,7 +91,7 @@ describe('scheduler', () => {
     expect(older.map((o) => o.result)).toEqual(Array(7).fill('skipped'));
     expect(older.every((o) => o.runId === null)).toBe(true);
     expect(detail.nextRunAt).toBe(new Date(firstSlot.getTime() + 8 * DAY).toISOString());
-    expect(runCount(e)).toBe(1);
+    expect(await runCount(e)).toBe(1);
     const run = await e.admin.runs.get.query({ id: newest!.runId! });
     expect(run.selection).toMatchObject({ fromDateTime: newest!.windowFrom, toDateTime: newest!.windowTo });
     expect(run.analysis).toEqual({ id: analysisId, name: 'Weekly pipeline review' });
@@ -113,7 +120,11 @@ describe('scheduler', () => {
             const child = spawn(
               process.execPath,
               ['--import', 'tsx', 'src/testing/scheduler-child.ts', dbPath, JSON.stringify(instants)],
-              { cwd: appDir, stdio: ['ignore', 'pipe', 'inherit'] },
+              {
+                cwd: appDir,
+                env: { ...process.env, ...existingDatabaseEnv(e.server.dataDir) },
+                stdio: ['ignore', 'pipe', 'inherit'],
+              },
             );
             let out = '';
             child.stdout.on('data', (chunk) => {
@@ -143,31 +154,25 @@ describe('scheduler', () => {
     // 8 days: 8 daily + 32 six-hourly + 1 or 2 weekly slots, every one started once across the three processes.
     expect(expected).toBeGreaterThanOrEqual(41);
     expect(outputs.reduce((sum, o) => sum + o.started, 0)).toBe(expected);
-    expect(runCount(e)).toBe(expected);
-    const sqlite = e.server.database.sqlite;
-    expect(
-      sqlite.prepare(`select count(*) from schedule_occurrence where status = 'started'`).pluck().get(),
-    ).toBe(expected);
-    expect(
-      sqlite.prepare(`select count(*) from schedule_occurrence where status = 'skipped'`).pluck().get(),
-    ).toBe(0);
+    expect(await runCount(e)).toBe(expected);
+    // Read through the data layer and checked here, the same on both dialects.
+    const { db } = e.server.database;
+    const occurrences = await db
+      .select({ status: db.tables.scheduleOccurrence.status, runId: db.tables.scheduleOccurrence.runId })
+      .from(db.tables.scheduleOccurrence);
+    expect(occurrences.filter((o) => o.status === 'started')).toHaveLength(expected);
+    expect(occurrences.filter((o) => o.status === 'skipped')).toHaveLength(0);
     // Every run belongs to exactly one occurrence, and no schedule has two runs for the same window.
-    expect(
-      sqlite
-        .prepare(
-          `select count(*) from (select run_id from schedule_occurrence where run_id is not null group by run_id having count(*) > 1)`,
-        )
-        .pluck()
-        .get(),
-    ).toBe(0);
-    expect(
-      sqlite
-        .prepare(
-          `select count(*) from (select json_extract(selection, '$.fromDateTime') f, analysis_id from analysis_run group by f, analysis_id, json_extract(selection, '$.toDateTime') having count(*) > 1)`,
-        )
-        .pluck()
-        .get(),
-    ).toBe(0);
+    const runIds = occurrences.flatMap((o) => (o.runId ? [o.runId] : []));
+    expect(new Set(runIds).size).toBe(runIds.length);
+    const runs = await db
+      .select({ selection: db.tables.analysisRun.selection, analysisId: db.tables.analysisRun.analysisId })
+      .from(db.tables.analysisRun);
+    const windows = runs.map((r) => {
+      const selection = r.selection as { fromDateTime?: string; toDateTime?: string };
+      return JSON.stringify([selection.fromDateTime, selection.toDateTime, r.analysisId]);
+    });
+    expect(new Set(windows).size).toBe(windows.length);
     for (const s of schedules) {
       const after = await e.admin.schedules.get.query({ id: s.id });
       const spec = specs[schedules.indexOf(s)]!;
@@ -201,7 +206,7 @@ describe('scheduler', () => {
     });
     expect(detail.nextRunAt).toBe(new Date(slot.getTime() + 7 * DAY).toISOString());
     expect(detail.paused).toBe(false);
-    expect(runCount(e)).toBe(0);
+    expect(await runCount(e)).toBe(0);
   });
 
   it('a rejected key: the run fails, the Gong card needs attention, the next slot fails with the reason, the cadence stays', async () => {
@@ -245,6 +250,6 @@ describe('scheduler', () => {
     const detail = await e.admin.schedules.get.query({ id: created.id });
     expect(detail.occurrences.map((o) => o.result)).toEqual(['failed', 'failed']);
     expect(detail.nextRunAt).toBe(new Date(slot.getTime() + 2 * DAY).toISOString());
-    expect(runCount(e)).toBe(1);
+    expect(await runCount(e)).toBe(1);
   });
 });

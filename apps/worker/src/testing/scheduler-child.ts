@@ -1,12 +1,16 @@
-// A separate scheduler process for the exactly-once test: opens the database file, ticks once at each instant it is
+// A separate scheduler process for the exactly-once test: opens the database (the SQLite file, or PostgreSQL when
+// CALLMINE_DATABASE_URL is set), ticks once at each instant it is
 // given (argv[3], JSON array of ISO strings) and prints what each tick claimed. Several of these race on one file.
-import { openDatabase } from '@callmine/db';
+import { openDatabaseFromConfig } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { createScheduler } from '../scheduler/scheduler.ts';
 
 const [path, instants] = process.argv.slice(2);
 if (!path || !instants) throw new Error('usage: scheduler-child <db path> <json instants>');
-const database = openDatabase(path);
+const database = await openDatabaseFromConfig({
+  databaseUrl: process.env.CALLMINE_DATABASE_URL,
+  databasePath: path,
+});
 let current = new Date(0);
 const scheduler = createScheduler({
   db: database.db,
@@ -23,5 +27,5 @@ for (const iso of JSON.parse(instants) as string[]) {
     if (result.kind === 'taken') taken += 1;
   }
 }
-database.close();
+await database.close();
 process.stdout.write(JSON.stringify({ started, taken }));
