@@ -5,13 +5,16 @@ export function SubmitButton({
   pending,
   pendingLabel,
   children,
+  disabled = false,
 }: {
   pending: boolean;
   pendingLabel: string;
   children: ReactNode;
+  /** Not ready to submit yet (say, while the choices it sends are loading). */
+  disabled?: boolean;
 }) {
   return (
-    <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
+    <button type="submit" className="primary" disabled={pending || disabled} aria-busy={pending}>
       {pending ? pendingLabel : children}
     </button>
   );

@@ -71,6 +71,7 @@ export function StartRunForm() {
     <form ref={form.formRef} noValidate aria-label="Start a run" className="card" onSubmit={onSubmit}>
       <h2>Start a run</h2>
       {failed ? <Alert tone="error">{errorMessage(failed)}</Alert> : null}
+      {templates.isError ? <Alert tone="error">{errorMessage(templates.error)}</Alert> : null}
       {subject ? (
         <RunSubjectFields
           subject={subject}
@@ -83,7 +84,8 @@ export function StartRunForm() {
       ) : null}
       {byAnalysis ? null : <SelectionFields form={form} />}
       <div className="actions">
-        <SubmitButton pending={pending} pendingLabel="Starting…">
+        {/* Until the trackers are shown there is nothing to send: a click then would do nothing. */}
+        <SubmitButton pending={pending} pendingLabel="Starting…" disabled={!subject}>
           Start run
         </SubmitButton>
       </div>
