@@ -2,10 +2,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiClient } from '../testing/api-client.ts';
+import { apiClient, trpcFailure as failure } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
 import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -16,20 +15,6 @@ const owner = {
   password: 'correct horse battery',
   workspaceName: 'Acme',
 };
-
-/** What a developer's script does: a plain fetch with the Bearer header, no cookies, no Origin. */
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code?: string; reason?: string } | undefined;
-      return { code: data?.code, reason: data?.reason, message: error.message };
-    }
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('API tokens', () => {
   let server: TestServer;

@@ -1,8 +1,7 @@
 // Webhook endpoints over real HTTP: admins (and admin tokens) manage them, the secret is in the create and rotate
 // answers only, URLs toward inside addresses are refused, and another workspace's ids are NOT_FOUND.
-import { TRPCClientError } from '@trpc/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { apiClient } from '../testing/api-client.ts';
+import { apiClient, trpcFailure as failure } from '../testing/api-client.ts';
 import { storedAtRest } from '../testing/at-rest.ts';
 import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
 import { startTestServer, type TestServer } from '../testing/test-server.ts';
@@ -14,19 +13,6 @@ const owner = {
   workspaceName: 'Acme',
 };
 const DEV_ORIGIN = 'http://127.0.0.1:4020';
-
-async function failure(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) {
-      const data = error.data as { code?: string; reason?: string } | undefined;
-      return { code: data?.code, reason: data?.reason, message: error.message };
-    }
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('webhooks procedures', () => {
   let server: TestServer;
