@@ -63,6 +63,13 @@ export function intentOf(word: string): string | undefined {
   return INTENT_OF.get(word);
 }
 
+const PAIR_FIRST = new Set([...PAIRS.keys()].map((pair) => pair.split(' ')[0]!));
+
+/** Whether a word can open a two-word intent (so most words skip building the pair). */
+export function startsPair(word: string): boolean {
+  return PAIR_FIRST.has(word);
+}
+
 export function pairIntentOf(first: string, second: string): string | undefined {
   return PAIRS.get(`${first} ${second}`);
 }

@@ -1,8 +1,9 @@
-import type { Evidence, QuestionGroup } from '@callmine/contracts';
-import { type Conversation, evidenceOf } from '../conversation.ts';
+import type { QuestionGroup } from '@callmine/contracts';
+import { type Conversation, evidenceOf, type SpokenSentence } from '../conversation.ts';
 import type { DealSlicer } from '../deals.ts';
 import { isStopWord, stem, words } from '../text/tokens.ts';
-import { intentOf, pairIntentOf, QUESTION_FRAME } from './intents.ts';
+import { groupWordings, rankTokens } from './grouping.ts';
+import { intentOf, pairIntentOf, QUESTION_FRAME, startsPair } from './intents.ts';
 import { isQuestion } from './is-question.ts';
 
 /** Two wordings join one group when their normalised token sets overlap this much (Jaccard). */
@@ -16,38 +17,77 @@ export const QUESTION_GROUPING_RULE =
   'export / extract / download → export), share at least 60 % of their tokens (Jaccard ≥ 0.6). Names stay as ' +
   'they are, so the same question about two competitors is two groups. A wording joins the first group it matches.';
 
+interface Asked {
+  conversation: Conversation;
+  sentence: SpokenSentence;
+  /** Number of the call's id among the analysed calls' distinct ids. */
+  callIndex: number;
+}
+
 interface Wording {
-  key: string;
-  tokens: Set<string>;
-  /** Distinct spellings (ignoring case and punctuation) that normalised to this key, with how often each was said. */
+  tokens: string[];
+  /** Distinct spellings (ignoring case and punctuation) that normalised to these tokens, with how often each was said. */
   variants: Map<string, { text: string; count: number }>;
-  asked: { callId: string; evidence: Evidence }[];
+  asked: Asked[];
 }
 
-function tokensOf(text: string): string[] {
-  const all = words(text);
-  const tokens: string[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const word = all[i]!;
-    const pair = i + 1 < all.length ? pairIntentOf(word, all[i + 1]!) : undefined;
-    if (pair) {
-      tokens.push(pair);
-      i++;
-      continue;
+/** A question's tokens: the word → token mapping is cached, since the same words recur in every call. */
+class Tokeniser {
+  /** The word's token, or '' when the word is dropped (stop and question-frame words). */
+  private readonly tokenOf = new Map<string, string>();
+
+  private token(word: string): string {
+    let token = this.tokenOf.get(word);
+    if (token === undefined) {
+      token = intentOf(word) ?? (isStopWord(word) || QUESTION_FRAME.has(word) ? '' : stem(word));
+      this.tokenOf.set(word, token);
     }
-    const intent = intentOf(word);
-    if (intent) tokens.push(intent);
-    else if (!isStopWord(word) && !QUESTION_FRAME.has(word)) tokens.push(stem(word));
+    return token;
   }
-  // A question made only of stop words ("how are you?") is compared on all its words.
-  return [...new Set(tokens.length > 0 ? tokens : all.map(stem))].sort();
+
+  /** Distinct tokens, sorted: the wording's identity. */
+  tokensOf(all: readonly string[]): string[] {
+    const tokens: string[] = [];
+    for (let i = 0; i < all.length; i++) {
+      const word = all[i]!;
+      const pair = i + 1 < all.length && startsPair(word) ? pairIntentOf(word, all[i + 1]!) : undefined;
+      if (pair) {
+        tokens.push(pair);
+        i++;
+        continue;
+      }
+      const token = this.token(word);
+      if (token !== '') tokens.push(token);
+    }
+    // A question made only of stop words ("how are you?") is compared on all its words.
+    return [...new Set(tokens.length > 0 ? tokens : all.map(stem))].sort();
+  }
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0;
-  for (const t of a) if (b.has(t)) shared++;
-  const union = a.size + b.size - shared;
-  return union === 0 ? 1 : shared / union;
+interface Ranked {
+  group: Wording[];
+  question: string;
+  callCount: number;
+  askedCount: number;
+}
+
+/** The group's figures that decide its rank; wordings, slices and evidence are built for the groups shown only. */
+function rankOf(group: Wording[], callStamp: Int32Array, stamp: number): Ranked {
+  let askedCount = 0;
+  let callCount = 0;
+  let top: { text: string; count: number } | undefined;
+  for (const wording of group) {
+    askedCount += wording.asked.length;
+    for (const { callIndex } of wording.asked) {
+      if (callStamp[callIndex] === stamp) continue;
+      callStamp[callIndex] = stamp;
+      callCount++;
+    }
+    for (const v of wording.variants.values()) {
+      if (!top || v.count > top.count || (v.count === top.count && v.text < top.text)) top = v;
+    }
+  }
+  return { group, question: top!.text, callCount, askedCount };
 }
 
 /**
@@ -62,92 +102,68 @@ export function analyseQuestions(
   deals: DealSlicer | null = null,
 ): { total: number; groups: QuestionGroup[]; groupingRule: string } {
   const wordings = new Map<string, Wording>();
+  const tokeniser = new Tokeniser();
+  const callIndexOf = new Map<string, number>();
   let total = 0;
-  for (const { call, sentences } of conversations) {
+  for (const conversation of conversations) {
+    const { call, sentences } = conversation;
+    let callIndex = callIndexOf.get(call.id);
+    if (callIndex === undefined) {
+      callIndex = callIndexOf.size;
+      callIndexOf.set(call.id, callIndex);
+    }
     for (const sentence of sentences) {
       if (sentence.side !== 'external' || !isQuestion(sentence.text)) continue;
       total++;
-      const tokens = tokensOf(sentence.text);
+      const all = words(sentence.text);
+      const tokens = tokeniser.tokensOf(all);
       const key = tokens.join(' ');
       let wording = wordings.get(key);
       if (!wording) {
-        wording = { key, tokens: new Set(tokens), variants: new Map(), asked: [] };
+        wording = { tokens, variants: new Map(), asked: [] };
         wordings.set(key, wording);
       }
-      const spelling = words(sentence.text).join(' ');
+      const spelling = all.join(' ');
       const variant = wording.variants.get(spelling);
       if (variant) variant.count++;
       else wording.variants.set(spelling, { text: sentence.text.trim(), count: 1 });
-      wording.asked.push({ callId: call.id, evidence: evidenceOf(call, sentence) });
+      wording.asked.push({ conversation, sentence, callIndex });
     }
   }
-  // A wording joins the earliest group whose first wording it matches. Prefix filtering (as in similarity joins)
-  // finds the candidates: with tokens ordered rarest first, two sets with Jaccard ≥ t share a token among the first
-  // n − ⌈t·n⌉ + 1 of each, so groups are indexed by their first wording's prefix and probed with the wording's;
-  // and where they first share a token bounds how much more they can share (positional filter). Both filters only
-  // skip pairs that cannot reach the threshold: the same groups as comparing with every group, without the scan.
-  const frequency = new Map<string, number>();
-  for (const w of wordings.values()) for (const t of w.tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  const orderTokens = (tokens: ReadonlySet<string>) =>
-    [...tokens].sort((a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
-  const groups: Wording[][] = [];
-  // token → [group, position of the token in the group's ordered head, head size], flattened.
-  const postings = new Map<string, number[]>();
-  const overlapFor = (a: number, b: number) => (SAME_QUESTION * (a + b)) / (1 + SAME_QUESTION) - 1e-9;
-  for (const wording of wordings.values()) {
-    const ordered = orderTokens(wording.tokens);
-    const prefix = ordered.slice(0, ordered.length - Math.ceil(SAME_QUESTION * ordered.length) + 1);
-    const seen = new Set<number>();
-    const candidates: number[] = [];
-    prefix.forEach((token, i) => {
-      const list = postings.get(token);
-      if (!list) return;
-      for (let k = 0; k < list.length; k += 3) {
-        const group = list[k]!;
-        if (seen.has(group)) continue;
-        seen.add(group);
-        // Positional filter: the first shared token sits at i and j, so at most 1 + the shorter rest is shared.
-        const j = list[k + 1]!;
-        const size = list[k + 2]!;
-        if (1 + Math.min(ordered.length - i - 1, size - j - 1) >= overlapFor(ordered.length, size)) {
-          candidates.push(group);
-        }
-      }
-    });
-    const home = candidates
-      .sort((a, b) => a - b)
-      .find((g) => jaccard(groups[g]![0]!.tokens, wording.tokens) >= SAME_QUESTION);
-    if (home !== undefined) groups[home]!.push(wording);
-    else {
-      prefix.forEach((token, j) => {
-        const entry = [groups.length, j, ordered.length];
-        const list = postings.get(token);
-        if (list) list.push(...entry);
-        else postings.set(token, entry);
-      });
-      groups.push([wording]);
-    }
-  }
-  const ranked = groups.map((group) => {
-    const asked = group.flatMap((w) => w.asked);
-    const callIds = new Set(asked.map((a) => a.callId));
-    const variants = group
-      .flatMap((w) => [...w.variants.values()])
-      .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-    return {
-      question: variants[0]!.text,
-      callCount: callIds.size,
-      askedCount: asked.length,
-      wordings: variants.map((v) => v.text),
-      ...(deals ? { byDeal: deals.slice(callIds) } : {}),
-      evidence: asked.slice(0, evidenceLimit).map((a) => a.evidence),
-    };
-  });
+  const list = [...wordings.values()];
+  const groups = groupWordings(rankTokens(list.map((w) => w.tokens)), SAME_QUESTION).map((members) =>
+    members.map((w) => list[w]!),
+  );
+  const callStamp = new Int32Array(callIndexOf.size);
+  const ranked = groups.map((group, g) => rankOf(group, callStamp, g + 1));
   ranked.sort(
     (a, b) =>
       b.callCount - a.callCount ||
       b.askedCount - a.askedCount ||
       (a.question < b.question ? -1 : a.question > b.question ? 1 : 0),
   );
-  return { total, groups: ranked.slice(0, topN), groupingRule: QUESTION_GROUPING_RULE };
+  return {
+    total,
+    groups: ranked.slice(0, topN).map((r) => shown(r, evidenceLimit, deals)),
+    groupingRule: QUESTION_GROUPING_RULE,
+  };
+}
+
+function shown(
+  { group, question, callCount, askedCount }: Ranked,
+  evidenceLimit: number,
+  deals: DealSlicer | null,
+): QuestionGroup {
+  const asked = group.flatMap((w) => w.asked);
+  const variants = group
+    .flatMap((w) => [...w.variants.values()])
+    .sort((a, b) => b.count - a.count || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  return {
+    question,
+    callCount,
+    askedCount,
+    wordings: variants.map((v) => v.text),
+    ...(deals ? { byDeal: deals.slice(new Set(asked.map((a) => a.conversation.call.id))) } : {}),
+    evidence: asked.slice(0, evidenceLimit).map((a) => evidenceOf(a.conversation.call, a.sentence)),
+  };
 }

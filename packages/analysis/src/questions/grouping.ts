@@ -1,0 +1,112 @@
+// Grouping of question wordings: a wording joins the earliest group whose first wording (its head) it matches with
+// Jaccard ≥ `threshold`, else it starts a group. Candidates come from prefix filtering, as in similarity joins: with
+// every token set ordered rarest token first, two sets with Jaccard ≥ t share a token among the first
+// n − ⌈t·n⌉ + 1 of each, so heads are indexed by their prefix tokens and a wording probes with its own prefix; where
+// they first share a token bounds how much more they can share (positional filter). Both filters only skip pairs
+// that cannot reach the threshold, so the groups are exactly those of comparing with every group in turn.
+//
+// The index keeps, per token, one list of heads per (position of the token in the head, head size): the positional
+// filter depends only on those two and the probe's position, so a list that fails it is skipped whole. A token every
+// templated question shares ("else" in "Who else should be in the … review?") then costs one check per list, not
+// one per head.
+
+interface Bucket {
+  /** Position of the token in the heads' ordered tokens. */
+  at: number;
+  /** The heads' token counts. */
+  size: number;
+  /** Group numbers, ascending (groups are numbered as they are made). */
+  groups: number[];
+}
+
+/** Tokens shared by two ascending lists of token ranks. */
+function sharedCount(a: Int32Array, b: Int32Array): number {
+  let shared = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+function jaccard(a: Int32Array, b: Int32Array): number {
+  const shared = sharedCount(a, b);
+  const union = a.length + b.length - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/**
+ * `wordings[w]` holds wording w's distinct tokens as ranks (0 = rarest token; ties in rarity broken by the token's
+ * text), ascending. Returns, per group, its wordings' numbers in input order; groups in the order they were made.
+ */
+export function groupWordings(wordings: readonly Int32Array[], threshold: number): number[][] {
+  const groups: number[][] = [];
+  const heads: Int32Array[] = [];
+  // Per token rank, its buckets keyed by size × (size − 1) / 2 + position (unique for position < size).
+  const index: (Map<number, Bucket> | undefined)[] = [];
+  // Which wording last looked at a group, so a group reached through two tokens is compared once.
+  const lastProbe: number[] = [];
+  const overlapFor = (a: number, b: number) => (threshold * (a + b)) / (1 + threshold) - 1e-9;
+  wordings.forEach((ordered, w) => {
+    const n = ordered.length;
+    const prefix = Math.min(n, n - Math.ceil(threshold * n) + 1);
+    let home = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < prefix; i++) {
+      const buckets = index[ordered[i]!];
+      if (!buckets) continue;
+      for (const { at, size, groups: list } of buckets.values()) {
+        // Positional filter: the first shared token sits at i and at, so at most 1 + the shorter rest is shared.
+        // A group first reached here and failing it fails at every later shared token too (the rests only shrink).
+        if (1 + Math.min(n - i - 1, size - at - 1) < overlapFor(n, size)) continue;
+        for (const group of list) {
+          if (group >= home) break;
+          if (lastProbe[group] === w) continue;
+          lastProbe[group] = w;
+          if (jaccard(heads[group]!, ordered) >= threshold) home = group;
+        }
+      }
+    }
+    if (home !== Number.POSITIVE_INFINITY) {
+      groups[home]!.push(w);
+      return;
+    }
+    const group = groups.length;
+    groups.push([w]);
+    heads.push(ordered);
+    for (let at = 0; at < prefix; at++) {
+      const token = ordered[at]!;
+      let buckets = index[token];
+      if (!buckets) {
+        buckets = new Map();
+        index[token] = buckets;
+      }
+      const key = (n * (n - 1)) / 2 + at;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.groups.push(group);
+      else buckets.set(key, { at, size: n, groups: [group] });
+    }
+  });
+  return groups;
+}
+
+/**
+ * Ranks tokens by how many wordings hold them (rarest first, ties by text) and gives each wording its ranks,
+ * ascending: the order prefix filtering needs.
+ */
+export function rankTokens(wordings: readonly (readonly string[])[]): Int32Array[] {
+  const frequency = new Map<string, number>();
+  for (const tokens of wordings) for (const t of tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+  const order = [...frequency.keys()].sort(
+    (a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  const rank = new Map(order.map((t, i) => [t, i]));
+  return wordings.map((tokens) => Int32Array.from(tokens, (t) => rank.get(t)!).sort());
+}
