@@ -1,14 +1,14 @@
 import type { Conversation, SpokenSentence } from '../conversation.ts';
 import { HARD_FILLER, SOFT_FILLER } from '../text/filler.ts';
 import { isStopWord } from '../text/tokens.ts';
+import { PhraseTable } from './phrase-table.ts';
+import { WORD_RUN, WordIds } from './word-ids.ts';
 
 // Stage 1 of the theme finder, over every customer sentence and cheap: words between stop words, filler, time words
 // and numbers form runs; each run gives its 1–3-word phrases. Counting them costs a regex and a few map updates per
 // word, so the tagger (stage 2) only has to look at the phrases worth a theme.
 
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
 const HAS_DIGIT = /\p{N}/u;
-const lowerWords = (text: string): string[] => text.toLowerCase().match(WORD_RUN) ?? [];
 export const MAX_PHRASE_WORDS = 3;
 
 /** The sentence's words in lower case and where each sits in the text (for the tagger and for display). */
@@ -38,36 +38,32 @@ export function breaksPhrase(word: string): boolean {
   );
 }
 
-// Phrases are counted by number, not by string: each word gets an id once, and a phrase of up to three words packs
-// its ids into one safe integer (base 2^17), so counting costs one map lookup per word and one per phrase with no
-// string building. Words past the 131,071st distinct one end phrases (too rare by then to be a theme).
+// Phrases are counted by number, not by string: each word gets an id once (word-ids.ts reads them without building
+// strings), and a phrase is its up-to-three word ids in a typed hash table (phrase-table.ts). Where a phrase must
+// be named outside the table, it is a key: the ids packed into one safe integer (base 2^17). Words past the
+// 131,071st distinct one end phrases (too rare by then to be a theme).
 const BASE = 2 ** 17;
 const BREAK = -1;
 
 export class Vocabulary {
-  private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
+  /** Lower-case word → id, or BREAK for a word that ends phrases. */
+  readonly reader = new WordIds((word) => {
+    if (breaksPhrase(word) || this.words.length >= BASE - 1) return BREAK;
+    this.words.push(word);
+    return this.words.length - 1;
+  });
 
   /** The word's id, or BREAK for a word that ends phrases. */
   idOf(word: string): number {
-    let id = this.ids.get(word);
-    if (id === undefined) {
-      id = breaksPhrase(word) || this.words.length >= BASE - 1 ? BREAK : this.words.length;
-      if (id !== BREAK) this.words.push(word);
-      this.ids.set(word, id);
-    }
-    return id;
-  }
-
-  idsOf(words: readonly string[]): number[] {
-    return words.map((w) => this.idOf(w));
+    return this.reader.idOf(word);
   }
 
   /** The phrase's key, or undefined when a word is unknown or breaks phrases. */
   keyOf(phrase: string): number | undefined {
     let key = 0;
     for (const word of phrase.split(' ')) {
-      const id = this.ids.get(word);
+      const id = this.reader.peek(word);
       if (id === undefined || id === BREAK) return undefined;
       key = key * BASE + id + 1;
     }
@@ -81,28 +77,51 @@ export class Vocabulary {
   }
 }
 
-/** Calls `visit` with the key of each 1–3-word phrase of the runs of non-break ids. */
-export function forEachPhraseKey(ids: readonly number[], visit: (key: number) => void): void {
-  let runStart = 0;
-  for (let i = 0; i <= ids.length; i++) {
-    if (i < ids.length && ids[i] !== BREAK) continue;
+/** A phrase's key from its word ids (−1 past its length). */
+export const keyOfIds = (a: number, b: number, c: number): number =>
+  b < 0 ? a + 1 : c < 0 ? (a + 1) * BASE + b + 1 : ((a + 1) * BASE + b + 1) * BASE + c + 1;
+
+/** The word ids of a key: [first, second or −1, third or −1]. */
+function idsOfKey(key: number): [number, number, number] {
+  const ids: number[] = [];
+  for (let k = key; k > 0; k = Math.floor(k / BASE)) ids.unshift((k % BASE) - 1);
+  return [ids[0] ?? BREAK, ids[1] ?? BREAK, ids[2] ?? BREAK];
+}
+
+/**
+ * Calls `visit` with the word ids of each 1–3-word phrase (−1 past its length) of the runs of non-break ids in
+ * `ids[from .. to)`.
+ */
+export function forEachPhrase(
+  ids: ArrayLike<number>,
+  from: number,
+  to: number,
+  visit: (a: number, b: number, c: number) => void,
+): void {
+  let runStart = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && ids[i] !== BREAK) continue;
     for (let start = runStart; start < i; start++) {
-      let key = ids[start]! + 1;
-      visit(key);
-      for (let n = 2; n <= MAX_PHRASE_WORDS && start + n <= i; n++) {
-        key = key * BASE + ids[start + n - 1]! + 1;
-        visit(key);
+      const a = ids[start]!;
+      visit(a, BREAK, BREAK);
+      if (start + 1 < i) {
+        const b = ids[start + 1]!;
+        visit(a, b, BREAK);
+        if (MAX_PHRASE_WORDS >= 3 && start + 2 < i) visit(a, b, ids[start + 2]!);
       }
     }
     runStart = i + 1;
   }
 }
 
-/** The 1–3-word phrases of a text as strings (for tests and readers; the engine counts keys). */
+/** The 1–3-word phrases of a text as strings (for tests and readers; the engine counts ids). */
 export function phrasesOf(text: string): string[] {
   const vocabulary = new Vocabulary();
   const out: string[] = [];
-  forEachPhraseKey(vocabulary.idsOf(lowerWords(text)), (key) => out.push(vocabulary.phraseOf(key)));
+  const n = vocabulary.reader.read(text);
+  forEachPhrase(vocabulary.reader.buffer, 0, n, (a, b, c) =>
+    out.push(vocabulary.phraseOf(keyOfIds(a, b, c))),
+  );
   return out;
 }
 
@@ -112,8 +131,6 @@ export interface CustomerSentence {
   sentence: SpokenSentence;
   /** Index of the call among the analysed calls (documents for TF-IDF). */
   callIndex: number;
-  /** Its word ids, computed once by countPhrases and reused by locate. */
-  ids?: number[];
 }
 
 export function customerSentences(conversations: readonly Conversation[]): CustomerSentence[] {
@@ -131,46 +148,57 @@ export interface PhraseStat {
   count: number;
   /** Calls that said it (document frequency). */
   calls: number;
-  /** The call that counted it last: a phrase adds to `calls` once per call without a per-call set. */
-  lastCall: number;
 }
 
-export interface PhraseCounts {
-  stats: Map<number, PhraseStat>;
-  /** Customer words in total (the rate's denominator). */
-  words: number;
-  /** Calls analysed (documents). */
-  documents: number;
+/** The word ids of every sentence counted, end to end: sentence s holds ids[offsets[s] .. offsets[s + 1]). */
+export interface SentenceIds {
+  ids: Int32Array;
+  offsets: Int32Array;
 }
 
-/** One map update per phrase said: this loop is most of the theme finder's time. */
+export class PhraseCounts {
+  constructor(
+    readonly table: PhraseTable,
+    /** Customer words in total (the rate's denominator). */
+    readonly words: number,
+    /** Calls analysed (documents). */
+    readonly documents: number,
+  ) {}
+
+  /** The phrase's figures by key, or undefined when it was never said. */
+  statOf(key: number): PhraseStat | undefined {
+    const phrase = this.table.find(...idsOfKey(key));
+    return phrase < 0 ? undefined : { count: this.table.count(phrase), calls: this.table.calls(phrase) };
+  }
+}
+
+/** One table update per phrase said: this loop is most of the theme finder's time. */
 export function countPhrases(
   vocabulary: Vocabulary,
   sentences: readonly CustomerSentence[],
   documents: number,
-  keepIds = false,
-): PhraseCounts {
-  const stats = new Map<number, PhraseStat>();
+): { counts: PhraseCounts; sentenceIds: SentenceIds } {
+  const table = new PhraseTable();
+  const reader = vocabulary.reader;
+  let ids = new Int32Array(1 << 16);
+  const offsets = new Int32Array(sentences.length + 1);
   let words = 0;
-  for (const item of sentences) {
-    const lower = lowerWords(item.sentence.text);
-    const ids = vocabulary.idsOf(lower);
-    if (keepIds) item.ids = ids;
-    words += lower.length;
+  for (let s = 0; s < sentences.length; s++) {
+    const item = sentences[s]!;
+    const n = reader.read(item.sentence.text);
+    if (words + n > ids.length) {
+      const bigger = new Int32Array(Math.max(ids.length * 2, words + n));
+      bigger.set(ids);
+      ids = bigger;
+    }
+    ids.set(reader.buffer.subarray(0, n), words);
+    offsets[s] = words;
+    words += n;
     const callIndex = item.callIndex;
-    forEachPhraseKey(ids, (key) => {
-      const stat = stats.get(key);
-      if (!stat) stats.set(key, { count: 1, calls: 1, lastCall: callIndex });
-      else {
-        stat.count++;
-        if (stat.lastCall !== callIndex) {
-          stat.lastCall = callIndex;
-          stat.calls++;
-        }
-      }
-    });
+    forEachPhrase(ids, words - n, words, (a, b, c) => table.add(a, b, c, callIndex));
   }
-  return { stats, words, documents };
+  offsets[sentences.length] = words;
+  return { counts: new PhraseCounts(table, words, documents), sentenceIds: { ids, offsets } };
 }
 
 /** TF-IDF with the calls of both periods as documents: what this period says often and other calls seldom. */
@@ -194,18 +222,29 @@ export function topCandidates(
   limit: number,
 ): { keys: number[]; phrases: string[] } {
   const documents = now.documents + (before?.documents ?? 0);
-  const scored: { key: number; phrase: string; score: number }[] = [];
-  for (const [key, stat] of now.stats) {
-    if (stat.count < 2) continue;
-    const score = distinctiveness(stat.count, stat.calls, before?.stats.get(key)?.calls ?? 0, documents);
-    scored.push({ key, phrase: '', score });
+  const { table } = now;
+  const phrases: number[] = [];
+  const scores: number[] = [];
+  for (let p = 0; p < table.size; p++) {
+    const count = table.count(p);
+    if (count < 2) continue;
+    let previousCalls = 0;
+    if (before) {
+      const q = before.table.find(table.first(p), table.second(p), table.third(p));
+      if (q >= 0) previousCalls = before.table.calls(q);
+    }
+    phrases.push(p);
+    scores.push(distinctiveness(count, table.calls(p), previousCalls, documents));
   }
-  // Ties broken alphabetically, not by word ids (which follow input order): phrases are only built for the
-  // tied block at the cut and the chosen ones.
-  scored.sort((a, b) => b.score - a.score || a.key - b.key);
-  const cut = scored[limit - 1]?.score;
-  const top = scored.filter((s, i) => i < limit || s.score === cut);
-  for (const s of top) s.phrase = vocabulary.phraseOf(s.key);
+  // The candidates are every phrase scoring at least the limit-th best score (all ties at the cut included);
+  // strings are built only for them, then they are ordered by score and alphabetically and cut to the limit.
+  const cut = limit > 0 && scores.length >= limit ? Float64Array.from(scores).sort().at(-limit)! : -Infinity;
+  const top: { key: number; phrase: string; score: number }[] = [];
+  phrases.forEach((p, i) => {
+    if (scores[i]! < cut) return;
+    const key = keyOfIds(table.first(p), table.second(p), table.third(p));
+    top.push({ key, phrase: vocabulary.phraseOf(key), score: scores[i]! });
+  });
   top.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
   const chosen = top.slice(0, limit);
   return { keys: chosen.map((s) => s.key), phrases: chosen.map((s) => s.phrase) };
@@ -217,19 +256,24 @@ export interface Occurrences {
 }
 
 export function locate(
-  vocabulary: Vocabulary,
-  sentences: readonly CustomerSentence[],
+  counts: PhraseCounts,
+  { ids, offsets }: SentenceIds,
   candidates: readonly number[],
 ): Occurrences {
-  const index = new Map(candidates.map((key, i) => [key, i]));
+  const { table } = counts;
+  const candidateOf = new Int32Array(table.size).fill(-1);
+  candidates.forEach((key, c) => {
+    const phrase = table.find(...idsOfKey(key));
+    if (phrase >= 0) candidateOf[phrase] = c;
+  });
   const sentencesOf: number[][] = candidates.map(() => []);
-  sentences.forEach((item, sid) => {
-    forEachPhraseKey(item.ids ?? vocabulary.idsOf(lowerWords(item.sentence.text)), (key) => {
-      const c = index.get(key);
-      if (c === undefined) return;
-      const list = sentencesOf[c]!;
+  for (let sid = 0; sid + 1 < offsets.length; sid++) {
+    forEachPhrase(ids, offsets[sid]!, offsets[sid + 1]!, (a, b, c) => {
+      const candidate = candidateOf[table.find(a, b, c)];
+      if (candidate === undefined || candidate < 0) return;
+      const list = sentencesOf[candidate]!;
       if (list[list.length - 1] !== sid) list.push(sid);
     });
-  });
+  }
   return { sentencesOf };
 }

@@ -53,10 +53,12 @@ export function analyseThemes(
 ): { customerWords: number; themes: ThemeResult[]; emerging?: ThemeResult[]; method: string } {
   const vocabulary = new Vocabulary();
   const sentences = customerSentences(conversations);
-  const now = countPhrases(vocabulary, sentences, conversations.length, true);
-  const before = previous ? countPhrases(vocabulary, customerSentences(previous), previous.length) : null;
+  const { counts: now, sentenceIds } = countPhrases(vocabulary, sentences, conversations.length);
+  const before = previous
+    ? countPhrases(vocabulary, customerSentences(previous), previous.length).counts
+    : null;
   const candidates = topCandidates(vocabulary, now, before, candidateLimit(topN));
-  const occurrences = locate(vocabulary, sentences, candidates.keys);
+  const occurrences = locate(now, sentenceIds, candidates.keys);
   const themes = mergeFragments(nounPhrases(candidates.phrases, occurrences, sentences), sentences);
   const ranked = themes
     .map((theme) => rank(theme, sentences, vocabulary, now, before))
@@ -103,7 +105,7 @@ function rank(
     for (const member of theme.members) {
       for (const wording of member.wordings) {
         const key = vocabulary.keyOf(wording);
-        const stat = key === undefined ? undefined : before.stats.get(key);
+        const stat = key === undefined ? undefined : before.statOf(key);
         previousCount = Math.max(previousCount ?? 0, stat?.count ?? 0);
         previousCalls = Math.max(previousCalls, stat?.calls ?? 0);
       }
