@@ -10,16 +10,21 @@ export interface ReportFilterState {
   clear: () => void;
 }
 
-export function useReportFilters(): ReportFilterState {
-  const [params, setParams] = useSearchParams();
+/** The filters a report URL's search params ask for (also read before the app renders, to prefetch the report). */
+export function filtersFromSearch(params: URLSearchParams): ReportFilters {
   // A hand-edited link with a value the API refuses (say, outcome=maybe) drops the filters rather than failing the page.
-  const filters = reportFilters
+  return reportFilters
     .catch({})
     .parse(
       Object.fromEntries(
         REPORT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])),
       ),
     );
+}
+
+export function useReportFilters(): ReportFilterState {
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearch(params);
   const update = (change: (next: URLSearchParams) => void) =>
     setParams(
       (prev) => {
