@@ -112,7 +112,8 @@ describe('Report view', { timeout: 60_000 }, () => {
       'Talk ratio by rep',
     ]) {
       const chart = screen.getByRole('figure', { name });
-      expect(chart.querySelector('svg')).not.toBeNull();
+      // Charts draw in a second pass, after the tables.
+      await waitFor(() => expect(chart.querySelector('svg')).not.toBeNull());
     }
     // The talk-ratio chart draws one bar per rep with a transcript.
     const talkBars = screen
