@@ -2,8 +2,7 @@
 // page on a 100-call report measured in the same run (the baseline). Interactive means: the first table is drawn
 // (the Trackers table) and a filter click is answered (choosing a rep in "Each rep against the team" until the
 // "N of M calls match." line shows that rep's count). Reports are computed by the real engine over the Gong
-// sandbox's calls and served by a real server (the built SPA: build apps/web first). The page draws its charts in a
-// second pass after the tables, so the time the three charts are first drawn is printed too (not part of the goal).
+// sandbox's calls and served by a real server (the built SPA: build apps/web first).
 //   npx -y pnpm@12.4.2 --filter @callmine/web build
 //   npx -y pnpm@12.4.2 exec tsx bench/report-page/run.ts [--rounds 5]
 // Goal: the 1,000-call page interactive in under 1 s.
@@ -24,7 +23,6 @@ const cookies = [...env.adminFetch.cookies].map(([name, value]) => ({ name, valu
 interface Timing {
   table: number;
   filtered: number;
-  charts: number;
   getBytes: number;
 }
 
@@ -32,15 +30,6 @@ async function measure(browser: Browser, reportId: string, calls: number): Promi
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies(cookies);
   const page = await context.newPage();
-  // When the three charts (trends, rep against team, talk ratio) are first drawn, from navigation start.
-  await page.addInitScript(() => {
-    const observer = new MutationObserver(() => {
-      if (document.querySelectorAll('.chart-canvas svg.recharts-surface').length < 3) return;
-      (window as unknown as { chartsDrawn: number }).chartsDrawn = performance.now();
-      observer.disconnect();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });
   let getBytes = 0;
   page.on('response', async (response) => {
     if (response.url().includes('/trpc/reports.get')) getBytes += (await response.body()).byteLength;
@@ -55,12 +44,8 @@ async function measure(browser: Browser, reportId: string, calls: number): Promi
   await firstRep.click();
   await page.getByText(new RegExp(`^\\d+ of ${calls.toLocaleString('en-US')} calls match\\.$`)).waitFor();
   const filtered = Date.now() - clicked;
-  const charts = await page.waitForFunction(
-    () => (window as unknown as { chartsDrawn?: number }).chartsDrawn,
-  );
-  const chartsDrawn = Math.round(Number(await charts.jsonValue()));
   await context.close();
-  return { table, filtered, charts: chartsDrawn, getBytes };
+  return { table, filtered, getBytes };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -82,7 +67,6 @@ try {
     table: median(rows.map((r) => r.table)),
     filtered: median(rows.map((r) => r.filtered)),
     interactive: median(rows.map((r) => r.table + r.filtered)),
-    charts: median(rows.map((r) => r.charts)),
     getBytes: median(rows.map((r) => r.getBytes)),
   });
   const s = summary(results.small);
@@ -92,10 +76,10 @@ try {
     `rounds ${ROUNDS} (median), Chromium at 1280×900; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
   );
   console.log(
-    `100-call report (baseline): first table ${s.table} ms, filter answered ${s.filtered} ms, interactive ${s.interactive} ms, charts drawn ${s.charts} ms, reports.get ${s.getBytes} B`,
+    `100-call report (baseline): first table ${s.table} ms, filter answered ${s.filtered} ms, interactive ${s.interactive} ms, reports.get ${s.getBytes} B`,
   );
   console.log(
-    `1,000-call report:          first table ${b.table} ms, filter answered ${b.filtered} ms, interactive ${b.interactive} ms, charts drawn ${b.charts} ms, reports.get ${b.getBytes} B`,
+    `1,000-call report:          first table ${b.table} ms, filter answered ${b.filtered} ms, interactive ${b.interactive} ms, reports.get ${b.getBytes} B`,
   );
   console.log(
     `ratio 1,000 ÷ 100 calls: interactive ${(b.interactive / s.interactive).toFixed(2)}, reports.get bytes ${(b.getBytes / s.getBytes).toFixed(2)}`,

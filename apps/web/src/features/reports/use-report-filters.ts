@@ -61,7 +61,7 @@ export function useReportFilters(): ReportFilterState {
       }),
     [update],
   );
-  return useMemo(() => ({ filters, set, clear }), [filters, set, clear]);
+  return { filters, set, clear };
 }
 
 /**

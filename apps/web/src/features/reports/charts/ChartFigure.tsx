@@ -1,36 +1,26 @@
-import { type ReactNode, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 /**
  * A chart with a visible title and a one-sentence text summary for screen readers and print. The chart fills the
  * card's width: the canvas is measured (and re-measured when it resizes) and the chart drawn at that width. Until
  * it is measured (and where nothing can be measured: print previews, tests) it is drawn at FALLBACK_WIDTH, never
  * blank, which a responsive container that waits for a size would be.
- *
- * The chart itself is drawn in a second pass that React may interrupt: a report's tables and filters come first
- * (drawing the charts is most of a 1,000-call report's first render). Its height is kept meanwhile, so nothing moves.
  */
 export function ChartFigure({
   title,
   summary,
   children,
   controls,
-  height,
-  table,
 }: {
   title: string;
   summary: string;
   children: (width: number) => ReactNode;
   /** Buttons above the chart (a metric switch). */
   controls?: ReactNode;
-  /** The chart's height in pixels (kept while it is being drawn). */
-  height: number;
-  /** The chart's numbers as a table, below it (not deferred with the chart). */
-  table?: ReactNode;
 }) {
   const id = useId();
   const canvas = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(FALLBACK_WIDTH);
-  const drawn = useDeferredValue(true, false);
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
@@ -47,10 +37,9 @@ export function ChartFigure({
     <figure className="chart" aria-labelledby={`${id}-t`} aria-describedby={`${id}-s`}>
       <figcaption id={`${id}-t`}>{title}</figcaption>
       {controls}
-      <div className="chart-canvas" ref={canvas} style={drawn ? undefined : { minHeight: height }}>
-        {drawn ? children(width) : null}
+      <div className="chart-canvas" ref={canvas}>
+        {children(width)}
       </div>
-      {table}
       <p id={`${id}-s`} className="hint">
         {summary}
       </p>

@@ -23,84 +23,87 @@ export function RepVsTeam({
   if (compared.rows.length === 0) return null;
   const label = METRICS.find((m) => m.value === compared.metric)!.label.toLowerCase();
   const teamText = formatMetric(compared.metric, compared.team);
-  const height = Math.max(CHART_HEIGHT, compared.rows.length * 28 + 60);
   const pick = (repId: string) => filter.set('rep', repId === filter.filters.rep ? undefined : repId);
   return (
     <ChartFigure
-      height={height}
-      table={
-        <ReportTable<Row>
-          caption={`Each rep against the team: ${tracker}`}
-          rows={compared.rows}
-          rowKey={(r) => r.repId}
-          rowLabel={(r) => r.rep}
-          defaultSort="value"
-          rowHeader={{
-            key: 'rep',
-            header: 'Rep',
-            sortValue: (r) => r.rep,
-            cell: (r) => (
-              <button
-                type="button"
-                className="link-button"
-                aria-pressed={filter.filters.rep === r.repId}
-                onClick={() => pick(r.repId)}
-              >
-                {r.rep}
-              </button>
-            ),
-          }}
-          columns={[
-            { key: 'calls', header: 'Calls', cell: (r) => r.calls, sortValue: (r) => r.calls },
-            {
-              key: 'value',
-              header: METRICS.find((m) => m.value === compared.metric)!.label,
-              cell: (r) => formatMetric(compared.metric, r.value),
-              sortValue: (r) => r.value,
-            },
-            { key: 'team', header: 'Team average', cell: () => teamText, sortValue: () => compared.team },
-            {
-              key: 'difference',
-              header: 'Against the team',
-              cell: (r) =>
-                r.difference === null
-                  ? '—'
-                  : `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : '±'}${formatMetric(compared.metric, Math.abs(r.difference))}`,
-              sortValue: (r) => r.difference,
-            },
-          ]}
-        />
-      }
       title={`Each rep against the team: ${tracker}, ${label}`}
       summary={`The dashed line is the team’s ${label} (${teamText}) over ${report.trends.team.calls} calls. Choose a rep to filter the report to their calls.`}
     >
       {(width) => (
-        <BarChart width={width} height={height} data={compared.rows} layout="vertical">
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" tickFormatter={(v: number) => formatMetric(compared.metric, v)} />
-          {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
-          <YAxis type="category" dataKey="rep" width={140} interval={0} />
-          <Tooltip
-            formatter={(value) => formatMetric(compared.metric, typeof value === 'number' ? value : null)}
-          />
-          {compared.team !== null ? (
-            <ReferenceLine x={compared.team} stroke="#555" strokeDasharray="4 4" label="Team" />
-          ) : null}
-          <Bar
-            dataKey="value"
-            name={label}
-            isAnimationActive={false}
-            onClick={(data: { payload?: Row }) => data.payload && pick(data.payload.repId)}
+        <>
+          <BarChart
+            width={width}
+            height={Math.max(CHART_HEIGHT, compared.rows.length * 28 + 60)}
+            data={compared.rows}
+            layout="vertical"
           >
-            {compared.rows.map((row) => (
-              <Cell
-                key={row.repId}
-                cursor="pointer"
-                fill={filter.filters.rep === row.repId ? SERIES_COLOURS[1] : SERIES_COLOURS[0]}
-              />
-            ))}
-          </Bar>
-        </BarChart>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis type="number" tickFormatter={(v: number) => formatMetric(compared.metric, v)} />
+            {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
+            <YAxis type="category" dataKey="rep" width={140} interval={0} />
+            <Tooltip
+              formatter={(value) => formatMetric(compared.metric, typeof value === 'number' ? value : null)}
+            />
+            {compared.team !== null ? (
+              <ReferenceLine x={compared.team} stroke="#555" strokeDasharray="4 4" label="Team" />
+            ) : null}
+            <Bar
+              dataKey="value"
+              name={label}
+              isAnimationActive={false}
+              onClick={(data: { payload?: Row }) => data.payload && pick(data.payload.repId)}
+            >
+              {compared.rows.map((row) => (
+                <Cell
+                  key={row.repId}
+                  cursor="pointer"
+                  fill={filter.filters.rep === row.repId ? SERIES_COLOURS[1] : SERIES_COLOURS[0]}
+                />
+              ))}
+            </Bar>
+          </BarChart>
+          <ReportTable<Row>
+            caption={`Each rep against the team: ${tracker}`}
+            rows={compared.rows}
+            rowKey={(r) => r.repId}
+            rowLabel={(r) => r.rep}
+            defaultSort="value"
+            rowHeader={{
+              key: 'rep',
+              header: 'Rep',
+              sortValue: (r) => r.rep,
+              cell: (r) => (
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-pressed={filter.filters.rep === r.repId}
+                  onClick={() => pick(r.repId)}
+                >
+                  {r.rep}
+                </button>
+              ),
+            }}
+            columns={[
+              { key: 'calls', header: 'Calls', cell: (r) => r.calls, sortValue: (r) => r.calls },
+              {
+                key: 'value',
+                header: METRICS.find((m) => m.value === compared.metric)!.label,
+                cell: (r) => formatMetric(compared.metric, r.value),
+                sortValue: (r) => r.value,
+              },
+              { key: 'team', header: 'Team average', cell: () => teamText, sortValue: () => compared.team },
+              {
+                key: 'difference',
+                header: 'Against the team',
+                cell: (r) =>
+                  r.difference === null
+                    ? '—'
+                    : `${r.difference > 0 ? '+' : r.difference < 0 ? '−' : '±'}${formatMetric(compared.metric, Math.abs(r.difference))}`,
+                sortValue: (r) => r.difference,
+              },
+            ]}
+          />
+        </>
       )}
     </ChartFigure>
   );

@@ -14,15 +14,18 @@ export function TalkRatioChart({ report }: { report: ReportOverview }) {
   if (data.length === 0) return null;
   const most = data[0]!;
   const least = data[data.length - 1]!;
-  const height = Math.max(CHART_HEIGHT, data.length * 28 + 60);
   return (
     <ChartFigure
-      height={height}
       title="Talk ratio by rep"
       summary={`Reps talked between ${least.ratio}% (${least.rep}) and ${most.ratio}% (${most.rep}) of the time on their calls.`}
     >
       {(width) => (
-        <BarChart width={width} height={height} data={data} layout="vertical">
+        <BarChart
+          width={width}
+          height={Math.max(CHART_HEIGHT, data.length * 28 + 60)}
+          data={data}
+          layout="vertical"
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" domain={[0, 100]} unit="%" />
           {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}

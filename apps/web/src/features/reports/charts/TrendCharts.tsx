@@ -56,7 +56,6 @@ export function TrendCharts({ report, filter }: { report: ReportOverview; filter
   return (
     <>
       <ChartFigure
-        height={CHART_HEIGHT}
         title={`Trackers per week: ${label.toLowerCase()}`}
         controls={<MetricSwitch value={metric} onChange={setMetric} />}
         summary={`${names.join(', ')} over ${trends.weeks.length} ${trends.weeks.length === 1 ? 'week' : 'weeks'}${filter.filters.rep ? ` on ${report.reps[filter.filters.rep] ?? 'one rep'}’s calls` : ''}. ${
