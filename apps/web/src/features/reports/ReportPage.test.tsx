@@ -112,8 +112,7 @@ describe('Report view', { timeout: 60_000 }, () => {
       'Talk ratio by rep',
     ]) {
       const chart = screen.getByRole('figure', { name });
-      // Charts draw in a second pass, after the tables.
-      await waitFor(() => expect(chart.querySelector('svg')).not.toBeNull());
+      expect(chart.querySelector('svg')).not.toBeNull();
     }
     // The talk-ratio chart draws one bar per rep with a transcript.
     const talkBars = screen
