@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -44,13 +44,9 @@ export function ReportPage() {
     placeholderData: keepPreviousData,
   });
   const filters = useFiltersOnScreen(filter.filters, report.data !== undefined && !report.isPlaceholderData);
-  const view = useMemo(
-    () => ({ filters, set: filter.set, clear: filter.clear }),
-    [filters, filter.set, filter.clear],
-  );
-  // The charts redraw after the filter bar and tables show the new numbers, in a pass React may interrupt.
+  // The charts redraw after the filter bar and tables show the new numbers, in a pass React may interrupt. They
+  // follow the URL's filters at once (a chosen rep is marked pressed as it is clicked).
   const chartData = useDeferredValue(report.data);
-  const chartView = useDeferredValue(view);
   if (report.isPending) return <p>Loading the report…</p>;
   if (report.isError) {
     return (
@@ -83,7 +79,7 @@ export function ReportPage() {
         <>
           <FilterBar report={data} filter={filter} updating={report.isPlaceholderData} />
           <div className="charts">
-            <Trends report={chartData ?? data} filter={chartView} />
+            <Trends report={chartData ?? data} filter={filter} />
             <TalkRatio report={chartData ?? data} />
           </div>
           {data.result.trackers ? <Trackers report={data} filters={filters} /> : null}

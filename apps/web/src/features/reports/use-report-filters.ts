@@ -61,7 +61,7 @@ export function useReportFilters(): ReportFilterState {
       }),
     [update],
   );
-  return { filters, set, clear };
+  return useMemo(() => ({ filters, set, clear }), [filters, set, clear]);
 }
 
 /**
