@@ -7,6 +7,7 @@ import { AnalysisEditorPage } from './features/analyses/AnalysisEditorPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { AcceptInvitePage } from './features/invite/AcceptInvitePage.tsx';
 import { OperatorPage } from './features/operator/OperatorPage.tsx';
+import { loadReportPage } from './features/reports/prefetch-report.ts';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { RunsPage } from './features/runs/RunsPage.tsx';
 import { SchedulesPage } from './features/schedules/SchedulesPage.tsx';
@@ -20,9 +21,7 @@ import { useSession, useSignOutOnUnauthorized } from './lib/session.ts';
 import { useTRPC } from './lib/trpc.ts';
 
 // The report view carries the chart library; loading it on demand keeps the first page light.
-const ReportPage = lazy(() =>
-  import('./features/reports/ReportPage.tsx').then((module) => ({ default: module.ReportPage })),
-);
+const ReportPage = lazy(() => loadReportPage().then((module) => ({ default: module.ReportPage })));
 
 /** Routes, gated by the install's state: fresh → setup; signed out → sign-in; else the app. */
 export function App() {

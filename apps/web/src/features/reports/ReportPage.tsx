@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -15,7 +15,19 @@ import { QuestionsTable } from './tables/QuestionsTable.tsx';
 import { TalkTable } from './tables/TalkTable.tsx';
 import { ThemesTable } from './tables/ThemesTable.tsx';
 import { TrackersTable } from './tables/TrackersTable.tsx';
-import { useReportFilters } from './use-report-filters.ts';
+import { useFiltersOnScreen, useReportFilters } from './use-report-filters.ts';
+
+// Sections redraw only when their report or filters change: a filter click re-renders the filter bar and sends the
+// request; the sections wait for the answer.
+const Header = memo(ReportHeader);
+const Tiles = memo(SummaryTiles);
+const Trends = memo(TrendCharts);
+const TalkRatio = memo(TalkRatioChart);
+const Trackers = memo(TrackersTable);
+const Questions = memo(QuestionsTable);
+const Themes = memo(ThemesTable);
+const Talk = memo(TalkTable);
+const Calls = memo(CallsSection);
 
 /**
  * One report: header, tiles, filters (in the URL), trends, one section per table with paged evidence, the calls and
@@ -31,6 +43,10 @@ export function ReportPage() {
     // A new filter keeps the page in place while its numbers load.
     placeholderData: keepPreviousData,
   });
+  const filters = useFiltersOnScreen(filter.filters, report.data !== undefined && !report.isPlaceholderData);
+  // The charts redraw after the filter bar and tables show the new numbers, in a pass React may interrupt. They
+  // follow the URL's filters at once (a chosen rep is marked pressed as it is clicked).
+  const chartData = useDeferredValue(report.data);
   if (report.isPending) return <p>Loading the report…</p>;
   if (report.isError) {
     return (
@@ -44,34 +60,34 @@ export function ReportPage() {
     );
   }
   const data = report.data;
-  const { filters } = filter;
   return (
     <article className="report" aria-busy={report.isFetching}>
       <p className="no-print">
         <Link to="/reports">← All reports</Link>
       </p>
-      <ReportHeader report={data} />
+      <Header report={data} />
       <div className="actions no-print">
         <button type="button" onClick={() => window.print()}>
           Print
         </button>
         <DeleteReport id={data.id} name={data.name} />
       </div>
-      <SummaryTiles report={data} />
+      <Tiles report={data} />
       {data.result.calls.total === 0 ? (
         <p className="empty">No calls matched this report’s selection, so there is nothing to show.</p>
       ) : (
         <>
           <FilterBar report={data} filter={filter} updating={report.isPlaceholderData} />
           <div className="charts">
-            <TrendCharts report={data} filter={filter} />
-            <TalkRatioChart report={data} />
+            <Trends report={chartData ?? data} filter={filter} />
+            <TalkRatio report={chartData ?? data} />
           </div>
-          {data.result.trackers ? <TrackersTable report={data} filters={filters} /> : null}
-          <QuestionsTable report={data} filters={filters} />
-          <ThemesTable report={data} filters={filters} />
-          <TalkTable report={data} filters={filters} />
-          <CallsSection reportId={data.id} filters={filters} />
+          {data.result.trackers ? <Trackers report={data} filters={filters} /> : null}
+          <Questions report={data} filters={filters} />
+          <Themes report={data} filters={filters} />
+          <Talk report={data} filters={filters} />
+          {/* The calls ask the API themselves: they follow the URL's filters at once, beside the report. */}
+          <Calls reportId={data.id} filters={filter.filters} />
         </>
       )}
     </article>

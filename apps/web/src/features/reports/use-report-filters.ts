@@ -1,4 +1,5 @@
 import { REPORT_FILTER_KEYS, type ReportFilters, reportFilters } from '@callmine/contracts';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 // The report view's filters live in the URL's search params (same keys as the API's), so a filtered view is a link
@@ -10,37 +11,68 @@ export interface ReportFilterState {
   clear: () => void;
 }
 
-export function useReportFilters(): ReportFilterState {
-  const [params, setParams] = useSearchParams();
+/** The filters a report URL's search params ask for (also read before the app renders, to prefetch the report). */
+export function filtersFromSearch(params: URLSearchParams): ReportFilters {
   // A hand-edited link with a value the API refuses (say, outcome=maybe) drops the filters rather than failing the page.
-  const filters = reportFilters
+  return reportFilters
     .catch({})
     .parse(
       Object.fromEntries(
         REPORT_FILTER_KEYS.flatMap((key) => (params.get(key) ? [[key, params.get(key)]] : [])),
       ),
     );
-  const update = (change: (next: URLSearchParams) => void) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        change(next);
-        return next;
-      },
-      { replace: true },
-    );
-  return {
-    filters,
-    set: (key, value) =>
+}
+
+export function useReportFilters(): ReportFilterState {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(params), [params]);
+  // set and clear keep their identity across renders (memoised sections take them), so they reach the newest
+  // setParams through a ref: react-router's reads the search params it was made with.
+  const latest = useRef(setParams);
+  useLayoutEffect(() => {
+    latest.current = setParams;
+  });
+  const update = useCallback(
+    (change: (next: URLSearchParams) => void) =>
+      latest.current(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          change(next);
+          return next;
+        },
+        { replace: true },
+      ),
+    [],
+  );
+  const set = useCallback(
+    (key: keyof ReportFilters, value: string | undefined) =>
       update((next) => {
         if (value) next.set(key, value);
         else next.delete(key);
         // A phrase belongs to its tracker: changing the tracker drops the phrase.
         if (key === 'tracker') next.delete('phrase');
       }),
-    clear: () =>
+    [update],
+  );
+  const clear = useCallback(
+    () =>
       update((next) => {
         for (const key of REPORT_FILTER_KEYS) next.delete(key);
       }),
-  };
+    [update],
+  );
+  return useMemo(() => ({ filters, set, clear }), [filters, set, clear]);
+}
+
+/**
+ * The filters the numbers on screen are for: the URL's once their answer is in, the previous ones while it loads.
+ * Sections drawn from these do not re-render on a filter click, only when the new numbers arrive.
+ */
+export function useFiltersOnScreen(filters: ReportFilters, answered: boolean): ReportFilters {
+  const [shown, setShown] = useState(filters);
+  if (answered && !REPORT_FILTER_KEYS.every((key) => shown[key] === filters[key])) {
+    setShown(filters);
+    return filters;
+  }
+  return shown;
 }
