@@ -1,4 +1,4 @@
-import { createAuth, createRateLimits } from '@callmine/api';
+import { createAuth, createRateLimits, databaseRateLimitStore } from '@callmine/api';
 import type { Config } from '@callmine/config';
 import { openDatabaseFromConfig } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
@@ -35,6 +35,8 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
   const gong = createGongForConfig(config, logger, database.db);
+  // Counted in the database, so every server process behind a load balancer shares each limit.
+  const rateLimitStore = databaseRateLimitStore(database);
   const app = buildApp({
     api: {
       db: database.db,
@@ -48,7 +50,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
       monthlyCallQuota: config.monthlyCallQuota,
       signup: config.signup,
       webhooks: { allowedOrigins: config.webhooks.allowedOrigins },
-      rateLimits: createRateLimits({
+      rateLimits: createRateLimits(rateLimitStore, {
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,
       }),
@@ -63,6 +65,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     app,
     database,
     close: async () => {
+      rateLimitStore.close();
       await gong.close();
       await database.close();
     },
