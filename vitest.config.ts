@@ -27,6 +27,7 @@ const onPostgres = {
     'src/api-tests/workspaces.test.ts',
   ],
   worker: [
+    'src/budget-key.sandbox.test.ts',
     'src/credentials.sandbox.test.ts',
     'src/health-check.sandbox.test.ts',
     'src/isolation.sandbox.test.ts',

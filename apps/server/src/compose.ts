@@ -34,7 +34,8 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
-  const gong = createGongForConfig(config, logger, database.db);
+  const now = overrides.now ?? (() => new Date());
+  const gong = createGongForConfig(config, logger, database.db, now);
   // Counted in the database, so every server process behind a load balancer shares each limit.
   const rateLimitStore = databaseRateLimitStore(database);
   const app = buildApp({
@@ -43,7 +44,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
       auth,
       logger,
       publicUrl: config.publicUrl,
-      now: overrides.now ?? (() => new Date()),
+      now,
       gong: gongGateway(gong, config.gong.dailyBudget),
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,

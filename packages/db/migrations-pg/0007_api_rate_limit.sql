@@ -3,3 +3,5 @@ CREATE TABLE "api_rate_limit" (
 	"points" integer DEFAULT 0 NOT NULL,
 	"expire" bigint
 );
+--> statement-breakpoint
+ALTER TABLE "gong_credential" ADD COLUMN "limiter_key" text;

@@ -3,3 +3,5 @@ CREATE TABLE `api_rate_limit` (
 	`points` integer DEFAULT 0 NOT NULL,
 	`expire` integer
 );
+--> statement-breakpoint
+ALTER TABLE `gong_credential` ADD `limiter_key` text;
