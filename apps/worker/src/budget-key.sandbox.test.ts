@@ -11,6 +11,10 @@ it('counts the connect validation and the runs in one budget row, also for a cre
   const db = env.server.database.db;
   const t = db.tables;
   const budgetRows = () => db.select().from(t.gongRequestBudget);
+  const cardBudget = async () => {
+    const card = await env.admin.integrations.gong.get.query();
+    return card.status === 'disconnected' ? undefined : card.budget.used;
+  };
   const today = new Date().toISOString().slice(0, 10);
   // Connecting sent two requests (users, workspaces).
   expect(env.sandbox.requests).toHaveLength(2);
@@ -28,7 +32,7 @@ it('counts the connect validation and the runs in one budget row, also for a cre
     used: sent,
   });
   expect(row?.credentialKey).not.toContain(env.key().accessKey);
-  expect((await env.admin.integrations.gong.get.query()).budget.used).toBe(sent);
+  expect(await cardBudget()).toBe(sent);
 
   // A credential saved before Callmine stored its limiter key: the worker names it on its next run, in the same row.
   await db.update(t.gongCredential).set({ limiterKey: null });
@@ -38,7 +42,7 @@ it('counts the connect validation and the runs in one budget row, also for a cre
   expect(stored?.key).toBe(row?.credentialKey);
   const after = await budgetRows();
   expect(after).toEqual([{ ...row, used: env.sandbox.requests.length }]);
-  expect((await env.admin.integrations.gong.get.query()).budget.used).toBe(env.sandbox.requests.length);
+  expect(await cardBudget()).toBe(env.sandbox.requests.length);
   expect(await db.select().from(t.gongRequestBudget).where(eq(t.gongRequestBudget.day, today))).toHaveLength(
     1,
   );
