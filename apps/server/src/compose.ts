@@ -1,4 +1,4 @@
-import { createAuth, createRateLimits } from '@callmine/api';
+import { createAuth, createRateLimits, databaseRateLimitStore } from '@callmine/api';
 import type { Config } from '@callmine/config';
 import { openDatabaseFromConfig } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
@@ -34,21 +34,24 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
-  const gong = createGongForConfig(config, logger, database.db);
+  const now = overrides.now ?? (() => new Date());
+  const gong = createGongForConfig(config, logger, database.db, now);
+  // Counted in the database, so every server process behind a load balancer shares each limit.
+  const rateLimitStore = databaseRateLimitStore(database);
   const app = buildApp({
     api: {
       db: database.db,
       auth,
       logger,
       publicUrl: config.publicUrl,
-      now: overrides.now ?? (() => new Date()),
+      now,
       gong: gongGateway(gong, config.gong.dailyBudget),
       gongOAuth: config.gong.oauth ? gongOAuthApp(config.gong.oauth, config.gong.timeoutMs) : null,
       sealer,
       monthlyCallQuota: config.monthlyCallQuota,
       signup: config.signup,
       webhooks: { allowedOrigins: config.webhooks.allowedOrigins },
-      rateLimits: createRateLimits({
+      rateLimits: createRateLimits(rateLimitStore, {
         gongConnectPerMinute: config.gong.connectAttemptsPerMinute,
         apiTokenCallsPerMinute: config.apiTokenCallsPerMinute,
       }),
@@ -63,6 +66,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     app,
     database,
     close: async () => {
+      rateLimitStore.close();
       await gong.close();
       await database.close();
     },

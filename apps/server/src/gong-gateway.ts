@@ -14,9 +14,10 @@ import type { Logger } from '@callmine/logger';
 
 /**
  * The process's one Gong client (connection pool, per-credential limiter, daily budget), from the config. The
- * limiter's slots and the budget live in the database: a validation takes its turn with the workers' requests.
+ * limiter's slots and the budget live in the database: a validation takes its turn with the workers' requests and
+ * counts in the same daily budget (both keyed by limiter-key.ts).
  */
-export function createGongForConfig(config: Config, logger: Logger, db: Db): Gong {
+export function createGongForConfig(config: Config, logger: Logger, db: Db, now: () => Date): Gong {
   return createGong({
     defaultBaseUrl: config.gong.defaultBaseUrl,
     allowedOrigins: config.gong.allowedOrigins,
@@ -30,6 +31,8 @@ export function createGongForConfig(config: Config, logger: Logger, db: Db): Gon
     ratePerSecond: config.gong.requestsPerSecond,
     dailyBudget: config.gong.dailyBudget,
     budgetStore: createDbBudgetStore(db),
+    // The day a validation counts in is the server's calendar, the one the card reads (as the worker's is).
+    budgetClock: { now: () => now().getTime() },
     logger: { warn: (message) => logger.warn(message) },
   });
 }

@@ -89,12 +89,13 @@ describe('an analysis run over 1,000 sandbox calls', () => {
   });
 
   it('pauses, not fails, when the daily Gong budget is spent', async () => {
-    await using env = await startRunEnv({ calls: 300, env: { CALLMINE_GONG_DAILY_BUDGET: '4' } });
+    await using env = await startRunEnv({ calls: 300, env: { CALLMINE_GONG_DAILY_BUDGET: '6' } });
     const queued = await env.startRun();
     await env.startWorker();
     const run = await env.waitFor(queued.id, (r) => r.pausedUntil !== null);
     expect(run.status).toBe('fetching');
     expect(run.error).toBeNull();
+    // Connecting validated the key with two requests, counted in the same budget: four are left for the run.
     expect(env.runRequests()).toHaveLength(4);
     expect(run.progress.callsTotal).toBe(300);
   });

@@ -5,7 +5,7 @@ import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
 import { checkClientVersion } from './client-version.ts';
 import type { GongGateway, GongOAuthApp } from './ports.ts';
-import type { RateLimits } from './rate-limits.ts';
+import type { RateLimits } from './rate-limits/limits.ts';
 
 /** What a procedure may log. A subset of pino's interface, so the api knows nothing of the logger behind it. */
 export interface ApiLogger {

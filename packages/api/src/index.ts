@@ -16,7 +16,8 @@ export type {
   TokenExchangeResult,
 } from './ports.ts';
 export type { Principal } from './procedure-context.ts';
-export { createRateLimits, type RateLimits } from './rate-limits.ts';
+export { createRateLimits, type RateLimits } from './rate-limits/limits.ts';
+export { databaseRateLimitStore, type RateLimitStore } from './rate-limits/store.ts';
 export { type ApiReference, buildApiReference, type ProcedureReference } from './reference.ts';
 export { type AppRouter, appRouter } from './root.ts';
 export { completeGongOAuth } from './routers/integrations/gong/oauth-callback.ts';

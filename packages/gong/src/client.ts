@@ -56,13 +56,11 @@ export interface GongOptions {
 export interface GongClientOptions {
   /** The customer's base URL as entered or as OAuth's api_base_url_for_customer; blank means the default. */
   readonly baseUrl?: string;
-  /** Keys the limiter and the budget: one per Gong company credential. Not secret (e.g. the credential row id). */
-  readonly credentialId: string;
   /**
-   * The daily budget's key when it is not `credentialId`: the worker counts a credential's budget by its row id (the
-   * Gong card reads it there) while its limiter slots are named like the server's validations (limiter-key.ts).
+   * Keys the limiter and the daily budget alike: one per Gong company credential, the same in every process (the
+   * server's validations and the worker's runs: limiter-key.ts). Not secret.
    */
-  readonly budgetKey?: string;
+  readonly credentialId: string;
   /** Produces the Authorization header at request time (see basicAuth, bearerAuth). */
   readonly auth: GongAuth;
   /** Optional: renew after a 401 and retry the request once (the worker's OAuth refresh). */
@@ -140,7 +138,7 @@ export function createGong(options: GongOptions = {}): Gong {
     const send = createRequester({
       origin,
       credentialId: clientOptions.credentialId,
-      budgetKey: clientOptions.budgetKey ?? clientOptions.credentialId,
+      budgetKey: clientOptions.credentialId,
       auth: clientOptions.auth,
       ...(clientOptions.renewAuth ? { renewAuth: clientOptions.renewAuth } : {}),
       transport,

@@ -60,10 +60,11 @@ describe('integrations.gong', () => {
       usesStandardEndpoints: true,
       connectedBy: 'Ada Admin',
       attention: null,
-      // Which company: its Gong workspaces; checked just now; the server's own validation is not a worker request.
+      // Which company: its Gong workspaces; checked just now. The validation's two requests count in the key's
+      // daily budget, the one the worker's requests count in too.
       gongWorkspaces: standard.workspaces.map(({ id, name }) => ({ id, name })),
       lastCheckedAt: expect.any(String),
-      budget: { used: 0, limit: 10_000, resetsAt: expect.stringMatching(/T00:00:00\.000Z$/) },
+      budget: { used: 2, limit: 10_000, resetsAt: expect.stringMatching(/T00:00:00\.000Z$/) },
     });
     expect(sandbox.requests.map((r) => r.path)).toEqual(['/v2/users', '/v2/workspaces']);
     const raw = JSON.stringify(await admin.integrations.gong.get.query());
@@ -82,7 +83,11 @@ describe('integrations.gong', () => {
     expect(result).toMatchObject({ code: 'BAD_REQUEST', reason: 'gong-invalid-credentials' });
     // Gong answers a wrong secret and a revoked key alike: the message names both (and the base URL).
     expect(result.message).toMatch(/secret is wrong.*revoked or deleted in Gong.*base URL/);
-    expect(await admin.integrations.gong.get.query()).toEqual(before);
+    // Unchanged, except that the refused request counted in the access key's daily budget, as every request does.
+    const after = await admin.integrations.gong.get.query();
+    if (before.status === 'disconnected' || after.status === 'disconnected')
+      throw new Error('expected connected');
+    expect(after).toEqual({ ...before, budget: { ...before.budget, used: before.budget.used + 1 } });
   });
 
   it('explains a key that lacks API permission', async () => {

@@ -18,5 +18,5 @@ export {
   testDatabaseEnv,
   testDialect,
 } from './test-database.ts';
-export { freePort, startTestServer, type TestServer } from './test-server.ts';
+export { freePort, startAnotherServer, startTestServer, type TestServer } from './test-server.ts';
 export { startTokenProxy, type TokenProxy, tokensIn } from './token-proxy.ts';

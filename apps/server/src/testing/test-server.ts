@@ -9,7 +9,13 @@ import { loadConfig } from '@callmine/config';
 import { createLogger } from '@callmine/logger';
 import { serve } from '@hono/node-server';
 import { composeServer, type ServerOverrides } from '../compose.ts';
-import { asTestDatabase, dropTestDatabase, type TestDatabase, testDatabaseEnv } from './test-database.ts';
+import {
+  asTestDatabase,
+  dropTestDatabase,
+  existingDatabaseEnv,
+  type TestDatabase,
+  testDatabaseEnv,
+} from './test-database.ts';
 
 export interface TestServer {
   url: string;
@@ -39,12 +45,35 @@ export async function startTestServer(
   overrides: ServerOverrides = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'callmine-test-'));
+  return startOn(dataDir, { ...(await testDatabaseEnv(dataDir)), ...env }, overrides, async () => {
+    await dropTestDatabase(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+}
+
+/**
+ * Another server process on `first`'s data dir and database (the same SQLite file, or the same PostgreSQL
+ * database): what a second machine behind a load balancer is. Closing it leaves the data to `first`.
+ */
+export async function startAnotherServer(
+  first: TestServer,
+  env: Record<string, string> = {},
+  overrides: ServerOverrides = {},
+): Promise<TestServer> {
+  return startOn(first.dataDir, { ...existingDatabaseEnv(first.dataDir), ...env }, overrides, async () => {});
+}
+
+async function startOn(
+  dataDir: string,
+  env: Record<string, string>,
+  overrides: ServerOverrides,
+  removeData: () => Promise<void>,
+): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({
     PORT: String(port),
     CALLMINE_DATA_DIR: dataDir,
     CALLMINE_LOG_LEVEL: 'info',
-    ...(await testDatabaseEnv(dataDir)),
     ...env,
   });
   const logLines: string[] = [];
@@ -59,7 +88,7 @@ export async function startTestServer(
   try {
     composed = await composeServer(config, logger, overrides);
   } catch (error) {
-    await dropTestDatabase(dataDir);
+    await removeData();
     throw error;
   }
   const { app } = composed;
@@ -70,8 +99,7 @@ export async function startTestServer(
     new Promise<void>((resolve) => {
       server.close(() => {
         void composed.close().then(async () => {
-          await dropTestDatabase(dataDir);
-          rmSync(dataDir, { recursive: true, force: true });
+          await removeData();
           resolve();
         });
       });

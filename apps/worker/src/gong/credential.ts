@@ -1,6 +1,6 @@
 import { type GongMethod, gongNeedsAttentionMessage, gongReconnectStep } from '@callmine/contracts';
 import type { Db, Tables } from '@callmine/db';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { enqueueNeedsAttention } from '../webhooks/enqueue-events.ts';
 
 // The worker's view of a workspace's Gong credential row: read it, flag it for the card, and the messages a run
@@ -63,6 +63,22 @@ export async function currentCredential(db: Db, workspaceId: string) {
   return (
     await db.select().from(t.gongCredential).where(eq(t.gongCredential.workspaceId, workspaceId)).limit(1)
   )[0];
+}
+
+/**
+ * Stores the limiter key of a credential saved before the column existed (the server writes it with every swap), so
+ * the card reads the budget this worker counts in; only if the row is still that version and still unnamed.
+ */
+export async function nameCredential(
+  db: Db,
+  row: { id: string; version: number },
+  limiterKey: string,
+): Promise<void> {
+  const t = db.tables.gongCredential;
+  await db
+    .update(t)
+    .set({ limiterKey })
+    .where(and(eq(t.id, row.id), eq(t.version, row.version), isNull(t.limiterKey)));
 }
 
 /**

@@ -119,7 +119,6 @@ export function createHealthChecker(deps: HealthCheckDeps): HealthChecker {
       const client = deps.gong.client({
         baseUrl: row.baseUrl,
         credentialId: await credential.limiterKey(),
-        budgetKey: row.id,
         auth: credential.auth,
         renewAuth: credential.renewAuth,
       });

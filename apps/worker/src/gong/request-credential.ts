@@ -16,6 +16,7 @@ import {
   credentialMessages,
   currentCredential,
   markNeedsAttention,
+  nameCredential,
 } from './credential.ts';
 import type { TokenRefresher } from './token-refresher.ts';
 
@@ -32,8 +33,8 @@ export interface RequestCredential {
   /** The credential version the last header was built from (recorded on the run). */
   readonly lastVersion: () => number | null;
   /**
-   * The credential's name in the shared Gong limiter and budget, the one the server's validation uses
-   * (@callmine/gong limiter-key.ts): a hash of the opened access key, or the workspace for an OAuth grant.
+   * The credential's name in the shared Gong limiter and daily budget, the one the server's validation uses and the
+   * card reads (@callmine/gong limiter-key.ts): a hash of the access key, or of the workspace for an OAuth grant.
    */
   readonly limiterKey: () => Promise<string>;
 }
@@ -85,17 +86,31 @@ export function requestTimeCredential(
     lastVersion: () => version,
     limiterKey: async () => {
       const row = await activeRow();
-      if (row.method === 'oauth') return oauthLimiterKey(row.workspaceId);
-      try {
-        if (!row.accessKeySealed)
+      // Written with the sealed fields since the column exists; an older row is named here, once.
+      if (row.limiterKey) return row.limiterKey;
+      let key: string;
+      if (row.method === 'oauth') key = oauthLimiterKey(row.workspaceId);
+      else {
+        try {
+          if (!row.accessKeySealed)
+            throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
+          const context = { credentialId: row.id, workspaceId: row.workspaceId };
+          key = basicLimiterKey(
+            opener.open(row.accessKeySealed, gongCredentialContext(context, 'accessKey')),
+          );
+        } catch (error) {
+          if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
+          await markNeedsAttention(db, {
+            workspaceId,
+            version: row.version,
+            status: 'unreadable',
+            at: now(),
+          });
           throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
-        const context = { credentialId: row.id, workspaceId: row.workspaceId };
-        return basicLimiterKey(opener.open(row.accessKeySealed, gongCredentialContext(context, 'accessKey')));
-      } catch (error) {
-        if (!isVaultError(error) && !(error instanceof CredentialUnavailable)) throw error;
-        await markNeedsAttention(db, { workspaceId, version: row.version, status: 'unreadable', at: now() });
-        throw new CredentialUnavailable('unreadable', credentialMessage('unreadable', row.method));
+        }
       }
+      await nameCredential(db, row, key);
+      return key;
     },
     auth: async () => {
       let row = await activeRow();

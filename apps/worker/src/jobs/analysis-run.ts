@@ -112,9 +112,9 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
   try {
     client = deps.gong.client({
       baseUrl: stored.baseUrl,
-      // The server's validations of this credential take turns with this run in the same limiter slots.
+      // The server's validations of this credential take turns with this run in the same limiter slots and count in
+      // the same daily budget.
       credentialId: await credential.limiterKey(),
-      budgetKey: stored.id,
       auth: credential.auth,
       renewAuth: credential.renewAuth,
     });

@@ -10,6 +10,7 @@ export * from './gong.ts';
 export * from './gong-token-refresh.ts';
 export * from './oauth.ts';
 export * from './quota.ts';
+export * from './rate-limits.ts';
 export * from './reports.ts';
 export * from './runs.ts';
 export * from './schedules.ts';

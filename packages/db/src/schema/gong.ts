@@ -16,6 +16,13 @@ export const gongCredential = sqliteTable('gong_credential', {
   baseUrl: text('base_url').notNull(),
   /** Last 4 characters of the access key: the only part of it the UI ever sees. */
   accessKeyHint: text('access_key_hint'),
+  /**
+   * The credential's name in the shared Gong limiter and daily budget (@callmine/gong limiter-key.ts: a hash of the
+   * access key, or of the workspace for an OAuth grant), written with the sealed fields, so the card reads the budget
+   * the server's validations and the worker's requests both count in. Null on rows stored before it existed, until
+   * the worker next opens the credential.
+   */
+  limiterKey: text('limiter_key'),
   /** Vault envelopes (never plaintext). Basic auth uses the first two; OAuth the token pair. */
   accessKeySealed: text('access_key_sealed'),
   secretKeySealed: text('secret_key_sealed'),

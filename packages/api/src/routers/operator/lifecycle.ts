@@ -1,7 +1,7 @@
 import type { DeleteWorkspaceInput, OperatorWorkspaceView, SetAllowanceInput } from '@callmine/contracts';
 import { clearAllowanceOverride, type Db, setAllowanceOverride } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { type OperatorActor, operatorAuditRow, recordOperatorAction } from './audit.ts';
 import { fieldError } from './field-error.ts';
@@ -92,12 +92,13 @@ export async function deleteWorkspace(deps: ApiDeps, actor: OperatorActor, input
       .from(t.analysisRun)
       .where(eq(t.analysisRun.workspaceId, workspace.id))
   ).map((r) => r.id);
-  const credentialIds = (
+  // The budget rows its Gong credential counted in (keyed by the credential's limiter key).
+  const limiterKeys = (
     await db
-      .select({ id: t.gongCredential.id })
+      .select({ key: t.gongCredential.limiterKey })
       .from(t.gongCredential)
       .where(eq(t.gongCredential.workspaceId, workspace.id))
-  ).map((r) => r.id);
+  ).flatMap((r) => (r.key ? [r.key] : []));
   const now = deps.now();
   // The queue's payload is JSON text on SQLite and jsonb on PostgreSQL.
   const payloadRunId =
@@ -108,8 +109,20 @@ export async function deleteWorkspace(deps: ApiDeps, actor: OperatorActor, input
     for (let i = 0; i < runIds.length; i += 500) {
       await tx.delete(t.job).where(inArray(payloadRunId, runIds.slice(i, i + 500)));
     }
-    if (credentialIds.length > 0) {
-      await tx.delete(t.gongRequestBudget).where(inArray(t.gongRequestBudget.credentialKey, credentialIds));
+    if (limiterKeys.length > 0) {
+      // Another workspace that pasted the same Gong key keeps counting in those rows: Gong's day is per company.
+      const stillUsed = await tx
+        .select({ key: t.gongCredential.limiterKey })
+        .from(t.gongCredential)
+        .where(
+          and(
+            inArray(t.gongCredential.limiterKey, limiterKeys),
+            ne(t.gongCredential.workspaceId, workspace.id),
+          ),
+        );
+      const own = limiterKeys.filter((key) => !stillUsed.some((r) => r.key === key));
+      if (own.length > 0)
+        await tx.delete(t.gongRequestBudget).where(inArray(t.gongRequestBudget.credentialKey, own));
     }
     await tx
       .update(t.session)

@@ -15,23 +15,25 @@ export async function currentCredential(db: Db, workspaceId: string) {
 const DAY_MS = 86_400_000;
 
 /**
- * Today's requests for the credential, from the budget store the worker writes (keyed by the credential row id,
- * per UTC day), against the daily budget; it starts again at the next UTC midnight.
+ * Today's requests for the credential against the daily budget, from the budget rows the server's validations and
+ * the worker's requests both count in (keyed by the credential's limiter key, per UTC day); it starts again at the
+ * next UTC midnight. A row stored before the key existed (null until the worker names it) shows none yet.
  */
 export async function budgetToday(
   db: Db,
-  credentialId: string,
+  limiterKey: string | null,
   limit: number,
   now: Date,
 ): Promise<GongBudgetView> {
   const t = db.tables;
   const day = now.toISOString().slice(0, 10);
+  const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+  if (limiterKey === null) return { used: 0, limit, resetsAt: resetsAt.toISOString() };
   const [row] = await db
     .select({ used: t.gongRequestBudget.used })
     .from(t.gongRequestBudget)
-    .where(and(eq(t.gongRequestBudget.credentialKey, credentialId), eq(t.gongRequestBudget.day, day)))
+    .where(and(eq(t.gongRequestBudget.credentialKey, limiterKey), eq(t.gongRequestBudget.day, day)))
     .limit(1);
-  const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
   return { used: row?.used ?? 0, limit, resetsAt: resetsAt.toISOString() };
 }
 
@@ -51,8 +53,8 @@ export async function connectionView(
   const t = db.tables;
   const [row] = await db
     .select({
-      id: t.gongCredential.id,
       method: t.gongCredential.method,
+      limiterKey: t.gongCredential.limiterKey,
       accessKeyHint: t.gongCredential.accessKeyHint,
       baseUrl: t.gongCredential.baseUrl,
       status: t.gongCredential.status,
@@ -83,7 +85,7 @@ export async function connectionView(
     lastValidatedAt: row.lastValidatedAt?.toISOString() ?? null,
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     gongWorkspaces: row.gongWorkspaces ? row.gongWorkspaces.map(({ id, name }) => ({ id, name })) : null,
-    budget: await budgetToday(db, row.id, gong.dailyBudget, now),
+    budget: await budgetToday(db, row.limiterKey, gong.dailyBudget, now),
     scopes: row.scopes ? row.scopes.split(' ') : null,
     tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
     attention: reason ? { reason, detail: row.statusReason ?? attentionDetail[reason] } : null,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@callmine/db';
+import { basicLimiterKey, oauthLimiterKey } from '@callmine/gong';
 import { type GongCredentialField, gongCredentialContext, type Sealer } from '@callmine/vault';
 import { TRPCError } from '@trpc/server';
 import { eq, sql } from 'drizzle-orm';
@@ -76,6 +77,9 @@ export async function storeValidatedCredential(
     method: secrets.method,
     baseUrl: args.baseUrl,
     accessKeyHint: hint,
+    // The name the validation just used in the shared limiter and budget: the worker's requests count there too.
+    limiterKey:
+      secrets.method === 'basic' ? basicLimiterKey(secrets.accessKey) : oauthLimiterKey(workspaceId),
     accessKeySealed: secrets.method === 'basic' ? seal('accessKey', secrets.accessKey) : null,
     secretKeySealed: secrets.method === 'basic' ? seal('secretKey', secrets.secretKey) : null,
     accessTokenSealed: secrets.method === 'oauth' ? seal('accessToken', secrets.accessToken) : null,
