@@ -88,7 +88,8 @@ describe('Settings → Integrations → Gong card', () => {
     );
     expect(within(gong).getByText(/checked again every day/)).toBeInTheDocument();
     expect(within(gong).getByTestId('gong-budget')).toHaveTextContent(
-      'Gong requests today: 0 of 10,000. The count starts again at 00:00 UTC (midnight UTC).',
+      // The validation's two requests count in the same daily budget as the runs.
+      'Gong requests today: 2 of 10,000. The count starts again at 00:00 UTC (midnight UTC).',
     );
     expect(within(gong).getByText('Gong standard endpoints')).toBeInTheDocument();
     expect(within(gong).getByText(/by Ada Admin/)).toBeInTheDocument();
@@ -237,12 +238,14 @@ describe('Settings → Integrations → Gong card', () => {
       accessKey: key.accessKey,
       secretKey: key.secretKey,
     });
-    const { id } = env.server.database.sqlite.prepare('select id from gong_credential').get() as {
-      id: string;
-    };
+    const { key: limiterKey } = env.server.database.sqlite
+      .prepare('select limiter_key as key from gong_credential')
+      .get() as { key: string };
     env.server.database.sqlite
-      .prepare('insert into gong_request_budget (credential_key, day, used) values (?, ?, ?)')
-      .run(id, new Date().toISOString().slice(0, 10), 10_000);
+      .prepare(
+        'insert into gong_request_budget (credential_key, day, used) values (?, ?, ?) on conflict (credential_key, day) do update set used = excluded.used',
+      )
+      .run(limiterKey, new Date().toISOString().slice(0, 10), 10_000);
     renderApp(env.server.url, '/settings', env.adminFetch);
     const gong = await card();
     expect(await within(gong).findByTestId('gong-budget')).toHaveTextContent(
