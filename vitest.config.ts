@@ -26,6 +26,7 @@ const onPostgres = {
     'src/api-tests/workspaces.test.ts',
   ],
   worker: [
+    'src/gong/token-refresher.sandbox.test.ts',
     'src/gong/validation-shares-limit.sandbox.test.ts',
     'src/crash-resume.sandbox.test.ts',
     'src/credentials.sandbox.test.ts',
