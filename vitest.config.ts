@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // The server and worker suites run a second time on PostgreSQL (CALLMINE_TEST_DIALECT=postgres): their test
 // servers and workers then get a fresh database per data dir, copied from a template migrated once per run.
 // Only the files listed run there so far: the others still read or seed through raw SQLite and are being ported
-// (issue #19); a file joins the list when it passes on PostgreSQL.
+// (issue #19); a file joins the list when it passes on PostgreSQL. Files that need both databases at once (the db
+// copy round trip, the PostgreSQL outage on a cluster of its own) or loop over both themselves (`describe.each`
+// over `dialects`: quota, webhook deliveries, the worker loop) run in the plain project only.
 const onPostgres = {
   server: [
     'src/api-tests/accounts.test.ts',
