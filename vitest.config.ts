@@ -35,6 +35,7 @@ const onPostgres = {
     'src/health-check.sandbox.test.ts',
     'src/isolation.sandbox.test.ts',
     'src/oauth-canary.sandbox.test.ts',
+    'src/oauth-refresh.sandbox.test.ts',
     'src/quota.sandbox.test.ts',
     'src/report-integrity.sandbox.test.ts',
     'src/reports-api.sandbox.test.ts',
