@@ -5,6 +5,7 @@ import {
   createDbBudgetStore,
   createDbRateSlotStore,
   createSqliteQueue,
+  databaseUnavailableReason,
   openDatabaseFromConfig,
 } from '@callmine/db';
 import { createGong, createGongTokenEndpoint, createSharedRateLimiter } from '@callmine/gong';
@@ -103,6 +104,8 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     concurrency: config.worker.concurrency,
     pollIntervalMs: config.worker.pollIntervalMs,
     now,
+    // PostgreSQL restarting or out of reach: jobs pause and resume when it answers, no attempt spent.
+    unavailableReason: databaseUnavailableReason,
   });
   const scheduler = createScheduler({
     db: database.db,

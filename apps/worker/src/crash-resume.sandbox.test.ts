@@ -1,6 +1,7 @@
 // Kill -9 the worker process three times while it fetches, restart it each time: the stored data equal a clean
 // run's, and nothing is counted twice. The only request a kill can waste is the one in flight at that moment.
 import type { ChildProcess } from 'node:child_process';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storedDigest } from './testing/measure.ts';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
@@ -29,7 +30,7 @@ describe('a worker killed during fetching', () => {
     const cleanRun = await clean.startRun();
     worker = await startTestWorker(clean.server.dataDir, clean.workerEnv);
     const cleanDone = await clean.waitFor(cleanRun.id, isFinished);
-    const cleanDigest = storedDigest(worker, cleanRun.id);
+    const cleanDigest = await storedDigest(worker, cleanRun.id);
     const cleanRequests = clean.runRequests().length;
     await worker.close();
     worker = undefined;
@@ -48,7 +49,7 @@ describe('a worker killed during fetching', () => {
       const run = await env.admin.runs.get.query({ id: queued.id });
       expect(run.status).toBe('fetching');
       // Requests Gong answered that the run never checkpointed: at most the one in flight at each kill.
-      const wasted = env.runRequests().length - readRequestsUsed(env, queued.id);
+      const wasted = env.runRequests().length - (await readRequestsUsed(env, queued.id));
       expect(wasted).toBeGreaterThanOrEqual(0);
       expect(wasted).toBeLessThanOrEqual(kills);
     }
@@ -58,13 +59,13 @@ describe('a worker killed during fetching', () => {
     expect(run.status).toBe('done');
     expect(run.totals).toEqual(cleanDone.totals);
     expect(run.progress).toEqual(cleanDone.progress);
-    expect(readRequestsUsed(env, queued.id)).toBe(cleanRequests);
+    expect(await readRequestsUsed(env, queued.id)).toBe(cleanRequests);
     expect(env.runRequests().length - cleanRequests).toBeLessThanOrEqual(kills);
 
     last.kill('SIGTERM');
     await exited(last);
     worker = await startTestWorker(env.server.dataDir, env.workerEnv);
-    expect(storedDigest(worker, queued.id)).toBe(cleanDigest);
+    expect(await storedDigest(worker, queued.id)).toBe(cleanDigest);
   });
 });
 
@@ -83,18 +84,25 @@ describe('a worker stopped with SIGTERM', () => {
     await exited(child);
     expect(child.exitCode).toBe(0);
     // Nothing wasted: every request Gong answered is in a checkpoint.
-    expect(readRequestsUsed(env, queued.id)).toBe(env.runRequests().length);
-    const job = env.server.database.sqlite
-      .prepare('select status, lease_owner as owner, attempts from job where payload like ?')
-      .get(`%${queued.id}%`);
-    expect(job).toEqual({ status: 'queued', owner: null, attempts: 0 });
+    expect(await readRequestsUsed(env, queued.id)).toBe(env.runRequests().length);
+    const { db } = env.server.database;
+    const { job } = db.tables;
+    const jobs = await db
+      .select({ status: job.status, owner: job.leaseOwner, attempts: job.attempts, payload: job.payload })
+      .from(job);
+    const [ofRun] = jobs.filter((row) => (row.payload as { runId?: string }).runId === queued.id);
+    expect(ofRun).toMatchObject({ status: 'queued', owner: null, attempts: 0 });
     expect((await env.admin.runs.get.query({ id: queued.id })).status).toBe('fetching');
   });
 });
 
-function readRequestsUsed(env: RunEnv, runId: string): number {
-  const row = env.server.database.sqlite
-    .prepare('select requests_used as n from analysis_run where id = ?')
-    .get(runId) as { n: number };
-  return row.n;
+async function readRequestsUsed(env: RunEnv, runId: string): Promise<number> {
+  const { db } = env.server.database;
+  const { analysisRun } = db.tables;
+  const [row] = await db
+    .select({ n: analysisRun.requestsUsed })
+    .from(analysisRun)
+    .where(eq(analysisRun.id, runId))
+    .limit(1);
+  return row?.n ?? 0;
 }

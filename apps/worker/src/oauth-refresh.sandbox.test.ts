@@ -153,8 +153,10 @@ describe('an OAuth run spanning a token expiry', () => {
     env = await startRunEnv({ connect: 'oauth', env: slow });
     const first = await env.startRun();
     const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
-    children.push(spawnWorker(env.server.dataDir, { ...env.workerEnv, ...slow }));
-    children.push(spawnWorker(env.server.dataDir, { ...env.workerEnv, ...slow }));
+    // A 5 s lease, not run-env's 1 s: on a loaded machine a missed heartbeat hands a run to the other process,
+    // which starts its analysis again (the quota race test saw that loop outlast the wait).
+    const racing = { ...env.workerEnv, ...slow, CALLMINE_WORKER_LEASE_MS: '5000' };
+    children.push(spawnWorker(env.server.dataDir, racing), spawnWorker(env.server.dataDir, racing));
     await env.waitFor(first.id, (r) => r.progress.callsTotal > 0);
     await env.waitFor(second.id, (r) => r.progress.callsTotal > 0);
     // Gong stops accepting the access token both processes are using.

@@ -1,8 +1,10 @@
 // The monthly allowance end to end: runs started through the API, charged by real workers (in this process or
-// racing in two processes on one SQLite file) against the Gong sandbox over real HTTP.
+// racing in two processes on one database) against the Gong sandbox over real HTTP, on SQLite and on PostgreSQL.
 import type { ChildProcess } from 'node:child_process';
 import type { RunView } from '@callmine/contracts';
 import { setAllowanceOverride } from '@callmine/db';
+import { countRows, tableSnapshot } from '@callmine/server/testing';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { exited, spawnWorker } from './testing/spawn-worker.ts';
@@ -26,18 +28,16 @@ const quotaEnv = (allowance: number) => ({
   env: { CALLMINE_MONTHLY_CALL_QUOTA: String(allowance) },
 });
 
-const rows = (e: RunEnv, sql: string, ...params: unknown[]) =>
-  e.server.database.sqlite.prepare(sql).all(...params);
-const count = (e: RunEnv, sql: string, ...params: unknown[]) =>
-  e.server.database.sqlite
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
-/** Every quota table, as stored. */
-const quotaTables = (e: RunEnv) =>
+/** `select count(*) as n …` in SQL that SQLite and PostgreSQL read alike. */
+const count = async (e: RunEnv, query: SQL) =>
+  Number((await e.server.database.db.get<{ n: number }>(query))?.n ?? 0);
+/** Every quota table, as stored (rows in any order). */
+const quotaTables = async (e: RunEnv) =>
   JSON.stringify(
-    ['quota_charge', 'analysis_run_quota', 'analysis_run_quota_call', 'workspace_quota'].map((t) =>
-      rows(e, `select * from ${t} order by rowid`),
+    await Promise.all(
+      (['quotaCharge', 'runQuota', 'runQuotaCall', 'workspaceQuota'] as const).map((t) =>
+        tableSnapshot(e.server.database.db, t),
+      ),
     ),
   );
 
@@ -62,7 +62,7 @@ describe('the monthly allowance', () => {
     expect(run.totals?.callsAnalyzed).toBe(120);
     // Gong was asked for the admitted calls' transcripts only: 2 batches, 120 calls cached.
     expect(env.runRequests().filter((r) => r.path === '/v2/calls/transcript')).toHaveLength(2);
-    expect(count(env, 'select count(*) from gong_transcript_cache')).toBe(120);
+    expect(await countRows(env.server.database.db, 'gongTranscriptCache')).toBe(120);
     expect(usage).toMatchObject({ allowance: 120, used: 120, remaining: 0, customAllowance: false });
     expect(usage.history[0]).toEqual({ month: usage.month, used: 120 });
     expect(usage.runs).toEqual([
@@ -83,17 +83,17 @@ describe('the monthly allowance', () => {
     ] as const) {
       started.push(await env.startRun({ from, to }));
     }
-    children.push(
-      spawnWorker(env.server.dataDir, env.workerEnv),
-      spawnWorker(env.server.dataDir, env.workerEnv),
-    );
+    // A lease of 5 s, not run-env's 1 s: on a loaded machine a heartbeat (a round trip on PostgreSQL) can miss a
+    // 1 s lease, the other process takes the job over and the analysis starts again, again and again.
+    const racing = { ...env.workerEnv, CALLMINE_WORKER_LEASE_MS: '5000' };
+    children.push(spawnWorker(env.server.dataDir, racing), spawnWorker(env.server.dataDir, racing));
     const runs: RunView[] = [];
     for (const run of started) runs.push(await env.waitFor(run.id, isFinished, 60_000));
 
     expect(runs.map((r) => r.status)).toEqual(['done', 'done', 'done', 'done']);
     const usage = await env.admin.usage.summary.query();
     expect(usage.used).toBe(150);
-    expect(count(env, 'select count(*) from quota_charge')).toBe(150);
+    expect(await countRows(env.server.database.db, 'quotaCharge')).toBe(150);
     expect(runs.reduce((sum, r) => sum + (r.quota?.callsCharged ?? 0), 0)).toBe(150);
     for (const run of runs) {
       const q = run.quota!;
@@ -104,9 +104,9 @@ describe('the monthly allowance', () => {
     }
     // Every call any run analysed is in the ledger, exactly once.
     expect(
-      count(
+      await count(
         env,
-        `select count(*) from analysis_run_quota_call d where d.decision <> 'skipped' and not exists
+        sql`select count(*) as n from analysis_run_quota_call d where d.decision <> 'skipped' and not exists
            (select 1 from quota_charge c where c.month = d.month and c.call_id = d.call_id)`,
       ),
     ).toBe(0);
@@ -125,12 +125,10 @@ describe('the monthly allowance', () => {
       (await env.startRun({ from: '2026-03-01', to: '2026-05-31' })).id,
       isFinished,
     );
-    const shared = count(
+    const shared = await count(
       env,
-      `select count(*) from analysis_run_call a join analysis_run_call b on a.call_id = b.call_id
-       where a.run_id = ? and b.run_id = ?`,
-      first.id,
-      second.id,
+      sql`select count(*) as n from analysis_run_call a join analysis_run_call b on a.call_id = b.call_id
+       where a.run_id = ${first.id} and b.run_id = ${second.id}`,
     );
     expect(shared).toBeGreaterThan(0);
     expect(second.quota).toMatchObject({
@@ -156,13 +154,13 @@ describe('the monthly allowance', () => {
     child.kill('SIGKILL');
     await exited(child);
     expect((await env.admin.runs.get.query({ id: queued.id })).status).toBe('fetching');
-    const charged = quotaTables(env);
-    expect(count(env, 'select count(*) from quota_charge')).toBe(200);
+    const charged = await quotaTables(env);
+    expect(await countRows(env.server.database.db, 'quotaCharge')).toBe(200);
 
     children.push(spawnWorker(env.server.dataDir, env.workerEnv));
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
-    expect(quotaTables(env)).toBe(charged);
+    expect(await quotaTables(env)).toBe(charged);
     expect(run.quota).toMatchObject({ partial: true, used: 200, callsCharged: 200, callsSkipped: 100 });
     expect(run.totals?.callsAnalyzed).toBe(200);
   });
@@ -185,7 +183,7 @@ describe('the monthly allowance', () => {
       500,
       new Date(),
     );
-    const tablesBefore = quotaTables(env);
+    const tablesBefore = await quotaTables(env);
     const usageBefore = await env.admin.usage.summary.query();
     expect(usageBefore).toMatchObject({ allowance: 500, used: done.progress.callsTotal });
 
@@ -197,7 +195,7 @@ describe('the monthly allowance', () => {
         .catch(() => undefined);
     }
     expect(await env.admin.integrations.gong.get.query()).toMatchObject({ status: 'connected', version: 16 });
-    expect(quotaTables(env)).toBe(tablesBefore);
+    expect(await quotaTables(env)).toBe(tablesBefore);
     expect(await env.admin.usage.summary.query()).toEqual(usageBefore);
 
     // A run after the rotations over the same calls finds them charged this month: free.

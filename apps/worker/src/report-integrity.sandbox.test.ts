@@ -3,6 +3,7 @@
 // with what the cache already holds, and a schedule's or an old run's report made with the right defaults.
 import { analyze } from '@callmine/analysis';
 import { createAnalysisRun } from '@callmine/db';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { AD_HOC_DEFAULTS, buildReport } from './jobs/analysing.ts';
 import { commitReport } from './jobs/report-store.ts';
@@ -22,18 +23,31 @@ async function saveAndRun(e: RunEnv, window: { from: string; to: string }) {
   return { analysis, queued: await e.admin.analyses.run.mutate({ id: analysis.id }) };
 }
 
-const sqlite = (w: TestWorker) => w.database.sqlite;
-const reportRows = (w: TestWorker, runId: string) =>
-  sqlite(w).prepare('select * from report where run_id = ?').all(runId) as Record<string, unknown>[];
-const jobOf = (w: TestWorker, runId: string) =>
-  sqlite(w)
-    .prepare("select status, attempts from job where json_extract(payload, '$.runId') = ?")
-    .get(runId) as { status: string; attempts: number };
+// Through the data layer, so the file runs on SQLite and PostgreSQL alike.
+const reportRows = (w: TestWorker, runId: string) => {
+  const { db } = w.database;
+  return db.select().from(db.tables.report).where(eq(db.tables.report.runId, runId));
+};
+/** The run's job row (the payload is JSON text on SQLite and jsonb on PostgreSQL: matched here, not in SQL). */
+async function runJob(w: TestWorker, runId: string) {
+  const { db } = w.database;
+  const { job } = db.tables;
+  const jobs = await db
+    .select({ id: job.id, status: job.status, attempts: job.attempts, payload: job.payload })
+    .from(job);
+  const found = jobs.find((row) => (row.payload as { runId?: string }).runId === runId);
+  if (!found) throw new Error(`no job for run ${runId}`);
+  return found;
+}
+const jobOf = async (w: TestWorker, runId: string) => {
+  const { status, attempts } = await runJob(w, runId);
+  return { status, attempts };
+};
 
-async function until<T>(read: () => T, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (ok(value)) return value;
     if (Date.now() > deadline) throw new Error(`still ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -62,25 +76,24 @@ describe('a report', () => {
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(analyses).toBe(2);
-    expect(jobOf(worker, run.id)).toEqual({ status: 'done', attempts: 2 });
-    const [stored, ...more] = reportRows(worker, run.id);
+    expect(await jobOf(worker, run.id)).toEqual({ status: 'done', attempts: 2 });
+    const [stored, ...more] = await reportRows(worker, run.id);
     expect(more).toEqual([]);
     expect(stored!.id).toBe(run.reportId);
 
     // Crashed after the commit but before the queue heard the job was done: the job runs again, finds the run
     // done, and neither analyses nor writes.
-    sqlite(worker)
-      .prepare(
-        `update job set status = 'queued', run_after = 0, lease_owner = null, lease_expires_at = null
-         where json_extract(payload, '$.runId') = ?`,
-      )
-      .run(run.id);
+    const { db } = worker.database;
+    await db
+      .update(db.tables.job)
+      .set({ status: 'queued', runAfter: new Date(0), leaseOwner: null, leaseExpiresAt: null })
+      .where(eq(db.tables.job.id, (await runJob(worker, run.id)).id));
     await until(
       () => jobOf(worker, run.id),
       (job) => job.status === 'done' && job.attempts === 3,
     );
     expect(analyses).toBe(2);
-    expect(reportRows(worker, run.id)).toEqual([stored]);
+    expect(await reportRows(worker, run.id)).toEqual([stored]);
 
     // A second worker that took over an expired lease and analysed too: its commit finds the report and stops.
     const late = await buildReport(worker.database.db, (await loadRun(worker.database.db, run.id))!, analyze);
@@ -89,7 +102,7 @@ describe('a report', () => {
       kind: 'already-finished',
       reportId: run.reportId,
     });
-    expect(reportRows(worker, run.id)).toEqual([stored]);
+    expect(await reportRows(worker, run.id)).toEqual([stored]);
   });
 
   it('stays byte for byte the same through rotation, a change of Gong company, disconnection and edits to its analysis', {
@@ -99,7 +112,7 @@ describe('a report', () => {
     const { analysis, queued } = await saveAndRun(env, WHOLE_HISTORY);
     const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
-    const [before] = reportRows(worker, run.id);
+    const [before] = await reportRows(worker, run.id);
     const view = await env.admin.reports.export.query({ id: run.reportId! });
     expect(view.credentialVersion).toBe(1);
 
@@ -122,7 +135,7 @@ describe('a report', () => {
     const afterChange = await env.admin.reports.export.query({ id: run.reportId! });
     expect(afterChange.calls.length).toBeGreaterThan(0);
     expect(afterChange.calls).toEqual(view.calls);
-    expect(reportRows(worker, run.id)).toEqual([before]);
+    expect(await reportRows(worker, run.id)).toEqual([before]);
     await env.admin.integrations.gong.disconnect.mutate();
     await env.admin.analyses.update.mutate({
       id: analysis.id,
@@ -131,12 +144,12 @@ describe('a report', () => {
       filters: { externalOnly: 'yes' },
       settings: { analysers: ['talk'] },
     });
-    expect(reportRows(worker, run.id)).toEqual([before]);
+    expect(await reportRows(worker, run.id)).toEqual([before]);
     expect(await env.admin.reports.export.query({ id: run.reportId! })).toEqual(view);
 
     // Deleting the analysis only unlinks the report from it (analysis_id → null); its content is untouched.
     await env.admin.analyses.delete.mutate({ id: analysis.id });
-    expect(reportRows(worker, run.id)).toEqual([{ ...before, analysis_id: null }]);
+    expect(await reportRows(worker, run.id)).toEqual([{ ...before, analysisId: null }]);
     expect(await env.admin.reports.export.query({ id: run.reportId! })).toEqual({
       ...view,
       analysisId: null,
@@ -183,8 +196,9 @@ describe('a report', () => {
   }, async () => {
     await using env = await startRunEnv({ calls: 200 });
     const worker = await env.startWorker();
-    const { id: workspaceId } = sqlite(worker).prepare('select id from organization').get() as { id: string };
     const db = worker.database.db;
+    const [workspace] = await db.select({ id: db.tables.organization.id }).from(db.tables.organization);
+    const workspaceId = workspace!.id;
     const runId = await db.transaction(async (tx) =>
       createAnalysisRun(tx, {
         workspaceId,

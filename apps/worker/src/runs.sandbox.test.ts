@@ -1,5 +1,7 @@
 // Analysis runs end to end: started through the API, fetched by the worker from the Gong sandbox (1,000 calls)
-// over real HTTP, stored in the real SQLite file. Counts, never times.
+// over real HTTP, stored in the real database (SQLite, and PostgreSQL in the "on PostgreSQL" project). Counts,
+// never times.
+import { and, count, eq, isNotNull, lt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { busiestSecond } from './testing/measure.ts';
 import { isFinished, RATE_PER_SECOND, startRunEnv } from './testing/run-env.ts';
@@ -28,12 +30,16 @@ describe('an analysis run over 1,000 sandbox calls', () => {
     expect(requests.filter((r) => r.status === 429)).toHaveLength(0);
     expect(busiestSecond(requests.map((r) => r.at))).toBeLessThanOrEqual(RATE_PER_SECOND);
 
-    const stored = worker.database.sqlite
-      .prepare(
-        `select count(*) as n, sum(json_array_length(monologues)) as monologues from gong_transcript_cache
-         where monologues is not null`,
-      )
-      .get() as { n: number; monologues: number };
+    const { db } = worker.database;
+    const cache = db.tables.gongTranscriptCache;
+    const transcripts = await db
+      .select({ monologues: cache.monologues })
+      .from(cache)
+      .where(isNotNull(cache.monologues));
+    const stored = {
+      n: transcripts.length,
+      monologues: transcripts.reduce((sum, row) => sum + (row.monologues as unknown[]).length, 0),
+    };
     expect(stored).toEqual({ n: truth.transcriptCount, monologues: truth.monologueCount });
     expect(run.totals).toMatchObject({ callsAnalyzed: truth.callCount, transcripts: truth.transcriptCount });
     expect(run.totals!.sentencesInternal + run.totals!.sentencesExternal).toBeGreaterThan(0);
@@ -74,13 +80,14 @@ describe('an analysis run over 1,000 sandbox calls', () => {
     const worker = await env.startWorker();
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
-    const tooShort = worker.database.sqlite
-      .prepare(
-        `select count(*) as n from analysis_run_call rc join gong_call_cache c on c.call_id = rc.call_id
-         where rc.run_id = ? and c.duration_seconds < 1200`,
-      )
-      .get(run.id) as { n: number };
-    expect(tooShort.n).toBe(0);
+    const { db } = worker.database;
+    const { analysisRunCall: rc, gongCallCache: c } = db.tables;
+    const [tooShort] = await db
+      .select({ n: count() })
+      .from(rc)
+      .innerJoin(c, eq(c.callId, rc.callId))
+      .where(and(eq(rc.runId, run.id), lt(c.durationSeconds, 1200)));
+    expect(tooShort?.n).toBe(0);
     expect(run.progress.callsTotal).toBeGreaterThan(0);
     expect(run.progress.callsTotal).toBeLessThan(300);
     // Transcripts are fetched only for the selected calls.

@@ -4,6 +4,7 @@
 // key, the old key is retired, and the next worker's deliveries still verify with the secret shown at creation.
 import { createVaultStore } from '@callmine/db';
 import { loadKeyRing, replaceKeyFile, retireKey, rewrapAll } from '@callmine/vault';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
@@ -103,9 +104,11 @@ describe('webhook events from the worker', () => {
     expect(attention?.id).toMatch(new RegExp(`^gong\\.needs-attention:${workspaceId}:\\d+:rejected$`));
 
     // The schedule's slot comes due while Gong needs attention: the occurrence fails, and says why.
-    env.server.database.sqlite
-      .prepare('update schedule set next_slot_at = ? where id = ?')
-      .run(Date.now() - 86_400_000, schedule.id);
+    const { db } = env.server.database;
+    await db
+      .update(db.tables.schedule)
+      .set({ nextSlotAt: new Date(Date.now() - 86_400_000) })
+      .where(eq(db.tables.schedule.id, schedule.id));
     const ticked = await worker.scheduler.tick();
     expect(ticked.map((t) => t.kind)).toEqual(['failed']);
     await r.waitFor(() => ofType('schedule.occurrence-failed').length > 0);

@@ -1,9 +1,8 @@
-// The worker loop with several jobs in flight on a real SQLite queue: never more than `concurrency` at once, every
-// job run exactly once, and a small workspace's job starts while a big workspace's backlog is still queued.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSqliteQueue, openDatabase } from '@callmine/db';
+// The worker loop with several jobs in flight on a real job-table queue (SQLite and PostgreSQL): never more than
+// `concurrency` at once, every job run exactly once, and a small workspace's job starts while a big workspace's
+// backlog is still queued.
+import { createSqliteQueue, type Database } from '@callmine/db';
+import { dialects, openTestDatabase } from '@callmine/db/testing/databases';
 import { createLogger } from '@callmine/logger';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobHandler } from './jobs/job-handler.ts';
@@ -13,18 +12,6 @@ interface Payload {
   group: string;
   n: number;
 }
-
-let dir: string;
-let database: ReturnType<typeof openDatabase>;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'callmine-loop-'));
-  database = openDatabase(join(dir, 'callmine.db'));
-});
-afterEach(async () => {
-  await database.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 /** A job kind whose runs hold their slot until the test lets them go, recording what started when. */
 function gatedHandler() {
@@ -60,7 +47,15 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
   }
 }
 
-describe('the worker loop with several jobs in flight', () => {
+describe.each(dialects)('the worker loop with several jobs in flight, on %s', (dialect) => {
+  let database: Database;
+  beforeEach(async () => {
+    database = await openTestDatabase(dialect);
+  });
+  afterEach(async () => {
+    await database.close();
+  });
+
   it('respects the limit, runs each job once, and starts the small workspace before the big backlog', async () => {
     const queue = createSqliteQueue(database.db);
     for (let n = 0; n < 12; n += 1) {

@@ -19,6 +19,13 @@ export interface WorkerLoopOptions {
   workerId?: string;
   /** Jobs in flight at once (default 1). */
   concurrency?: number;
+  /**
+   * Why an error means the database is not answering (PostgreSQL restarting, the network gone), or undefined for
+   * any other error. Such an error pauses claims (backing off) and gives the job back without spending an attempt.
+   */
+  unavailableReason?: (error: unknown) => string | undefined;
+  /** Claims during an outage: the first retry after `min` ms, then twice as long each time up to `max`. */
+  outageBackoffMs?: { min: number; max: number };
 }
 
 export interface WorkerLoop {
@@ -44,6 +51,42 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
   let running: Promise<void> | undefined;
   let ended = false;
   let wakeIdle: (() => void) | undefined;
+  const unavailableReason = options.unavailableReason ?? (() => undefined);
+  const backoff = options.outageBackoffMs ?? { min: 500, max: 10_000 };
+  // The database outage in progress: one log line when it starts, one when it ends, claims backing off between.
+  let outage: { since: number; delayMs: number } | undefined;
+  // Jobs stopped by the outage whose release could not be written yet: given back first when it answers again.
+  const toRelease = new Set<string>();
+  const noteOutage = (reason: string) => {
+    if (outage) return;
+    outage = { since: Date.now(), delayMs: backoff.min };
+    logger.warn(
+      { reason },
+      'database unavailable: jobs paused until it answers again (retrying with backoff)',
+    );
+  };
+  const noteAnswered = () => {
+    if (!outage) return;
+    logger.info({ downMs: Date.now() - outage.since }, 'database answers again: jobs resume');
+    outage = undefined;
+  };
+  /** Gives a job back at once without spending an attempt; remembered for later while the database is away. */
+  const releaseAfterOutage = async (jobId: string) => {
+    try {
+      await queue.release(jobId, workerId, options.now());
+      toRelease.delete(jobId);
+    } catch (error) {
+      const reason = unavailableReason(error);
+      if (reason) {
+        toRelease.add(jobId);
+        noteOutage(reason);
+        return;
+      }
+      // Left to its lease: it expires and the job runs again.
+      toRelease.delete(jobId);
+      logger.error({ jobId, err: error }, 'job not given back');
+    }
+  };
 
   const process = async (job: Job): Promise<void> => {
     const handler = options.handlers[job.kind];
@@ -61,8 +104,13 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
           (kept) => {
             if (!kept) jobAbort.abort();
           },
-          // E.g. the database busy past its timeout: the next beat tries again, well within the lease.
-          (error: unknown) => logger.warn({ jobId: job.id, err: error }, 'heartbeat failed'),
+          // E.g. the database busy past its timeout: the next beat tries again, well within the lease. An outage
+          // is logged once, by the loop.
+          (error: unknown) => {
+            const reason = unavailableReason(error);
+            if (reason) noteOutage(reason);
+            else logger.warn({ jobId: job.id, err: error }, 'heartbeat failed');
+          },
         );
       },
       Math.max(100, Math.floor(leaseMs / 3)),
@@ -74,6 +122,15 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
       else await queue.release(job.id, workerId, options.now());
       logger.info({ jobId: job.id, kind: job.kind, outcome: outcome.kind }, 'job ended');
     } catch (error) {
+      const reason = unavailableReason(error);
+      if (reason) {
+        // Not the job's fault: its last checkpoint stands, and it runs again (no attempt spent) once the
+        // database answers; a transaction it had open was rolled back by the server.
+        noteOutage(reason);
+        logger.warn({ jobId: job.id, kind: job.kind, reason }, 'job paused: database unavailable');
+        await releaseAfterOutage(job.id);
+        return;
+      }
       const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
       const result = await queue.fail(job.id, workerId, message);
       logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, result, err: error }, 'job failed');
@@ -115,13 +172,18 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
       }
       let job: Job | undefined;
       try {
+        for (const jobId of toRelease) await releaseAfterOutage(jobId);
         job = await queue.claim(workerId, leaseMs);
+        noteAnswered();
       } catch (error) {
+        const reason = unavailableReason(error);
         // E.g. the database busy past its timeout: try again on the next poll.
-        logger.warn({ err: error }, 'claim failed');
+        if (!reason) logger.warn({ err: error }, 'claim failed');
+        else if (outage) outage.delayMs = Math.min(backoff.max, outage.delayMs * 2);
+        else noteOutage(reason);
       }
       if (!job) {
-        await idle(options.pollIntervalMs);
+        await idle(outage ? outage.delayMs : options.pollIntervalMs);
         continue;
       }
       const claimed = job;
@@ -132,10 +194,14 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
       }
       activeIds.add(claimed.id);
       const task = process(claimed)
-        // Recording the outcome failed (the database went away): the lease expires and the job runs again.
-        .catch((error: unknown) =>
-          logger.error({ jobId: claimed.id, err: error }, 'job outcome not recorded'),
-        )
+        // Recording the outcome failed: given back when the database answers again (an outage), else the lease
+        // expires and the job runs again.
+        .catch((error: unknown) => {
+          const reason = unavailableReason(error);
+          if (!reason) return logger.error({ jobId: claimed.id, err: error }, 'job outcome not recorded');
+          noteOutage(reason);
+          toRelease.add(claimed.id);
+        })
         .finally(() => {
           active.delete(task);
           activeIds.delete(claimed.id);

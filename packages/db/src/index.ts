@@ -28,6 +28,7 @@ export {
   type SqliteOptions,
 } from './database/sqlite.ts';
 export type { Database, Db, Tables, TransactionOptions } from './database/types.ts';
+export { databaseUnavailableReason, isDatabaseUnavailable } from './database/unavailable.ts';
 export { createDbBudgetStore, type DbBudgetStore } from './gong-limits/budget.ts';
 export {
   createDbRateSlotStore,

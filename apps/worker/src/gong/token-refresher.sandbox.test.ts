@@ -1,11 +1,12 @@
 // Single-flight refresh, asked for directly: many callers in one process and in "another process" (a second
-// connection to the same SQLite file with its own refresher) make exactly one call to Gong's token endpoint, and a
+// connection to the same database, SQLite file or PostgreSQL, with its own refresher) make exactly one call to Gong's token endpoint, and a
 // claim left behind by a crashed worker lapses instead of blocking refreshes for ever.
 import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
-import { openDatabase, schema } from '@callmine/db';
+import { openDatabaseFromConfig } from '@callmine/db';
 import { createGongTokenEndpoint } from '@callmine/gong';
 import { createLogger } from '@callmine/logger';
+import { existingDatabaseEnv } from '@callmine/server/testing';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunEnv, startRunEnv } from '../testing/run-env.ts';
@@ -13,9 +14,9 @@ import { startWorkerVault } from '../vault.ts';
 import { createTokenRefresher } from './token-refresher.ts';
 
 let env: RunEnv | undefined;
-const closers: (() => void)[] = [];
+const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
-  for (const close of closers.splice(0)) close();
+  for (const close of closers.splice(0)) await close();
   await env?.close();
   env = undefined;
 });
@@ -25,6 +26,8 @@ async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {})
   const config = loadConfig({
     CALLMINE_DATA_DIR: e.server.dataDir,
     CALLMINE_LOG_LEVEL: 'silent',
+    // The server's database: its SQLite file, or its PostgreSQL database in the "on PostgreSQL" project.
+    ...existingDatabaseEnv(e.server.dataDir),
     ...e.workerEnv,
   });
   const oauth = config.gong.oauth;
@@ -34,7 +37,7 @@ async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {})
     level: 'silent',
     destination: new Writable({ write: (_c, _e, done) => done() }),
   });
-  const database = openDatabase(config.databasePath);
+  const database = await openDatabaseFromConfig(config);
   closers.push(() => database.close());
   const vault = await startWorkerVault(config, database.db, logger);
   const tokens = createTokenRefresher({
@@ -50,8 +53,10 @@ async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {})
   return { tokens, database };
 }
 
+const tables = (e: RunEnv) => e.server.database.db.tables;
+
 async function credential(e: RunEnv) {
-  const [row] = await e.server.database.db.select().from(schema.gongCredential).limit(1);
+  const [row] = await e.server.database.db.select().from(tables(e).gongCredential).limit(1);
   if (!row) throw new Error('not connected');
   return row;
 }
@@ -72,7 +77,7 @@ describe('the token refresher', () => {
     const audit = await env.admin.integrations.gong.auditLog.query();
     expect(audit.filter((a) => a.action === 'token-refreshed')).toHaveLength(1);
     // Nothing is left claimed.
-    expect(await env.server.database.db.select().from(schema.gongTokenRefresh)).toEqual([]);
+    expect(await env.server.database.db.select().from(tables(env).gongTokenRefresh)).toEqual([]);
     // The new pair works with Gong: a later refresh of the new version is granted (the rotated token was stored).
     await one.tokens.refresh(workspaceId, version + 1);
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 2, refused: 0 });
@@ -82,7 +87,7 @@ describe('the token refresher', () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
     const { workspaceId, version, id } = await credential(env);
     // A worker claimed this version and died before calling Gong.
-    await env.server.database.db.insert(schema.gongTokenRefresh).values({
+    await env.server.database.db.insert(tables(env).gongTokenRefresh).values({
       workspaceId,
       credentialId: id,
       credentialVersion: version,
@@ -96,15 +101,15 @@ describe('the token refresher', () => {
     expect(
       await env.server.database.db
         .select()
-        .from(schema.gongTokenRefresh)
-        .where(eq(schema.gongTokenRefresh.workspaceId, workspaceId)),
+        .from(tables(env).gongTokenRefresh)
+        .where(eq(tables(env).gongTokenRefresh.workspaceId, workspaceId)),
     ).toEqual([]);
   });
 
   it('ignores a claim on the connection Gong had before it was disconnected and connected again', async () => {
     env = await startRunEnv({ connect: 'oauth', calls: 10 });
     const { workspaceId, version } = await credential(env);
-    await env.server.database.db.insert(schema.gongTokenRefresh).values({
+    await env.server.database.db.insert(tables(env).gongTokenRefresh).values({
       workspaceId,
       credentialId: 'the-previous-connection',
       credentialVersion: version,

@@ -7,7 +7,7 @@ import {
   runQuotaOutcome,
   type Tables,
 } from '@callmine/db';
-import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { enqueueQuotaEvents } from '../webhooks/enqueue-events.ts';
 
 // Charging a run's calls against the workspace's monthly allowance, before any transcript is fetched (so the Gong
@@ -68,21 +68,34 @@ async function chargeBatch(tx: Db, input: ChargeInput, batchSize: number): Promi
     // Newest first; a call missing from the cache (never expected: the listing writes it) sorts last.
     .orderBy(sql`${cache.started} is null`, desc(cache.started), asc(runCall.callId))
     .limit(batchSize);
-  for (const { callId } of batch) {
-    const [alreadyCharged] = await tx
-      .select({ callId: ledger.callId })
-      .from(ledger)
-      .where(and(eq(ledger.workspaceId, workspaceId), eq(ledger.month, month), eq(ledger.callId, callId)))
-      .limit(1);
+  // A few statements per batch, not per call: on PostgreSQL every statement is a round trip.
+  const ids = batch.map((row) => row.callId);
+  const alreadyCharged = new Set(
+    ids.length === 0
+      ? []
+      : (
+          await tx
+            .select({ callId: ledger.callId })
+            .from(ledger)
+            .where(
+              and(eq(ledger.workspaceId, workspaceId), eq(ledger.month, month), inArray(ledger.callId, ids)),
+            )
+        ).map((row) => row.callId),
+  );
+  const charges: (typeof ledger.$inferInsert)[] = [];
+  const decisions: (typeof decisionTable.$inferInsert)[] = [];
+  for (const callId of ids) {
     let decision: 'charged' | 'free' | 'skipped';
-    if (alreadyCharged) decision = 'free';
+    if (alreadyCharged.has(callId)) decision = 'free';
     else if (used < allowance) {
-      await tx.insert(ledger).values({ workspaceId, month, callId, runId, chargedAt: at });
+      charges.push({ workspaceId, month, callId, runId, chargedAt: at });
       used += 1;
       decision = 'charged';
     } else decision = 'skipped';
-    await tx.insert(decisionTable).values({ runId, callId, decision, month, decidedAt: at });
+    decisions.push({ runId, callId, decision, month, decidedAt: at });
   }
+  if (charges.length > 0) await tx.insert(ledger).values(charges);
+  if (decisions.length > 0) await tx.insert(decisionTable).values(decisions);
   // A retry that finds every call decided keeps the outcome as the run's charging left it.
   const [recorded] = await tx
     .select({ runId: t.runQuota.runId })

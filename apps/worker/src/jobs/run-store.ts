@@ -83,24 +83,46 @@ export async function checkpointListing(
 ): Promise<void> {
   const tables = tablesOf(db);
   const { run, runCall, callCache } = tables;
+  // One statement per table, not per call: on PostgreSQL every statement is a round trip. Keyed by call id, since
+  // one INSERT … ON CONFLICT DO UPDATE may not touch a row twice.
+  const byId = new Map(input.calls.map((call) => [call.metaData.id, call]));
+  const cached = [...byId.values()].map((call) => {
+    const meta = call.metaData;
+    return {
+      workspaceId: input.workspaceId,
+      callId: meta.id,
+      started: meta.started ? new Date(meta.started) : null,
+      durationSeconds: meta.duration == null ? null : Math.round(meta.duration),
+      title: meta.title ?? null,
+      primaryUserId: meta.primaryUserId ?? null,
+      data: call,
+      fetchedAt: input.at,
+    };
+  });
+  const selected = [...byId.keys()].filter((callId) => input.selected.has(callId));
   await db.transaction(async (tx) => {
-    for (const call of input.calls) {
-      const meta = call.metaData;
-      const values = {
-        started: meta.started ? new Date(meta.started) : null,
-        durationSeconds: meta.duration == null ? null : Math.round(meta.duration),
-        title: meta.title ?? null,
-        primaryUserId: meta.primaryUserId ?? null,
-        data: call,
-        fetchedAt: input.at,
-      };
+    if (cached.length > 0) {
       await tx
         .insert(callCache)
-        .values({ workspaceId: input.workspaceId, callId: meta.id, ...values })
-        .onConflictDoUpdate({ target: [callCache.workspaceId, callCache.callId], set: values });
-      if (input.selected.has(meta.id)) {
-        await tx.insert(runCall).values({ runId: input.runId, callId: meta.id }).onConflictDoNothing();
-      }
+        .values(cached)
+        .onConflictDoUpdate({
+          target: [callCache.workspaceId, callCache.callId],
+          // The row just offered (SQLite and PostgreSQL both name it `excluded`).
+          set: {
+            started: sql.raw('excluded.started'),
+            durationSeconds: sql.raw('excluded.duration_seconds'),
+            title: sql.raw('excluded.title'),
+            primaryUserId: sql.raw('excluded.primary_user_id'),
+            data: sql.raw('excluded.data'),
+            fetchedAt: sql.raw('excluded.fetched_at'),
+          },
+        });
+    }
+    if (selected.length > 0) {
+      await tx
+        .insert(runCall)
+        .values(selected.map((callId) => ({ runId: input.runId, callId })))
+        .onConflictDoNothing();
     }
     await tx
       .update(run)
@@ -161,19 +183,15 @@ export async function checkpointTranscripts(
   const byId = new Map(input.transcripts.map((t) => [t.callId, t]));
   const tables = tablesOf(db);
   const { run, transcriptCache } = tables;
+  const rows = [...new Set(input.asked)].map((callId) => ({
+    workspaceId: input.workspaceId,
+    callId,
+    monologues: byId.get(callId)?.transcript ?? null,
+    fetchedAt: input.at,
+  }));
   await db.transaction(async (tx) => {
-    for (const callId of input.asked) {
-      const transcript = byId.get(callId);
-      await tx
-        .insert(transcriptCache)
-        .values({
-          workspaceId: input.workspaceId,
-          callId,
-          monologues: transcript ? transcript.transcript : null,
-          fetchedAt: input.at,
-        })
-        .onConflictDoNothing();
-    }
+    // One statement for the batch (a round trip each on PostgreSQL).
+    if (rows.length > 0) await tx.insert(transcriptCache).values(rows).onConflictDoNothing();
     await tx
       .update(run)
       .set({

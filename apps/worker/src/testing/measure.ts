@@ -1,15 +1,21 @@
 // What the run tests measure: the stored result as one digest, and the busiest second of requests.
 import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { TestWorker } from './test-worker.ts';
 
-/** Everything a run stored, as one digest: the cached transcripts and the run's call list. */
-export function storedDigest(w: TestWorker, runId: string) {
-  const transcripts = w.database.sqlite
-    .prepare('select call_id, monologues from gong_transcript_cache order by call_id')
-    .all();
-  const calls = w.database.sqlite
-    .prepare('select call_id from analysis_run_call where run_id = ? order by call_id')
-    .all(runId);
+/** Everything a run stored, as one digest: the cached transcripts and the run's call list. Read through the data
+ *  layer (either dialect) and sorted here, so row order does not matter; compare digests of one dialect. */
+export async function storedDigest(w: TestWorker, runId: string): Promise<string> {
+  const { db } = w.database;
+  const { gongTranscriptCache: cache, analysisRunCall: runCall } = db.tables;
+  const byCall = (a: { callId: string }, b: { callId: string }) =>
+    a.callId < b.callId ? -1 : a.callId > b.callId ? 1 : 0;
+  const transcripts = (
+    await db.select({ callId: cache.callId, monologues: cache.monologues }).from(cache)
+  ).sort(byCall);
+  const calls = (
+    await db.select({ callId: runCall.callId }).from(runCall).where(eq(runCall.runId, runId))
+  ).sort(byCall);
   return createHash('sha256').update(JSON.stringify({ transcripts, calls })).digest('hex');
 }
 

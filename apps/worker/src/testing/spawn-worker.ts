@@ -1,26 +1,41 @@
 // A worker in its own process (for kill -9 and for races between processes on one SQLite file).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { existingDatabaseEnv } from '@callmine/server/testing';
 
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export function spawnWorker(dataDir: string, env: Record<string, string>): ChildProcess {
+export interface SpawnWorkerOptions {
+  /** Collects the worker's log lines (level info) here; without it the worker logs warnings only, unread. */
+  logLines?: string[];
+}
+
+export function spawnWorker(
+  dataDir: string,
+  env: Record<string, string>,
+  options: SpawnWorkerOptions = {},
+): ChildProcess {
+  const { logLines } = options;
   // The built worker (dist/, built by the test run's global setup), as production runs it: node itself, no
   // wrapper that SIGKILL would leave running, and it starts in well under a second where tsx took many under load.
-  return spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
     cwd: appDir,
     env: {
       ...process.env,
       ...existingDatabaseEnv(dataDir),
       ...env,
       CALLMINE_DATA_DIR: dataDir,
-      CALLMINE_LOG_LEVEL: 'warn',
+      CALLMINE_LOG_LEVEL: logLines ? 'info' : 'warn',
       CALLMINE_WORKER_POLL_MS: '50',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', logLines ? 'pipe' : 'ignore', 'inherit'],
   });
+  if (logLines && child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => logLines.push(line));
+  }
+  return child;
 }
 
 export const exited = (child: ChildProcess) =>

@@ -1,24 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { enqueueWebhookEvent, type OpenedDatabase, openDatabase, schema } from '@callmine/db';
+// The delivery queue's claims, leases and outcomes, on SQLite and on PostgreSQL.
+import { type Database, enqueueWebhookEvent } from '@callmine/db';
+import { dialects, openTestDatabase } from '@callmine/db/testing/databases';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimDelivery, dueDeliveries, recordAttempt } from './delivery-store.ts';
 
 const policy = { baseMs: 1000, maxGapMs: 60_000, retryForMs: 24 * 3_600_000, disableAfterMs: 72 * 3_600_000 };
 
-describe('webhook delivery store', () => {
-  let dir: string;
-  let opened: OpenedDatabase;
+describe.each(dialects)('webhook delivery store on %s', (dialect) => {
+  let opened: Database;
   const t0 = new Date('2026-03-01T10:00:00Z');
   const at = (ms: number) => new Date(t0.getTime() + ms);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'callmine-deliveries-'));
-    opened = openDatabase(join(dir, 'callmine.db'));
+    opened = await openTestDatabase(dialect);
     const { db } = opened;
-    await db.insert(schema.organization).values({ id: 'ws1', name: 'Acme', slug: 'acme', createdAt: t0 });
-    await db.insert(schema.webhookEndpoint).values({
+    await db.insert(db.tables.organization).values({ id: 'ws1', name: 'Acme', slug: 'acme', createdAt: t0 });
+    await db.insert(db.tables.webhookEndpoint).values({
       id: 'e1',
       workspaceId: 'ws1',
       url: 'https://hooks.example.com/x',
@@ -37,7 +34,6 @@ describe('webhook delivery store', () => {
   });
   afterEach(async () => {
     await opened.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   it('hands a due delivery to one claimer until its lease runs out', async () => {
@@ -81,8 +77,8 @@ describe('webhook delivery store', () => {
     });
     expect(await dueDeliveries(db, at(3_600_000), 10)).toEqual([]);
     const [endpoint] = await db
-      .select({ failingSince: schema.webhookEndpoint.failingSince })
-      .from(schema.webhookEndpoint);
+      .select({ failingSince: db.tables.webhookEndpoint.failingSince })
+      .from(db.tables.webhookEndpoint);
     expect(endpoint?.failingSince).toBeNull();
   });
 });

@@ -63,6 +63,10 @@ export async function openPostgresDatabase(
   });
   // Without a listener an idle connection's error would crash the process.
   pool.on('error', (error) => options.onIdleError?.(error));
+  // The pool listens on idle connections only: one checked out (a transaction between statements) that loses its
+  // server emits 'error' with no listener, which would crash the process. The statement in flight, or the next one,
+  // fails with the error instead, and the pool drops the connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}));
   parseNumbersOnEveryClient(pool);
   try {
     await migrateUnderLock(pool, url);

@@ -33,6 +33,11 @@ export interface PostgresCluster {
   readonly url: string;
   /** How long initdb + start took. */
   readonly startedInMs: number;
+  /** `pg_ctl stop -m immediate`, keeping the files: PostgreSQL going away mid-run (the fault tests). */
+  kill(): Promise<void>;
+  /** Starts a killed server again on the same port, with the same data. */
+  restart(): Promise<void>;
+  /** Stops the server and deletes its files. */
   stop(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
 }
@@ -163,7 +168,8 @@ async function launch(
   try {
     // -a keeps the owner (root copies as postgres's files) and the 0700 mode PostgreSQL insists on.
     await run('cp', ['-a', join(pristine, 'data'), data]);
-    const port = await startServer(bin, base, data, log, options.durable ?? false);
+    const durable = options.durable ?? false;
+    const port = await startServer(bin, base, data, log, durable);
     stopWhenWeDie(bin, base, data);
     const password = randomBytes(12).toString('hex');
     // Over the cluster's own socket (trusted; its directory is the owner's alone).
@@ -175,15 +181,22 @@ async function launch(
       await client.end();
     }
     let stopped = false;
+    const kill = async () => {
+      await asOwner(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w']);
+    };
     const stop = async () => {
       if (stopped) return;
       stopped = true;
-      await asOwner(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w']).catch(() => {});
+      await kill().catch(() => {});
       remove();
     };
     return {
       url: `postgres://${SUPERUSER}:${password}@127.0.0.1:${port}/postgres`,
       startedInMs: Math.round(performance.now() - started),
+      kill,
+      restart: async () => {
+        await startServer(bin, base, data, log, durable, port);
+      },
       stop,
       [Symbol.asyncDispose]: stop,
     };
@@ -195,10 +208,18 @@ async function launch(
   }
 }
 
-async function startServer(bin: string, base: string, data: string, log: string, durable: boolean) {
+async function startServer(
+  bin: string,
+  base: string,
+  data: string,
+  log: string,
+  durable: boolean,
+  /** A restart's port (its clients reconnect there); a first start finds a free one. */
+  fixedPort?: number,
+) {
   // A port found free may be taken before the server binds it (other test processes): try a few.
   for (let attempt = 1; ; attempt += 1) {
-    const port = await freePort();
+    const port = fixedPort ?? (await freePort());
     const settings = [
       `-p ${port}`,
       `-k ${base}`,
