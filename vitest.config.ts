@@ -20,6 +20,7 @@ const onPostgres = {
     'src/api-tests/report-pages.test.ts',
     'src/api-tests/runs.test.ts',
     'src/api-tests/schedules.test.ts',
+    'src/api-tests/session-fast-path.test.ts',
     'src/api-tests/sign-up.test.ts',
     'src/api-tests/token-roles.test.ts',
     'src/api-tests/webhooks.test.ts',
