@@ -14,13 +14,13 @@ export {
   type OpenOptions,
   openDatabaseFromConfig,
 } from './database/open-from-config.ts';
-export { preparedRead } from './database/prepared-read.ts';
 export { openPostgresDatabase, type PostgresDatabase, type PostgresOptions } from './database/postgres.ts';
 export {
   DATABASE_URL_VARIABLE,
   describeTarget,
   isDatabaseConnectError,
 } from './database/postgres-connect-error.ts';
+export { preparedRead } from './database/prepared-read.ts';
 export {
   openSqliteDatabase,
   openSqliteDatabase as openDatabase,
