@@ -23,6 +23,7 @@ const onPostgres = {
     'src/api-tests/runs.test.ts',
     'src/api-tests/schedules.test.ts',
     'src/api-tests/shared-rate-limits.test.ts',
+    'src/api-tests/session-fast-path.test.ts',
     'src/api-tests/sign-up.test.ts',
     'src/api-tests/token-roles.test.ts',
     'src/api-tests/webhooks.test.ts',

@@ -1,12 +1,13 @@
 // API benchmark: a signed-in query (`integrations.gong.get` with a session cookie) on the BUILT server, as
 // production runs it (`node apps/server/dist/main.js`, default log level), against bare Hono answering the same
 // JSON, both measured in this run at the same number of connections by autocannon. Prints requests/s and p99 for
-// each and the ratio.
+// each and the ratio, and each server process's CPU time per request (from /proc: a figure a busy machine, where
+// other processes take turns on the cores, distorts much less than requests/s).
 //   npx -y pnpm@12.4.2 exec tsx bench/api/run.ts [--connections 10] [--seconds 10] [--profile <dir>]
 // --profile writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into <dir> when it exits.
 // Goal (issue #19): the signed-in query at ≥ 25 % of bare Hono's requests/s, with p99 under 10 ms.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,23 +32,31 @@ if (built.status !== 0) throw new Error('The build failed.');
 const dataDir = mkdtempSync(join(tmpdir(), 'callmine-bench-api-'));
 const children: ChildProcess[] = [];
 
-/** Starts a process and resolves once a line of its stdout contains `ready`. */
-function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<void> {
+/** Starts a process and resolves (with it) once a line of its stdout contains `ready`. */
+function startProcess(args: string[], env: Record<string, string>, ready: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env } });
   children.push(child);
   return new Promise((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (String(chunk).includes(ready)) resolve();
+      if (String(chunk).includes(ready)) resolve(child);
     });
     child.stderr?.pipe(process.stderr);
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited (${code}) before it was ready`)));
   });
 }
 
+/** A process's CPU time so far (user + system, all its threads), in ms; Linux /proc, in clock ticks of 10 ms. */
+function cpuMs(child: ChildProcess): number {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces, so split after its closing parenthesis).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 try {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  await startProcess(
+  const server = await startProcess(
     [
       ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []),
       'apps/server/dist/main.js',
@@ -70,31 +79,37 @@ try {
   writeFileSync(bodyFile, await answer.text());
 
   const barePort = await freePort();
-  await startProcess(
+  const bareServer = await startProcess(
     ['--import', 'tsx', 'bench/api/bare-hono.ts', String(barePort), bodyFile],
     {},
     'listening',
   );
 
-  const measure = async (target: string, headers: Record<string, string>) => {
+  const measure = async (target: string, headers: Record<string, string>, child: ChildProcess) => {
     // A short warm-up (JIT, connection pools), then the measured run.
     await autocannon({ url: target, connections: CONNECTIONS, duration: 2, headers });
+    const cpuBefore = cpuMs(child);
     const result = await autocannon({ url: target, connections: CONNECTIONS, duration: SECONDS, headers });
+    const cpuUsPerRequest = ((cpuMs(child) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`${target}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
     }
-    return result;
+    return { ...result, cpuUsPerRequest };
   };
-  const bare = await measure(`http://127.0.0.1:${barePort}${PATH}`, {});
-  const signedIn = await measure(`${url}${PATH}`, { cookie });
+  const bare = await measure(`http://127.0.0.1:${barePort}${PATH}`, {}, bareServer);
+  const signedIn = await measure(`${url}${PATH}`, { cookie }, server);
 
   const row = (name: string, r: typeof bare) =>
-    `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms`;
+    `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   cpu ${r.cpuUsPerRequest.toFixed(0).padStart(5)} µs/request`;
   console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each`);
   console.log(row('bare Hono, same JSON', bare));
   console.log(row('signed-in integrations.gong.get', signedIn));
   const ratio = signedIn.requests.average / bare.requests.average;
   console.log(`ratio ${(ratio * 100).toFixed(1)} % of bare Hono (goal ≥ 25 %, p99 < 10 ms)`);
+  const cpuRatio = bare.cpuUsPerRequest / signedIn.cpuUsPerRequest;
+  console.log(
+    `cpu ratio ${(cpuRatio * 100).toFixed(1)} % (bare Hono's CPU per request ÷ the signed-in query's)`,
+  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   // The server writes its profile as it exits.

@@ -7,5 +7,7 @@ export type AppEnv = {
     userId?: string;
     /** Who called: a session's user or a token's id (never the token itself). */
     principal?: Principal;
+    /** The tRPC answer's size in bytes as JSON, when the route knew it before the body was built (compression). */
+    answerBytes?: number;
   };
 };

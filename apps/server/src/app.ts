@@ -51,12 +51,13 @@ export function buildApp(deps: AppDeps) {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    bodyLimit({
-      maxSize: deps.bodyLimitBytes,
-      onError: (c) => c.json({ error: 'Request body too large.' }, 413),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.bodyLimitBytes,
+    onError: (c) => c.json({ error: 'Request body too large.' }, 413),
+  });
+  // A GET or HEAD has no body to limit (the request object refuses one), and checking would build a full Request
+  // object for every query.
+  app.use((c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use(originGuard([new URL(deps.publicUrl).origin]));
   app.route('/healthz', healthRoutes(deps.database));
   app.use('/trpc/*', jsonOnly());

@@ -3,6 +3,8 @@ import type { Sealer } from '@callmine/vault';
 import { bearerToken, type TokenVerdict, verifyApiToken } from './auth/api-token.ts';
 import { forwardCookies } from './auth/cookies.ts';
 import type { CallmineAuth } from './auth/create-auth.ts';
+import type { Membership } from './auth/membership.ts';
+import { type AuthSession, resolveSession } from './auth/session-resolver.ts';
 import { checkClientVersion } from './client-version.ts';
 import type { GongGateway, GongOAuthApp } from './ports.ts';
 import type { RateLimits } from './rate-limits/limits.ts';
@@ -45,22 +47,44 @@ export interface CreateContextOptions {
   clientIp?: string;
 }
 
-export async function createContext({ deps, headers, resHeaders, clientIp }: CreateContextOptions) {
+export interface Context {
+  deps: ApiDeps;
+  headers: Headers;
+  resHeaders: Headers;
+  clientIp: string | undefined;
+  /** The signed-in person's session (better-auth's shape), or null. */
+  session: AuthSession | null;
+  /** Read with the session by the fast path (this request, not a cache); undefined: read them when needed. */
+  memberships: Membership[] | undefined;
+  /** Set when the request carries a Bearer token (then `session` is null). */
+  bearer: TokenVerdict | undefined;
+}
+
+export async function createContext({
+  deps,
+  headers,
+  resHeaders,
+  clientIp,
+}: CreateContextOptions): Promise<Context> {
   // First, before tokens, middleware or input parsing: an unsupported client gets one clear error for every call.
   checkClientVersion(headers);
   const presented = bearerToken(headers);
   if (presented !== undefined) {
     // A Bearer request is a script, not a browser: its token is the only principal; cookies are ignored.
     const bearer: TokenVerdict = await verifyApiToken(deps.db, presented, deps.now());
-    return { deps, headers, resHeaders, clientIp, session: null, bearer };
+    return { deps, headers, resHeaders, clientIp, session: null, memberships: undefined, bearer };
   }
-  // returnHeaders: better-auth may slide the session's expiry and re-set the cookie.
+  // The common case (a valid, current session cookie) in one read; the session's memberships come with it.
+  const fast = await resolveSession(deps.auth, deps.db, headers);
+  if (fast) {
+    const { session, memberships } = fast;
+    return { deps, headers, resHeaders, clientIp, session, memberships, bearer: undefined };
+  }
+  // Everything else is better-auth's. returnHeaders: it may slide the session's expiry and re-set the cookie.
   const { headers: authHeaders, response: session } = await deps.auth.api.getSession({
     headers,
     returnHeaders: true,
   });
   forwardCookies(authHeaders, resHeaders);
-  return { deps, headers, resHeaders, clientIp, session, bearer: undefined as TokenVerdict | undefined };
+  return { deps, headers, resHeaders, clientIp, session, memberships: undefined, bearer: undefined };
 }
-
-export type Context = Awaited<ReturnType<typeof createContext>>;

@@ -1,4 +1,6 @@
 export { type AuthOptions, type CallmineAuth, createAuth } from './auth/create-auth.ts';
+export { listMemberships } from './auth/membership.ts';
+export { type AuthSession, type ResolvedSession, resolveSession } from './auth/session-resolver.ts';
 export {
   clientVersionHeader,
   isSupportedClientVersion,

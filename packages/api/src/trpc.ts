@@ -136,7 +136,7 @@ export const signedInProcedure = t.procedure
     const session = ctx.session;
     if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
     const picked = pickMembership(
-      await listMemberships(ctx.deps.db, session.user.id),
+      ctx.memberships ?? (await listMemberships(ctx.deps.db, session.user.id)),
       session.session.activeOrganizationId,
     );
     if (!picked.ok) throw picked.reason === 'workspace-suspended' ? workspaceSuspended() : noWorkspace();

@@ -20,6 +20,7 @@ export {
   describeTarget,
   isDatabaseConnectError,
 } from './database/postgres-connect-error.ts';
+export { preparedRead } from './database/prepared-read.ts';
 export {
   openSqliteDatabase,
   openSqliteDatabase as openDatabase,

@@ -1,10 +1,13 @@
 // API answers compressed when large (a report's answer is tens of KB of JSON; a status answer is a few hundred
 // bytes, where compression would cost more CPU than it saves bytes). Hono's compress() cannot apply its threshold to
 // tRPC's answers, which carry no Content-Length, so this reads the (already complete, never streamed: the clients
-// use httpBatchLink) body and decides on its size. Brotli at a low quality is both smaller and faster than gzip.
+// use httpBatchLink) body and decides on its size, unless the tRPC route already said how big the answer is: then a
+// small answer is left alone (reading a body back turns it into a stream, which @hono/node-server then pumps through
+// its slow path). Brotli at a low quality is both smaller and faster than gzip.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -14,16 +17,17 @@ export const COMPRESS_THRESHOLD_BYTES = 2048;
 
 const COMPRESSIBLE = /^(application\/json|text\/)/;
 
-export function compressAnswers(threshold = COMPRESS_THRESHOLD_BYTES): MiddlewareHandler {
+export function compressAnswers(threshold = COMPRESS_THRESHOLD_BYTES): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || !res.body || res.headers.has('content-encoding')) return;
+    if (c.req.method === 'HEAD' || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
     res.headers.append('vary', 'Accept-Encoding');
     const encoding = pickEncoding(c.req.header('accept-encoding'));
-    const length = Number(res.headers.get('content-length') ?? Number.NaN);
-    if (!encoding || length < threshold) return;
+    // The tRPC route's size when it knew it; a small answer's body is never touched (see answerBytes).
+    const length = c.get('answerBytes') ?? Number(res.headers.get('content-length') ?? Number.NaN);
+    if (!encoding || length < threshold || !res.body) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);
     let out: Buffer = body;

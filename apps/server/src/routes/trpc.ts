@@ -24,6 +24,13 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
         }
         return ctx;
       },
+      // The answer's size, for compressAnswers to decide without reading the body back (which would turn the
+      // body into a stream and lose @hono/node-server's direct write). JSON.stringify of what tRPC stringifies
+      // next (no transformer): exact for one call; a batch's array adds only brackets and commas.
+      responseMeta: ({ data, eagerGeneration }) => {
+        if (!eagerGeneration) c.set('answerBytes', jsonBytes(data));
+        return {};
+      },
       onError: ({ error, path }) => {
         // Unexpected failures are logged with their cause (type and message); expected ones are the client's.
         if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -35,6 +42,14 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
       },
     }),
   );
+}
+
+function jsonBytes(data: unknown[]): number | undefined {
+  try {
+    return data.reduce<number>((sum, item) => sum + Buffer.byteLength(JSON.stringify(item) ?? ''), 0);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../schema/index.ts';
 import { FifoLock } from './fifo-lock.ts';
 import { assertSqliteNotMigratedByNewer } from './migration-version.ts';
+import { cacheStatements } from './statement-cache.ts';
 import type { Database, Db, TransactionOptions } from './types.ts';
 
 export interface SqliteDatabase extends Database {
@@ -135,7 +136,10 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
 
   const { lock, release } = lockFor(path);
   const context: TxContext = { lock, sqlite };
-  gateStatements((base as unknown as { session: object }).session, context);
+  const { session } = base as unknown as { session: object };
+  // After migrating: the migrations' one-off texts need no place in the cache.
+  cacheStatements(session, sqlite);
+  gateStatements(session, context);
 
   let db: Db;
   const transaction = async <T>(fn: (tx: Db) => Promise<T>, _options?: TransactionOptions): Promise<T> => {

@@ -1,6 +1,6 @@
 import { sessionView, signInInput, signUpInput } from '@callmine/contracts';
 import { forwardCookies } from '../../auth/cookies.ts';
-import { findMembership, toSessionView } from '../../auth/membership.ts';
+import { listMemberships, pickMembership, toSessionView } from '../../auth/membership.ts';
 import { authCall } from '../../errors.ts';
 import { publicProcedure, router } from '../../trpc.ts';
 import { signIn } from './sign-in.ts';
@@ -13,12 +13,12 @@ export const authRouter = router({
     .output(sessionView.nullable())
     .query(async ({ ctx }) => {
       if (!ctx.session) return null;
-      const membership = await findMembership(
-        ctx.deps.db,
-        ctx.session.user.id,
+      // The memberships the fast path read with the session, else read now.
+      const picked = pickMembership(
+        ctx.memberships ?? (await listMemberships(ctx.deps.db, ctx.session.user.id)),
         ctx.session.session.activeOrganizationId,
       );
-      return membership ? toSessionView(ctx.session.user, membership) : null;
+      return picked.ok ? toSessionView(ctx.session.user, picked.membership) : null;
     }),
   signIn: publicProcedure
     .meta({

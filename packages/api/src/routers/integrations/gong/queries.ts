@@ -1,6 +1,6 @@
 import type { GongAuditEntry, GongBudgetView, GongConnectionView } from '@callmine/contracts';
-import type { Db } from '@callmine/db';
-import { and, desc, eq } from 'drizzle-orm';
+import { type Db, preparedRead } from '@callmine/db';
+import { and, desc, eq, sql } from 'drizzle-orm';
 
 export async function currentCredential(db: Db, workspaceId: string) {
   const t = db.tables;
@@ -14,44 +14,25 @@ export async function currentCredential(db: Db, workspaceId: string) {
 
 const DAY_MS = 86_400_000;
 
-/**
- * Today's requests for the credential against the daily budget, from the budget rows the server's validations and
- * the worker's requests both count in (keyed by the credential's limiter key, per UTC day); it starts again at the
- * next UTC midnight. A row stored before the key existed (null until the worker names it) shows none yet.
- */
-export async function budgetToday(
-  db: Db,
-  limiterKey: string | null,
-  limit: number,
-  now: Date,
-): Promise<GongBudgetView> {
+// The card's two reads are prepared (built once): the status query is the one every open settings page polls.
+// No `.limit(1)` (each is a lookup by a unique key): drizzle sends LIMIT as a bound parameter, and SQLite
+// re-compiles a statement whose LIMIT is a parameter every time it is bound.
+const budgetRow = preparedRead('callmine_gong_budget_today', (db: Db) => {
   const t = db.tables;
-  const day = now.toISOString().slice(0, 10);
-  const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
-  if (limiterKey === null) return { used: 0, limit, resetsAt: resetsAt.toISOString() };
-  const [row] = await db
+  return db
     .select({ used: t.gongRequestBudget.used })
     .from(t.gongRequestBudget)
-    .where(and(eq(t.gongRequestBudget.credentialKey, limiterKey), eq(t.gongRequestBudget.day, day)))
-    .limit(1);
-  return { used: row?.used ?? 0, limit, resetsAt: resetsAt.toISOString() };
-}
+    .where(
+      and(
+        eq(t.gongRequestBudget.credentialKey, sql.placeholder('credentialKey')),
+        eq(t.gongRequestBudget.day, sql.placeholder('day')),
+      ),
+    );
+});
 
-const attentionDetail = {
-  rejected: 'Gong no longer accepts this key. Create a new API key in Gong and paste it here (Replace key).',
-  unreadable:
-    'Callmine can no longer decrypt this credential (its encryption key is unavailable). Paste the key again (Replace key).',
-} as const;
-
-/** Status and non-secret metadata only: never a sealed field, never the full access key. */
-export async function connectionView(
-  db: Db,
-  workspaceId: string,
-  gong: { defaultBaseUrl: string; dailyBudget: number },
-  now: Date,
-): Promise<GongConnectionView> {
+const credentialRow = preparedRead('callmine_gong_connection_view', (db: Db) => {
   const t = db.tables;
-  const [row] = await db
+  return db
     .select({
       method: t.gongCredential.method,
       limiterKey: t.gongCredential.limiterKey,
@@ -70,8 +51,41 @@ export async function connectionView(
     })
     .from(t.gongCredential)
     .leftJoin(t.user, eq(t.user.id, t.gongCredential.connectedBy))
-    .where(eq(t.gongCredential.workspaceId, workspaceId))
-    .limit(1);
+    .where(eq(t.gongCredential.workspaceId, sql.placeholder('workspaceId')));
+});
+
+/**
+ * Today's requests for the credential against the daily budget, from the budget rows the server's validations and
+ * the worker's requests both count in (keyed by the credential's limiter key, per UTC day); it starts again at the
+ * next UTC midnight. A row stored before the key existed (null until the worker names it) shows none yet.
+ */
+export async function budgetToday(
+  db: Db,
+  limiterKey: string | null,
+  limit: number,
+  now: Date,
+): Promise<GongBudgetView> {
+  const day = now.toISOString().slice(0, 10);
+  const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString();
+  if (limiterKey === null) return { used: 0, limit, resetsAt };
+  const [row] = await budgetRow(db, { credentialKey: limiterKey, day });
+  return { used: row?.used ?? 0, limit, resetsAt };
+}
+
+const attentionDetail = {
+  rejected: 'Gong no longer accepts this key. Create a new API key in Gong and paste it here (Replace key).',
+  unreadable:
+    'Callmine can no longer decrypt this credential (its encryption key is unavailable). Paste the key again (Replace key).',
+} as const;
+
+/** Status and non-secret metadata only: never a sealed field, never the full access key. Outside transactions. */
+export async function connectionView(
+  db: Db,
+  workspaceId: string,
+  gong: { defaultBaseUrl: string; dailyBudget: number },
+  now: Date,
+): Promise<GongConnectionView> {
+  const [row] = await credentialRow(db, { workspaceId });
   if (!row) return { status: 'disconnected' };
   const reason = row.status === 'active' ? null : row.status;
   return {
