@@ -47,7 +47,7 @@ test('a report filtered by a rep and by lost deals pages its evidence and export
   // Charts fill the card's width at 1280 px.
   const chart = page.getByRole('figure', { name: /^Trackers per week/ });
   const canvas = chart.locator('.chart-canvas');
-  const svg = chart.locator('.recharts-wrapper').first();
+  const svg = chart.locator('svg.svg-chart');
   await expect(svg).toBeVisible();
   const [canvasWidth, svgWidth] = [(await canvas.boundingBox())!.width, (await svg.boundingBox())!.width];
   expect(svgWidth).toBeGreaterThan(canvasWidth * 0.95);

@@ -114,11 +114,13 @@ describe('Report view', { timeout: 60_000 }, () => {
       const chart = screen.getByRole('figure', { name });
       expect(chart.querySelector('svg')).not.toBeNull();
     }
-    // The talk-ratio chart draws one bar per rep with a transcript.
-    const talkBars = screen
-      .getByRole('figure', { name: 'Talk ratio by rep' })
-      .querySelectorAll('.recharts-bar-rectangle');
-    expect(talkBars.length).toBe(seeded.result.talk!.filter((r) => r.talkRatio !== null).length);
+    // The talk-ratio chart draws one bar per rep with a transcript, each named.
+    const talkFigure = screen.getByRole('figure', { name: 'Talk ratio by rep' });
+    const talking = seeded.result.talk!.filter((r) => r.talkRatio !== null);
+    expect(talkFigure.querySelectorAll('.chart-bar').length).toBe(talking.length);
+    expect(
+      [...talkFigure.querySelectorAll('.chart-bar-label')].map((label) => label.textContent).sort(),
+    ).toEqual(talking.map((r) => seeded.reps[r.repId] ?? r.repId).sort());
 
     const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
     const firstRow = within(trackers).getAllByRole('row')[1]!;

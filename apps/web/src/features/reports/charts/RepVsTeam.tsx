@@ -1,8 +1,8 @@
 import type { ReportOverview } from '@callmine/contracts';
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { ReportTable } from '../tables/ReportTable.tsx';
 import type { ReportFilterState } from '../use-report-filters.ts';
-import { CHART_HEIGHT, ChartFigure, SERIES_COLOURS } from './ChartFigure.tsx';
+import { CHART_HEIGHT, ChartFigure } from './ChartFigure.tsx';
+import { barsHeight, HorizontalBars } from './svg/HorizontalBars.tsx';
 import { formatMetric, METRICS, repRows, type TrendMetric } from './trend-data.ts';
 
 type Row = ReturnType<typeof repRows>['rows'][number];
@@ -31,37 +31,20 @@ export function RepVsTeam({
     >
       {(width) => (
         <>
-          <BarChart
+          <HorizontalBars
             width={width}
-            height={Math.max(CHART_HEIGHT, compared.rows.length * 28 + 60)}
-            data={compared.rows}
-            layout="vertical"
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" tickFormatter={(v: number) => formatMetric(compared.metric, v)} />
-            {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
-            <YAxis type="category" dataKey="rep" width={140} interval={0} />
-            <Tooltip
-              formatter={(value) => formatMetric(compared.metric, typeof value === 'number' ? value : null)}
-            />
-            {compared.team !== null ? (
-              <ReferenceLine x={compared.team} stroke="#555" strokeDasharray="4 4" label="Team" />
-            ) : null}
-            <Bar
-              dataKey="value"
-              name={label}
-              isAnimationActive={false}
-              onClick={(data: { payload?: Row }) => data.payload && pick(data.payload.repId)}
-            >
-              {compared.rows.map((row) => (
-                <Cell
-                  key={row.repId}
-                  cursor="pointer"
-                  fill={filter.filters.rep === row.repId ? SERIES_COLOURS[1] : SERIES_COLOURS[0]}
-                />
-              ))}
-            </Bar>
-          </BarChart>
+            height={barsHeight(compared.rows.length, CHART_HEIGHT)}
+            rows={compared.rows.map((row) => ({
+              key: row.repId,
+              label: row.rep,
+              value: row.value,
+              title: `${row.rep}: ${formatMetric(compared.metric, row.value)} ${label} on ${row.calls} calls (team ${teamText})`,
+              highlighted: filter.filters.rep === row.repId,
+            }))}
+            format={(v) => formatMetric(compared.metric, v)}
+            reference={compared.team !== null ? { value: compared.team, label: 'Team' } : undefined}
+            onPick={pick}
+          />
           <ReportTable<Row>
             caption={`Each rep against the team: ${tracker}`}
             rows={compared.rows}

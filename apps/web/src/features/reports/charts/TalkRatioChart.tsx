@@ -1,12 +1,13 @@
 import type { ReportOverview } from '@callmine/contracts';
-import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { CHART_HEIGHT, ChartFigure, SERIES_COLOURS } from './ChartFigure.tsx';
+import { CHART_HEIGHT, ChartFigure } from './ChartFigure.tsx';
+import { barsHeight, HorizontalBars } from './svg/HorizontalBars.tsx';
 
 /** Each rep's share of the talking, with a line at 50% (listening as much as talking). */
 export function TalkRatioChart({ report }: { report: ReportOverview }) {
   const data = (report.result.talk ?? [])
     .filter((rep) => rep.talkRatio !== null)
     .map((rep) => ({
+      repId: rep.repId,
       rep: report.reps[rep.repId] ?? rep.repId,
       ratio: Math.round((rep.talkRatio ?? 0) * 100),
     }))
@@ -20,20 +21,19 @@ export function TalkRatioChart({ report }: { report: ReportOverview }) {
       summary={`Reps talked between ${least.ratio}% (${least.rep}) and ${most.ratio}% (${most.rep}) of the time on their calls.`}
     >
       {(width) => (
-        <BarChart
+        <HorizontalBars
           width={width}
-          height={Math.max(CHART_HEIGHT, data.length * 28 + 60)}
-          data={data}
-          layout="vertical"
-        >
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" domain={[0, 100]} unit="%" />
-          {/* interval 0: every rep is named (recharts skips labels it thinks crowded); each bar has 28 px. */}
-          <YAxis type="category" dataKey="rep" width={140} interval={0} />
-          <Tooltip formatter={(value) => `${String(value)}%`} />
-          <ReferenceLine x={50} stroke="#555" strokeDasharray="4 4" />
-          <Bar dataKey="ratio" name="Talk ratio" fill={SERIES_COLOURS[0]} isAnimationActive={false} />
-        </BarChart>
+          height={barsHeight(data.length, CHART_HEIGHT)}
+          rows={data.map((d) => ({
+            key: d.repId,
+            label: d.rep,
+            value: d.ratio,
+            title: `${d.rep}: talked ${d.ratio}% of the time`,
+          }))}
+          domainMax={100}
+          format={(v) => `${v}%`}
+          reference={{ value: 50 }}
+        />
       )}
     </ChartFigure>
   );

@@ -1,10 +1,10 @@
 import type { ReportFilters, ReportOverview } from '@callmine/contracts';
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReportFilterState } from '../use-report-filters.ts';
 import { CHART_HEIGHT, ChartFigure, SERIES_COLOURS } from './ChartFigure.tsx';
 import { RepVsTeam } from './RepVsTeam.tsx';
-import { COVERAGE_NOTE, formatMetric, METRICS, type TrendMetric, weeklyRows } from './trend-data.ts';
+import { Legend, WeeklyLines } from './svg/WeeklyLines.tsx';
+import { COVERAGE_NOTE, formatMetric, METRICS, type TrendMetric, weeklySeries } from './trend-data.ts';
 
 /** More lines than this turn a chart into noise; the table below has them all. */
 const MAX_SERIES = 5;
@@ -50,7 +50,10 @@ export function TrendCharts({ report, filter }: { report: ReportOverview; filter
   const names = chartedTrackers(report, filter.filters);
   if (names.length === 0) return null;
   const { trends } = report;
-  const rows = weeklyRows(trends, names, metric);
+  const series = weeklySeries(trends, names, metric).map((s, i) => ({
+    ...s,
+    colour: SERIES_COLOURS[i % SERIES_COLOURS.length]!,
+  }));
   const partial = trends.weeks.filter((w) => w.coverage !== 'full');
   const label = METRICS.find((m) => m.value === metric)!.label;
   return (
@@ -67,64 +70,31 @@ export function TrendCharts({ report, filter }: { report: ReportOverview; filter
         } Choose a point to filter the report to its week.`}
       >
         {(width) => (
-          <LineChart
-            width={width}
-            height={CHART_HEIGHT}
-            data={rows}
-            onClick={(state) => {
-              const week = state?.activeLabel;
-              if (typeof week === 'string')
-                filter.set('week', week === filter.filters.week ? undefined : week);
-            }}
-          >
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="week" />
-            <YAxis
-              allowDecimals={metric !== 'count'}
-              tickFormatter={(v: number) => formatMetric(metric, v)}
-              domain={metric === 'share' ? [0, 1] : [0, 'auto']}
-            />
-            <Tooltip
-              formatter={(value, name) => [
-                formatMetric(metric, typeof value === 'number' ? value : null),
-                name,
-              ]}
-              labelFormatter={(week) => {
-                const w = trends.weeks.find((x) => x.week === week);
-                if (!w) return String(week);
-                const note = w.coverage === 'full' ? '' : ` — partial: ${COVERAGE_NOTE[w.coverage]}`;
-                return `${w.week} (${w.from} to ${w.to}), ${w.calls} calls${note}`;
+          <>
+            <WeeklyLines
+              width={width}
+              height={CHART_HEIGHT}
+              weeks={trends.weeks.map((w) => w.week)}
+              series={series}
+              domainMax={metric === 'share' ? 1 : undefined}
+              integers={metric === 'count'}
+              format={(v) => formatMetric(metric, v)}
+              weekTitle={(w) => {
+                const week = trends.weeks[w]!;
+                const note = week.coverage === 'full' ? '' : ` — partial: ${COVERAGE_NOTE[week.coverage]}`;
+                const values = series.map(
+                  (s) => `${s.name}: ${formatMetric(metric, s.full[w] ?? s.partial[w] ?? null)}`,
+                );
+                return [
+                  `${week.week} (${week.from} to ${week.to}), ${week.calls} calls${note}`,
+                  ...values,
+                ].join('\n');
               }}
+              selectedWeek={filter.filters.week}
+              onPickWeek={(week) => filter.set('week', week === filter.filters.week ? undefined : week)}
             />
-            <Legend />
-            {names.map((name, i) => (
-              <Line
-                key={`f${name}`}
-                type="linear"
-                dataKey={`f${i}`}
-                name={name}
-                stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}
-                strokeWidth={2}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            ))}
-            {names.map((name, i) => (
-              <Line
-                key={`p${name}`}
-                type="linear"
-                dataKey={`p${i}`}
-                name={`${name} (partial week)`}
-                legendType="none"
-                stroke={SERIES_COLOURS[i % SERIES_COLOURS.length]}
-                strokeDasharray="4 4"
-                strokeWidth={1}
-                dot={{ r: 4, fill: '#fff', strokeDasharray: '2 2' }}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            ))}
-          </LineChart>
+            <Legend series={series} />
+          </>
         )}
       </ChartFigure>
       <WeekTable report={report} names={names} metric={metric} filter={filter} />

@@ -1,7 +1,7 @@
 // The trend charts' numbers: partial weeks never join the line, and a rep is measured against the team per call.
 import type { ReportTrends } from '@callmine/contracts';
 import { describe, expect, it } from 'vitest';
-import { repRows, weeklyRows } from './trend-data.ts';
+import { repRows, weeklySeries } from './trend-data.ts';
 
 const trends: ReportTrends = {
   weeks: [
@@ -20,13 +20,17 @@ const trends: ReportTrends = {
 
 describe('trend data', () => {
   it('puts a partial week apart from the line, per call and as a share', () => {
-    expect(weeklyRows(trends, ['Pricing'], 'perCall')).toEqual([
-      { week: '2026-W44', calls: 2, coverage: 'window-start', f0: null, p0: 0.5 },
-      { week: '2026-W45', calls: 10, coverage: 'full', f0: 1, p0: null },
-      { week: '2026-W46', calls: 20, coverage: 'full', f0: 2, p0: null },
+    expect(weeklySeries(trends, ['Pricing'], 'perCall')).toEqual([
+      { name: 'Pricing', full: [null, 1, 2], partial: [0.5, null, null] },
     ]);
-    expect(weeklyRows(trends, ['Pricing'], 'share').map((r) => r.f0 ?? r.p0)).toEqual([0.5, 0.5, 0.8]);
-    expect(weeklyRows(trends, ['Pricing'], 'count').map((r) => r.f0 ?? r.p0)).toEqual([1, 10, 40]);
+    const either = (metric: 'share' | 'count') =>
+      weeklySeries(trends, ['Pricing'], metric)[0]!.full.map(
+        (v, w) => v ?? weeklySeries(trends, ['Pricing'], metric)[0]!.partial[w],
+      );
+    expect(either('share')).toEqual([0.5, 0.5, 0.8]);
+    expect(either('count')).toEqual([1, 10, 40]);
+    // A tracker the trends don't hold has no values, not zeros.
+    expect(weeklySeries(trends, ['Nope'], 'count')[0]!.full).toEqual([null, null, null]);
   });
 
   it('sets each rep beside the team average, counts compared per call', () => {

@@ -32,24 +32,22 @@ export function formatMetric(metric: TrendMetric, value: number | null): string 
 }
 
 /**
- * One row per week: the full weeks' values under f<i> and the partial weeks' under p<i>, so the solid line joins
- * only comparable weeks and a partial week is drawn apart (dashed, hollow) instead of as a dip or a jump.
- * Series are keyed by index because recharts reads a dot in a data key as a path ("Chorus.ai").
+ * Each tracker's value per week, the full weeks' apart from the partial weeks' (null in the other list), so the
+ * solid line joins only comparable weeks and a partial week is drawn apart (dashed, hollow) instead of as a dip or a
+ * jump.
  */
-export function weeklyRows(trends: ReportTrends, names: readonly string[], metric: TrendMetric) {
-  const series = names.map((name) => trends.trackers.find((t) => t.name === name));
-  return trends.weeks.map((week, w) => {
-    const row: Record<string, string | number | null> = {
-      week: week.week,
-      calls: week.calls,
-      coverage: week.coverage,
+export function weeklySeries(trends: ReportTrends, names: readonly string[], metric: TrendMetric) {
+  return names.map((name) => {
+    const tally = trends.trackers.find((t) => t.name === name);
+    const values = trends.weeks.map((week, w) =>
+      tally ? metricValue(metric, tally.mentions[w] ?? 0, tally.callsMentioning[w] ?? 0, week.calls) : null,
+    );
+    const full = (w: number) => trends.weeks[w]!.coverage === 'full';
+    return {
+      name,
+      full: values.map((value, w) => (full(w) ? value : null)),
+      partial: values.map((value, w) => (full(w) ? null : value)),
     };
-    series.forEach((s, i) => {
-      const value = s ? metricValue(metric, s.mentions[w] ?? 0, s.callsMentioning[w] ?? 0, week.calls) : null;
-      row[`f${i}`] = week.coverage === 'full' ? value : null;
-      row[`p${i}`] = week.coverage === 'full' ? null : value;
-    });
-    return row;
   });
 }
 
