@@ -1,25 +1,16 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { BrowserRouter } from 'react-router';
-import { App } from './App.tsx';
-import { prefetchReportRoute } from './features/reports/prefetch-report.ts';
 import { createApiClient, createQueryClient } from './lib/trpc.ts';
-import { Providers } from './Providers.tsx';
+import { startRequests } from './start-requests.ts';
 import './styles.css';
 
+// This entry is small on purpose: the first page's requests leave before the app's code (react-dom, the pages) is
+// loaded and run, which is most of the start-up's time.
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
 
 const trpcClient = createApiClient();
 const queryClient = createQueryClient();
-prefetchReportRoute(window.location, trpcClient, queryClient);
+const firstPage = startRequests(window.location, trpcClient, queryClient);
 
-createRoot(root).render(
-  <StrictMode>
-    <Providers trpcClient={trpcClient} queryClient={queryClient}>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
-    </Providers>
-  </StrictMode>,
+void Promise.all([import('./mount-app.tsx'), firstPage]).then(([{ mountApp }]) =>
+  mountApp(root, trpcClient, queryClient),
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dealBucket } from './deal-bucket.ts';
 
 // The analysis engine's input, settings and result. @callmine/analysis consumes and produces exactly these
 // shapes; the worker stores the result as a report. Input shapes follow Gong's /v2/calls/extensive (parties)
@@ -18,9 +19,6 @@ export const analysisParty = z.object({
 /** What a CRM opportunity's outcome is: closed won, closed lost, or still open. */
 export const dealOutcome = z.enum(['won', 'lost', 'open']);
 export type DealOutcome = z.infer<typeof dealOutcome>;
-/** Slices of a report by deal: the three outcomes plus calls with no CRM opportunity. */
-export const dealBucket = z.enum(['won', 'lost', 'open', 'none']);
-export type DealBucket = z.infer<typeof dealBucket>;
 
 /**
  * The CRM deal a call belongs to, from Gong's call context (`contentSelector.context`): the Account and the

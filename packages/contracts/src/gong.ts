@@ -140,27 +140,6 @@ export const gongOAuthStartInput = z.strictObject({ confirmCompanyChange: z.bool
 export const gongOAuthStart = z.object({ authorizeUrl: z.url() });
 
 /**
- * The short, non-secret code the OAuth callback puts in `/settings?gong=…`; the card turns it into a sentence.
- * Never carries a token, a code or Gong's own error text.
- */
-export const gongOAuthResult = z.enum([
-  'connected',
-  'denied',
-  'state-invalid',
-  'code-expired',
-  'scopes-missing',
-  'company-inactive',
-  'different-company',
-  'base-url-not-gong',
-  'rejected',
-  'rate-limited',
-  'unreachable',
-  'conflict',
-  'not-configured',
-]);
-export type GongOAuthResult = z.infer<typeof gongOAuthResult>;
-
-/**
  * Gong scopes Callmine asks for: list users (the credential check), the company's workspaces (which company it
  * is), calls, and their transcripts.
  */

@@ -36,7 +36,12 @@ const Calls = memo(CallsSection);
 export function ReportPage() {
   const { id = '' } = useParams();
   const trpc = useTRPC();
-  const filter = useReportFilters();
+  const queryClient = useQueryClient();
+  // A filter click asks for its numbers at once, from the click: the request leaves before the page re-renders
+  // for the new URL, and the query below finds it under way.
+  const filter = useReportFilters(
+    (filters) => void queryClient.prefetchQuery(trpc.reports.get.queryOptions({ id, ...filters })),
+  );
   const report = useQuery({
     ...trpc.reports.get.queryOptions({ id, ...filter.filters }),
     retry: false,

@@ -23,21 +23,26 @@ export function filtersFromSearch(params: URLSearchParams): ReportFilters {
     );
 }
 
-export function useReportFilters(): ReportFilterState {
+/**
+ * The view's filters from the URL, and setters that write it. `onChange` hears the new filters as they are chosen,
+ * in the event handler, before any render: the view asks for their numbers from there.
+ */
+export function useReportFilters(onChange?: (filters: ReportFilters) => void): ReportFilterState {
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   // set and clear keep their identity across renders (memoised sections take them), so they reach the newest
   // setParams through a ref: react-router's reads the search params it was made with.
-  const latest = useRef(setParams);
+  const latest = useRef({ setParams, onChange });
   useLayoutEffect(() => {
-    latest.current = setParams;
+    latest.current = { setParams, onChange };
   });
   const update = useCallback(
     (change: (next: URLSearchParams) => void) =>
-      latest.current(
+      latest.current.setParams(
         (prev) => {
           const next = new URLSearchParams(prev);
           change(next);
+          latest.current.onChange?.(filtersFromSearch(next));
           return next;
         },
         { replace: true },

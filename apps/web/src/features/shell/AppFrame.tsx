@@ -1,5 +1,6 @@
 import type { SessionView } from '@callmine/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { isAdmin, useAdoptSession } from '../../lib/session.ts';
 import { useTRPC } from '../../lib/trpc.ts';
@@ -44,7 +45,10 @@ export function AppFrame({ session }: { session: SessionView }) {
       </header>
       <div className="content">
         {isAdmin(session) ? <WebhooksOffNotice /> : null}
-        <Outlet />
+        {/* A page's code loads when it is first shown: the frame stays meanwhile. */}
+        <Suspense fallback={<p>Loading…</p>}>
+          <Outlet />
+        </Suspense>
       </div>
     </div>
   );
