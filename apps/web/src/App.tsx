@@ -8,13 +8,19 @@ import { errorMessage } from './lib/errors.ts';
 import { useSession, useSignOutOnUnauthorized } from './lib/session.ts';
 import { useTRPC } from './lib/trpc.ts';
 
+const pageLoaders: Array<() => Promise<unknown>> = [];
+
 /** A page whose code loads when its route is first shown: the first screen loads only its own page's code. */
 function page<Props extends object, Name extends string>(
   load: () => Promise<Record<Name, ComponentType<Props>>>,
   name: Name,
 ) {
+  pageLoaders.push(load);
   return lazy(() => load().then((module) => ({ default: module[name] })));
 }
+
+/** Every page's code at once (component tests load it before they start, outside their time limits). */
+export const loadAllPages = () => Promise.all(pageLoaders.map((load) => load()));
 
 const AnalysesPage = page(() => import('./features/analyses/AnalysesPage.tsx'), 'AnalysesPage');
 const AnalysisEditorPage = page(

@@ -2,9 +2,13 @@
 import { browserLikeFetch } from '@callmine/server/testing';
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { App } from '../App.tsx';
+import { App, loadAllPages } from '../App.tsx';
 import { createApiClient, createQueryClient } from '../lib/trpc.ts';
 import { Providers } from '../Providers.tsx';
+
+// The pages load on demand in the app; here their code (and its transform) is loaded as the test file is, not
+// inside a test's time limit.
+await loadAllPages();
 
 export function renderApp(serverUrl: string, route: string, fetcher = browserLikeFetch(serverUrl)) {
   // jsdom's AbortSignal is not the one Node's fetch accepts; cancellation doesn't matter in these tests.
