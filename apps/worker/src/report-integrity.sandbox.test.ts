@@ -186,7 +186,7 @@ describe('a report', () => {
     const { id: workspaceId } = sqlite(worker).prepare('select id from organization').get() as { id: string };
     const db = worker.database.db;
     const runId = await db.transaction(async (tx) =>
-      createAnalysisRun(tx, {
+      createAnalysisRun(tx, worker.queues, {
         workspaceId,
         startedBy: null,
         analysisId: null,
