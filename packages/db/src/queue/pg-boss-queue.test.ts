@@ -15,6 +15,8 @@ it('creates its schema and queues once when several processes start together', a
   try {
     const [first] = databases;
     if (!first) throw new Error('no database');
+    // The test template comes with pg-boss installed: start from a database that has never seen it.
+    await first.pool.query('drop schema pgboss cascade');
     const before = await introspectPostgres(first.pool);
     const queues = await Promise.all(databases.map((database) => openQueue(database)));
     try {
