@@ -31,6 +31,7 @@ const RATE = 3;
 /** Every third workspace has an operator allowance below its calls: its two runs race for the last units. */
 const LIMITED = 45;
 const limited = (i: number) => i % 3 === 0;
+const SETUP_PARALLELISM = 10;
 
 /** Every process this file started; stopped again after the test, even if it timed out mid-way. */
 const processes: CallmineProcess[] = [];
@@ -148,8 +149,15 @@ it('2 servers and 3 workers share the runs, the schedules, the quota and the Gon
       });
       workspaces[i] = { id: created.workspace.id, client, analysisId: analysis.id, scheduleId: schedule.id };
     };
-    // All at once: each set-up mostly waits on its server (a password hash, the Gong key's validation).
-    await Promise.all(Array.from({ length: WORKSPACES }, (_, i) => setUp(i)));
+    // Ten at a time (five per server): thirty at once made a server open more new database connections at once
+    // than a starved PostgreSQL accepted within the pool's 10 s connection timeout.
+    for (let next = 0; next < WORKSPACES; next += SETUP_PARALLELISM) {
+      const batch = Array.from(
+        { length: Math.min(SETUP_PARALLELISM, WORKSPACES - next) },
+        (_, k) => next + k,
+      );
+      await Promise.all(batch.map(setUp));
+    }
     mark(`${WORKSPACES} workspaces set up`);
 
     // At once: every workspace starts a run of its analysis (through both servers) and every schedule's slot comes
@@ -287,6 +295,13 @@ it('2 servers and 3 workers share the runs, the schedules, the quota and the Gon
       const times = sandbox.requests.filter((r) => r.tenant === tenant.id).map((r) => r.at);
       expect(busiestSecond(times.sort((a, b) => a - b))).toBeLessThanOrEqual(RATE);
     }
+  } catch (error) {
+    // What the processes logged at warn and above, so a failure here says which process failed and why.
+    for (const [n, p] of processes.entries()) {
+      const worse = p.logs().filter((line) => Number(line.level) >= 40);
+      if (worse.length > 0) console.log(`process ${n}:`, JSON.stringify(worse.slice(-20), null, 1));
+    }
+    throw error;
   } finally {
     await stopAll(processes);
     await database?.close();
