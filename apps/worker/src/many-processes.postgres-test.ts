@@ -4,6 +4,7 @@
 // runs. Every run ends once with the sandbox's ground truth, every slot runs once, no workspace passes its quota,
 // and no Gong credential sees more than 3 requests in a second or any 429. Waits poll state; no fixed sleeps.
 // PostgreSQL only (the `.postgres-test.ts` name keeps it out of the SQLite project; the root config lists it).
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +76,7 @@ it('2 servers and 3 workers share the runs, the schedules, the quota and the Gon
       CALLMINE_DATA_DIR: dataDir,
       CALLMINE_DATABASE_URL: url,
       CALLMINE_AUTH_SECRET: 'many-processes test secret, 32+ characters long',
+      CALLMINE_MASTER_KEY: randomBytes(32).toString('base64'),
       CALLMINE_GONG_DEFAULT_BASE_URL: sandbox.clusters.standard?.origin ?? '',
       CALLMINE_GONG_ALLOWED_ORIGINS: Object.values(sandbox.clusters)
         .map((c) => c.origin)
@@ -99,9 +101,8 @@ it('2 servers and 3 workers share the runs, the schedules, the quota and the Gon
       await waitForHealth(`${url}/healthz`, server);
       return url;
     };
-    // The first server makes the data dir's key ring; the second starts on it.
-    const serverUrls = [await startServer()];
-    serverUrls.push(await startServer());
+    // One key ring for every process, as on several machines: both servers start together.
+    const serverUrls = await Promise.all([startServer(), startServer()]);
     const admin = apiClient(serverUrls[0]!);
     await admin.setup.createOwner.mutate(testAdmin);
     mark('2 servers up');
