@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../database/types.ts';
 import { dialects, openTestDatabase } from '../testing/test-databases.ts';
-import { openQueue, type OpenQueueOptions } from './open-queue.ts';
+import { type OpenQueueOptions, openQueue } from './open-queue.ts';
 
 async function queueOn(database: Database, options: OpenQueueOptions = {}) {
   const queues = await openQueue(database, { kinds: ['run'], supervise: false, ...options });
