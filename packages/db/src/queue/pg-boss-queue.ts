@@ -55,18 +55,18 @@ export const MAINTENANCE_INTERVAL_MS = 120_000;
 /** pg-boss's archive and delete, every MAINTENANCE_INTERVAL_MS (under pg-boss's own lock, so one process at a time
  *  does the work). Returns the stop function. */
 export function maintainPgBoss(boss: PgBoss, onError: (error: unknown) => void): () => void {
-  const round = async () => {
-    try {
-      await boss.archive();
-      // drop() (delete archived jobs past their retention) exists at run time; pg-boss 10's types call it purge().
-      await (boss as unknown as { drop(): Promise<void> }).drop();
-    } catch (error) {
-      onError(error);
-    }
-  };
+  const round = () => archiveOldJobs(boss).catch(onError);
   const timer = setInterval(() => void round(), MAINTENANCE_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/** One maintenance round: finished jobs past pg-boss's retention move to pgboss.archive, and archived jobs past
+ *  its deletion age are deleted. Waiting and leased jobs stay. */
+export async function archiveOldJobs(boss: PgBoss): Promise<void> {
+  await boss.archive();
+  // drop() exists at run time (pg-boss's maintenance calls it); pg-boss 10's types name it purge(), which does not.
+  await (boss as unknown as { drop(): Promise<void> }).drop();
 }
 
 /** pg_advisory_lock key held while pg-boss creates or migrates its schema: "CBOS" in ASCII. */
