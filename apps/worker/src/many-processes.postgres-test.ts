@@ -170,23 +170,22 @@ it('2 servers and 3 workers share the runs, the schedules, the quota and the Gon
       workspaces.map((w) => w.client.analyses.run.mutate({ id: w.analysisId })),
     );
     await db.update(t.schedule).set({ nextSlotAt: new Date(Date.now() - 2 * 86_400_000) });
-    const workers = await Promise.all(
-      [0, 1, 2].map(async () => {
-        const worker = spawnCallmine('worker', {
-          ...shared,
-          CALLMINE_ROLE: 'worker',
-          CALLMINE_LOG_LEVEL: 'info',
-          CALLMINE_WORKER_POLL_MS: '50',
-          CALLMINE_WORKER_LEASE_MS: '3000',
-          CALLMINE_WORKER_CONCURRENCY: '8',
-          CALLMINE_SCHEDULER_TICK_MS: '250',
-          CALLMINE_WORKER_HEALTH_PORT: String(await freePort()),
-        });
-        processes.push(worker);
-        return worker;
-      }),
-    );
     mark('runs started, slots due');
+    // Eight jobs each (fewer than the 60 runs, so the queue's order and fairness decide), short leases (a killed
+    // worker's runs are taken over within seconds), the scheduler ticking often.
+    const workers = [0, 1, 2].map(() => {
+      const worker = spawnCallmine('worker', {
+        ...shared,
+        CALLMINE_ROLE: 'worker',
+        CALLMINE_LOG_LEVEL: 'info',
+        CALLMINE_WORKER_POLL_MS: '50',
+        CALLMINE_WORKER_LEASE_MS: '3000',
+        CALLMINE_WORKER_CONCURRENCY: '8',
+        CALLMINE_SCHEDULER_TICK_MS: '250',
+      });
+      processes.push(worker);
+      return worker;
+    });
     const workerIds = await Promise.all(
       workers.map((worker) =>
         poll(
