@@ -37,6 +37,8 @@ const onPostgres = {
     'src/credentials.sandbox.test.ts',
     'src/health-check.sandbox.test.ts',
     'src/isolation.sandbox.test.ts',
+    // PostgreSQL only: 2 servers and 3 workers as processes (the name keeps it out of the SQLite project).
+    'src/many-processes.postgres-test.ts',
     'src/oauth-canary.sandbox.test.ts',
     'src/oauth-refresh.sandbox.test.ts',
     'src/quota.sandbox.test.ts',
