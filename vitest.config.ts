@@ -68,6 +68,10 @@ const postgresProject = (app: keyof typeof onPostgres) => ({
 
 export default defineConfig({
   test: {
+    // Two files at once: on a 2-core machine the suites are CPU-bound (each sandbox test runs a server, a Gong
+    // sandbox and often a worker), so two use both cores and more only add contention. Vitest's default on 2 cores
+    // is one. Measured 2026-12-01 on a quiet 2-core machine: 992 s for the whole run with 2, against about 1,150 s with 1.
+    maxWorkers: 2,
     projects: ['packages/*', 'apps/*', postgresProject('server'), postgresProject('worker')],
   },
 });
