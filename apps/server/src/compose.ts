@@ -39,7 +39,6 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
-  const now = overrides.now ?? (() => new Date());
   const gong = createGongForConfig(config, logger, database.db, now);
   // Counted in the database, so every server process behind a load balancer shares each limit.
   const rateLimitStore = databaseRateLimitStore(database);
