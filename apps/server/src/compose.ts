@@ -1,6 +1,6 @@
 import { createAuth, createRateLimits, databaseRateLimitStore } from '@callmine/api';
 import type { Config } from '@callmine/config';
-import { openDatabaseFromConfig } from '@callmine/db';
+import { openDatabaseFromConfig, openQueue, type Queues } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import { buildApp } from './app.ts';
 import { resolveAuthSecret } from './auth-secret.ts';
@@ -19,9 +19,14 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
   const database = await openDatabaseFromConfig(config, {
     postgres: { onIdleError: (error) => logger.warn({ err: error.message }, 'database connection dropped') },
   });
+  const now = overrides.now ?? (() => new Date());
   let sealer: Awaited<ReturnType<typeof startVault>>;
+  let queues: Queues;
   try {
     sealer = await startVault(config, database.db, logger);
+    // The queue runs.start enqueues into: pg-boss on PostgreSQL (its schema created here if no process has yet),
+    // the job table on SQLite. Archiving finished jobs is the workers' maintenance, not the servers'.
+    queues = await openQueue(database, { now, supervise: false });
   } catch (error) {
     await database.close();
     throw error;
@@ -34,13 +39,13 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     sessionTtlSeconds: config.sessionTtlSeconds,
     log: (level, message) => logger[level === 'success' ? 'info' : level]({ source: 'better-auth' }, message),
   });
-  const now = overrides.now ?? (() => new Date());
   const gong = createGongForConfig(config, logger, database.db, now);
   // Counted in the database, so every server process behind a load balancer shares each limit.
   const rateLimitStore = databaseRateLimitStore(database);
   const app = buildApp({
     api: {
       db: database.db,
+      queues,
       auth,
       logger,
       publicUrl: config.publicUrl,
@@ -65,9 +70,11 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
   return {
     app,
     database,
+    queues,
     close: async () => {
       rateLimitStore.close();
       await gong.close();
+      await queues.stop();
       await database.close();
     },
   };

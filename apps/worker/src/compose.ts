@@ -4,9 +4,10 @@ import {
   ANALYSIS_RUN_JOB,
   createDbBudgetStore,
   createDbRateSlotStore,
-  createSqliteQueue,
   databaseUnavailableReason,
   openDatabaseFromConfig,
+  openQueue,
+  type Queues,
 } from '@callmine/db';
 import { createGong, createGongTokenEndpoint, createSharedRateLimiter } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
@@ -37,8 +38,14 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     postgres: { onIdleError: (error) => logger.warn({ err: error.message }, 'database connection dropped') },
   });
   let vault: Awaited<ReturnType<typeof startWorkerVault>>;
+  let queues: Queues;
   try {
     vault = await startWorkerVault(config, database.db, logger);
+    // The job table on SQLite; pg-boss on PostgreSQL, whose old jobs this process archives every 2 minutes.
+    queues = await openQueue(database, {
+      now,
+      onMaintenanceError: (error) => logger.warn({ err: error }, 'job archiving failed; retrying'),
+    });
   } catch (error) {
     await database.close();
     throw error;
@@ -86,7 +93,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     maxThreads: Math.min(availableParallelism(), config.worker.concurrency),
   });
   const loop = createWorkerLoop({
-    queue: createSqliteQueue(database.db, { now }),
+    queue: queues.on(database.db),
     handlers: {
       [ANALYSIS_RUN_JOB]: analysisRunHandler({
         db: database.db,
@@ -109,6 +116,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
   });
   const scheduler = createScheduler({
     db: database.db,
+    queues,
     logger,
     now,
     tickMs: config.worker.schedulerTickMs,
@@ -149,6 +157,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     health,
     webhooks,
     database,
+    queues,
     close: async () => {
       health.stop();
       scheduler.stop();
@@ -157,6 +166,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
       await loop.stop();
       await analysis.close();
       await gong.close();
+      await queues.stop();
       await database.close();
     },
   };

@@ -200,7 +200,7 @@ describe('a report', () => {
     const [workspace] = await db.select({ id: db.tables.organization.id }).from(db.tables.organization);
     const workspaceId = workspace!.id;
     const runId = await db.transaction(async (tx) =>
-      createAnalysisRun(tx, {
+      createAnalysisRun(tx, worker.queues, {
         workspaceId,
         startedBy: null,
         analysisId: null,

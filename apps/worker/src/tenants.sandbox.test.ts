@@ -9,6 +9,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUSPENDED_RUN_MESSAGE } from './jobs/suspension.ts';
 import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
+import { makeRunJobDue, runJob } from './testing/run-job.ts';
 import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
 
 const CALLS = 40;
@@ -41,12 +42,6 @@ async function runRow(id: string) {
   return row;
 }
 
-/** The job that carries a run (its payload names the run; filtered here, the same on both dialects). */
-async function runJob(runId: string) {
-  const { db } = env.server.database;
-  const jobs = await db.select().from(db.tables.job);
-  return jobs.find((job) => (job.payload as { runId?: string } | null)?.runId === runId);
-}
 let worker: TestWorker | undefined;
 let beta: Client;
 let betaId = '';
@@ -142,16 +137,13 @@ describe('two workspaces, one worker', () => {
     expect((await waitFor(env.admin, runA.id, isFinished)).status).toBe('done');
     expect(await worker.scheduler.tick()).toEqual([]);
     expect(await runRow(queuedB.id)).toMatchObject({ status: 'queued' });
-    const job = await runJob(queuedB.id);
+    const job = await runJob(db, queuedB.id);
     expect(job?.status).toBe('queued');
     expect(job?.runAfter.getTime()).toBeGreaterThan(Date.now());
 
     await env.admin.operator.resume.mutate({ id: betaId });
     // The paused job comes due again; no need to wait a minute in a test.
-    await db
-      .update(db.tables.job)
-      .set({ runAfter: new Date() })
-      .where(eq(db.tables.job.id, (await runJob(queuedB.id))!.id));
+    await makeRunJobDue(db, queuedB.id);
     const ticked = await worker.scheduler.tick();
     expect(ticked.map((r) => r.kind)).toEqual(['started']);
     expect((await waitFor(beta, queuedB.id, isFinished)).status).toBe('done');

@@ -1,4 +1,4 @@
-import type { Db } from '@callmine/db';
+import type { Db, Queues } from '@callmine/db';
 import type { Sealer } from '@callmine/vault';
 import { bearerToken, type TokenVerdict, verifyApiToken } from './auth/api-token.ts';
 import { forwardCookies } from './auth/cookies.ts';
@@ -19,6 +19,8 @@ export interface ApiLogger {
 /** Built once per process by the composition root. */
 export interface ApiDeps {
   db: Db;
+  /** The job queue (`openQueue`): the job table on SQLite, pg-boss on PostgreSQL. */
+  queues: Queues;
   auth: CallmineAuth;
   logger: ApiLogger;
   /** The public origin, used to build links people copy (invitations). */

@@ -37,9 +37,10 @@ export {
   type RateSlotTake,
 } from './gong-limits/rate-slots.ts';
 export { type OpenQueueOptions, openQueue, type Queues } from './queue/open-queue.ts';
-export { createPgBossQueue, type PgBossQueueOptions, startPgBoss } from './queue/pg-boss-queue.ts';
+export { createPgBossQueue, jobIdFor, type PgBossQueueOptions, startPgBoss } from './queue/pg-boss-queue.ts';
 export {
   ANALYSIS_RUN_JOB,
+  analysisRunJobKey,
   type EnqueueInput,
   type FailOutcome,
   type Job,

@@ -165,7 +165,7 @@ describe('analyses', () => {
       await db.select({ id: schema.organization.id }).from(schema.organization).limit(1)
     )[0]!.id;
     const runAt = async (analysisId: string, at: string) =>
-      createAnalysisRun(db, {
+      createAnalysisRun(db, env.server.queues, {
         workspaceId,
         startedBy: null,
         analysisId,

@@ -12,6 +12,7 @@ export { SEED_TRACKERS, type SeedReportOptions, seedReport } from './seed-report
 export { countRows, type TableName, tableSnapshot } from './table-rows.ts';
 export {
   asTestDatabase,
+  dropTestDatabase,
   existingDatabaseEnv,
   type TestDatabase,
   type TestDialect,

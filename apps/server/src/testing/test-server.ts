@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
+import type { Queues } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { serve } from '@hono/node-server';
 import { composeServer, type ServerOverrides } from '../compose.ts';
@@ -23,6 +24,8 @@ export interface TestServer {
   /** Every log line the server wrote, raw. */
   logLines: string[];
   database: TestDatabase;
+  /** The server's job queue (the job table on SQLite, pg-boss on PostgreSQL), for tests that enqueue as it does. */
+  queues: Queues;
   close(): Promise<void>;
   /** `await using server = await startTestServer()` closes it (and deletes its data directory) at scope end. */
   [Symbol.asyncDispose](): Promise<void>;
@@ -106,5 +109,13 @@ async function startOn(
       // Keep-alive sockets from test clients would hold close() open.
       if ('closeAllConnections' in server) server.closeAllConnections();
     });
-  return { url: config.publicUrl, dataDir, logLines, database, close, [Symbol.asyncDispose]: close };
+  return {
+    url: config.publicUrl,
+    dataDir,
+    logLines,
+    database,
+    queues: composed.queues,
+    close,
+    [Symbol.asyncDispose]: close,
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ScheduleCadence } from '@callmine/contracts';
-import { createOccurrenceRun, type Db } from '@callmine/db';
+import { createOccurrenceRun, type Db, type Queues } from '@callmine/db';
 import { nextSlot } from '@callmine/schedule';
 import { eq } from 'drizzle-orm';
 import { credentialMessage, credentialMessages } from '../gong/credential.ts';
@@ -21,7 +21,12 @@ export type ClaimResult =
  * slots as skipped, INSERT the occurrence … ON CONFLICT DO NOTHING, and only if that inserted a row create the run.
  * next_slot_at moves on whatever happens, so a failed occurrence keeps the cadence.
  */
-export async function claimDueSlot(db: Db, scheduleId: string, now: Date): Promise<ClaimResult> {
+export async function claimDueSlot(
+  db: Db,
+  queues: Queues,
+  scheduleId: string,
+  now: Date,
+): Promise<ClaimResult> {
   const t = db.tables;
   return db.transaction(
     async (tx): Promise<ClaimResult> => {
@@ -79,7 +84,7 @@ export async function claimDueSlot(db: Db, scheduleId: string, now: Date): Promi
       };
       const problem = await credentialProblem(tx, row.workspaceId);
       if (problem) return fail(problem);
-      const created = await createOccurrenceRun(tx, {
+      const created = await createOccurrenceRun(tx, queues, {
         workspaceId: row.workspaceId,
         analysisId: row.analysisId,
         startedBy: row.createdBy,

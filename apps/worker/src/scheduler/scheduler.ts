@@ -1,4 +1,4 @@
-import type { Db } from '@callmine/db';
+import type { Db, Queues } from '@callmine/db';
 import type { Logger } from '@callmine/logger';
 import { and, asc, eq, isNotNull, lte, notExists } from 'drizzle-orm';
 import { type ClaimResult, claimDueSlot } from './claim.ts';
@@ -11,6 +11,8 @@ import { type ClaimResult, claimDueSlot } from './claim.ts';
 
 export interface SchedulerDeps {
   db: Db;
+  /** Where a slot's run job goes (in the claim's transaction). */
+  queues: Queues;
   logger: Logger;
   now: () => Date;
   tickMs: number;
@@ -52,7 +54,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const results: ClaimResult[] = [];
     for (const { id } of due) {
       try {
-        const result = await claimDueSlot(deps.db, id, now);
+        const result = await claimDueSlot(deps.db, deps.queues, id, now);
         results.push(result);
         if (result.kind === 'started' || result.kind === 'failed') {
           deps.logger.info(

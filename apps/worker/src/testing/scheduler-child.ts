@@ -1,7 +1,7 @@
 // A separate scheduler process for the exactly-once test: opens the database (the SQLite file, or PostgreSQL when
 // CALLMINE_DATABASE_URL is set), ticks once at each instant it is
 // given (argv[3], JSON array of ISO strings) and prints what each tick claimed. Several of these race on one file.
-import { openDatabaseFromConfig } from '@callmine/db';
+import { openDatabaseFromConfig, openQueue } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { createScheduler } from '../scheduler/scheduler.ts';
 
@@ -12,8 +12,10 @@ const database = await openDatabaseFromConfig({
   databasePath: path,
 });
 let current = new Date(0);
+const queues = await openQueue(database, { now: () => current, supervise: false });
 const scheduler = createScheduler({
   db: database.db,
+  queues,
   logger: createLogger({ service: 'scheduler-child', level: 'silent' }),
   now: () => current,
   tickMs: 60_000,
@@ -27,5 +29,6 @@ for (const iso of JSON.parse(instants) as string[]) {
     if (result.kind === 'taken') taken += 1;
   }
 }
+await queues.stop();
 await database.close();
 process.stdout.write(JSON.stringify({ started, taken }));

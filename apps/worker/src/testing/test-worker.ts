@@ -9,6 +9,8 @@ import { composeWorker, type WorkerOverrides } from '../compose.ts';
 export interface TestWorker {
   logLines: string[];
   database: TestDatabase;
+  /** The worker's job queue (the job table on SQLite, pg-boss on PostgreSQL). */
+  queues: Awaited<ReturnType<typeof composeWorker>>['queues'];
   scheduler: Awaited<ReturnType<typeof composeWorker>>['scheduler'];
   /** The Gong health check; never started on its own here: a test calls health.tick() with its clock. */
   health: Awaited<ReturnType<typeof composeWorker>>['health'];
@@ -60,6 +62,7 @@ export async function startTestWorker(
   return {
     logLines,
     database: asTestDatabase(composed.database),
+    queues: composed.queues,
     scheduler: composed.scheduler,
     health: composed.health,
     webhooks: composed.webhooks,

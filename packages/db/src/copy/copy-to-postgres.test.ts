@@ -81,9 +81,11 @@ describe('copying a SQLite install into PostgreSQL', () => {
       // The unfinished jobs (the filler makes one queued, one running) wait in pg-boss under their keys.
       const pending = await source.db.select().from(source.db.tables.job);
       expect(pending.map((row) => row.status).sort()).toEqual(['queued', 'running']);
-      const inBoss = await target.pool.query<{ id: string }>('select id::text from pgboss.job order by id');
-      expect(inBoss.rows.map((row) => row.id).sort()).toEqual(
-        pending.map((row) => jobIdFor(row.idempotencyKey)).sort(),
+      const inBoss = await target.pool.query<{ id: string; grp: string | null }>(
+        'select id::text, singleton_key as grp from pgboss.job order by id',
+      );
+      expect(inBoss.rows.map((row) => [row.id, row.grp]).sort()).toEqual(
+        pending.map((row) => [jobIdFor(row.idempotencyKey), row.groupKey]).sort(),
       );
 
       // Identity sequences continue after the copied ids (1000 and 1001).

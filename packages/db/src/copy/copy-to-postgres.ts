@@ -118,7 +118,8 @@ async function advanceIdentities(tx: Db, table: PgTable): Promise<void> {
   }
 }
 
-/** Jobs not finished in SQLite, handed to the target's queue with their key, payload, due time and attempts left. */
+/** Jobs not finished in SQLite, handed to the target's queue with their key, payload, due time, attempts left and
+ *  fairness group (the workspace). */
 async function requeuePending(source: Db, queue: ReturnType<Queues['on']>): Promise<void> {
   const { job } = source.tables;
   const pending = await source
@@ -133,6 +134,7 @@ async function requeuePending(source: Db, queue: ReturnType<Queues['on']>): Prom
       // A running job's lease dies with the copy; it starts again with the attempts it had not used.
       maxAttempts: Math.max(1, row.maxAttempts - row.attempts + (row.status === 'running' ? 1 : 0)),
       runAfter: row.runAfter,
+      ...(row.groupKey !== null ? { groupKey: row.groupKey } : {}),
     });
   }
 }

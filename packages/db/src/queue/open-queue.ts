@@ -2,7 +2,7 @@
 import type PgBoss from 'pg-boss';
 import type { PostgresDatabase } from '../database/postgres.ts';
 import type { Database, Db } from '../database/types.ts';
-import { createPgBossQueue, startPgBoss } from './pg-boss-queue.ts';
+import { createPgBossQueue, maintainPgBoss, startPgBoss } from './pg-boss-queue.ts';
 import { ANALYSIS_RUN_JOB, type JobQueue } from './queue.ts';
 import { createSqliteQueue, type SqliteQueueOptions } from './sqlite-queue.ts';
 
@@ -16,8 +16,10 @@ export interface Queues {
 export interface OpenQueueOptions extends SqliteQueueOptions {
   /** The job kinds this process sends (pg-boss needs a queue per kind before the first send). */
   kinds?: readonly string[];
-  /** PostgreSQL: run pg-boss's maintenance (archiving and deleting old jobs). Default true. */
+  /** PostgreSQL: archive and delete old jobs every 2 minutes (pg-boss's archive and drop). Default true. */
   supervise?: boolean;
+  /** A maintenance round that failed (it is tried again at the next). */
+  onMaintenanceError?: (error: unknown) => void;
 }
 
 export async function openQueue(database: Database, options: OpenQueueOptions = {}): Promise<Queues> {
@@ -26,10 +28,14 @@ export async function openQueue(database: Database, options: OpenQueueOptions = 
   }
   const boss: PgBoss = await startPgBoss(database as PostgresDatabase, {
     kinds: options.kinds ?? [ANALYSIS_RUN_JOB],
-    supervise: options.supervise,
   });
+  const stopMaintenance =
+    (options.supervise ?? true) ? maintainPgBoss(boss, options.onMaintenanceError ?? (() => {})) : () => {};
   return {
     on: (db) => createPgBossQueue(db, boss, options),
-    stop: () => boss.stop({ graceful: false, close: false, wait: true }),
+    stop: async () => {
+      stopMaintenance();
+      await boss.stop({ graceful: false, close: false, wait: true });
+    },
   };
 }

@@ -5,7 +5,7 @@ import { openPostgresDatabase } from '../database/postgres.ts';
 import { createTestPostgresDatabase } from '../testing/postgres-database.ts';
 import { introspectPostgres } from '../testing/schema-introspection.ts';
 import { openQueue } from './open-queue.ts';
-import { jobIdFor } from './pg-boss-queue.ts';
+import { archiveOldJobs, createPgBossQueue, jobIdFor, startPgBoss } from './pg-boss-queue.ts';
 import { ANALYSIS_RUN_JOB } from './queue.ts';
 
 it('creates its schema and queues once when several processes start together', async () => {
@@ -15,6 +15,8 @@ it('creates its schema and queues once when several processes start together', a
   try {
     const [first] = databases;
     if (!first) throw new Error('no database');
+    // The test template comes with pg-boss installed: start from a database that has never seen it.
+    await first.pool.query('drop schema pgboss cascade');
     const before = await introspectPostgres(first.pool);
     const queues = await Promise.all(databases.map((database) => openQueue(database)));
     try {
@@ -83,6 +85,44 @@ it('keeps a job paused or retried past its original keep_until from being archiv
     expect(rows[0]?.kept).toBe(true);
   } finally {
     await queues.stop();
+    await database.close();
+  }
+}, 30_000);
+
+it("archives finished jobs in a maintenance round and keeps waiting and leased ones (pg-boss's own expiry is off)", async () => {
+  await using created = await createTestPostgresDatabase();
+  const database = await openPostgresDatabase(created.url);
+  const boss = await startPgBoss(database, { kinds: [ANALYSIS_RUN_JOB] });
+  try {
+    // Finished long ago (the injected clock), so past pg-boss's 12 hours before archiving.
+    const old = createPgBossQueue(database.db, boss, { now: () => new Date(Date.UTC(2020, 0, 1)) });
+    const done = await old.enqueue({ kind: ANALYSIS_RUN_JOB, idempotencyKey: 'done', payload: {} });
+    await old.claim('w', 60_000);
+    expect(await old.complete(done.id, 'w')).toBe(true);
+    // A lease that ran out long ago on its last attempt: pg-boss's expiry would fail it; ours leaves it to a claim.
+    const lapsed = await old.enqueue({
+      kind: ANALYSIS_RUN_JOB,
+      idempotencyKey: 'lapsed',
+      payload: {},
+      maxAttempts: 1,
+    });
+    await old.claim('crashed', 1000);
+    const q = createPgBossQueue(database.db, boss);
+    const waiting = await q.enqueue({ kind: ANALYSIS_RUN_JOB, idempotencyKey: 'waiting', payload: {} });
+    await archiveOldJobs(boss);
+    const states = async (table: 'job' | 'archive') =>
+      Object.fromEntries(
+        (
+          await database.pool.query<{ id: string; state: string }>(
+            `select id::text, state::text from pgboss.${table}`,
+          )
+        ).rows.map((row) => [row.id, row.state]),
+      );
+    expect(await states('archive')).toEqual({ [done.id]: 'completed' });
+    expect(await states('job')).toEqual({ [lapsed.id]: 'active', [waiting.id]: 'created' });
+    expect(await q.claim('w2', 60_000)).toMatchObject({ id: lapsed.id, attempts: 2 });
+  } finally {
+    await boss.stop({ graceful: false, close: false, wait: true });
     await database.close();
   }
 }, 30_000);

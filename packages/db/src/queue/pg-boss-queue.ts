@@ -1,10 +1,11 @@
 // The job queue on PostgreSQL: pg-boss 10 owns the schema (`pgboss`, created once under its advisory lock however
 // many processes start together), the per-kind queues and partitions, sending (`send` runs on the caller's handle, so
-// an enqueue inside a transaction commits or rolls back with it), and, when supervising, archiving old jobs. The
-// lease operations are statements on pgboss.job, because pg-boss 10 has no owner-checked lease, no heartbeat, a
+// an enqueue inside a transaction commits or rolls back with it), and archiving old jobs. The lease operations are
+// statements on pgboss.job, because pg-boss 10 has no owner-checked lease, no heartbeat, no fairness across groups, a
 // jittered backoff in whole seconds, and counts a pause as an attempt; ours match sqlite-queue.ts exactly:
 //   attempts = retry_count (raised at each claim), maxAttempts = retry_limit, the lease = started_on + expire_in,
-//   its owner in output.leaseOwner, a dead job = state 'failed' with output.message = the last error.
+//   its owner in output.leaseOwner, a dead job = state 'failed' with output.message = the last error, the fairness
+//   group (the workspace) in singleton_key (no uniqueness on the 'standard' policy without singletonSeconds).
 import { createHash } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import PgBoss from 'pg-boss';
@@ -18,11 +19,14 @@ export type PgBossQueueOptions = SqliteQueueOptions;
 /** Starts pg-boss on the database's pool (creating its schema if needed) and creates a queue per kind. */
 export async function startPgBoss(
   database: PostgresDatabase,
-  options: { kinds: readonly string[]; supervise?: boolean },
+  options: { kinds: readonly string[] },
 ): Promise<PgBoss> {
+  // Never pg-boss's own supervision: its expiry fails a job whose lease ran out on its last attempt, so the worker's
+  // dead-job handling (the run marked failed) would never run and the run would wait forever. Leases are ours (a
+  // claim takes an expired one over); maintainPgBoss archives and deletes old jobs.
   const boss = new PgBoss({
     db: { executeSql: (text, values) => database.pool.query(text, values) },
-    supervise: options.supervise ?? true,
+    supervise: false,
     schedule: false,
   });
   // An 'error' without a listener would crash the process; maintenance errors are retried on its next round.
@@ -43,6 +47,26 @@ export async function startPgBoss(
     lock.release();
   }
   return boss;
+}
+
+/** How often a supervising process archives finished jobs (pg-boss's own maintenance interval). */
+export const MAINTENANCE_INTERVAL_MS = 120_000;
+
+/** pg-boss's archive and delete, every MAINTENANCE_INTERVAL_MS (under pg-boss's own lock, so one process at a time
+ *  does the work). Returns the stop function. */
+export function maintainPgBoss(boss: PgBoss, onError: (error: unknown) => void): () => void {
+  const round = () => archiveOldJobs(boss).catch(onError);
+  const timer = setInterval(() => void round(), MAINTENANCE_INTERVAL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** One maintenance round: finished jobs past pg-boss's retention move to pgboss.archive, and archived jobs past
+ *  its deletion age are deleted. Waiting and leased jobs stay. */
+export async function archiveOldJobs(boss: PgBoss): Promise<void> {
+  await boss.archive();
+  // drop() exists at run time (pg-boss's maintenance calls it); pg-boss 10's types name it purge(), which does not.
+  await (boss as unknown as { drop(): Promise<void> }).drop();
 }
 
 /** pg_advisory_lock key held while pg-boss creates or migrates its schema: "CBOS" in ASCII. */
@@ -72,6 +96,11 @@ function asSql(text: string, values: readonly unknown[]): SQL {
 const keptPast = (startAfter: Date) =>
   sql`greatest(keep_until, ${startAfter}::timestamptz + interval '14 days')`;
 
+/** pg-boss archives a waiting job once `keep_until` (= start_after + retention) passes: 14 days from the later of
+ *  its start and the real clock, so a job sent with an injected clock in the past (tests) is not archived unrun. */
+const retentionSecondsFor = (startAfter: Date) =>
+  Math.ceil(Math.max(0, Date.now() - startAfter.getTime()) / 1000) + 14 * 86_400;
+
 interface JobRow {
   id: string;
   name: string;
@@ -95,10 +124,13 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
   return {
     async enqueue(input) {
       const id = jobIdFor(input.idempotencyKey);
+      const startAfter = input.runAfter ?? now();
       const sent = await boss.send(input.kind, (input.payload ?? null) as object, {
         id,
         retryLimit: input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-        startAfter: input.runAfter ?? now(),
+        startAfter,
+        retentionSeconds: retentionSecondsFor(startAfter),
+        ...(input.groupKey !== undefined ? { singletonKey: input.groupKey } : {}),
         db: onHandle,
       });
       if (sent !== null) return { id, created: true };
@@ -110,15 +142,22 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
 
     async claim(owner, leaseMs) {
       const at = now();
-      // The oldest due job, locked so two workers never take the same one (SKIP LOCKED: the loser takes the next).
+      // Fair across groups (workspaces), as on SQLite: the group with the fewest live leases first, then the oldest
+      // due job; jobs without a group count as none in flight. Locked so two workers never take the same job (SKIP
+      // LOCKED: the loser takes the next).
       const rows = (await db.all(sql`
-        with next as (
-          select id, name from pgboss.job
-          where (state in ('created', 'retry') and start_after <= ${at})
-             or (state = 'active' and started_on + expire_in < ${at})
-          order by start_after, created_on, id
+        with live as (
+          select singleton_key as grp, count(*) as n from pgboss.job
+          where state = 'active' and singleton_key is not null and started_on + expire_in >= ${at}
+          group by singleton_key
+        ),
+        next as (
+          select j.id, j.name from pgboss.job j left join live on live.grp = j.singleton_key
+          where (j.state in ('created', 'retry') and j.start_after <= ${at})
+             or (j.state = 'active' and j.started_on + j.expire_in < ${at})
+          order by coalesce(live.n, 0), j.start_after, j.created_on, j.id
           limit 1
-          for update skip locked
+          for update of j skip locked
         )
         update pgboss.job j set
           state = 'active',
@@ -179,6 +218,15 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
           keep_until = ${keptPast(runAfter)},
           retry_count = greatest(retry_count - 1, 0)
         where ${leased(jobId, owner)} returning id`);
+    },
+
+    async discard(idempotencyKeys) {
+      if (idempotencyKeys.length === 0) return 0;
+      const ids = idempotencyKeys.map(jobIdFor);
+      const deleted = await db.all(
+        sql`delete from pgboss.job where id = any(${sql.param(ids)}::uuid[]) returning id`,
+      );
+      return deleted.length;
     },
   } satisfies JobQueue;
 }

@@ -169,4 +169,24 @@ describe.each([
     clock += 1;
     expect(await q.claim('w', 1000)).toMatchObject({ id, attempts: 1 });
   });
+
+  it('discards jobs by key whatever their state, and nothing else', async () => {
+    const q = queue();
+    const waiting = await q.enqueue({ kind: 'run', idempotencyKey: 'gone:1', payload: {} });
+    clock += 1;
+    const running = await q.enqueue({ kind: 'run', idempotencyKey: 'gone:2', payload: {} });
+    clock += 1;
+    const kept = await q.enqueue({ kind: 'run', idempotencyKey: 'kept', payload: {} });
+    clock += 1;
+    // Claims go oldest first: gone:1 then gone:2 leased, then gone:1 given back; kept never claimed.
+    await q.claim('w', 10_000);
+    await q.claim('w', 10_000);
+    expect(await q.release(waiting.id, 'w', new Date(clock + 60_000))).toBe(true);
+    expect(await q.discard(['gone:1', 'gone:2', 'never-enqueued'])).toBe(2);
+    expect(await harness.stored(waiting.id)).toMatchObject({ status: 'missing' });
+    expect(await harness.stored(running.id)).toMatchObject({ status: 'missing' });
+    expect(await q.complete(running.id, 'w')).toBe(false);
+    expect(await q.claim('w', 10_000)).toMatchObject({ id: kept.id });
+    expect(await q.discard([])).toBe(0);
+  });
 });

@@ -41,7 +41,12 @@ export interface JobQueue {
   fail(jobId: string, owner: string, error: string): Promise<FailOutcome | undefined>;
   /** Gives the job back to run again at `runAfter` without spending an attempt (a pause, not a failure). */
   release(jobId: string, owner: string, runAfter: Date): Promise<boolean>;
+  /** Deletes the jobs enqueued with these keys, whatever their state (a deleted workspace's runs); how many went. */
+  discard(idempotencyKeys: readonly string[]): Promise<number>;
 }
 
 /** The job kind that moves an analysis run (enqueued by the api's runs.start, run by apps/worker). */
 export const ANALYSIS_RUN_JOB = 'analysis-run';
+
+/** The idempotency key of a run's job: one job per run. */
+export const analysisRunJobKey = (runId: string) => `${ANALYSIS_RUN_JOB}:${runId}`;

@@ -4,7 +4,7 @@
 // plainjob (0.0.x, hand-written DDL at runtime) were considered; neither fits the one-drizzle, generated-migrations
 // rule. Every method is one or two short awaited statements; the claim's conditional update makes it race-safe.
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../database/types.ts';
 import type { EnqueueInput, FailOutcome, Job, JobQueue } from './queue.ts';
 
@@ -148,6 +148,19 @@ export function createSqliteQueue(db: Db, options: SqliteQueueOptions = {}): Job
         .where(leased(jobId, owner))
         .returning({ id: job.id });
       return changed.length === 1;
+    },
+
+    async discard(idempotencyKeys) {
+      let gone = 0;
+      // Chunks keep the statement under SQLite's bound-parameter limit.
+      for (let i = 0; i < idempotencyKeys.length; i += 500) {
+        const deleted = await db
+          .delete(job)
+          .where(inArray(job.idempotencyKey, idempotencyKeys.slice(i, i + 500)))
+          .returning({ id: job.id });
+        gone += deleted.length;
+      }
+      return gone;
     },
   } satisfies JobQueue;
 }

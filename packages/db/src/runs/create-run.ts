@@ -1,10 +1,11 @@
 // The one way a run comes to exist: its row and the job that moves it, written together inside the caller's
 // transaction (so a run never exists without its job, and a schedule can claim its slot in the same
-// transaction). Used by the api (runs.start, analyses.run) and by the worker's scheduler.
+// transaction). Used by the api (runs.start, analyses.run) and by the worker's scheduler. The job goes to the
+// process's queue (`openQueue`: the job table on SQLite, pg-boss on PostgreSQL), on the transaction's handle.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../database/types.ts';
-import { ANALYSIS_RUN_JOB } from '../queue/queue.ts';
-import { createSqliteQueue } from '../queue/sqlite-queue.ts';
+import type { Queues } from '../queue/open-queue.ts';
+import { ANALYSIS_RUN_JOB, analysisRunJobKey } from '../queue/queue.ts';
 
 /** A transaction's handle: the same interface as the database's (kept as a name for readability). */
 export type Tx = Db;
@@ -24,7 +25,11 @@ export interface CreateAnalysisRunInput {
   at: Date;
 }
 
-export async function createAnalysisRun(tx: Db, input: CreateAnalysisRunInput): Promise<string> {
+export async function createAnalysisRun(
+  tx: Db,
+  queues: Queues,
+  input: CreateAnalysisRunInput,
+): Promise<string> {
   const id = randomUUID();
   await tx.insert(tx.tables.analysisRun).values({
     id,
@@ -38,10 +43,12 @@ export async function createAnalysisRun(tx: Db, input: CreateAnalysisRunInput): 
     createdAt: input.at,
     updatedAt: input.at,
   });
-  await createSqliteQueue(tx, { now: () => input.at }).enqueue({
+  await queues.on(tx).enqueue({
     kind: ANALYSIS_RUN_JOB,
-    idempotencyKey: `${ANALYSIS_RUN_JOB}:${id}`,
+    idempotencyKey: analysisRunJobKey(id),
     payload: { runId: id },
+    // Due at the run's own instant (the caller's clock), fair across workspaces.
+    runAfter: input.at,
     groupKey: input.workspaceId,
   });
   return id;

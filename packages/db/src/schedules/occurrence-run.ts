@@ -3,6 +3,7 @@
 // slot, so a claimed slot always has its run and a run never exists for an unclaimed slot.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../database/types.ts';
+import type { Queues } from '../queue/open-queue.ts';
 import { createAnalysisRun } from '../runs/create-run.ts';
 
 export interface OccurrenceRunInput {
@@ -63,6 +64,7 @@ export function occurrenceSelection<Filters extends object>(
  */
 export async function createOccurrenceRun(
   tx: Db,
+  queues: Queues,
   input: OccurrenceRunInput,
 ): Promise<{ runId: string; window: { from: Date; to: Date } } | null> {
   const { analysis } = tx.tables;
@@ -74,7 +76,7 @@ export async function createOccurrenceRun(
   if (!saved) return null;
   const window =
     (input.windowMode === 'analysis' ? analysisWindowAt(saved.window, input.slot) : null) ?? input.window;
-  const runId = await createAnalysisRun(tx, {
+  const runId = await createAnalysisRun(tx, queues, {
     workspaceId: input.workspaceId,
     startedBy: input.startedBy,
     analysisId: saved.id,

@@ -1,9 +1,12 @@
 // Vitest globalSetup for any project whose tests use PostgreSQL: CALLMINE_TEST_DATABASE_URL when set, otherwise a
 // throwaway cluster (postgres-cluster.ts) started once per vitest run and shared by every project in it; then one
-// migrated template database that createTestPostgresDatabase() copies. Never skipped: without PostgreSQL it fails.
+// migrated template database that createTestPostgresDatabase() copies, pg-boss's schema installed too (every server and
+// worker on PostgreSQL starts pg-boss; installing it per copy is a few seconds of DDL on a busy machine). Never
+// skipped: without PostgreSQL it fails.
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { openPostgresDatabase } from '../database/postgres.ts';
+import { openQueue } from '../queue/open-queue.ts';
 import { startPostgresCluster } from './postgres-cluster.ts';
 import { databaseUrl, onServer, type TestPostgresServer } from './postgres-database.ts';
 
@@ -23,8 +26,14 @@ async function start(): Promise<{ server: TestPostgresServer; stop(): Promise<vo
   const migrating = performance.now();
   try {
     await onServer(url, `create database "${template}"`);
-    const opened = await openPostgresDatabase(databaseUrl(url, template), { poolSize: 1 });
-    await opened.close();
+    // Two connections: pg-boss's start-up holds one for its lock and runs its DDL on the other.
+    const opened = await openPostgresDatabase(databaseUrl(url, template), { poolSize: 2 });
+    try {
+      const queues = await openQueue(opened, { supervise: false });
+      await queues.stop();
+    } finally {
+      await opened.close();
+    }
   } catch (error) {
     await cluster?.stop();
     throw error;

@@ -1,7 +1,7 @@
 import type { DeleteWorkspaceInput, OperatorWorkspaceView, SetAllowanceInput } from '@callmine/contracts';
-import { clearAllowanceOverride, type Db, setAllowanceOverride } from '@callmine/db';
+import { analysisRunJobKey, clearAllowanceOverride, type Db, setAllowanceOverride } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { ApiDeps } from '../../context.ts';
 import { type OperatorActor, operatorAuditRow, recordOperatorAction } from './audit.ts';
 import { fieldError } from './field-error.ts';
@@ -100,15 +100,9 @@ export async function deleteWorkspace(deps: ApiDeps, actor: OperatorActor, input
       .where(eq(t.gongCredential.workspaceId, workspace.id))
   ).flatMap((r) => (r.key ? [r.key] : []));
   const now = deps.now();
-  // The queue's payload is JSON text on SQLite and jsonb on PostgreSQL.
-  const payloadRunId =
-    db.dialect === 'postgres'
-      ? sql`${t.job.payload}->>'runId'`
-      : sql`json_extract(${t.job.payload}, '$.runId')`;
   await db.transaction(async (tx) => {
-    for (let i = 0; i < runIds.length; i += 500) {
-      await tx.delete(t.job).where(inArray(payloadRunId, runIds.slice(i, i + 500)));
-    }
+    // The runs' jobs, wherever the queue keeps them (the job table, or pg-boss's), with the workspace.
+    await deps.queues.on(tx).discard(runIds.map(analysisRunJobKey));
     if (limiterKeys.length > 0) {
       // Another workspace that pasted the same Gong key keeps counting in those rows: Gong's day is per company.
       const stillUsed = await tx

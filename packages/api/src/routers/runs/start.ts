@@ -26,11 +26,11 @@ export interface RunPlan {
 /** Creates the run and its job in one transaction, so a run never exists without the job that moves it. */
 export async function startRun(ctx: SignedInContext, plan: RunPlan): Promise<RunView> {
   await assertGongReady(ctx);
-  const { db, now } = ctx.deps;
+  const { db, now, queues } = ctx.deps;
   const workspaceId = ctx.workspace.id;
   const at = now();
   const id = await db.transaction(async (tx) =>
-    createAnalysisRun(tx, {
+    createAnalysisRun(tx, queues, {
       workspaceId,
       startedBy: ctx.user.id,
       analysisId: plan.analysisId,

@@ -36,7 +36,7 @@ export async function runScheduleNow(ctx: SignedInContext, id: string): Promise<
       .onConflictDoNothing()
       .returning({ id: t.scheduleOccurrence.id });
     if (!claimed[0]) return null;
-    const created = await createOccurrenceRun(tx, {
+    const created = await createOccurrenceRun(tx, ctx.deps.queues, {
       workspaceId: row.workspaceId,
       analysisId: row.analysisId,
       startedBy: ctx.user.id,
