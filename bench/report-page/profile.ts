@@ -77,7 +77,10 @@ try {
         if (document.querySelector('svg') && performance.getEntriesByName('first svg').length === 0)
           performance.mark('first svg');
         const hint = document.querySelector('form[aria-label="Filters"] p.hint');
-        if (hint?.textContent?.endsWith('calls match.') && performance.getEntriesByName('match shown').length === 0)
+        if (
+          hint?.textContent?.endsWith('calls match.') &&
+          performance.getEntriesByName('match shown').length === 0
+        )
           performance.mark('match shown');
       });
       observer.observe(document, { childList: true, subtree: true, characterData: true });
@@ -111,7 +114,8 @@ try {
     const dom = await page.evaluate(() => ({
       elements: document.querySelectorAll('*').length,
       sections: [...document.querySelectorAll('article > *, .charts > *')].map(
-        (e) => `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''} ${e.querySelectorAll('*').length}`,
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''} ${e.querySelectorAll('*').length}`,
       ),
     }));
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
