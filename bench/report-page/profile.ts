@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Where the report page's time goes (a diagnostic, not the benchmark): for the 1,000-call report, one timeline per
 // round from navigation start — each request's start and end, the long tasks, the first Trackers table, the filter
 // click and its answer — and the JS CPU profile's self time by script and by function.
