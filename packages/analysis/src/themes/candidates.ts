@@ -262,18 +262,37 @@ export function locate(
 ): Occurrences {
   const { table } = counts;
   const candidateOf = new Int32Array(table.size).fill(-1);
+  // Word ids that open a candidate of two or three words: only phrases starting there are looked up in the table.
+  const opens = new Uint8Array(BASE);
   candidates.forEach((key, c) => {
-    const phrase = table.find(...idsOfKey(key));
-    if (phrase >= 0) candidateOf[phrase] = c;
+    const [a, b, c3] = idsOfKey(key);
+    const phrase = table.find(a, b, c3);
+    if (phrase < 0) return;
+    candidateOf[phrase] = c;
+    if (b >= 0) opens[a] = 1;
   });
   const sentencesOf: number[][] = candidates.map(() => []);
+  const found = (phrase: number, sid: number) => {
+    const candidate = phrase < 0 ? -1 : candidateOf[phrase]!;
+    if (candidate < 0) return;
+    const list = sentencesOf[candidate]!;
+    if (list[list.length - 1] !== sid) list.push(sid);
+  };
+  // The runs of forEachPhrase, inlined: per word its single-word phrase by id, longer ones only where a candidate
+  // opens.
   for (let sid = 0; sid + 1 < offsets.length; sid++) {
-    forEachPhrase(ids, offsets[sid]!, offsets[sid + 1]!, (a, b, c) => {
-      const candidate = candidateOf[table.find(a, b, c)];
-      if (candidate === undefined || candidate < 0) return;
-      const list = sentencesOf[candidate]!;
-      if (list[list.length - 1] !== sid) list.push(sid);
-    });
+    const to = offsets[sid + 1]!;
+    let runEnd = offsets[sid]!;
+    for (let start = offsets[sid]!; start < to; start++) {
+      const a = ids[start]!;
+      if (a === BREAK) continue;
+      if (runEnd <= start) for (runEnd = start + 1; runEnd < to && ids[runEnd] !== BREAK; ) runEnd++;
+      found(table.find(a, BREAK, BREAK), sid);
+      if (opens[a] === 0 || start + 1 >= runEnd) continue;
+      const b = ids[start + 1]!;
+      found(table.find(a, b, BREAK), sid);
+      if (MAX_PHRASE_WORDS >= 3 && start + 2 < runEnd) found(table.find(a, b, ids[start + 2]!), sid);
+    }
   }
   return { sentencesOf };
 }

@@ -155,8 +155,3 @@ export function union(a: readonly number[], b: readonly number[]): number[] {
   }
   return out;
 }
-
-/** Ascending a minus ascending b. */
-export function minus(a: readonly number[], b: ReadonlySet<number>): number[] {
-  return b.size === 0 ? [...a] : a.filter((x) => !b.has(x));
-}
