@@ -98,15 +98,21 @@ export function groupWordings(wordings: readonly Int32Array[], threshold: number
 }
 
 /**
- * Ranks tokens by how many wordings hold them (rarest first, ties by text) and gives each wording its ranks,
- * ascending: the order prefix filtering needs.
+ * Ranks tokens by how many wordings hold them (rarest first, ties by the token's text) and gives each wording its
+ * ranks, ascending: the order prefix filtering needs. `wordings[w]` holds wording w's distinct token ids; `text`
+ * is each token id's text.
  */
-export function rankTokens(wordings: readonly (readonly string[])[]): Int32Array[] {
-  const frequency = new Map<string, number>();
-  for (const tokens of wordings) for (const t of tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  const order = [...frequency.keys()].sort(
-    (a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0),
+export function rankTokenIds(wordings: readonly Int32Array[], text: readonly string[]): Int32Array[] {
+  const frequency = new Int32Array(text.length);
+  for (const tokens of wordings) for (const t of tokens) frequency[t]!++;
+  const order: number[] = [];
+  for (let t = 0; t < text.length; t++) if (frequency[t]! > 0) order.push(t);
+  order.sort(
+    (a, b) => frequency[a]! - frequency[b]! || (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0),
   );
-  const rank = new Map(order.map((t, i) => [t, i]));
-  return wordings.map((tokens) => Int32Array.from(tokens, (t) => rank.get(t)!).sort());
+  const rank = new Int32Array(text.length);
+  order.forEach((t, i) => {
+    rank[t] = i;
+  });
+  return wordings.map((tokens) => tokens.map((t) => rank[t]!).sort());
 }

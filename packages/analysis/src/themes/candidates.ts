@@ -1,8 +1,8 @@
 import type { Conversation, SpokenSentence } from '../conversation.ts';
 import { HARD_FILLER, SOFT_FILLER } from '../text/filler.ts';
 import { isStopWord } from '../text/tokens.ts';
+import { WORD_RUN, WordIds } from '../text/word-ids.ts';
 import { PhraseTable } from './phrase-table.ts';
-import { WORD_RUN, WordIds } from './word-ids.ts';
 
 // Stage 1 of the theme finder, over every customer sentence and cheap: words between stop words, filler, time words
 // and numbers form runs; each run gives its 1–3-word phrases. Counting them costs a regex and a few map updates per
