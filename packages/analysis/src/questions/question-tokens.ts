@@ -5,8 +5,7 @@ import { intentOf, pairIntentOf, QUESTION_FRAME, startsPair } from './intents.ts
 // A question's normalised tokens, by number: its words are read to ids by the code-unit scanner (the same words
 // as `text.toLowerCase().match(WORD_RUN)`), each word's token is worked out once per word (stop and frame words
 // drop, intent words map to their intent, the rest are stemmed) and tokens are interned, so the same token text
-// always has the same id. A wording is then its distinct token ids; its identity and its spelling become short
-// string keys (two code units per id) instead of joined words.
+// always has the same id. A wording is then its distinct token ids, and its spelling its word ids.
 
 const UNKNOWN = 0;
 const DROPPED = -1;
@@ -15,10 +14,10 @@ export class QuestionTokens {
   /** Token text by id. */
   readonly tokens: string[] = [];
   private readonly tokenIds = new Map<string, number>();
-  private readonly words: string[] = [];
+  private readonly wordText: string[] = [];
   private readonly reader = new WordIds((word) => {
-    this.words.push(word);
-    return this.words.length - 1;
+    this.wordText.push(word);
+    return this.wordText.length - 1;
   });
   /** Per word id: its token id + 1, DROPPED, or UNKNOWN (not worked out yet). */
   private tokenOfWord = new Int32Array(1024);
@@ -26,13 +25,12 @@ export class QuestionTokens {
   private opensPair = new Uint8Array(1024);
   private readonly stemOfWord: number[] = [];
   private scratch = new Int32Array(64);
-  /** The last question read: its distinct token ids, ascending (`ids[0 .. count)`), and its keys. */
+  /** The last question read: its distinct token ids, ascending (`ids[0 .. count)`). */
   ids: Int32Array = this.scratch;
   count = 0;
-  /** Identity of the token set (same set, same key). */
-  key = '';
-  /** Identity of the words as said, in order (case and punctuation aside). */
-  spelling = '';
+  /** The last question's words as said, in order (case and punctuation aside): `words[0 .. wordCount)`. */
+  words: Int32Array = this.scratch;
+  wordCount = 0;
 
   private intern(text: string): number {
     let id = this.tokenIds.get(text);
@@ -56,7 +54,7 @@ export class QuestionTokens {
     }
     let token = this.tokenOfWord[word]!;
     if (token === UNKNOWN) {
-      const text = this.words[word]!;
+      const text = this.wordText[word]!;
       const mapped = intentOf(text) ?? (isStopWord(text) || QUESTION_FRAME.has(text) ? '' : stem(text));
       token = mapped === '' ? DROPPED : this.intern(mapped) + 1;
       this.tokenOfWord[word] = token;
@@ -75,19 +73,18 @@ export class QuestionTokens {
     return count + 1;
   }
 
-  /** Reads a question: sets `ids`/`count` to its distinct tokens, and `key` and `spelling`. */
+  /** Reads a question: sets `ids`/`count` to its distinct tokens and `words`/`wordCount` to its words. */
   read(text: string): void {
     const n = this.reader.read(text);
     const words = this.reader.buffer;
-    let spelling = '';
-    for (let i = 0; i < n; i++) spelling += String.fromCharCode(words[i]! & 0xffff, words[i]! >>> 16);
-    this.spelling = spelling;
+    this.words = words;
+    this.wordCount = n;
     let count = 0;
     for (let i = 0; i < n; i++) {
       const word = words[i]!;
       const token = this.tokenOf(word);
       if (this.opensPair[word] === 1 && i + 1 < n) {
-        const pair = pairIntentOf(this.words[word]!, this.words[words[i + 1]!]!);
+        const pair = pairIntentOf(this.wordText[word]!, this.wordText[words[i + 1]!]!);
         if (pair !== undefined) {
           count = this.push(count, this.intern(pair));
           i++;
@@ -100,21 +97,15 @@ export class QuestionTokens {
     if (count === 0) for (let i = 0; i < n; i++) count = this.push(count, this.stemmed(words[i]!));
     const ids = this.scratch.subarray(0, count).sort();
     let distinct = 0;
-    let key = '';
-    for (let i = 0; i < count; i++) {
-      if (i > 0 && ids[i] === ids[i - 1]) continue;
-      ids[distinct++] = ids[i]!;
-      key += String.fromCharCode(ids[i]! & 0xffff, ids[i]! >>> 16);
-    }
+    for (let i = 0; i < count; i++) if (i === 0 || ids[i] !== ids[i - 1]) ids[distinct++] = ids[i]!;
     this.ids = this.scratch;
     this.count = distinct;
-    this.key = key;
   }
 
   private stemmed(word: number): number {
     let token = this.stemOfWord[word];
     if (token === undefined) {
-      token = this.intern(stem(this.words[word]!));
+      token = this.intern(stem(this.wordText[word]!));
       this.stemOfWord[word] = token;
     }
     return token;
