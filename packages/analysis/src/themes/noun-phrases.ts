@@ -93,7 +93,14 @@ export function nounPhrases(
     let votes = 0;
     let seen = 0;
     let first: { sid: number; start: number; sentence: Tagged } | undefined;
-    for (const sid of occurrences.sentencesOf[c]!.slice(0, SAMPLES)) {
+    const samples = occurrences.sentencesOf[c]!.slice(0, SAMPLES);
+    for (let i = 0; i < samples.length; i++) {
+      // Stop tagging once the rest of the samples cannot change the verdict (the rule is a majority of the samples
+      // the words were found in): kept even if every remaining sample is found and votes no, or dropped even if
+      // every remaining one votes yes. The first sample that voted yes is already chosen either way.
+      const rest = samples.length - i;
+      if (votes * 2 > seen + rest || (votes + rest) * 2 <= seen + rest) break;
+      const sid = samples[i]!;
       const sentence = tagged(sid);
       if (!sentence) continue;
       const start = indexOfWords(sentence.lower, words);
