@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Job, JobQueue } from '@callmine/db';
-import type { Logger } from '@callmine/logger';
+import { errorSummary, type Logger } from '@callmine/logger';
 import type { JobHandler } from './jobs/job-handler.ts';
 
 // The worker's loop: claim due jobs, keep each lease alive with heartbeats while its handler runs, and record how
@@ -131,8 +131,8 @@ export function createWorkerLoop(options: WorkerLoopOptions): WorkerLoop {
         await releaseAfterOutage(job.id);
         return;
       }
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error';
-      const result = await queue.fail(job.id, workerId, message);
+      // Stored with the job: never a failed query's bound values.
+      const result = await queue.fail(job.id, workerId, errorSummary(error));
       logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, result, err: error }, 'job failed');
       if (result === 'dead') await handler.onDead(job.payload, error);
     } finally {

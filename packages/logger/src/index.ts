@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { withoutQueryValues } from './query-errors.ts';
 
 // Any key that names a credential is replaced wherever it appears, at any depth.
 const sensitiveKey = /authorization|cookie|password|secret|token|api[-_]?key|access[-_]?key/i;
@@ -27,11 +28,12 @@ export function createLogger(options: {
       base: { service: options.service },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
-      // Errors keep type and message but never the request that caused them.
-      serializers: { err: pino.stdSerializers.err },
+      // Errors keep type and message but never the request that caused them, nor a failed query's bound values.
+      serializers: { err: (error) => pino.stdSerializers.err(withoutQueryValues(error) as Error) },
     },
     options.destination,
   );
 }
 
+export { errorSummary, withoutQueryValues } from './query-errors.ts';
 export type { Logger };
