@@ -36,7 +36,7 @@ export function analyze(input: AnalysisInput, settings: AnalysisSettings = {}): 
     calls: {
       total: corpus.calls.length,
       withTranscript: conversations.length,
-      sentences: conversations.reduce((sum, c) => sum + c.sentences.length, 0),
+      sentences: conversations.reduce((sum, c) => sum + c.texts.length, 0),
     },
     trackers,
     questions: run.has('questions')

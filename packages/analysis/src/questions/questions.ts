@@ -1,5 +1,5 @@
 import type { QuestionGroup } from '@callmine/contracts';
-import { type Conversation, evidenceOf, type SpokenSentence } from '../conversation.ts';
+import { type Conversation, evidenceOf } from '../conversation.ts';
 import type { DealSlicer } from '../deals.ts';
 import { SequenceTable } from '../text/sequence-table.ts';
 import { groupWordings, rankTokenIds } from './grouping.ts';
@@ -24,7 +24,8 @@ export const QUESTION_GROUPING_RULE =
  */
 interface Asked {
   conversation: Conversation[];
-  sentence: SpokenSentence[];
+  /** The question's sentence number in its conversation. */
+  sentence: number[];
   /** Number of the call's id among the analysed calls' distinct ids. */
   callIndex: number[];
   /** The next question of the same wording, or −1. */
@@ -67,18 +68,18 @@ function collect(conversations: readonly Conversation[]): {
   const tokeniser = new QuestionTokens();
   const callIndexOf = new Map<string, number>();
   for (const conversation of conversations) {
-    const { call, sentences } = conversation;
+    const { call, texts, sides } = conversation;
     let callIndex = callIndexOf.get(call.id);
     if (callIndex === undefined) {
       callIndex = callIndexOf.size;
       callIndexOf.set(call.id, callIndex);
     }
-    for (const sentence of sentences) {
-      if (sentence.side !== 'external' || !isQuestion(sentence.text)) continue;
-      tokeniser.read(sentence.text);
+    for (let i = 0; i < texts.length; i++) {
+      if (sides[i] !== 'external' || !isQuestion(texts[i]!)) continue;
+      tokeniser.read(texts[i]!);
       const q = asked.sentence.length;
       asked.conversation.push(conversation);
-      asked.sentence.push(sentence);
+      asked.sentence.push(i);
       asked.callIndex.push(callIndex);
       asked.nextQuestion.push(-1);
       const w = wordings.idOf(tokeniser.ids, tokeniser.count);
@@ -109,6 +110,8 @@ function collect(conversations: readonly Conversation[]): {
   return { asked, wordings, tokens: tokeniser.tokens, calls: callIndexOf.size };
 }
 
+const textOf = (asked: Asked, q: number) => asked.conversation[q]!.texts[asked.sentence[q]!]!;
+
 interface Variant {
   text: string;
   count: number;
@@ -120,7 +123,7 @@ function variantsOf(group: readonly number[], asked: Asked): Variant[] {
   for (const w of group) {
     for (let v = asked.firstVariant[w]!; v >= 0; v = asked.nextVariant[v]!) {
       out.push({
-        text: asked.sentence[asked.variantQuestion[v]!]!.text.trim(),
+        text: textOf(asked, asked.variantQuestion[v]!).trim(),
         count: asked.variantCount[v]!,
       });
     }
@@ -218,6 +221,6 @@ function shown(
     ...(deals ? { byDeal: deals.slice(new Set(questions.map((q) => asked.conversation[q]!.call.id))) } : {}),
     evidence: questions
       .slice(0, evidenceLimit)
-      .map((q) => evidenceOf(asked.conversation[q]!.call, asked.sentence[q]!)),
+      .map((q) => evidenceOf(asked.conversation[q]!, asked.sentence[q]!)),
   };
 }

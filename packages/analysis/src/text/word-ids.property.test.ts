@@ -26,7 +26,25 @@ const text = fc
   .map((parts) => parts.map(([w, s]) => w + s).join(''));
 
 describe('WordIds', () => {
-  it('reads the words of toLowerCase + WORD_RUN, one id per distinct word', () => {
+  it('keeps one id per word as its tables grow', () => {
+    const words: string[] = [];
+    const reader = new WordIds((word) => words.push(word) - 1);
+    const many = Array.from({ length: 20_000 }, (_, i) => `W${i.toString(36)}`);
+    const idsOf = (list: string[]) => {
+      const ids: number[] = [];
+      for (let i = 0; i < list.length; i += 10) {
+        const n = reader.read(list.slice(i, i + 10).join(' '));
+        ids.push(...reader.buffer.subarray(0, n));
+      }
+      return ids;
+    };
+    const first = idsOf(many);
+    expect(idsOf(many)).toEqual(first);
+    expect(words).toEqual(many.map((w) => w.toLowerCase()));
+    expect(many.map((w) => reader.peek(w.toLowerCase()))).toEqual(first);
+  });
+
+  it('reads the words of toLowerCase + WORD_RUN, one id per distinct word', { timeout: 60_000 }, () => {
     const words: string[] = [];
     const reader = new WordIds((word) => words.push(word) - 1);
     fc.assert(

@@ -142,11 +142,11 @@ export class WordIds {
   private add(hash: number, word: string): number {
     const id = this.assign(word);
     const entry = this.size++;
-    if (this.size + 1 > this.starts.length) {
+    if (this.size > this.hashes.length) {
       this.hashes = grown(this.hashes, this.size);
       this.ids = grown(this.ids, this.size);
-      this.starts = grown(this.starts, this.size + 1);
     }
+    if (this.size + 1 > this.starts.length) this.starts = grown(this.starts, this.size + 1);
     const from = this.starts[entry]!;
     if (from + word.length > this.units.length) {
       const units = new Uint16Array(Math.max(this.units.length * 2, from + word.length));

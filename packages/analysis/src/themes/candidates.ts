@@ -1,4 +1,4 @@
-import type { Conversation, SpokenSentence } from '../conversation.ts';
+import type { Conversation } from '../conversation.ts';
 import { HARD_FILLER, SOFT_FILLER } from '../text/filler.ts';
 import { isStopWord } from '../text/tokens.ts';
 import { WORD_RUN, WordIds } from '../text/word-ids.ts';
@@ -125,19 +125,25 @@ export function phrasesOf(text: string): string[] {
   return out;
 }
 
-/** A customer sentence with its call, numbered in input order. */
-export interface CustomerSentence {
-  conversation: Conversation;
-  sentence: SpokenSentence;
-  /** Index of the call among the analysed calls (documents for TF-IDF). */
-  callIndex: number;
+/**
+ * The customer sentences of all calls, numbered in input order, column by column: the sentence's text, its call's
+ * number among the analysed calls (the document for TF-IDF) and its number in that call.
+ */
+export interface CustomerSentences {
+  conversations: readonly Conversation[];
+  texts: string[];
+  callIndex: number[];
+  sentenceIndex: number[];
 }
 
-export function customerSentences(conversations: readonly Conversation[]): CustomerSentence[] {
-  const out: CustomerSentence[] = [];
-  conversations.forEach((conversation, callIndex) => {
-    for (const sentence of conversation.sentences) {
-      if (sentence.side === 'external') out.push({ conversation, sentence, callIndex });
+export function customerSentences(conversations: readonly Conversation[]): CustomerSentences {
+  const out: CustomerSentences = { conversations, texts: [], callIndex: [], sentenceIndex: [] };
+  conversations.forEach(({ texts, sides }, callIndex) => {
+    for (let i = 0; i < texts.length; i++) {
+      if (sides[i] !== 'external') continue;
+      out.texts.push(texts[i]!);
+      out.callIndex.push(callIndex);
+      out.sentenceIndex.push(i);
     }
   });
   return out;
@@ -175,29 +181,42 @@ export class PhraseCounts {
 /** One table update per phrase said: this loop is most of the theme finder's time. */
 export function countPhrases(
   vocabulary: Vocabulary,
-  sentences: readonly CustomerSentence[],
+  sentences: CustomerSentences,
   documents: number,
 ): { counts: PhraseCounts; sentenceIds: SentenceIds } {
   const table = new PhraseTable();
   const reader = vocabulary.reader;
+  const { texts, callIndex } = sentences;
   let ids = new Int32Array(1 << 16);
-  const offsets = new Int32Array(sentences.length + 1);
+  const offsets = new Int32Array(texts.length + 1);
   let words = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const item = sentences[s]!;
-    const n = reader.read(item.sentence.text);
+  for (let s = 0; s < texts.length; s++) {
+    const n = reader.read(texts[s]!);
     if (words + n > ids.length) {
       const bigger = new Int32Array(Math.max(ids.length * 2, words + n));
       bigger.set(ids);
       ids = bigger;
     }
-    ids.set(reader.buffer.subarray(0, n), words);
+    const buffer = reader.buffer;
+    for (let i = 0; i < n; i++) ids[words + i] = buffer[i]!;
     offsets[s] = words;
-    words += n;
-    const callIndex = item.callIndex;
-    forEachPhrase(ids, words - n, words, (a, b, c) => table.add(a, b, c, callIndex));
+    const call = callIndex[s]!;
+    // The runs of forEachPhrase, inlined (no closure per sentence).
+    const to = words + n;
+    let runEnd = words;
+    for (let start = words; start < to; start++) {
+      const a = ids[start]!;
+      if (a === BREAK) continue;
+      if (runEnd <= start) for (runEnd = start + 1; runEnd < to && ids[runEnd] !== BREAK; ) runEnd++;
+      table.add(a, BREAK, BREAK, call);
+      if (start + 1 >= runEnd) continue;
+      const b = ids[start + 1]!;
+      table.add(a, b, BREAK, call);
+      if (MAX_PHRASE_WORDS >= 3 && start + 2 < runEnd) table.add(a, b, ids[start + 2]!, call);
+    }
+    words = to;
   }
-  offsets[sentences.length] = words;
+  offsets[texts.length] = words;
   return { counts: new PhraseCounts(table, words, documents), sentenceIds: { ids, offsets } };
 }
 

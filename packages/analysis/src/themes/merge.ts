@@ -1,6 +1,6 @@
 import { HARD_FILLER, SOFT_FILLER } from '../text/filler.ts';
 import { isStopWord } from '../text/tokens.ts';
-import { type CustomerSentence, wordsOf } from './candidates.ts';
+import { type CustomerSentences, wordsOf } from './candidates.ts';
 import { casedWord, type NounPhrase, union } from './noun-phrases.ts';
 
 // Stage 3: noun phrases that are fragments of one thing customers say become one theme. A phrase joins a theme
@@ -72,10 +72,7 @@ function overlapCounts(
   return (a, b) => (a === b ? phrases[a]!.sentences.length : pairs[row(Math.min(a, b)) + Math.max(a, b)]!);
 }
 
-export function mergeFragments(
-  phrases: readonly NounPhrase[],
-  sentences: readonly CustomerSentence[],
-): Theme[] {
+export function mergeFragments(phrases: readonly NounPhrase[], sentences: CustomerSentences): Theme[] {
   const order = phrases
     .map((_, i) => i)
     .sort((a, b) => {
@@ -87,7 +84,7 @@ export function mergeFragments(
         (pa.key < pb.key ? -1 : pa.key > pb.key ? 1 : 0)
       );
     });
-  const overlap = overlapCounts(phrases, sentences.length);
+  const overlap = overlapCounts(phrases, sentences.texts.length);
   const holdsAt = holdsBetween(phrases);
   // `together`: members said in the same sentences as the head, both ways (one recurring wording).
   const groups: { head: number; members: number[]; together: number[] }[] = [];
@@ -122,7 +119,7 @@ export function mergeFragments(
   });
   // A theme's own sentences: not those of a more specific theme that contains one of its phrases (keys are unique
   // per phrase, so "another key" is "another phrase"). Left-out sentences are stamped with the theme's number.
-  const stamp = new Int32Array(sentences.length);
+  const stamp = new Int32Array(sentences.texts.length);
   return themes.map((theme, t) => {
     let left = 0;
     groups.forEach((other, o) => {
@@ -144,7 +141,7 @@ export function mergeFragments(
  * Nested wordings said together ("coaching", "coaching scorecards") show the longest; separate phrases said
  * together ("leadership", "visibility", "pipeline") show the stretch of the sentence holding them.
  */
-function displayOf(together: readonly NounPhrase[], sentences: readonly CustomerSentence[]): string {
+function displayOf(together: readonly NounPhrase[], sentences: CustomerSentences): string {
   const longest = together.reduce((l, m) => (m.words > l.words ? m : l), together[0]!);
   if (together.every((m) => m === longest || holds(longest, m))) return longest.display;
   return coveringStretch(together, sentences);
@@ -157,9 +154,9 @@ const hardWord = (w: string) => HARD_FILLER.has(w) || /\p{N}/u.test(w);
  * The stretch of the head's first sentence that holds the most of the members' words, cut at filler, time words
  * and numbers and trimmed of stop words at both ends: "visibility into the pipeline".
  */
-function coveringStretch(members: readonly NounPhrase[], sentences: readonly CustomerSentence[]): string {
+function coveringStretch(members: readonly NounPhrase[], sentences: CustomerSentences): string {
   const head = members[0]!;
-  const text = sentences[head.sample.sid]!.sentence.text;
+  const text = sentences.texts[head.sample.sid]!;
   const { lower, spans } = wordsOf(text);
   const isMember = new Array<boolean>(lower.length).fill(false);
   for (const member of members) {

@@ -1,5 +1,5 @@
 import { type TaggedWord, tagWords } from '../text/tagger.ts';
-import type { CustomerSentence, Occurrences } from './candidates.ts';
+import type { CustomerSentences, Occurrences } from './candidates.ts';
 import { wordsOf } from './candidates.ts';
 
 // Stage 2: which candidate phrases are noun phrases, and their lemmas. The tagger reads a few sentences where each
@@ -75,12 +75,12 @@ export function casedWord(text: string, wordIndex: number): string {
 export function nounPhrases(
   candidates: readonly string[],
   occurrences: Occurrences,
-  sentences: readonly CustomerSentence[],
+  sentences: CustomerSentences,
 ): NounPhrase[] {
   const cache = new Map<number, Tagged | null>();
   const tagged = (sid: number): Tagged | null => {
     if (cache.has(sid)) return cache.get(sid) ?? null;
-    const text = sentences[sid]!.sentence.text;
+    const text = sentences.texts[sid]!;
     const { lower, spans } = wordsOf(text);
     const tags = tagWords(text, spans);
     const value = tags ? { text, lower, spans, tags } : null;

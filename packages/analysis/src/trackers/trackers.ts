@@ -39,20 +39,22 @@ export function analyseTrackers(
     phraseCount += tracker.phrases.length;
   });
   const phraseStamp = new Int32Array(phraseCount);
-  conversations.forEach(({ call, sentences }, c) => {
-    for (const sentence of sentences) {
-      const found = matcher.count(sentence.text);
+  conversations.forEach((conversation, c) => {
+    const { call, texts, sides } = conversation;
+    for (let i = 0; i < texts.length; i++) {
+      const found = matcher.count(texts[i]!);
       if (found === 0) continue;
       const { countedTracker, countedPhrase } = matcher;
+      const side = sides[i]!;
       for (let m = 0; m < found; m++) {
         const tracker = countedTracker[m]!;
         const phrase = countedPhrase[m]!;
         const s = state[tracker]!;
         s.mentions++;
-        s.bySide[sentence.side]++;
+        s.bySide[side]++;
         const p = s.phrases[phrase]!;
         p.mentions++;
-        p.bySide[sentence.side]++;
+        p.bySide[side]++;
         if (inCall[tracker] === 0) touched.push(tracker);
         inCall[tracker]!++;
         const at = phraseBase[tracker]! + phrase;
@@ -62,8 +64,8 @@ export function analyseTrackers(
         }
         const last = s.evidence.at(-1);
         // Two mentions in one sentence share one piece of evidence: the UI links to the sentence.
-        const sameSentence = last?.callId === call.id && last.sentenceIndex === sentence.sentenceIndex;
-        if (!sameSentence && s.evidence.length < evidenceLimit) s.evidence.push(evidenceOf(call, sentence));
+        const sameSentence = last?.callId === call.id && last.sentenceIndex === i;
+        if (!sameSentence && s.evidence.length < evidenceLimit) s.evidence.push(evidenceOf(conversation, i));
       }
     }
     if (touched.length === 0) return;
