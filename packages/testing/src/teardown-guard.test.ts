@@ -10,12 +10,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
-// Rewritten by the pg-boss branch; converted once it is merged (issue #17).
-const pending = new Set<string>([
-  'apps/server/src/api-tests/analyses.test.ts',
-  'apps/worker/src/tenants.sandbox.test.ts',
-]);
-
 function testFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
@@ -79,14 +73,12 @@ describe('test resources tear themselves down', () => {
   });
 
   it('finds no file that starts a server, worker, sandbox or process and closes one by hand in a hook', () => {
-    const problems = files
-      .filter((file) => !pending.has(relative(root, file).split('\\').join('/')))
-      .flatMap((file) =>
-        handTeardowns(readFileSync(file, 'utf8')).map(
-          (line) =>
-            `${relative(root, file)}:${line} closes a resource in a hook: use \`await using\` in the test, or sharedResource() from @callmine/testing`,
-        ),
-      );
+    const problems = files.flatMap((file) =>
+      handTeardowns(readFileSync(file, 'utf8')).map(
+        (line) =>
+          `${relative(root, file)}:${line} closes a resource in a hook: use \`await using\` in the test, or sharedResource() from @callmine/testing`,
+      ),
+    );
     expect(problems).toEqual([]);
   });
 
