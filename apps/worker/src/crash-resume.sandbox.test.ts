@@ -1,47 +1,28 @@
 // Kill -9 the worker process three times while it fetches, restart it each time: the stored data equal a clean
 // run's, and nothing is counted twice. The only request a kill can waste is the one in flight at that moment.
-import type { ChildProcess } from 'node:child_process';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedDigest } from './testing/measure.ts';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { exited, spawnWorker } from './testing/spawn-worker.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let envs: RunEnv[] = [];
-let children: ChildProcess[] = [];
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await Promise.all(children.map(exited));
-  await worker?.close();
-  for (const e of envs) await e.close();
-  envs = [];
-  children = [];
-  worker = undefined;
-});
 
 describe('a worker killed during fetching', () => {
   it('resumes from its checkpoints three times over and ends like a clean run', {
     timeout: 90_000,
   }, async () => {
-    const clean = await startRunEnv();
-    envs.push(clean);
+    await using clean = await startRunEnv();
     const cleanRun = await clean.startRun();
-    worker = await startTestWorker(clean.server.dataDir, clean.workerEnv);
+    const worker = await clean.startWorker();
     const cleanDone = await clean.waitFor(cleanRun.id, isFinished);
     const cleanDigest = await storedDigest(worker, cleanRun.id);
     const cleanRequests = clean.runRequests().length;
     await worker.close();
-    worker = undefined;
 
-    const env = await startRunEnv();
-    envs.push(env);
+    await using env = await startRunEnv();
     const queued = await env.startRun();
     let kills = 0;
     for (const killAt of [3, 8, 14]) {
-      const child = spawnWorker(env.server.dataDir, env.workerEnv);
-      children.push(child);
+      await using child = spawnWorker(env.server.dataDir, env.workerEnv);
       while (env.runRequests().length < killAt) await new Promise((resolve) => setTimeout(resolve, 2));
       child.kill('SIGKILL');
       await exited(child);
@@ -53,8 +34,7 @@ describe('a worker killed during fetching', () => {
       expect(wasted).toBeGreaterThanOrEqual(0);
       expect(wasted).toBeLessThanOrEqual(kills);
     }
-    const last = spawnWorker(env.server.dataDir, env.workerEnv);
-    children.push(last);
+    await using last = spawnWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(run.totals).toEqual(cleanDone.totals);
@@ -64,21 +44,19 @@ describe('a worker killed during fetching', () => {
 
     last.kill('SIGTERM');
     await exited(last);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
-    expect(await storedDigest(worker, queued.id)).toBe(cleanDigest);
+    const reader = await env.startWorker();
+    expect(await storedDigest(reader, queued.id)).toBe(cleanDigest);
   });
 });
 
 describe('a worker stopped with SIGTERM', () => {
   it('finishes the batch in hand, checkpoints it, gives the job back and exits cleanly', async () => {
-    const env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' } });
-    envs.push(env);
+    await using env = await startRunEnv({ env: { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' } });
     const queued = await env.startRun();
-    const child = spawnWorker(env.server.dataDir, {
+    await using child = spawnWorker(env.server.dataDir, {
       ...env.workerEnv,
       CALLMINE_GONG_REQUESTS_PER_SECOND: '5',
     });
-    children.push(child);
     while (env.runRequests().length < 6) await new Promise((resolve) => setTimeout(resolve, 2));
     child.kill('SIGTERM');
     await exited(child);

@@ -1,17 +1,7 @@
 // The daily Gong health check on a pinned clock against the sandbox: a revoked key is found by the check (one
 // request, counted in the day's budget) and the card says Needs attention before any run is started or fails.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-});
+import { describe, expect, it } from 'vitest';
+import { startRunEnv } from './testing/run-env.ts';
 
 const HOUR = 3_600_000;
 
@@ -21,9 +11,9 @@ describe('the daily Gong health check', () => {
   }, async () => {
     let at = Date.parse('2026-06-10T09:00:00Z');
     const now = () => new Date(at);
-    env = await startRunEnv({ calls: 20, now });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
-    const usersRequests = () => env!.sandbox.requests.filter((r) => r.path === '/v2/users').length;
+    await using env = await startRunEnv({ calls: 20, now });
+    const worker = await env.startWorker({}, { now, scheduler: false });
+    const usersRequests = () => env.sandbox.requests.filter((r) => r.path === '/v2/users').length;
     env.sandbox.requests.length = 0;
 
     // Connecting was the first check: nothing is due for a day.
@@ -80,8 +70,8 @@ describe('the daily Gong health check', () => {
   }, async () => {
     let at = Date.parse('2026-06-10T09:00:00Z');
     const now = () => new Date(at);
-    env = await startRunEnv({ calls: 20, now });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { now, scheduler: false });
+    await using env = await startRunEnv({ calls: 20, now });
+    const worker = await env.startWorker({}, { now, scheduler: false });
     at = Date.parse('2026-06-10T09:20:00Z'); // so the schedule's next slot is tomorrow's 09:10
     const analysis = await env.admin.analyses.create.mutate({
       name: 'Daily pulse',
@@ -95,7 +85,7 @@ describe('the daily Gong health check', () => {
       time: '09:10',
       timeZone: 'UTC',
     });
-    const usersRequests = () => env!.sandbox.requests.filter((r) => r.path === '/v2/users').length;
+    const usersRequests = () => env.sandbox.requests.filter((r) => r.path === '/v2/users').length;
     env.sandbox.requests.length = 0;
 
     expect([...(await worker.health.tick())]).toEqual([]); // the sweep: checked at connect, not due

@@ -10,11 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import { buildApiReference } from '@callmine/api';
 import { apiClient, browserLikeFetch, testAdmin } from '@callmine/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type OwnIds, procedureCases, type TenantIds } from './isolation/procedure-cases.ts';
 import { tenantRows } from './isolation/tenant-rows.ts';
-import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+import { isFinished, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
 
 interface Answer {
   status: number;
@@ -73,8 +73,7 @@ const analysisBody = (name: string) => ({
   },
 });
 
-let env: RunEnv;
-let worker: TestWorker;
+const env = sharedResource(() => startRunEnv({ calls: 40 }), 120_000);
 const a = {} as TenantIds;
 const own = {} as OwnIds;
 const callers: Caller[] = [];
@@ -101,10 +100,9 @@ async function runToReport(client: ReturnType<typeof apiClient>, analysisId: str
 }
 
 beforeAll(async () => {
-  env = await startRunEnv({ calls: 40 });
   // Nothing in the background: the suite compares A's rows before and after, and a webhook delivery attempt would
   // change them.
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false, webhooks: false });
+  await env.startWorker({}, { scheduler: false, webhooks: false });
   const ada = env.admin;
 
   // Workspace A: Ada's, on the sandbox's acme tenant, renamed to a name no other data could contain.
@@ -190,11 +188,6 @@ beforeAll(async () => {
     },
   );
 }, 120_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await env?.close();
-});
 
 describe('tenant isolation, every procedure', () => {
   const reference = buildApiReference();

@@ -2,22 +2,12 @@
 // ahead of expiry, on a refresh after a 401) and Callmine's client secret go through the worker's paths — success,
 // a refused refresh token, a failed run — and then no byte of them may be found in the logs, the data directory or
 // any API response.
-import { startTokenProxy, storedAtRest, type TokenProxy, tokensIn } from '@callmine/server/testing';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+import { startTokenProxy, storedAtRest, tokensIn } from '@callmine/server/testing';
+import { describe, expect, it } from 'vitest';
+import { isFinished, startRunEnv } from './testing/run-env.ts';
 
 const DAY = 86_400_000;
 const slow = { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' };
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-let proxy: TokenProxy | undefined;
-afterEach(async () => {
-  await worker?.close();
-  await env?.close();
-  await proxy?.close();
-});
 
 describe('Gong OAuth refresh canary', () => {
   it('leaves no trace of refreshed tokens or the client secret in logs, the data dir or API responses', async () => {
@@ -25,9 +15,9 @@ describe('Gong OAuth refresh canary', () => {
     const clock = () => Date.now() + offset;
     const clientSecret = `canary-client-secret-${crypto.randomUUID()}`;
     let tokenUrl = '';
-    proxy = await startTokenProxy(() => tokenUrl);
+    await using proxy = await startTokenProxy(() => tokenUrl);
     const proxyUrl = proxy.url;
-    env = await startRunEnv({
+    await using env = await startRunEnv({
       connect: 'oauth',
       calls: 600,
       sandbox: { clock },
@@ -49,9 +39,8 @@ describe('Gong OAuth refresh canary', () => {
       },
     });
     const e = env;
-    worker = await startTestWorker(
-      e.server.dataDir,
-      { ...e.workerEnv, CALLMINE_LOG_LEVEL: 'trace' },
+    const worker = await e.startWorker(
+      { CALLMINE_LOG_LEVEL: 'trace' },
       {
         now: () => new Date(clock()),
       },

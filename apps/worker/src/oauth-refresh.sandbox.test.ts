@@ -1,38 +1,26 @@
 // OAuth credentials during runs: the worker renews the access token when it is about to expire (or when Gong
 // refuses one that looked valid), exactly once however many runs and workers need it, and the run carries on
 // from where it was. The sandbox counts refreshes; the clock is moved forward a day to make a token expire.
-import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { exited, spawnWorker } from './testing/spawn-worker.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+import { spawnWorker } from './testing/spawn-worker.ts';
+import type { TestWorker } from './testing/test-worker.ts';
 
 const DAY = 86_400_000;
 const slow = { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' };
 
-let env: RunEnv | undefined;
-let workers: TestWorker[] = [];
-let children: ChildProcess[] = [];
 let offset = 0;
 /** Sandbox and worker share it: moving it forward a day expires the token for Gong and for Callmine alike. */
 const clock = () => Date.now() + offset;
 const shiftedNow = () => new Date(clock());
 
-afterEach(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await Promise.all(children.map(exited));
-  children = [];
-  await Promise.all(workers.map((w) => w.close()));
-  await env?.close();
-  workers = [];
-  env = undefined;
+afterEach(() => {
   offset = 0;
 });
 
-async function startWorker(e: RunEnv): Promise<TestWorker> {
-  const worker = await startTestWorker(e.server.dataDir, { ...e.workerEnv, ...slow }, { now: shiftedNow });
-  workers.push(worker);
-  return worker;
+/** A worker on the shifted clock; the env closes it. */
+function startWorker(e: RunEnv): Promise<TestWorker> {
+  return e.startWorker(slow, { now: shiftedNow });
 }
 
 async function untilRequests(e: RunEnv, n: number) {
@@ -51,7 +39,7 @@ async function cardExpiry(e: RunEnv): Promise<number> {
 
 describe('an OAuth run spanning a token expiry', () => {
   it('refreshes once before the token expires and finishes with the right totals', async () => {
-    env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
+    await using env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
     const truth = env.sandbox.groundTruth('acme');
     const expiresBefore = await cardExpiry(env);
     const queued = await env.startRun();
@@ -76,7 +64,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('with 2-minute tokens (the sandbox’s --token-ttl 120) a run renews once, not before every request', async () => {
-    env = await startRunEnv({
+    await using env = await startRunEnv({
       connect: 'oauth',
       env: slow,
       sandbox: { clock, accessTokenTtlSeconds: 120 },
@@ -101,7 +89,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('refreshes and retries once when Gong refuses a token that looked valid', async () => {
-    env = await startRunEnv({ connect: 'oauth', env: slow });
+    await using env = await startRunEnv({ connect: 'oauth', env: slow });
     const truth = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
     await startWorker(env);
@@ -121,7 +109,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('two runs on two workers sharing the database file cause exactly one refresh', async () => {
-    env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
+    await using env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
     const truth = env.sandbox.groundTruth('acme');
     const first = await env.startRun();
     const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
@@ -150,13 +138,14 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('two worker processes refused the same token at once cause exactly one refresh', async () => {
-    env = await startRunEnv({ connect: 'oauth', env: slow });
+    await using env = await startRunEnv({ connect: 'oauth', env: slow });
     const first = await env.startRun();
     const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
     // A 5 s lease, not run-env's 1 s: on a loaded machine a missed heartbeat hands a run to the other process,
     // which starts its analysis again (the quota race test saw that loop outlast the wait).
     const racing = { ...env.workerEnv, ...slow, CALLMINE_WORKER_LEASE_MS: '5000' };
-    children.push(spawnWorker(env.server.dataDir, racing), spawnWorker(env.server.dataDir, racing));
+    await using _one = spawnWorker(env.server.dataDir, racing);
+    await using _two = spawnWorker(env.server.dataDir, racing);
     await env.waitFor(first.id, (r) => r.progress.callsTotal > 0);
     await env.waitFor(second.id, (r) => r.progress.callsTotal > 0);
     // Gong stops accepting the access token both processes are using.
@@ -173,7 +162,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('fails the run plainly when Gong refuses the refresh token, flags the card, and does not try again', async () => {
-    env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
+    await using env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
     const queued = await env.startRun();
     await startWorker(env);
     await untilRequests(env, 4);

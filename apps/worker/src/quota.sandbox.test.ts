@@ -1,27 +1,12 @@
 // The monthly allowance end to end: runs started through the API, charged by real workers (in this process or
 // racing in two processes on one database) against the Gong sandbox over real HTTP, on SQLite and on PostgreSQL.
-import type { ChildProcess } from 'node:child_process';
 import type { RunView } from '@callmine/contracts';
 import { setAllowanceOverride } from '@callmine/db';
 import { countRows, tableSnapshot } from '@callmine/server/testing';
 import { type SQL, sql } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
 import { exited, spawnWorker } from './testing/spawn-worker.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-
-let env: RunEnv | undefined;
-let worker: TestWorker | undefined;
-let children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children) child.kill('SIGKILL');
-  await Promise.all(children.map(exited));
-  await worker?.close();
-  await env?.close();
-  worker = undefined;
-  env = undefined;
-  children = [];
-});
 
 const quotaEnv = (allowance: number) => ({
   calls: 300,
@@ -43,8 +28,8 @@ const quotaTables = async (e: RunEnv) =>
 
 describe('the monthly allowance', () => {
   it('a run that reaches it analyses only the admitted calls, fetches no other transcript, and ends partial with the numbers', async () => {
-    env = await startRunEnv(quotaEnv(120));
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await using env = await startRunEnv(quotaEnv(120));
+    await env.startWorker();
     const run = await env.waitFor((await env.startRun()).id, isFinished);
     const usage = await env.admin.usage.summary.query();
 
@@ -73,7 +58,7 @@ describe('the monthly allowance', () => {
   it('two worker processes racing four overlapping runs never exceed it, and shared calls are charged once', {
     timeout: 90_000,
   }, async () => {
-    env = await startRunEnv(quotaEnv(150));
+    await using env = await startRunEnv(quotaEnv(150));
     const started: RunView[] = [];
     for (const [from, to] of [
       ['2025-12-01', '2026-05-31'],
@@ -86,7 +71,8 @@ describe('the monthly allowance', () => {
     // A lease of 5 s, not run-env's 1 s: on a loaded machine a heartbeat (a round trip on PostgreSQL) can miss a
     // 1 s lease, the other process takes the job over and the analysis starts again, again and again.
     const racing = { ...env.workerEnv, CALLMINE_WORKER_LEASE_MS: '5000' };
-    children.push(spawnWorker(env.server.dataDir, racing), spawnWorker(env.server.dataDir, racing));
+    await using _one = spawnWorker(env.server.dataDir, racing);
+    await using _two = spawnWorker(env.server.dataDir, racing);
     const runs: RunView[] = [];
     for (const run of started) runs.push(await env.waitFor(run.id, isFinished, 60_000));
 
@@ -115,8 +101,8 @@ describe('the monthly allowance', () => {
   });
 
   it('overlapping runs: the second pays only for calls the first did not', async () => {
-    env = await startRunEnv(quotaEnv(1000));
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await using env = await startRunEnv(quotaEnv(1000));
+    await env.startWorker();
     const first = await env.waitFor(
       (await env.startRun({ from: '2025-12-01', to: '2026-03-31' })).id,
       isFinished,
@@ -144,10 +130,9 @@ describe('the monthly allowance', () => {
   it('a worker killed after charging, then restarted, charges nothing extra', {
     timeout: 60_000,
   }, async () => {
-    env = await startRunEnv(quotaEnv(200));
+    await using env = await startRunEnv(quotaEnv(200));
     const queued = await env.startRun();
-    const child = spawnWorker(env.server.dataDir, env.workerEnv);
-    children.push(child);
+    await using child = spawnWorker(env.server.dataDir, env.workerEnv);
     while (!env.runRequests().some((r) => r.path === '/v2/calls/transcript')) {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
@@ -157,7 +142,7 @@ describe('the monthly allowance', () => {
     const charged = await quotaTables(env);
     expect(await countRows(env.server.database.db, 'quotaCharge')).toBe(200);
 
-    children.push(spawnWorker(env.server.dataDir, env.workerEnv));
+    await using _restarted = spawnWorker(env.server.dataDir, env.workerEnv);
     const run = await env.waitFor(queued.id, isFinished);
     expect(run.status).toBe('done');
     expect(await quotaTables(env)).toBe(charged);
@@ -168,11 +153,11 @@ describe('the monthly allowance', () => {
   it('replacing the Gong key 20 times leaves the quota counters exactly as they were', {
     timeout: 60_000,
   }, async () => {
-    env = await startRunEnv({
+    await using env = await startRunEnv({
       ...quotaEnv(1000),
       env: { CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '1000' },
     });
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+    await env.startWorker();
     const done = await env.waitFor(
       (await env.startRun({ from: '2026-01-01', to: '2026-03-31' })).id,
       isFinished,

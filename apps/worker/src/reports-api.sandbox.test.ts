@@ -5,11 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AppRouter } from '@callmine/api';
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
+import { sharedResource } from '@callmine/testing';
 import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isFinished, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
+import type { TestWorker } from './testing/test-worker.ts';
 
 /** What a developer's script does: a plain fetch with the Bearer header, no cookies. */
 function tokenClient(url: string, token: string) {
@@ -31,13 +32,12 @@ async function failure(promise: Promise<unknown>) {
   throw new Error('expected the call to fail');
 }
 
-let env: RunEnv;
+const env = sharedResource(() => startRunEnv({ calls: 120 }), 60_000);
 let worker: TestWorker;
 const reportIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  env = await startRunEnv({ calls: 120 });
-  worker = await startTestWorker(env.server.dataDir, env.workerEnv);
+  worker = await env.startWorker();
   for (const name of ['Pricing pulse', 'Competitor watch', '100% coverage']) {
     const analysis = await env.admin.analyses.create.mutate({
       name,
@@ -54,10 +54,6 @@ beforeAll(async () => {
     reportIds[name] = run.reportId!;
   }
 }, 60_000);
-afterAll(async () => {
-  await worker?.close();
-  await env?.close();
-});
 
 describe('reports over the API', () => {
   it('lists newest first, searches by name (wildcards taken literally) and reads one in full', async () => {

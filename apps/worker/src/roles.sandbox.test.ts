@@ -5,30 +5,26 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiClient, existingDatabaseEnv, freePort, testAdmin } from '@callmine/server/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFinished, startRunEnv } from './testing/run-env.ts';
-import { exited } from './testing/spawn-worker.ts';
+import { disposableProcess, exited } from './testing/spawn-worker.ts';
 
 const appsDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
-let children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map(exited));
-  children = [];
-});
-
-interface Started {
+interface Started extends AsyncDisposable {
   child: ChildProcess;
   output: () => string;
 }
 
+/** main.ts under tsx; `await using` stops it with SIGTERM (which tsx passes on) and waits for it. */
 function startMain(app: 'server' | 'worker', env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(appsDir, app),
-    env: { ...process.env, CALLMINE_LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
+  const child = disposableProcess(
+    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: join(appsDir, app),
+      env: { ...process.env, CALLMINE_LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+    'SIGTERM',
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => {
     output += chunk;
@@ -36,7 +32,7 @@ function startMain(app: 'server' | 'worker', env: Record<string, string>): Start
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  return { child, output: () => output };
+  return { child, output: () => output, [Symbol.asyncDispose]: child[Symbol.asyncDispose] };
 }
 
 async function waitForHealth(url: string, started: Started): Promise<Response> {
@@ -61,12 +57,12 @@ describe('CALLMINE_ROLE', () => {
     const shared = { ...env.workerEnv, CALLMINE_DATA_DIR: dataDir, ...existingDatabaseEnv(dataDir) };
 
     // The server machine: CALLMINE_ROLE=server. Its worker leaves at once, saying so; its server serves /healthz.
-    const skipped = startMain('worker', { ...shared, CALLMINE_ROLE: 'server' });
+    await using skipped = startMain('worker', { ...shared, CALLMINE_ROLE: 'server' });
     await exited(skipped.child);
     expect(skipped.child.exitCode).toBe(0);
     expect(skipped.output().trim()).toBe('CALLMINE_ROLE=server: the worker is not started on this machine.');
     const port = await freePort();
-    const server = startMain('server', { ...shared, CALLMINE_ROLE: 'server', PORT: String(port) });
+    await using server = startMain('server', { ...shared, CALLMINE_ROLE: 'server', PORT: String(port) });
     const serverUrl = `http://127.0.0.1:${port}`;
     const serverHealth = await waitForHealth(`${serverUrl}/healthz`, server);
     expect(serverHealth.status).toBe(200);
@@ -80,7 +76,7 @@ describe('CALLMINE_ROLE', () => {
     expect((await admin.runs.get.query({ id: queued.id })).status).toBe('queued');
 
     // The worker machine: CALLMINE_ROLE=worker. Its server leaves at once; its worker answers /healthz and runs it.
-    const noServer = startMain('server', {
+    await using noServer = startMain('server', {
       ...shared,
       CALLMINE_ROLE: 'worker',
       PORT: String(await freePort()),
@@ -89,7 +85,7 @@ describe('CALLMINE_ROLE', () => {
     expect(noServer.child.exitCode).toBe(0);
     expect(noServer.output().trim()).toBe('CALLMINE_ROLE=worker: the server is not started on this machine.');
     const healthPort = await freePort();
-    const worker = startMain('worker', {
+    await using worker = startMain('worker', {
       ...shared,
       CALLMINE_ROLE: 'worker',
       CALLMINE_WORKER_HEALTH_PORT: String(healthPort),

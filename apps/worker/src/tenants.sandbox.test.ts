@@ -5,12 +5,13 @@
 import type { RunView } from '@callmine/contracts';
 import type { SandboxTenant } from '@callmine/gong-sandbox';
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
+import { sharedResource } from '@callmine/testing';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SUSPENDED_RUN_MESSAGE } from './jobs/suspension.ts';
-import { isFinished, type RunEnv, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
+import { isFinished, startRunEnv, WHOLE_HISTORY } from './testing/run-env.ts';
 import { makeRunJobDue, runJob } from './testing/run-job.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
+import type { TestWorker } from './testing/test-worker.ts';
 
 const CALLS = 40;
 type Client = ReturnType<typeof apiClient>;
@@ -28,8 +29,6 @@ async function waitFor(client: Client, runId: string, until: (run: RunView) => b
   }
 }
 
-let env: RunEnv;
-
 /** A run's status and error, read from the database (a suspended workspace's members can't sign in). */
 async function runRow(id: string) {
   const { db } = env.server.database;
@@ -46,8 +45,9 @@ let worker: TestWorker | undefined;
 let beta: Client;
 let betaId = '';
 
-beforeAll(async () => {
-  env = await startRunEnv({ calls: CALLS });
+// One Callmine with a second workspace on the globex tenant; the env closes the workers it started, then itself.
+const env = sharedResource(async () => {
+  const env = await startRunEnv({ calls: CALLS });
   const created = await env.admin.operator.createWorkspace.mutate({
     name: 'Globex Buyer',
     adminEmail: 'bea@globex.example',
@@ -68,19 +68,15 @@ beforeAll(async () => {
     baseUrl: globex.baseUrl,
   });
   await new Promise((resolve) => setTimeout(resolve, 1100));
+  return env;
 }, 60_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await env?.close();
-});
 
 describe('two workspaces, one worker', () => {
   it('runs both at once; each report holds only its own tenant’s calls, each quota only its own', {
     timeout: 120_000,
   }, async () => {
     const [runA, runB] = await Promise.all([env.startRun(), beta.runs.start.mutate(WHOLE_HISTORY)]);
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    worker = await env.startWorker({}, { scheduler: false });
     const [doneA, doneB] = await Promise.all([
       waitFor(env.admin, runA.id, isFinished),
       waitFor(beta, runB.id, isFinished),
@@ -132,7 +128,7 @@ describe('two workspaces, one worker', () => {
       .where(eq(db.tables.schedule.id, schedule.id));
     await env.admin.operator.suspend.mutate({ id: betaId });
 
-    worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    worker = await env.startWorker({}, { scheduler: false });
     const runA = await env.startRun();
     expect((await waitFor(env.admin, runA.id, isFinished)).status).toBe('done');
     expect(await worker.scheduler.tick()).toEqual([]);
@@ -152,7 +148,7 @@ describe('two workspaces, one worker', () => {
   it('stops a run already in progress when its workspace is suspended; nothing is charged twice', {
     timeout: 120_000,
   }, async () => {
-    if (!worker) worker = await startTestWorker(env.server.dataDir, env.workerEnv, { scheduler: false });
+    if (!worker) worker = await env.startWorker({}, { scheduler: false });
     const usedBefore = (await beta.usage.summary.query()).used;
     // Each Gong answer takes a while, so the run is mid-fetch when the operator acts.
     env.sandbox.faults.latency(1500);

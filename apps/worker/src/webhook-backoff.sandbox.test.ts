@@ -2,15 +2,11 @@
 // at growing gaps (never shrinking, up to the hourly cap) for at least 24 hours, the delivery is still being retried
 // then, and a later 200 stops them. The clock jumps straight to each delivery's next attempt time.
 import { apiClient, startTestServer, testAdmin } from '@callmine/server/testing';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startTestWorker } from './testing/test-worker.ts';
 import { startWebhookReceiver } from './testing/webhook-receiver.ts';
 
 const HOUR = 3_600_000;
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 describe('webhook retries over a day (fake clock)', () => {
   it('retries with growing gaps for more than 24 hours, and a 200 stops them', {
@@ -18,24 +14,21 @@ describe('webhook retries over a day (fake clock)', () => {
   }, async () => {
     let clock = new Date('2026-03-02T09:00:00Z');
     const now = () => clock;
-    const r = await startWebhookReceiver();
-    cleanups.push(() => r.close());
+    await using r = await startWebhookReceiver();
     r.nowSeconds = () => Math.floor(clock.getTime() / 1000);
     r.answer = 500;
-    const s = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin }, { now });
-    cleanups.push(() => s.close());
+    await using s = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin }, { now });
     const admin = apiClient(s.url);
     await admin.setup.createOwner.mutate(testAdmin);
     const created = await admin.webhooks.create.mutate({ url: r.url, events: ['run.finished'] });
     r.secret = created.secret;
     const endpointId = created.endpoint.id;
     const { deliveryId } = await admin.webhooks.sendTest.mutate({ endpointId });
-    const w = await startTestWorker(
+    await using w = await startTestWorker(
       s.dataDir,
       { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin },
       { now, webhooks: false, scheduler: false },
     );
-    cleanups.push(() => w.close());
     const delivery = async () => {
       const { items } = await admin.webhooks.deliveries.query({ endpointId });
       const found = items.find((d) => d.id === deliveryId);

@@ -3,20 +3,24 @@
 // attention, a schedule occurrence that failed. Then a master-key rotation: the endpoint's secret moves to the new
 // key, the old key is retired, and the next worker's deliveries still verify with the secret shown at creation.
 import { createVaultStore } from '@callmine/db';
+import { sharedResource } from '@callmine/testing';
 import { loadKeyRing, replaceKeyFile, retireKey, rewrapAll } from '@callmine/vault';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { isFinished, startRunEnv } from './testing/run-env.ts';
+import type { TestWorker } from './testing/test-worker.ts';
+import { startWebhookReceiver } from './testing/webhook-receiver.ts';
 
 const CALLS = 60;
 const ALLOWANCE = 50;
 
 type Body = { id: string; type: string; workspaceId?: string; data: Record<string, unknown> };
 
-let r: WebhookReceiver;
-let env: RunEnv;
+const r = sharedResource(() => startWebhookReceiver());
+const env = sharedResource(
+  () => startRunEnv({ calls: CALLS, env: { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin } }),
+  60_000,
+);
 let worker: TestWorker;
 let endpointId = '';
 let workspaceId = '';
@@ -26,8 +30,6 @@ const ofType = (type: string) => bodies().filter((b) => b.type === type);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(async () => {
-  r = await startWebhookReceiver();
-  env = await startRunEnv({ calls: CALLS, env: { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin } });
   const created = await env.admin.webhooks.create.mutate({
     url: r.url,
     events: ['gong.needs-attention', 'quota.reached-80', 'quota.reached-100', 'schedule.occurrence-failed'],
@@ -36,18 +38,8 @@ beforeAll(async () => {
   endpointId = created.endpoint.id;
   const [own] = await env.admin.operator.workspaces.query();
   workspaceId = own?.id ?? '';
-  worker = await startTestWorker(
-    env.server.dataDir,
-    { ...env.workerEnv, CALLMINE_WEBHOOK_POLL_MS: '50' },
-    { scheduler: false },
-  );
+  worker = await env.startWorker({ CALLMINE_WEBHOOK_POLL_MS: '50' }, { scheduler: false });
 }, 60_000);
-
-afterAll(async () => {
-  await worker?.close();
-  await env?.close();
-  await r?.close();
-});
 
 describe('webhook events from the worker', () => {
   it('sends quota.reached-80 and quota.reached-100 once, when a run’s charge crosses them', {
@@ -145,11 +137,7 @@ describe('webhook events from the worker', () => {
       .from(db.tables.webhookEndpoint);
     expect(endpoint?.sealed.startsWith('v1.k2.')).toBe(true);
 
-    worker = await startTestWorker(
-      dataDir,
-      { ...env.workerEnv, CALLMINE_WEBHOOK_POLL_MS: '50' },
-      { scheduler: false },
-    );
+    worker = await env.startWorker({ CALLMINE_WEBHOOK_POLL_MS: '50' }, { scheduler: false });
     const before = r.received.length;
     const { deliveryId } = await env.admin.webhooks.sendTest.mutate({ endpointId });
     await r.waitFor((got) => got.length > before);

@@ -1,6 +1,5 @@
 // Signed webhooks end to end: a real server and worker on one data directory, a local receiver allowed as a
 // development origin that checks every signature the way the README tells receivers to.
-import type { ChildProcess } from 'node:child_process';
 import {
   apiClient,
   startTestServer,
@@ -8,49 +7,23 @@ import {
   type TestServer,
   testAdmin,
 } from '@callmine/server/testing';
-import { afterEach, describe, expect, it } from 'vitest';
-import { isFinished, type RunEnv, startRunEnv } from './testing/run-env.ts';
+import { describe, expect, it } from 'vitest';
+import { isFinished, startRunEnv } from './testing/run-env.ts';
 import { exited, spawnWorker } from './testing/spawn-worker.ts';
-import { startTestWorker, type TestWorker } from './testing/test-worker.ts';
-import { startWebhookReceiver, type WebhookReceiver } from './testing/webhook-receiver.ts';
+import { startTestWorker } from './testing/test-worker.ts';
+import { startWebhookReceiver } from './testing/webhook-receiver.ts';
 
-const cleanups: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function receiver(): Promise<WebhookReceiver> {
-  const r = await startWebhookReceiver();
-  cleanups.push(() => r.close());
-  return r;
-}
-async function worker(...args: Parameters<typeof startTestWorker>): Promise<TestWorker> {
-  const w = await startTestWorker(...args);
-  // Closed once, whether by the test or by the cleanup.
-  let closing: Promise<void> | undefined;
-  const close = () => {
-    closing ??= w.close();
-    return closing;
-  };
-  cleanups.push(close);
-  return { ...w, close };
-}
-function child(dataDir: string, env: Record<string, string>): ChildProcess {
-  const c = spawnWorker(dataDir, env);
-  cleanups.push(async () => {
-    c.kill('SIGKILL');
-    await exited(c);
-  });
-  return c;
-}
+/** A test server with the owner signed in (`admin`); `await using` closes it. */
 async function server(
   env: Record<string, string>,
   now?: () => Date,
 ): Promise<TestServer & { admin: ReturnType<typeof apiClient> }> {
   const s = await startTestServer(env, now ? { now } : {});
-  cleanups.push(() => s.close());
   const admin = apiClient(s.url);
-  await admin.setup.createOwner.mutate(testAdmin);
+  await admin.setup.createOwner.mutate(testAdmin).catch(async (error: unknown) => {
+    await s.close();
+    throw error;
+  });
   return { ...s, admin };
 }
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -59,15 +32,14 @@ describe('webhooks from a real run', () => {
   it('delivers run.finished and report.ready, signed; the secret is nowhere but the receiver', {
     timeout: 90_000,
   }, async () => {
-    const r = await receiver();
-    const env: RunEnv = await startRunEnv({ calls: 60, env: { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin } });
-    cleanups.push(() => env.close());
+    await using r = await startWebhookReceiver();
+    await using env = await startRunEnv({ calls: 60, env: { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin } });
     const created = await env.admin.webhooks.create.mutate({
       url: r.url,
       events: ['run.finished', 'report.ready', 'schedule.occurrence-failed'],
     });
     r.secret = created.secret;
-    const w = await worker(env.server.dataDir, { ...env.workerEnv, CALLMINE_WEBHOOK_POLL_MS: '50' });
+    const w = await env.startWorker({ CALLMINE_WEBHOOK_POLL_MS: '50' });
     const run = await env.startRun();
     const done = await env.waitFor(run.id, isFinished, 60_000);
     expect(done.status).toBe('done');
@@ -121,13 +93,13 @@ describe('retries', () => {
   it('retries a receiver answering 500 with growing gaps, and a 200 stops them', {
     timeout: 30_000,
   }, async () => {
-    const r = await receiver();
-    const s = await server({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin });
+    await using r = await startWebhookReceiver();
+    await using s = await server({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin });
     const created = await s.admin.webhooks.create.mutate({ url: r.url, events: ['run.finished'] });
     r.secret = created.secret;
     r.answer = (n) => (n < 4 ? 500 : 200);
     const { deliveryId } = await s.admin.webhooks.sendTest.mutate({ endpointId: created.endpoint.id });
-    await worker(s.dataDir, {
+    await using _worker = await startTestWorker(s.dataDir, {
       CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin,
       CALLMINE_WEBHOOK_RETRY_BASE_MS: '200',
       CALLMINE_WEBHOOK_POLL_MS: '20',
@@ -163,8 +135,8 @@ describe('retries', () => {
   it('survives worker restarts: nothing lost, nothing sent again after a 200', {
     timeout: 60_000,
   }, async () => {
-    const r = await receiver();
-    const s = await server({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin });
+    await using r = await startWebhookReceiver();
+    await using s = await server({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin });
     const created = await s.admin.webhooks.create.mutate({ url: r.url, events: ['run.finished'] });
     r.secret = created.secret;
     const env = {
@@ -180,13 +152,13 @@ describe('retries', () => {
     // The first three deliveries' first attempts succeed; everything else fails until the second worker runs.
     let failing = true;
     r.answer = (n) => (n < 3 || !failing ? 200 : 500);
-    const first = child(s.dataDir, env);
+    await using first = spawnWorker(s.dataDir, env);
     await r.waitFor((got) => got.length >= 9, 30_000);
     first.kill('SIGKILL');
     await exited(first);
     const seenBeforeRestart = r.received.length;
     failing = false;
-    child(s.dataDir, env);
+    await using _second = spawnWorker(s.dataDir, env);
     const deadline = Date.now() + 30_000;
     for (;;) {
       const { items } = await s.admin.webhooks.deliveries.query({ endpointId: created.endpoint.id });
@@ -215,14 +187,14 @@ describe('an endpoint failing for 3 days', () => {
   }, async () => {
     let clock = new Date('2026-03-02T09:00:00Z');
     const now = () => clock;
-    const r = await receiver();
+    await using r = await startWebhookReceiver();
     r.nowSeconds = () => Math.floor(clock.getTime() / 1000);
     r.answer = 503;
-    const s = await server({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin }, now);
+    await using s = await server({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin }, now);
     const created = await s.admin.webhooks.create.mutate({ url: r.url, events: ['run.finished'] });
     r.secret = created.secret;
     await s.admin.webhooks.sendTest.mutate({ endpointId: created.endpoint.id });
-    const w = await worker(
+    await using w = await startTestWorker(
       s.dataDir,
       { CALLMINE_WEBHOOK_ALLOWED_ORIGINS: r.origin },
       { now, webhooks: false, scheduler: false },

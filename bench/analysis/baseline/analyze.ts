@@ -28,7 +28,7 @@ export function analyzeBaseline(input: AnalysisInput, settings: AnalysisSettings
     calls: {
       total: corpus.calls.length,
       withTranscript: conversations.length,
-      sentences: conversations.reduce((sum, c) => sum + c.sentences.length, 0),
+      sentences: conversations.reduce((sum, c) => sum + c.texts.length, 0),
     },
     trackers: run.has('trackers')
       ? analyseTrackers(conversations, options.trackers, options.evidenceLimit)

@@ -40,23 +40,24 @@ export function analyseQuestions(
 ): { total: number; groups: QuestionGroup[] } {
   const wordings = new Map<string, Wording>();
   let total = 0;
-  for (const { call, sentences } of conversations) {
-    for (const sentence of sentences) {
-      if (sentence.side !== 'external' || !isQuestion(sentence.text)) continue;
+  for (const conversation of conversations) {
+    const { call } = conversation;
+    conversation.texts.forEach((text, i) => {
+      if (conversation.sides[i] !== 'external' || !isQuestion(text)) return;
       total++;
-      const tokens = tokensOf(sentence.text);
+      const tokens = tokensOf(text);
       const key = tokens.join(' ');
       let wording = wordings.get(key);
       if (!wording) {
         wording = { key, tokens: new Set(tokens), variants: new Map(), asked: [] };
         wordings.set(key, wording);
       }
-      const spelling = words(sentence.text).join(' ');
+      const spelling = words(text).join(' ');
       const variant = wording.variants.get(spelling);
       if (variant) variant.count++;
-      else wording.variants.set(spelling, { text: sentence.text.trim(), count: 1 });
-      wording.asked.push({ callId: call.id, evidence: evidenceOf(call, sentence) });
-    }
+      else wording.variants.set(spelling, { text: text.trim(), count: 1 });
+      wording.asked.push({ callId: call.id, evidence: evidenceOf(conversation, i) });
+    });
   }
   const groups: Wording[][] = [];
   for (const wording of wordings.values()) {

@@ -10,11 +10,11 @@ interface Counts {
 
 function customerCounts(conversations: readonly Conversation[]): Counts {
   const counts: Counts = { count: new Map(), calls: new Map(), words: 0 };
-  for (const { sentences } of conversations) {
+  for (const { texts, sides } of conversations) {
     const seen = new Set<string>();
-    for (const sentence of sentences) {
-      if (sentence.side !== 'external') continue;
-      const { phrases, wordCount } = phrasesOf(sentence.text);
+    for (let i = 0; i < texts.length; i++) {
+      if (sides[i] !== 'external') continue;
+      const { phrases, wordCount } = phrasesOf(texts[i]!);
       counts.words += wordCount;
       for (const phrase of phrases) {
         counts.count.set(phrase, (counts.count.get(phrase) ?? 0) + 1);
@@ -53,12 +53,13 @@ export function analyseThemes(
     .slice(0, topN);
 
   const evidence = new Map<string, Evidence[]>(scored.map((s) => [s.phrase, []]));
-  for (const { call, sentences } of conversations) {
-    for (const sentence of sentences) {
-      if (sentence.side !== 'external') continue;
-      for (const phrase of new Set(phrasesOf(sentence.text).phrases)) {
+  for (const conversation of conversations) {
+    const { texts, sides } = conversation;
+    for (let i = 0; i < texts.length; i++) {
+      if (sides[i] !== 'external') continue;
+      for (const phrase of new Set(phrasesOf(texts[i]!).phrases)) {
         const list = evidence.get(phrase);
-        if (list && list.length < evidenceLimit) list.push(evidenceOf(call, sentence));
+        if (list && list.length < evidenceLimit) list.push(evidenceOf(conversation, i));
       }
     }
   }

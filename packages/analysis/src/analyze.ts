@@ -2,11 +2,11 @@ import {
   type AnalysisInput,
   type AnalysisResult,
   type AnalysisSettings,
-  analysisInput,
   analysisSettings,
 } from '@callmine/contracts';
 import { conversationsOf } from './conversation.ts';
 import { dealSlicer } from './deals.ts';
+import { readInput } from './input.ts';
 import { analyseQuestions } from './questions/questions.ts';
 import { analyseTalk } from './talk/talk-metrics.ts';
 import { analyseThemes } from './themes/themes.ts';
@@ -15,11 +15,11 @@ import { analyseTrackers } from './trackers/trackers.ts';
 /**
  * The engine's one entry point: calls + transcripts (+ optionally the previous period) and settings in, a
  * JSON-serialisable result out. Pure and deterministic: same input, same output, byte for byte; no clock,
- * no randomness, no I/O. Input and settings are parsed with the contracts' schemas, so bad input throws a
- * ZodError before any work is done.
+ * no randomness, no I/O. Input and settings are validated against the contracts' schemas, so bad input throws a
+ * ZodError before any work is done (input of the contract's shape is checked in place, see input.ts).
  */
 export function analyze(input: AnalysisInput, settings: AnalysisSettings = {}): AnalysisResult {
-  const corpus = analysisInput.parse(input);
+  const corpus = readInput(input);
   const options = analysisSettings.parse(settings);
   const run = new Set(options.analysers);
   const conversations = conversationsOf(corpus);
@@ -36,7 +36,7 @@ export function analyze(input: AnalysisInput, settings: AnalysisSettings = {}): 
     calls: {
       total: corpus.calls.length,
       withTranscript: conversations.length,
-      sentences: conversations.reduce((sum, c) => sum + c.sentences.length, 0),
+      sentences: conversations.reduce((sum, c) => sum + c.texts.length, 0),
     },
     trackers,
     questions: run.has('questions')

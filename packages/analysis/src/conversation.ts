@@ -1,22 +1,21 @@
-import type { AnalysisCall, AnalysisCorpus, Side } from '@callmine/contracts';
+import type { AnalysisCall, AnalysisCorpus, Evidence, Side } from '@callmine/contracts';
 
 // Joins calls to transcripts and speakers to parties once, so every analyser walks the same sentences with
 // the same numbering (sentenceIndex counts all sentences of the call in transcript order).
 
-export interface SpokenSentence {
-  speakerId: string;
-  side: Side;
-  /** Index of the monologue the sentence belongs to. */
-  monologue: number;
-  sentenceIndex: number;
-  start: number;
-  end: number;
-  text: string;
-}
-
+/**
+ * One call and its sentences, numbered in transcript order (the number is the evidence's `sentenceIndex`). The
+ * sentences are kept column by column, not as an object each: every analyser walks them, and an object per
+ * sentence that lives as long as the run was most of the garbage collector's work.
+ */
 export interface Conversation {
   call: AnalysisCall;
-  sentences: SpokenSentence[];
+  texts: string[];
+  speakers: string[];
+  sides: Side[];
+  /** Milliseconds from the call's start. */
+  starts: number[];
+  ends: number[];
   /** The speaker ids that belong to the call's rep (parties whose userId is the primary user). */
   repSpeakers: ReadonlySet<string>;
 }
@@ -44,33 +43,38 @@ export function conversationsOf(corpus: AnalysisCorpus): Conversation[] {
       affiliationOf.set(party.speakerId, party.affiliation);
       if (party.userId !== undefined && party.userId === call.primaryUserId) repSpeakers.add(party.speakerId);
     }
-    const sentences: SpokenSentence[] = [];
-    monologues.forEach((monologue, index) => {
+    const conversation: Conversation = {
+      call,
+      texts: [],
+      speakers: [],
+      sides: [],
+      starts: [],
+      ends: [],
+      repSpeakers,
+    };
+    for (const monologue of monologues) {
       const side = sideOf(affiliationOf.get(monologue.speakerId));
       for (const sentence of monologue.sentences) {
-        sentences.push({
-          speakerId: monologue.speakerId,
-          side,
-          monologue: index,
-          sentenceIndex: sentences.length,
-          start: sentence.start,
-          end: sentence.end,
-          text: sentence.text,
-        });
+        conversation.texts.push(sentence.text);
+        conversation.speakers.push(monologue.speakerId);
+        conversation.sides.push(side);
+        conversation.starts.push(sentence.start);
+        conversation.ends.push(sentence.end);
       }
-    });
-    conversations.push({ call, sentences, repSpeakers });
+    }
+    conversations.push(conversation);
   }
   return conversations;
 }
 
-export function evidenceOf(call: AnalysisCall, sentence: SpokenSentence) {
+/** Sentence `i` of the conversation as evidence. */
+export function evidenceOf(conversation: Conversation, i: number): Evidence {
   return {
-    callId: call.id,
-    speakerId: sentence.speakerId,
-    side: sentence.side,
-    sentenceIndex: sentence.sentenceIndex,
-    startMs: sentence.start,
-    text: sentence.text,
+    callId: conversation.call.id,
+    speakerId: conversation.speakers[i]!,
+    side: conversation.sides[i]!,
+    sentenceIndex: i,
+    startMs: conversation.starts[i]!,
+    text: conversation.texts[i]!,
   };
 }

@@ -1,22 +1,13 @@
-import {
-  COMPETITORS,
-  type GongSandbox,
-  PRICING_TERMS,
-  startGongSandbox,
-  TRACKED_TERMS,
-} from '@callmine/gong-sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPETITORS, PRICING_TERMS, startGongSandbox, TRACKED_TERMS } from '@callmine/gong-sandbox';
+import { sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
 import { analyze } from './analyze.ts';
 import { sandboxAnalysisInput } from './testing/sandbox-input.ts';
 
 // The sandbox's generator knows, sentence by sentence, which tracked words and questions it wrote; analysing its
 // calls with trackers made of those words must reproduce its ground truth exactly.
 
-let sandbox: GongSandbox;
-beforeAll(async () => {
-  sandbox = await startGongSandbox({ seed: 8, callsUntil: '2026-11-01T00:00:00Z' });
-});
-afterAll(() => sandbox.close());
+const sandbox = sharedResource(() => startGongSandbox({ seed: 8, callsUntil: '2026-11-01T00:00:00Z' }));
 
 const inputOf = (tenantId: string) => sandboxAnalysisInput(sandbox, tenantId);
 

@@ -2,8 +2,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { apiClient, freePort, startTestServer, type TestServer } from '@callmine/server/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, freePort, startTestServer } from '@callmine/server/testing';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CallmineSetupError, callmineError, clientVersion, createCallmineClient } from './index.ts';
 
 const run = promisify(execFile);
@@ -11,10 +12,9 @@ const example = fileURLToPath(new URL('../examples/list-reports-and-run.ts', imp
 
 // Most tests spawn the example script through tsx (a few seconds each, more on a busy machine).
 describe('@callmine/client', { timeout: 60_000 }, () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer());
   let admin: ReturnType<typeof apiClient>;
   beforeAll(async () => {
-    server = await startTestServer();
     admin = apiClient(server.url);
     await admin.setup.createOwner.mutate({
       name: 'Dana Dev',
@@ -22,9 +22,6 @@ describe('@callmine/client', { timeout: 60_000 }, () => {
       password: 'dana long password',
       workspaceName: 'Acme Sales',
     });
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   it('runs the example script with a member token', async () => {

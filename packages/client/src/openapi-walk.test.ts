@@ -2,10 +2,12 @@
 // finished run, a report, a schedule, an invitation), over plain HTTP as a generated Python or Go client would,
 // and validates every answer against the documented response schema with ajv (JSON Schema 2020-12, formats on).
 // A documented query this test does not know how to call fails it by name: nothing is skipped silently.
+
+import { sharedResource } from '@callmine/testing';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SeededEnv, startSeededEnv } from './testing/seeded-env.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startSeededEnv } from './testing/seeded-env.ts';
 
 type Answers = Map<string, unknown>;
 interface HowToCall {
@@ -94,13 +96,12 @@ const queries: Record<string, HowToCall> = {
 };
 
 describe('every query in /docs/openapi.json, called on a live server', { timeout: 120_000 }, () => {
-  let seeded: SeededEnv;
+  const seeded = sharedResource(() => startSeededEnv(), 180_000);
   let document: Document;
   const tokens = { read: '', admin: '' };
   const ajv = addFormats(new Ajv2020({ allErrors: true }));
 
   beforeAll(async () => {
-    seeded = await startSeededEnv();
     const { admin } = seeded.env;
     const [analysis] = await admin.analyses.list.query();
     await admin.schedules.create.mutate({ analysisId: analysis?.id ?? '', ...schedule });
@@ -116,9 +117,6 @@ describe('every query in /docs/openapi.json, called on a live server', { timeout
     tokens.admin = (await admin.apiTokens.create.mutate({ name: 'walk (admin)', role: 'admin' })).token;
     document = (await (await fetch(`${seeded.env.server.url}/docs/openapi.json`)).json()) as Document;
   }, 180_000);
-  afterAll(async () => {
-    await seeded?.close();
-  });
 
   const documentedQueries = () =>
     Object.entries(document.paths)

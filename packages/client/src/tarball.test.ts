@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { sharedResource } from '@callmine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildClient, packageVersion } from '../scripts/pack.ts';
-import { type SeededEnv, startSeededEnv } from './testing/seeded-env.ts';
+import { startSeededEnv } from './testing/seeded-env.ts';
 
 const exec = promisify(execFile);
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
@@ -46,9 +47,10 @@ try {
 
 // tsc and npm take tens of seconds on a busy machine.
 describe('@callmine/client installed from its tarball outside the repository', { timeout: 180_000 }, () => {
-  let seeded: SeededEnv;
   let project: string;
   let packDir: string;
+  let current: string | undefined;
+  let old: string | undefined;
   let token: string;
 
   beforeAll(async () => {
@@ -57,9 +59,11 @@ describe('@callmine/client installed from its tarball outside the repository', {
     // Packing compiles the router synchronously for a while; done before the server starts in this process, so its
     // idle keep-alive sockets are not closed under a request when the event loop comes back.
     const build = buildClient();
-    const current = await build.pack(packageVersion(), packDir);
-    const old = await build.pack(OLD_VERSION, packDir);
-    seeded = await startSeededEnv();
+    current = await build.pack(packageVersion(), packDir);
+    old = await build.pack(OLD_VERSION, packDir);
+  }, 600_000);
+  const seeded = sharedResource(() => startSeededEnv(), 600_000);
+  beforeAll(async () => {
     expect(current).toBe(join(packDir, `callmine-client-${packageVersion()}.tgz`));
     token = (await seeded.env.admin.apiTokens.create.mutate({ name: 'outside script', role: 'read' })).token;
     writeFileSync(
@@ -99,8 +103,7 @@ describe('@callmine/client installed from its tarball outside the repository', {
     );
   }, 600_000);
 
-  afterAll(async () => {
-    await seeded?.close();
+  afterAll(() => {
     for (const dir of [project, packDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

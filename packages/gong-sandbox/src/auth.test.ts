@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
 import {
   COMPANY_INACTIVE_MESSAGE,
   FORBIDDEN_MESSAGE,
-  type GongSandbox,
   startGongSandbox,
   UNAUTHORIZED_MESSAGE,
 } from './index.ts';
 import { basicAuth, call, NO_LIMITS } from './testing/client.ts';
 
 describe('authentication and clusters', () => {
-  let sandbox: GongSandbox;
-  beforeAll(async () => {
-    sandbox = await startGongSandbox({ callsPerTenant: 20, rateLimit: NO_LIMITS });
-  });
-  afterAll(() => sandbox.close());
+  const sandbox = sharedResource(() => startGongSandbox({ callsPerTenant: 20, rateLimit: NO_LIMITS }));
 
   const key = (tenantId: string, label: string) => {
     const credential = sandbox.tenant(tenantId).credentials.find((c) => c.label === label);

@@ -1,18 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type GongSandbox, startGongSandbox, UNAUTHORIZED_MESSAGE } from './index.ts';
+import { sharedResource } from '@callmine/testing';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startGongSandbox, UNAUTHORIZED_MESSAGE } from './index.ts';
 import { aManualClock, aTenant } from './testing/builders.ts';
 import { asTenant } from './testing/client.ts';
 
 describe('rate limiting at Gong’s real limits', () => {
   const clock = aManualClock();
-  let sandbox: GongSandbox;
-  beforeAll(async () => {
-    sandbox = await startGongSandbox({
+  const sandbox = sharedResource(() =>
+    startGongSandbox({
       tenants: [aTenant(), aTenant({ id: 'hooli', name: 'Hooli' })],
       clock: clock.now,
-    });
-  });
-  afterAll(() => sandbox.close());
+    }),
+  );
 
   it('answers the 4th request within a second with 429 and a Retry-After, per company', async () => {
     const api = asTenant(sandbox, 'initech');
@@ -60,17 +59,17 @@ describe('rate limiting at Gong’s real limits', () => {
 });
 
 describe('faults on demand', () => {
-  let sandbox: GongSandbox;
-  let api: ReturnType<typeof asTenant>;
-  beforeAll(async () => {
-    sandbox = await startGongSandbox({
+  const sandbox = sharedResource(() =>
+    startGongSandbox({
       tenants: [aTenant()],
       rateLimit: { perSecond: 1000, perDay: 1_000_000 },
-    });
+    }),
+  );
+  let api: ReturnType<typeof asTenant>;
+  beforeAll(async () => {
     api = asTenant(sandbox, 'initech');
   });
   afterEach(() => sandbox.faults.reset());
-  afterAll(() => sandbox.close());
 
   it('fails the next n requests with the given status, then recovers', async () => {
     sandbox.faults.failNext(2, 503);

@@ -1,26 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createGong, type Gong, type GongOptions } from './client.ts';
-import {
-  type Handler,
-  type RecordedRequest,
-  sendJson,
-  startTestServer,
-  type TestServer,
-} from './test-support/http-server.ts';
+import { disposable } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
+import { createGong, type GongOptions } from './client.ts';
+import { type Handler, type RecordedRequest, sendJson, startTestServer } from './test-support/http-server.ts';
 import { failure } from './test-support/outcomes.ts';
 
 // Client behaviour the sandbox cannot provoke: malformed answers, cursor loops, header rotation, configuration.
 
-const servers: TestServer[] = [];
-const gongs: Gong[] = [];
-afterEach(async () => {
-  await Promise.all([...gongs.splice(0), ...servers.splice(0)].map((x) => x.close()));
-});
-
+/** A listener and a Gong client pointed at it; `await using` closes the client, then the listener. */
 async function setup(handler: Handler, options: GongOptions = {}) {
   const server = await startTestServer(handler);
-  servers.push(server);
   const gong = createGong({
     defaultBaseUrl: server.origin,
     allowedOrigins: [server.origin],
@@ -29,8 +18,16 @@ async function setup(handler: Handler, options: GongOptions = {}) {
     ratePerSecond: 100,
     ...options,
   });
-  gongs.push(gong);
-  return { server, client: gong.client({ credentialId: 'c', auth: () => 'Bearer t0k3n' }), gong };
+  const client = gong.client({ credentialId: 'c', auth: () => 'Bearer t0k3n' });
+  return {
+    server,
+    client,
+    gong,
+    async [Symbol.asyncDispose]() {
+      await gong.close();
+      await server.close();
+    },
+  };
 }
 
 async function drain(pages: AsyncIterable<unknown>) {
@@ -50,13 +47,15 @@ const users = (ids: string[], cursor?: string) => ({
 
 describe('client responses', () => {
   it('keeps fields Gong adds (lenient parsing)', async () => {
-    const { client } = await setup((_req, res) => sendJson(res, 200, users(['1'])));
+    await using harness = await setup((_req, res) => sendJson(res, 200, users(['1'])));
+    const { client } = harness;
     const result = await client.users.list()[Symbol.asyncIterator]().next();
     expect(result.value?.items[0]).toMatchObject({ id: '1', someNewGongField: { nested: true } });
   });
 
   it('invalid JSON → bad-response', async () => {
-    const { client } = await setup((_req, res) => res.end('<html>hello</html>'));
+    await using harness = await setup((_req, res) => res.end('<html>hello</html>'));
+    const { client } = harness;
     expect(await failure(drain(client.users.list()))).toMatchObject({
       kind: 'bad-response',
       detail: 'invalid-json',
@@ -64,18 +63,20 @@ describe('client responses', () => {
   });
 
   it('a body of the wrong shape → bad-response naming only the path, never the value', async () => {
-    const { client } = await setup((_req, res) =>
+    await using harness = await setup((_req, res) =>
       sendJson(res, 200, { requestId: 'r', users: [{ id: 'leaky-value-123' }, { id: 42 }] }),
     );
+    const { client } = harness;
     const error = await failure(drain(client.users.list()));
     expect(error).toMatchObject({ kind: 'bad-response', requestId: 'r', detail: 'schema:users.1.id' });
     expect(JSON.stringify(error.toLog()) + error.message).not.toContain('leaky');
   });
 
   it('400 → bad-response with Gong’s request id', async () => {
-    const { client } = await setup((_req, res) =>
+    await using harness = await setup((_req, res) =>
       sendJson(res, 400, { requestId: 'bad-1', errors: ['nope'] }),
     );
+    const { client } = harness;
     expect(await failure(drain(client.users.list()))).toMatchObject({
       kind: 'bad-response',
       status: 400,
@@ -84,17 +85,19 @@ describe('client responses', () => {
   });
 
   it('a cursor handed out twice stops the iteration instead of looping', async () => {
-    const { client, server } = await setup((_req, res) => sendJson(res, 200, users(['1'], 'same')));
+    await using harness = await setup((_req, res) => sendJson(res, 200, users(['1'], 'same')));
+    const { client, server } = harness;
     expect(await failure(drain(client.users.list()))).toMatchObject({ detail: 'cursor-repeated' });
     expect(server.requests).toHaveLength(2);
   });
 
   it('follows cursors in the query string and keeps the other inputs unchanged', async () => {
-    const { client, server } = await setup((req, res) => {
+    await using harness = await setup((req, res) => {
       const url = new URL(req.url, 'http://x');
       if (url.searchParams.get('cursor') === 'p2') return sendJson(res, 200, { records: {}, calls: [] });
       return sendJson(res, 200, { records: { cursor: 'p2' }, calls: [{ id: 'c1' }] });
     });
+    const { client, server } = harness;
     await drain(client.calls.list({ fromDateTime: '2026-01-01T00:00:00Z', workspaceId: 'w1' }));
     expect(server.requests.map((r) => r.url)).toEqual([
       '/v2/calls?fromDateTime=2026-01-01T00%3A00%3A00Z&workspaceId=w1',
@@ -103,7 +106,7 @@ describe('client responses', () => {
   });
 
   it('sends cursors in the POST body for transcripts', async () => {
-    const { client, server } = await setup((req, res) => {
+    await using harness = await setup((req, res) => {
       const body = JSON.parse(req.body) as { cursor?: string };
       if (body.cursor === 'p2') return sendJson(res, 200, { records: {}, callTranscripts: [] });
       return sendJson(res, 200, {
@@ -111,6 +114,7 @@ describe('client responses', () => {
         callTranscripts: [{ callId: '1', transcript: [] }],
       });
     });
+    const { client, server } = harness;
     await drain(client.transcripts.get(['1']));
     expect(server.requests.map((r) => JSON.parse(r.body))).toEqual([
       { filter: { callIds: ['1'] } },
@@ -120,13 +124,14 @@ describe('client responses', () => {
 
   it('429 without Retry-After retries after a backoff', async () => {
     let first = true;
-    const { client, server } = await setup((_req, res) => {
+    await using harness = await setup((_req, res) => {
       if (first) {
         first = false;
         return sendJson(res, 429, { errors: ['slow down'] });
       }
       return sendJson(res, 200, users(['1']));
     });
+    const { client, server } = harness;
     await drain(client.users.list());
     expect(server.requests).toHaveLength(2);
   });
@@ -135,17 +140,17 @@ describe('client responses', () => {
 describe('credentials', () => {
   it('asks for the Authorization header on every request, so a rotated credential is used at once', async () => {
     const seen: string[] = [];
-    const server = await startTestServer((req: RecordedRequest, res: ServerResponse) => {
+    await using server = await startTestServer((req: RecordedRequest, res: ServerResponse) => {
       seen.push(String(req.headers.authorization));
       sendJson(res, 200, users([String(seen.length)], seen.length < 3 ? `c${seen.length}` : undefined));
     });
-    servers.push(server);
-    const gong = createGong({
-      defaultBaseUrl: server.origin,
-      allowedOrigins: [server.origin],
-      logger: { warn() {} },
-    });
-    gongs.push(gong);
+    await using gong = disposable(
+      createGong({
+        defaultBaseUrl: server.origin,
+        allowedOrigins: [server.origin],
+        logger: { warn() {} },
+      }),
+    );
     let version = 0;
     const client = gong.client({ credentialId: 'c', auth: async () => `Bearer v${++version}` });
     await drain(client.users.list());
@@ -154,12 +159,12 @@ describe('credentials', () => {
 });
 
 describe('configuration', () => {
-  it('warns at start-up when extra origins are allowed, and only then', () => {
+  it('warns at start-up when extra origins are allowed, and only then', async () => {
     const warnings: string[] = [];
     const logger = { warn: (message: string) => warnings.push(message) };
-    gongs.push(createGong({ logger }));
+    await using _plain = disposable(createGong({ logger }));
     expect(warnings).toEqual([]);
-    gongs.push(createGong({ logger, allowedOrigins: ['http://127.0.0.1:4010'] }));
+    await using _extra = disposable(createGong({ logger, allowedOrigins: ['http://127.0.0.1:4010'] }));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('http://127.0.0.1:4010');
   });
@@ -169,7 +174,8 @@ describe('configuration', () => {
   });
 
   it('refuses a customer base URL outside the rule before any request', async () => {
-    const { gong, server } = await setup((_req, res) => sendJson(res, 200, users(['1'])));
+    await using harness = await setup((_req, res) => sendJson(res, 200, users(['1'])));
+    const { gong, server } = harness;
     const error = (() => {
       try {
         gong.client({ baseUrl: 'https://api.gong.io.evil.com', credentialId: 'c', auth: () => 'x' });

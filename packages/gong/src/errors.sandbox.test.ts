@@ -79,23 +79,19 @@ describe('errors', () => {
   });
 
   it('a redirect from Gong is not followed', async () => {
-    const target = await startTestServer((_req, res) => res.end('{}'));
-    try {
-      t.sandbox.faults.redirectNext(1, `${target.origin}/v2/users`);
-      const error = await failure(
-        collect(
-          t
-            .acme('primary', {
-              allowedOrigins: [t.sandbox.clusters.standard!.origin, target.origin],
-            })
-            .users.list(),
-        ),
-      );
-      expect(error).toMatchObject({ kind: 'bad-response', status: 302 });
-      expect(target.connections).toBe(0);
-    } finally {
-      await target.close();
-    }
+    await using target = await startTestServer((_req, res) => res.end('{}'));
+    t.sandbox.faults.redirectNext(1, `${target.origin}/v2/users`);
+    const error = await failure(
+      collect(
+        t
+          .acme('primary', {
+            allowedOrigins: [t.sandbox.clusters.standard!.origin, target.origin],
+          })
+          .users.list(),
+      ),
+    );
+    expect(error).toMatchObject({ kind: 'bad-response', status: 302 });
+    expect(target.connections).toBe(0);
   });
 
   it('never puts the secret or the Authorization header in an error', async () => {

@@ -60,31 +60,27 @@ describe('limits', () => {
 describe('rate limiter against the sandbox', () => {
   it('never exceeds its rate over a burst of 100 requests', async () => {
     const rate = 20;
-    const strict = await startGongSandbox({
+    await using strict = await startGongSandbox({
       seed: 7,
       rateLimit: { perSecond: rate, perDay: 1_000_000 },
       tenants: [{ id: 'acme', name: 'Acme', cluster: 'standard', callCount: 1 }],
     });
-    try {
-      const { accessKey, secretKey } = strict.tenant('acme').credentials[0]!;
-      const g = t.gong({
-        defaultBaseUrl: strict.clusters.standard!.origin,
-        allowedOrigins: [strict.clusters.standard!.origin],
-        ratePerSecond: rate,
-      });
-      const client = g.client({ credentialId: 'burst', auth: basicAuth(accessKey, secretKey) });
-      const results = await Promise.all(Array.from({ length: 100 }, () => client.check()));
-      expect(results.every((r) => r.ok)).toBe(true);
+    const { accessKey, secretKey } = strict.tenant('acme').credentials[0]!;
+    const g = t.gong({
+      defaultBaseUrl: strict.clusters.standard!.origin,
+      allowedOrigins: [strict.clusters.standard!.origin],
+      ratePerSecond: rate,
+    });
+    const client = g.client({ credentialId: 'burst', auth: basicAuth(accessKey, secretKey) });
+    const results = await Promise.all(Array.from({ length: 100 }, () => client.check()));
+    expect(results.every((r) => r.ok)).toBe(true);
 
-      const times = strict.requests.map((r) => r.at).sort((a, b) => a - b);
-      expect(times).toHaveLength(100);
-      expect(strict.requests.every((r) => r.status === 200)).toBe(true);
-      for (let i = rate; i < times.length; i += 1) {
-        // The request `rate` places later arrived at least one second after: never more than `rate` per second.
-        expect(times[i]! - times[i - rate]!).toBeGreaterThanOrEqual(1000);
-      }
-    } finally {
-      await strict.close();
+    const times = strict.requests.map((r) => r.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(100);
+    expect(strict.requests.every((r) => r.status === 200)).toBe(true);
+    for (let i = rate; i < times.length; i += 1) {
+      // The request `rate` places later arrived at least one second after: never more than `rate` per second.
+      expect(times[i]! - times[i - rate]!).toBeGreaterThanOrEqual(1000);
     }
   }, 30_000);
 });

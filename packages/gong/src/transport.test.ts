@@ -3,35 +3,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { disposable } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
 import { guardedLookup } from './address-guard.ts';
-import { sendJson, startTestServer, type TestServer } from './test-support/http-server.ts';
+import { sendJson, startTestServer } from './test-support/http-server.ts';
 import { failure } from './test-support/outcomes.ts';
-import { createTransport, type Transport } from './transport.ts';
+import { createTransport } from './transport.ts';
 
-const servers: TestServer[] = [];
-const transports: Transport[] = [];
-afterEach(async () => {
-  await Promise.all([...servers.splice(0), ...transports.splice(0)].map((s) => s.close()));
-});
-
-async function server(...args: Parameters<typeof startTestServer>) {
-  const s = await startTestServer(...args);
-  servers.push(s);
-  return s;
-}
-function transport(...args: Parameters<typeof createTransport>) {
-  const t = createTransport(...args);
-  transports.push(t);
-  return t;
-}
+/** `await using t = transport(…)` closes its connection pool at scope end. */
+const transport = (...args: Parameters<typeof createTransport>) => disposable(createTransport(...args));
 const get = (origin: string) =>
   ({ origin, method: 'GET', path: '/v2/users', authorization: 'Basic dGVzdDp0ZXN0' }) as const;
 
 describe('transport', () => {
   it('talks to an allowed development origin and sends the Authorization header there', async () => {
-    const s = await server((_req, res) => sendJson(res, 200, { ok: true }));
-    const t = transport({ allowedOrigins: [s.origin] });
+    await using s = await startTestServer((_req, res) => sendJson(res, 200, { ok: true }));
+    await using t = transport({ allowedOrigins: [s.origin] });
     const response = await t.send({ ...get(s.origin), query: { cursor: 'abc', none: undefined } });
     expect(response).toMatchObject({ status: 200, text: '{"ok":true}' });
     expect(s.requests[0]).toMatchObject({ url: '/v2/users?cursor=abc' });
@@ -39,8 +26,8 @@ describe('transport', () => {
   });
 
   it('opens no connection at all to an origin that is neither Gong nor listed', async () => {
-    const s = await server((_req, res) => sendJson(res, 200, {}));
-    const t = transport({ allowedOrigins: [] });
+    await using s = await startTestServer((_req, res) => sendJson(res, 200, {}));
+    await using t = transport({ allowedOrigins: [] });
     const error = await failure(t.send(get(s.origin)));
     expect(error.kind).toBe('unreachable');
     expect(error.detail).toBe('EBLOCKEDORIGIN');
@@ -48,13 +35,13 @@ describe('transport', () => {
   });
 
   it('refuses a Gong host name that resolves to an inside address', async () => {
-    const t = transport({ resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
+    await using t = transport({ resolve: async () => [{ address: '127.0.0.1', family: 4 }] });
     const error = await failure(t.send(get('https://us-1.api.gong.io')));
     expect(error).toMatchObject({ kind: 'unreachable', detail: 'EBLOCKEDADDRESS' });
   });
 
   it('the guarded lookup stops a real socket that a plain lookup would let through', async () => {
-    const s = await server((_req, res) => sendJson(res, 200, {}));
+    await using s = await startTestServer((_req, res) => sendJson(res, 200, {}));
     const port = Number(new URL(s.origin).port);
     const rebinding = async () => [{ address: '127.0.0.1', family: 4 }];
     const attempt = (lookup: net.LookupFunction) =>
@@ -75,12 +62,12 @@ describe('transport', () => {
   });
 
   it('does not follow a redirect', async () => {
-    const target = await server((_req, res) => sendJson(res, 200, { stolen: true }));
-    const s = await server((_req, res) => {
+    await using target = await startTestServer((_req, res) => sendJson(res, 200, { stolen: true }));
+    await using s = await startTestServer((_req, res) => {
       res.writeHead(302, { location: `${target.origin}/v2/users` });
       res.end();
     });
-    const t = transport({ allowedOrigins: [s.origin, target.origin] });
+    await using t = transport({ allowedOrigins: [s.origin, target.origin] });
     const error = await failure(t.send(get(s.origin)));
     expect(error).toMatchObject({ kind: 'bad-response', status: 302, detail: 'redirect-not-followed' });
     expect(target.connections).toBe(0);
@@ -88,23 +75,23 @@ describe('transport', () => {
   });
 
   it('gives up after the timeout with the generic unreachable error', async () => {
-    const s = await server(() => {
+    await using s = await startTestServer(() => {
       // never answers
     });
-    const t = transport({ allowedOrigins: [s.origin], timeoutMs: 150 });
+    await using t = transport({ allowedOrigins: [s.origin], timeoutMs: 150 });
     const error = await failure(t.send(get(s.origin)));
     expect(error).toMatchObject({ kind: 'unreachable', detail: 'timeout' });
   });
 
   it('caps the response size while reading, declared or not', async () => {
     const big = 'x'.repeat(4096);
-    const declared = await server((_req, res) => sendJson(res, 200, { big }));
-    const chunked = await server((_req, res) => {
+    await using declared = await startTestServer((_req, res) => sendJson(res, 200, { big }));
+    await using chunked = await startTestServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       for (let i = 0; i < 8; i += 1) res.write(big.slice(0, 512));
       res.end();
     });
-    const t = transport({ allowedOrigins: [declared.origin, chunked.origin], maxResponseBytes: 1024 });
+    await using t = transport({ allowedOrigins: [declared.origin, chunked.origin], maxResponseBytes: 1024 });
     expect(await failure(t.send(get(declared.origin)))).toMatchObject({
       kind: 'bad-response',
       detail: 'response-too-large',
@@ -116,13 +103,13 @@ describe('transport', () => {
   });
 
   it('says the same thing for refused, blocked and timed-out connections (no port-scanning oracle)', async () => {
-    const closed = await server(() => {});
+    const closed = await startTestServer(() => {});
     const closedOrigin = closed.origin;
     await closed.close();
-    servers.splice(servers.indexOf(closed), 1);
-    const t = transport({ allowedOrigins: [closedOrigin] });
+    await using t = transport({ allowedOrigins: [closedOrigin] });
     const refused = await failure(t.send(get(closedOrigin)));
-    const blocked = await failure(transport().send(get('http://10.0.0.1')));
+    await using unlisted = transport();
+    const blocked = await failure(unlisted.send(get('http://10.0.0.1')));
     expect(refused.detail).toBe('ECONNREFUSED');
     expect(refused.kind).toBe(blocked.kind);
     expect(refused.message).toBe(blocked.message);
@@ -141,11 +128,11 @@ describe('transport', () => {
       ]),
       { stdio: 'ignore', cwd: dir },
     );
-    const s = await server((_req, res) => sendJson(res, 200, {}), {
+    await using s = await startTestServer((_req, res) => sendJson(res, 200, {}), {
       key: readFileSync(join(dir, 'key.pem'), 'utf8'),
       cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
     });
-    const t = transport({ allowedOrigins: [s.origin] });
+    await using t = transport({ allowedOrigins: [s.origin] });
     // The process-wide switch that disables verification must not reach this client.
     const before = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
     process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';

@@ -51,21 +51,17 @@ describe('validate and the base URL rule', () => {
   });
 
   it('a listener on a non-allowed origin receives no connection at all', async () => {
-    const listener = await startTestServer((_req, res) => res.end('{}'));
-    try {
-      const { accessKey, secretKey } = t.credential('acme');
-      const result = await t.gong().validate({
-        baseUrl: listener.origin,
-        credentialId: 'v',
-        auth: basicAuth(accessKey, secretKey),
-      });
-      expect(result).toMatchObject({ ok: false, error: { kind: 'base-url-not-allowed' } });
-      expect(() => t.gong().client({ baseUrl: listener.origin, credentialId: 'v', auth: () => 'x' })).toThrow(
-        GongError,
-      );
-      expect(listener.connections).toBe(0);
-    } finally {
-      await listener.close();
-    }
+    await using listener = await startTestServer((_req, res) => res.end('{}'));
+    const { accessKey, secretKey } = t.credential('acme');
+    const result = await t.gong().validate({
+      baseUrl: listener.origin,
+      credentialId: 'v',
+      auth: basicAuth(accessKey, secretKey),
+    });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'base-url-not-allowed' } });
+    expect(() => t.gong().client({ baseUrl: listener.origin, credentialId: 'v', auth: () => 'x' })).toThrow(
+      GongError,
+    );
+    expect(listener.connections).toBe(0);
   });
 });

@@ -2,10 +2,10 @@
 import type { AppRouter } from '@callmine/api';
 import { TRPCClientError } from '@trpc/client';
 import { count } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer } from '../testing/test-server.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -25,15 +25,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 }
 
 describe('accounts and workspaces', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-
   it('creates the owner and workspace once; setup is then closed', async () => {
+    await using server = await startTestServer();
     const browser = apiClient(server.url);
     expect(await browser.setup.status.query()).toEqual({ needsOwner: true, signupOpen: false });
     const session = await browser.setup.createOwner.mutate(owner);
@@ -51,6 +44,7 @@ describe('accounts and workspaces', () => {
   });
 
   it('lets only one of two racing first visitors become the owner', async () => {
+    await using server = await startTestServer();
     const a = apiClient(server.url);
     const b = apiClient(server.url);
     const results = await Promise.allSettled([
@@ -64,6 +58,7 @@ describe('accounts and workspaces', () => {
   });
 
   it('rejects setup input with the shared schema messages, field by field', async () => {
+    await using server = await startTestServer();
     const browser = apiClient(server.url);
     try {
       await browser.setup.createOwner.mutate({ ...owner, password: 'short', email: 'nope' });
@@ -78,12 +73,14 @@ describe('accounts and workspaces', () => {
   });
 
   it('refuses unknown fields (strict inputs: nobody passes a workspaceId or role)', async () => {
+    await using server = await startTestServer();
     const browser = apiClient(server.url);
     const sneaky = { ...owner, role: 'member' } as typeof owner;
     expect(await codeOf(browser.setup.createOwner.mutate(sneaky))).toBe('BAD_REQUEST');
   });
 
   it('signs out and back in; a wrong password is UNAUTHORIZED', async () => {
+    await using server = await startTestServer();
     const browser = apiClient(server.url);
     await browser.setup.createOwner.mutate(owner);
     await browser.auth.signOut.mutate();
@@ -105,6 +102,7 @@ describe('accounts and workspaces', () => {
   });
 
   it('sets the session cookie HttpOnly and SameSite=Lax', async () => {
+    await using server = await startTestServer();
     const response = await browserLikeFetch(server.url)(`${server.url}/trpc/setup.createOwner`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -117,6 +115,7 @@ describe('accounts and workspaces', () => {
   });
 
   it('treats an expired session as signed out', async () => {
+    await using server = await startTestServer();
     const browser = apiClient(server.url);
     await browser.setup.createOwner.mutate(owner);
     const { db } = server.database;
@@ -126,6 +125,7 @@ describe('accounts and workspaces', () => {
   });
 
   it('invites a member who joins through the link; members cannot call admin procedures', async () => {
+    await using server = await startTestServer();
     const admin = apiClient(server.url);
     await admin.setup.createOwner.mutate(owner);
     const invitation = await admin.members.invite.mutate({ email: 'Max@Example.com', role: 'member' });
@@ -159,6 +159,7 @@ describe('accounts and workspaces', () => {
   });
 
   it('changes roles, and never lets the last owner be demoted or removed', async () => {
+    await using server = await startTestServer();
     const admin = apiClient(server.url);
     const me = await admin.setup.createOwner.mutate(owner);
     const invitation = await admin.members.invite.mutate({ email: 'ada@example.com', role: 'member' });
@@ -185,25 +186,21 @@ describe('accounts and workspaces', () => {
 
 describe('sign-in throttling', () => {
   it('stops guessing after 10 failed sign-ins for an email, even with the right password', async () => {
-    const server = await startTestServer();
-    try {
-      const browser = apiClient(server.url);
-      await browser.setup.createOwner.mutate(owner);
-      await browser.auth.signOut.mutate();
-      for (let i = 0; i < 10; i += 1) {
-        expect(
-          await codeOf(browser.auth.signIn.mutate({ email: owner.email, password: `guess number ${i}` })),
-        ).toBe('UNAUTHORIZED');
-      }
-      expect(await codeOf(browser.auth.signIn.mutate({ email: owner.email, password: owner.password }))).toBe(
-        'TOO_MANY_REQUESTS',
-      );
-      // Another address is not affected.
+    await using server = await startTestServer();
+    const browser = apiClient(server.url);
+    await browser.setup.createOwner.mutate(owner);
+    await browser.auth.signOut.mutate();
+    for (let i = 0; i < 10; i += 1) {
       expect(
-        await codeOf(browser.auth.signIn.mutate({ email: 'other@example.com', password: 'whatever pass' })),
+        await codeOf(browser.auth.signIn.mutate({ email: owner.email, password: `guess number ${i}` })),
       ).toBe('UNAUTHORIZED');
-    } finally {
-      await server.close();
     }
+    expect(await codeOf(browser.auth.signIn.mutate({ email: owner.email, password: owner.password }))).toBe(
+      'TOO_MANY_REQUESTS',
+    );
+    // Another address is not affected.
+    expect(
+      await codeOf(browser.auth.signIn.mutate({ email: 'other@example.com', password: 'whatever pass' })),
+    ).toBe('UNAUTHORIZED');
   });
 });

@@ -1,11 +1,12 @@
 // analyses.* over real HTTP: saving, validating, editing and running a saved analysis, and who may see it.
 import type { AppRouter } from '@callmine/api';
 import { createAnalysisRun, schema } from '@callmine/db';
+import { sharedResource } from '@callmine/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 
 async function failure(promise: Promise<unknown>) {
   try {
@@ -36,11 +37,7 @@ const definition = {
 };
 
 describe('analyses', () => {
-  let env: SandboxedServer;
-  beforeAll(async () => {
-    env = await startSandboxedServer();
-  });
-  afterAll(() => env.close());
+  const env = sharedResource(() => startSandboxedServer());
 
   it('saves, lists, edits and deletes an analysis with the settings as parsed', async () => {
     const saved = await env.admin.analyses.create.mutate(definition);

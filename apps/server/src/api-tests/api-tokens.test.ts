@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, trpcFailure as failure } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
 import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
@@ -16,19 +16,19 @@ const owner = {
   workspaceName: 'Acme',
 };
 
-describe('API tokens', () => {
-  let server: TestServer;
-  let admin: ReturnType<typeof apiClient>;
-  beforeEach(async () => {
-    server = await startTestServer({ CALLMINE_API_TOKEN_CALLS_PER_MINUTE: '40' });
-    admin = apiClient(server.url);
-    await admin.setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+const tokenLimit = { CALLMINE_API_TOKEN_CALLS_PER_MINUTE: '40' };
 
+/** The owner's session on a fresh server (each test starts its own). */
+async function ownerOn(server: TestServer) {
+  const admin = apiClient(server.url);
+  await admin.setup.createOwner.mutate(owner);
+  return admin;
+}
+
+describe('API tokens', () => {
   it('shows the token once, stores only its hash, and the token reads its workspace', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const created = await admin.apiTokens.create.mutate({ name: 'Warehouse sync', role: 'member' });
     expect(created.token).toMatch(/^cm_[A-Za-z0-9_-]{43}$/);
     expect(created.view).toMatchObject({
@@ -63,6 +63,8 @@ describe('API tokens', () => {
   });
 
   it('refuses a member token on admin procedures and every token on tokens, members and sign-in', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const member = tokenClient(
       server.url,
       (await admin.apiTokens.create.mutate({ name: 'm', role: 'member' })).token,
@@ -95,6 +97,8 @@ describe('API tokens', () => {
   });
 
   it('refuses revoked, expired and unknown tokens with one answer', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const created = await admin.apiTokens.create.mutate({
       name: 'soon gone',
       role: 'admin',
@@ -129,6 +133,8 @@ describe('API tokens', () => {
   });
 
   it('never gives a token more rights than its creator has now', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const invitation = await admin.members.invite.mutate({ email: 'ada@example.com', role: 'admin' });
     const adaBrowser = browserLikeFetch(server.url);
     const ada = apiClient(server.url, adaBrowser);
@@ -174,6 +180,8 @@ describe('API tokens', () => {
   });
 
   it('keeps a token inside its own workspace', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const a = await admin.apiTokens.create.mutate({ name: 'A', role: 'admin' });
     // A second workspace, made by the operator, with its own first admin and token.
     const { script: scriptB, tokenId: bTokenId } = await aSecondWorkspace(server.url, admin);
@@ -194,6 +202,8 @@ describe('API tokens', () => {
   });
 
   it('limits calls per token and says when to retry', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const created = await admin.apiTokens.create.mutate({ name: 'busy', role: 'member' });
     const headers = { authorization: `Bearer ${created.token}` };
     let limited: Response | undefined;
@@ -211,6 +221,8 @@ describe('API tokens', () => {
   });
 
   it('lets Bearer calls without a cookie skip the Origin check, and keeps it for cookie calls', async () => {
+    await using server = await startTestServer(tokenLimit);
+    const admin = await ownerOn(server);
     const created = await admin.apiTokens.create.mutate({ name: 'x-site', role: 'admin' });
     const post = (headers: Record<string, string>) =>
       fetch(`${server.url}/trpc/workspace.rename`, {

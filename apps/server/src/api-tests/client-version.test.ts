@@ -2,9 +2,10 @@
 // server does not serve gets one PRECONDITION_FAILED naming the versions that fit, before tokens or input are
 // looked at. Requests without the header (the SPA, curl) are not affected.
 import { supportedClientVersions } from '@callmine/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer } from '../testing/test-server.ts';
 
 interface Answer {
   status: number;
@@ -12,10 +13,9 @@ interface Answer {
 }
 
 describe('client version check', () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer());
   let token: string;
   beforeAll(async () => {
-    server = await startTestServer();
     const admin = apiClient(server.url);
     await admin.setup.createOwner.mutate({
       name: 'Olivia Owner',
@@ -24,9 +24,6 @@ describe('client version check', () => {
       workspaceName: 'Acme',
     });
     token = (await admin.apiTokens.create.mutate({ name: 'script', role: 'member' })).token;
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   async function listReports(

@@ -6,14 +6,14 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { GongSandbox } from '@callmine/gong-sandbox';
+import { sharedResource } from '@callmine/testing';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { precompress } from '../../../web/build/precompress.ts';
 import { COMPRESS_THRESHOLD_BYTES } from '../middleware/compress-answers.ts';
 import { spaRoutes } from '../routes/spa.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 import { seedReport } from '../testing/seed-report.ts';
 
 interface RawAnswer {
@@ -39,57 +39,58 @@ function rawGet(url: string, headers: Record<string, string> = {}): Promise<RawA
 
 const varies = (answer: RawAnswer) => /accept-encoding/i.test(String(answer.headers.vary ?? ''));
 
-describe('the SPA, precompressed at build time', () => {
-  let dist: string;
-  let url: string;
-  let close: () => Promise<void>;
-  const script = `export const rows = [${Array.from({ length: 800 }, (_, i) => `{id:${i},name:"row ${i}"}`).join(',')}];\n`;
+/** The SPA routes on a dist of our own, built by the same plugin `vite build` runs; disposing removes both. */
+async function startSpa(script: string) {
+  const dist = mkdtempSync(join(tmpdir(), 'callmine-spa-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><title>Callmine</title><script src="/assets/app.js"></script>',
+  );
+  writeFileSync(join(dist, 'assets/app.js'), script);
+  const plugin = precompress() as unknown as {
+    configResolved(config: { root: string; build: { outDir: string } }): void;
+    closeBundle(): void;
+  };
+  plugin.configResolved({ root: dist, build: { outDir: '.' } });
+  plugin.closeBundle();
+  const app = new Hono().route('/', spaRoutes(dist));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    dist,
+    url,
+    async [Symbol.asyncDispose]() {
+      await new Promise((resolve) => server.close(() => resolve(undefined)));
+      rmSync(dist, { recursive: true, force: true });
+    },
+  };
+}
 
-  beforeAll(async () => {
-    dist = mkdtempSync(join(tmpdir(), 'callmine-spa-'));
-    mkdirSync(join(dist, 'assets'));
-    writeFileSync(
-      join(dist, 'index.html'),
-      '<!doctype html><title>Callmine</title><script src="/assets/app.js"></script>',
-    );
-    writeFileSync(join(dist, 'assets/app.js'), script);
-    // The same plugin `vite build` runs, on a dist of our own.
-    const plugin = precompress() as unknown as {
-      configResolved(config: { root: string; build: { outDir: string } }): void;
-      closeBundle(): void;
-    };
-    plugin.configResolved({ root: dist, build: { outDir: '.' } });
-    plugin.closeBundle();
-    const app = new Hono().route('/', spaRoutes(dist));
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const address = server.address();
-    url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    close = () => new Promise((resolve) => server.close(() => resolve()));
-  });
-  afterAll(async () => {
-    await close?.();
-    rmSync(dist, { recursive: true, force: true });
-  });
+describe('the SPA, precompressed at build time', () => {
+  const script = `export const rows = [${Array.from({ length: 800 }, (_, i) => `{id:${i},name:"row ${i}"}`).join(',')}];\n`;
+  const spa = sharedResource(() => startSpa(script));
 
   it('answers brotli, then gzip, with the file the build wrote, and Vary: Accept-Encoding', async () => {
-    const br = await rawGet(`${url}/assets/app.js`, { 'accept-encoding': 'gzip, deflate, br' });
+    const br = await rawGet(`${spa.url}/assets/app.js`, { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.status).toBe(200);
     expect(br.headers['content-encoding']).toBe('br');
     expect(br.headers['content-type']).toMatch(/javascript/);
     expect(varies(br)).toBe(true);
-    expect(br.body.equals(readFileSync(join(dist, 'assets/app.js.br')))).toBe(true);
+    expect(br.body.equals(readFileSync(join(spa.dist, 'assets/app.js.br')))).toBe(true);
     expect(brotliDecompressSync(br.body).toString()).toBe(script);
     expect(br.body.length).toBeLessThan(script.length / 3);
 
-    const gz = await rawGet(`${url}/assets/app.js`, { 'accept-encoding': 'gzip' });
+    const gz = await rawGet(`${spa.url}/assets/app.js`, { 'accept-encoding': 'gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(varies(gz)).toBe(true);
     expect(gunzipSync(gz.body).toString()).toBe(script);
   });
 
   it('answers the plain file to a client that accepts no encoding, still with Vary', async () => {
-    const plain = await rawGet(`${url}/assets/app.js`);
+    const plain = await rawGet(`${spa.url}/assets/app.js`);
     expect(plain.status).toBe(200);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(varies(plain)).toBe(true);
@@ -98,18 +99,14 @@ describe('the SPA, precompressed at build time', () => {
 });
 
 describe('API answers', () => {
-  let env: SandboxedServer;
-  let sandbox: GongSandbox;
+  const env = sharedResource(() => startSandboxedServer(), 60_000);
   let reportId: string;
   let cookie: string;
 
   beforeAll(async () => {
-    env = await startSandboxedServer();
-    sandbox = env.sandbox;
-    reportId = (await seedReport(env.server, sandbox, { calls: 10 })).id;
+    reportId = (await seedReport(env.server, env.sandbox, { calls: 10 })).id;
     cookie = [...env.adminFetch.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }, 60_000);
-  afterAll(() => env?.close());
 
   const query = (path: string, input: unknown) =>
     `${env.server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`;

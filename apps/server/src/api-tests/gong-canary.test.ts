@@ -1,19 +1,15 @@
 // Canary: a unique secret goes through every Gong path, then no byte of it may be found anywhere we can look.
 import type { SandboxTenant } from '@callmine/gong-sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { storedAtRest } from '../testing/at-rest.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 
 describe('Gong credential canary', () => {
-  let env: SandboxedServer;
+  // At Gong's real 3 per second: the client's limiter keeps every path below it (a 429 here is a bug).
+  const env = sharedResource(() => startSandboxedServer());
   const responses: string[] = [];
-
-  beforeAll(async () => {
-    // At Gong's real 3 per second: the client's limiter keeps every path below it (a 429 here is a bug).
-    env = await startSandboxedServer();
-  });
-  afterAll(() => env.close());
 
   it('leaves no trace of the secret in the data dir, the logs or any response', async () => {
     const { sandbox, server, adminFetch } = env;

@@ -1,13 +1,14 @@
 // Settings → Integrations → Gong over real HTTP, validated against the Gong sandbox (also real HTTP).
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppRouter } from '@callmine/api';
 import type { GongSandbox, SandboxTenant } from '@callmine/gong-sandbox';
+import { sharedResource } from '@callmine/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 import type { TestServer } from '../testing/test-server.ts';
 
 type Client = ReturnType<typeof apiClient>;
@@ -32,20 +33,18 @@ const key = (tenant: SandboxTenant, label = 'primary') => {
 };
 
 describe('integrations.gong', () => {
-  let env: SandboxedServer;
+  const env = sharedResource(() => startSandboxedServer());
   let sandbox: GongSandbox;
   let server: TestServer;
   let admin: Client;
   let standard: SandboxTenant;
   let regional: SandboxTenant;
 
-  beforeAll(async () => {
-    env = await startSandboxedServer();
+  beforeAll(() => {
     ({ sandbox, server, admin } = env);
     standard = sandbox.tenants.find((t) => t.cluster === 'standard')!;
     regional = sandbox.tenants.find((t) => t.cluster !== 'standard')!;
   });
-  afterAll(() => env.close());
   afterEach(() => sandbox.faults.reset());
 
   it('connects a valid key on the standard cluster when the base URL is blank', async () => {
@@ -176,16 +175,16 @@ describe('integrations.gong', () => {
   });
 
   describe('a base URL that is not Gong', () => {
-    let listener: Server;
     let connections = 0;
-    beforeAll(async () => {
-      listener = createServer((_req, res) => res.end('{}'));
-      listener.on('connection', () => {
+    // node:http servers are AsyncDisposable (Node ≥ 20.4): disposing closes them.
+    const listener = sharedResource(async () => {
+      const started = createServer((_req, res) => res.end('{}'));
+      started.on('connection', () => {
         connections += 1;
       });
-      await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+      await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+      return started;
     });
-    afterAll(() => new Promise<void>((resolve) => listener.close(() => resolve())));
 
     it.each([
       ['a local listener', () => `http://127.0.0.1:${(listener.address() as AddressInfo).port}`],
@@ -232,20 +231,16 @@ describe('integrations.gong', () => {
 
 describe('integrations.gong rate limit', () => {
   it('allows 10 connect attempts a minute per workspace, then says when to retry', async () => {
-    const env = await startSandboxedServer({ CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '10' });
+    await using env = await startSandboxedServer({ CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: '10' });
     const { admin } = env;
-    try {
-      const wrong = { accessKey: 'AKEY0000', secretKey: 'not-a-secret' };
-      for (let i = 0; i < 10; i += 1) {
-        expect((await failure(admin.integrations.gong.connectBasic.mutate(wrong))).reason).toBe(
-          'gong-invalid-credentials',
-        );
-      }
-      const limited = await failure(admin.integrations.gong.connectBasic.mutate(wrong));
-      expect(limited.code).toBe('TOO_MANY_REQUESTS');
-      expect(limited.message).toMatch(/Too many connection attempts\. Try again in \d+ s/);
-    } finally {
-      await env.close();
+    const wrong = { accessKey: 'AKEY0000', secretKey: 'not-a-secret' };
+    for (let i = 0; i < 10; i += 1) {
+      expect((await failure(admin.integrations.gong.connectBasic.mutate(wrong))).reason).toBe(
+        'gong-invalid-credentials',
+      );
     }
+    const limited = await failure(admin.integrations.gong.connectBasic.mutate(wrong));
+    expect(limited.code).toBe('TOO_MANY_REQUESTS');
+    expect(limited.message).toMatch(/Too many connection attempts\. Try again in \d+ s/);
   });
 });

@@ -1,19 +1,17 @@
 // Canary for OAuth: the access token, refresh token and client secret go through every OAuth path, then no byte of
 // them may be found in the data dir, the logs or any response Callmine sent.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
 import { storedAtRest } from '../testing/at-rest.ts';
-import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
-import { startTokenProxy, type TokenProxy, tokensIn } from '../testing/token-proxy.ts';
+import { sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startTokenProxy, tokensIn } from '../testing/token-proxy.ts';
 
 describe('Gong OAuth canary', () => {
-  let env: SandboxedServer;
-  let proxy: TokenProxy;
   const clientSecret = `canary-client-secret-${crypto.randomUUID()}`;
-
-  beforeAll(async () => {
-    let tokenUrl = '';
-    proxy = await startTokenProxy(() => tokenUrl);
-    env = await startSandboxedServer(
+  let tokenUrl = '';
+  const proxy = sharedResource(() => startTokenProxy(() => tokenUrl));
+  const env = sharedResource(() =>
+    startSandboxedServer(
       (sandbox) => {
         tokenUrl = `${sandbox.appOrigin}/oauth2/generate-customer-token`;
         sandbox.oauth.registerClient({
@@ -31,12 +29,8 @@ describe('Gong OAuth canary', () => {
         };
       },
       { rateLimit: { perSecond: 1000, perDay: 100_000 } },
-    );
-  });
-  afterAll(async () => {
-    await env.close();
-    await proxy.close();
-  });
+    ),
+  );
 
   it('leaves no trace of the tokens or the client secret in the data dir, the logs or any response', async () => {
     const { sandbox, server, adminFetch } = env;

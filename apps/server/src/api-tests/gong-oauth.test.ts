@@ -1,5 +1,6 @@
 // Connect Gong with OAuth over real HTTP: Callmine's callback against the sandbox's token endpoint and API.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { afterEach, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '../testing/sandboxed-server.ts';
@@ -39,12 +40,10 @@ const storedRows = async (env: SandboxedServer) =>
   await env.server.database.db.select().from(env.server.database.db.tables.gongCredential);
 
 describe('Connect Gong with OAuth', () => {
-  let env: SandboxedServer;
-  beforeAll(async () => {
-    // Many connects in a row: lift the sandbox's 3-per-second limit so every test reaches Gong's answer.
-    env = await startSandboxedServer(sandboxOAuthEnv, { rateLimit: { perSecond: 1000, perDay: 100_000 } });
-  });
-  afterAll(() => env.close());
+  // Many connects in a row: lift the sandbox's 3-per-second limit so every test reaches Gong's answer.
+  const env = sharedResource(() =>
+    startSandboxedServer(sandboxOAuthEnv, { rateLimit: { perSecond: 1000, perDay: 100_000 } }),
+  );
   afterEach(async () => {
     await env.admin.integrations.gong.disconnect.mutate();
   });
@@ -276,15 +275,13 @@ describe('Connect Gong with OAuth', () => {
 });
 
 describe('OAuth with a token response naming a non-Gong base URL', () => {
-  let env: SandboxedServer;
-  beforeAll(async () => {
-    // Only the standard cluster is allowed: globex's cluster origin is "not a Gong address" to this Callmine.
-    env = await startSandboxedServer((sandbox) => ({
+  // Only the standard cluster is allowed: globex's cluster origin is "not a Gong address" to this Callmine.
+  const env = sharedResource(() =>
+    startSandboxedServer((sandbox) => ({
       ...sandboxOAuthEnv(sandbox),
       CALLMINE_GONG_ALLOWED_ORIGINS: sandbox.clusters.standard?.origin ?? '',
-    }));
-  });
-  afterAll(() => env.close());
+    })),
+  );
 
   it('is refused before any token is sent there, and nothing is stored', async () => {
     env.sandbox.requests.length = 0;
@@ -301,11 +298,7 @@ describe('OAuth with a token response naming a non-Gong base URL', () => {
 });
 
 describe('Without an OAuth app configured', () => {
-  let env: SandboxedServer;
-  beforeAll(async () => {
-    env = await startSandboxedServer();
-  });
-  afterAll(() => env.close());
+  const env = sharedResource(() => startSandboxedServer());
 
   it('reports OAuth unavailable and refuses to start it', async () => {
     expect(await env.admin.integrations.gong.oauthAvailability.query()).toEqual({ available: false });

@@ -1,11 +1,12 @@
 // Rotation is validate-then-swap: many replacements, some failing, and concurrent admins.
 import type { AppRouter } from '@callmine/api';
 import type { SandboxTenant } from '@callmine/gong-sandbox';
+import { sharedResource } from '@callmine/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 import { countRows as countTableRows, type TableName, tableSnapshot } from '../testing/table-rows.ts';
 
 const primary = (tenant: SandboxTenant) => {
@@ -16,20 +17,20 @@ const primary = (tenant: SandboxTenant) => {
 const codeOf = (error: unknown) => (error as TRPCClientError<AppRouter>).data?.code;
 
 describe('replacing the Gong key', () => {
-  let env: SandboxedServer;
+  // Rate limits are tested elsewhere; here 50 validations should not wait on Gong's 3 per second.
+  const env = sharedResource(() =>
+    startSandboxedServer(
+      { CALLMINE_GONG_REQUESTS_PER_SECOND: '100' },
+      { rateLimit: { perSecond: 100, perDay: 100_000 } },
+    ),
+  );
   let standard: SandboxTenant;
   let regional: SandboxTenant;
 
   beforeAll(async () => {
-    // Rate limits are tested elsewhere; here 50 validations should not wait on Gong's 3 per second.
-    env = await startSandboxedServer(
-      { CALLMINE_GONG_REQUESTS_PER_SECOND: '100' },
-      { rateLimit: { perSecond: 100, perDay: 100_000 } },
-    );
     standard = env.sandbox.tenants.find((t) => t.cluster === 'standard')!;
     regional = env.sandbox.tenants.find((t) => t.cluster !== 'standard')!;
   });
-  afterAll(() => env.close());
 
   // 50 connects of two Gong reads each (users, workspaces) and 20 runs: more than the default 15 s on a busy machine.
   it('50 replacements, a third failing: the active credential is always the last that validated', {

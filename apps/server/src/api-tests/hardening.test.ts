@@ -1,8 +1,9 @@
 // HTTP hardening over real HTTP: CSRF origin checks, JSON-only mutations, body limit, headers, health, logs.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer } from '../testing/test-server.ts';
 
 const canaryPassword = 'canary-pw-7f3a9c1e2b';
 const owner = {
@@ -13,11 +14,10 @@ const owner = {
 };
 
 describe('server hardening', () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer({ CALLMINE_BODY_LIMIT_KB: '16' }));
   let sessionCookie = '';
 
   beforeAll(async () => {
-    server = await startTestServer({ CALLMINE_BODY_LIMIT_KB: '16' });
     const fetcher = browserLikeFetch(server.url);
     await apiClient(server.url, fetcher).setup.createOwner.mutate(owner);
     sessionCookie = [...fetcher.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -27,9 +27,6 @@ describe('server hardening', () => {
     await apiClient(server.url, browserLikeFetch(server.url))
       .auth.signIn.mutate({ email: owner.email, password: `${canaryPassword}-wrong` })
       .catch(() => undefined);
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   const post = (path: string, init: { origin?: string; contentType?: string; body?: string } = {}) =>

@@ -3,11 +3,12 @@
 // filters narrow consistently, and another workspace's report is NOT_FOUND on every procedure.
 
 import type { GongSandbox } from '@callmine/gong-sandbox';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 import { SEED_TRACKERS, seedReport } from '../testing/seed-report.ts';
 
-let env: SandboxedServer;
+const env = sharedResource(() => startSandboxedServer({}, { callsPerTenant: 1000 }), 120_000);
 let sandbox: GongSandbox;
 let reportId: string;
 let seeded: Awaited<ReturnType<typeof seedReport>>;
@@ -22,7 +23,6 @@ async function get(path: string, input: unknown) {
 }
 
 beforeAll(async () => {
-  env = await startSandboxedServer({}, { callsPerTenant: 1000 });
   sandbox = env.sandbox;
   // The settings a real analysis keeps by default: 50 themes and question groups, 50 sentences of evidence each.
   seeded = await seedReport(env.server, sandbox, {
@@ -31,7 +31,6 @@ beforeAll(async () => {
   });
   reportId = seeded.id;
 }, 120_000);
-afterAll(() => env?.close());
 
 describe('a 1,000-call report through the paged API', { timeout: 60_000 }, () => {
   it('loads in at most 100 KB of JSON: the header and counts, then the first pages the page shows', async () => {

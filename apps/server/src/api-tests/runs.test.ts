@@ -1,11 +1,12 @@
 // runs.* over real HTTP: who may start, cancel and see runs, and what a run needs before it is queued.
 // (The worker that moves runs is tested in apps/worker.)
 import type { AppRouter } from '@callmine/api';
+import { sharedResource } from '@callmine/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 
 async function failure(promise: Promise<unknown>) {
   try {
@@ -23,11 +24,7 @@ async function failure(promise: Promise<unknown>) {
 const selection = { from: '2026-01-01', to: '2026-01-31' };
 
 describe('runs', () => {
-  let env: SandboxedServer;
-  beforeAll(async () => {
-    env = await startSandboxedServer();
-  });
-  afterAll(() => env.close());
+  const env = sharedResource(() => startSandboxedServer());
 
   it('refuses to queue a run before Gong is connected', async () => {
     const result = await failure(env.admin.runs.start.mutate(selection));

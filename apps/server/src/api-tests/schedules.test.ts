@@ -2,11 +2,12 @@
 // who may do what; and key rotation leaving schedules exactly as they were.
 import type { AppRouter } from '@callmine/api';
 import type { SandboxTenant } from '@callmine/gong-sandbox';
+import { sharedResource } from '@callmine/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 import { type TableName, tableSnapshot } from '../testing/table-rows.ts';
 
 async function failure(promise: Promise<unknown>) {
@@ -33,13 +34,14 @@ const key = (tenant: SandboxTenant, label = 'primary') => {
 };
 
 describe('schedules', () => {
-  let env: SandboxedServer;
-  let analysisId: string;
-  beforeAll(async () => {
-    env = await startSandboxedServer(
+  const env = sharedResource(() =>
+    startSandboxedServer(
       { CALLMINE_GONG_REQUESTS_PER_SECOND: '100' },
       { rateLimit: { perSecond: 100, perDay: 100_000 } },
-    );
+    ),
+  );
+  let analysisId: string;
+  beforeAll(async () => {
     const acme = env.sandbox.tenants.find((t) => t.cluster === 'standard')!;
     await env.admin.integrations.gong.connectBasic.mutate({ ...key(acme), baseUrl: '' });
     analysisId = (
@@ -51,7 +53,6 @@ describe('schedules', () => {
       })
     ).id;
   });
-  afterAll(() => env.close());
 
   it('creates a weekly schedule in the workspace zone, lists it with its next run, edits, pauses and resumes it', async () => {
     const { admin } = env;

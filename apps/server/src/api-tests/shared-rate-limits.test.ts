@@ -1,6 +1,6 @@
 // Two server processes on one database (the same SQLite file, or one PostgreSQL database in the "on PostgreSQL"
 // project), as behind a load balancer: each API rate limit is counted once across both, not once per server.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiClient, trpcFailure } from '../testing/api-client.ts';
 import { startAnotherServer, startTestServer, type TestServer } from '../testing/test-server.ts';
 
@@ -13,24 +13,22 @@ const owner = {
 const TOKEN_CALLS_PER_MINUTE = 6;
 const env = { CALLMINE_API_TOKEN_CALLS_PER_MINUTE: String(TOKEN_CALLS_PER_MINUTE) };
 
+/** The owner's session on a fresh server (each test starts its own). */
+async function ownerOn(server: TestServer) {
+  const admin = apiClient(server.url);
+  await admin.setup.createOwner.mutate(owner);
+  return admin;
+}
+
 describe('rate limits shared by two servers on one database', () => {
-  let first: TestServer;
-  let second: TestServer;
-  /** The owner's browser, signed in on the first server. */
-  let admin: ReturnType<typeof apiClient>;
-  beforeEach(async () => {
-    first = await startTestServer(env);
-    second = await startAnotherServer(first, env);
-    admin = apiClient(first.url);
-    await admin.setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
+  afterEach(() => {
     vi.useRealTimers();
-    await second.close();
-    await first.close();
   });
 
   it('refuses an email after 10 failed sign-ins spread over both servers, on both, until the window ends', async () => {
+    await using first = await startTestServer(env);
+    await using second = await startAnotherServer(first, env);
+    const admin = await ownerOn(first);
     await admin.auth.signOut.mutate();
     const browsers = [apiClient(first.url), apiClient(second.url)];
     for (let i = 0; i < 10; i += 1) {
@@ -64,6 +62,9 @@ describe('rate limits shared by two servers on one database', () => {
   }, 60_000);
 
   it('counts one API token’s calls across both servers', async () => {
+    await using first = await startTestServer(env);
+    await using second = await startAnotherServer(first, env);
+    const admin = await ownerOn(first);
     const created = await admin.apiTokens.create.mutate({ name: 'busy script', role: 'member' });
     const headers = { authorization: `Bearer ${created.token}` };
     const statuses: number[] = [];

@@ -3,10 +3,11 @@
 // and one address can't mass-create accounts.
 import { request } from 'node:http';
 import type { AppRouter } from '@callmine/api';
+import { sharedResource } from '@callmine/testing';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer } from '../testing/test-server.ts';
 
 const operator = {
   name: 'Olivia Operator',
@@ -66,29 +67,21 @@ function clientFrom(url: string, localAddress: string) {
 
 describe('sign-up by invitation (the default)', () => {
   it('refuses sign-up and says so', async () => {
-    const server = await startTestServer();
-    try {
-      const browser = apiClient(server.url);
-      await browser.setup.createOwner.mutate(operator);
-      expect((await browser.setup.status.query()).signupOpen).toBe(false);
-      expect(await failure(apiClient(server.url).auth.signUp.mutate(person(1)))).toMatchObject({
-        code: 'FORBIDDEN',
-        reason: 'signup-closed',
-      });
-    } finally {
-      await server.close();
-    }
+    await using server = await startTestServer();
+    const browser = apiClient(server.url);
+    await browser.setup.createOwner.mutate(operator);
+    expect((await browser.setup.status.query()).signupOpen).toBe(false);
+    expect(await failure(apiClient(server.url).auth.signUp.mutate(person(1)))).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'signup-closed',
+    });
   });
 });
 
 describe('open sign-up', () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer({ CALLMINE_SIGNUP: 'open' }));
   beforeAll(async () => {
-    server = await startTestServer({ CALLMINE_SIGNUP: 'open' });
     await apiClient(server.url).setup.createOwner.mutate(operator);
-  });
-  afterAll(async () => {
-    await server?.close();
   });
 
   it('creates an account and a workspace it owns, limited per address, never saying an email exists', {

@@ -3,9 +3,10 @@
 import type { ApiReference } from '@callmine/api';
 import type { ApiTokenRole } from '@callmine/contracts';
 import { schema } from '@callmine/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { startTestServer } from '../testing/test-server.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -43,19 +44,15 @@ async function call(
 }
 
 describe('API token roles', () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer());
   let admin: ReturnType<typeof apiClient>;
   const tokens = {} as Record<ApiTokenRole, string>;
   beforeAll(async () => {
-    server = await startTestServer();
     admin = apiClient(server.url);
     await admin.setup.createOwner.mutate(owner);
     for (const role of ['admin', 'member', 'read'] as const) {
       tokens[role] = (await admin.apiTokens.create.mutate({ name: `${role} script`, role })).token;
     }
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   it('lets a read token read, and refuses it every change with a reason a script can branch on', async () => {

@@ -1,6 +1,6 @@
 // Webhook endpoints over real HTTP: admins (and admin tokens) manage them, the secret is in the create and rotate
 // answers only, URLs toward inside addresses are refused, and another workspace's ids are NOT_FOUND.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, trpcFailure as failure } from '../testing/api-client.ts';
 import { storedAtRest } from '../testing/at-rest.ts';
 import { aSecondWorkspace, tokenClient } from '../testing/second-workspace.ts';
@@ -14,19 +14,17 @@ const owner = {
 };
 const DEV_ORIGIN = 'http://127.0.0.1:4020';
 
-describe('webhooks procedures', () => {
-  let server: TestServer;
-  let admin: ReturnType<typeof apiClient>;
-  beforeEach(async () => {
-    server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
-    admin = apiClient(server.url);
-    await admin.setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+/** The owner's session on a fresh server (each test starts its own). */
+async function ownerOn(server: TestServer) {
+  const admin = apiClient(server.url);
+  await admin.setup.createOwner.mutate(owner);
+  return admin;
+}
 
+describe('webhooks procedures', () => {
   it('shows the secret once, never again in a list, a log, an error or the data directory', async () => {
+    await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    const admin = await ownerOn(server);
     const created = await admin.webhooks.create.mutate({
       url: 'https://hooks.example.com/callmine',
       events: ['run.finished', 'report.ready', 'run.finished'],
@@ -70,6 +68,8 @@ describe('webhooks procedures', () => {
   });
 
   it('refuses URLs toward inside addresses or over http, except the listed development origin', async () => {
+    await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    const admin = await ownerOn(server);
     for (const url of [
       'http://hooks.example.com/x',
       'https://127.0.0.1/x',
@@ -104,6 +104,8 @@ describe('webhooks procedures', () => {
   });
 
   it('lets an admin token manage endpoints, refuses member and read tokens', async () => {
+    await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    const admin = await ownerOn(server);
     const tokens = {
       admin: (await admin.apiTokens.create.mutate({ name: 'admin script', role: 'admin' })).token,
       member: (await admin.apiTokens.create.mutate({ name: 'member script', role: 'member' })).token,
@@ -145,6 +147,8 @@ describe('webhooks procedures', () => {
   });
 
   it('answers NOT_FOUND for another workspace’s endpoints and deliveries', async () => {
+    await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    const admin = await ownerOn(server);
     const { script: beta } = await aSecondWorkspace(server.url, admin);
     const theirs = await beta.webhooks.create.mutate({ url: `${DEV_ORIGIN}/b`, events: ['run.finished'] });
     const { deliveryId } = await beta.webhooks.sendTest.mutate({ endpointId: theirs.endpoint.id });

@@ -2,10 +2,11 @@
 // link; one account in two workspaces with a role in each, switching the session's active workspace; tokens
 // stay in their workspace; allowance, suspension and deletion as the operator does them, each audited.
 import { schema } from '@callmine/db';
+import { sharedResource } from '@callmine/testing';
 import { TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
-import { type SandboxedServer, startSandboxedServer, testAdmin } from '../testing/sandboxed-server.ts';
+import { startSandboxedServer, testAdmin } from '../testing/sandboxed-server.ts';
 
 interface Failure {
   code?: string;
@@ -36,18 +37,11 @@ async function tokenCall(url: string, token: string, path: string) {
 const bea = { name: 'Bea Beta', email: 'bea@beta.example', password: 'bea long password' };
 
 describe('workspaces, memberships and the operator', () => {
-  let env: SandboxedServer;
+  const env = sharedResource(() => startSandboxedServer());
   let betaId = '';
   let bInviteId = '';
   const beaBrowser = () => apiClient(env.server.url);
   let beaClient: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    env = await startSandboxedServer();
-  });
-  afterAll(async () => {
-    await env?.close();
-  });
 
   it('makes the person who set up the install its operator, with one workspace', async () => {
     const mine = await env.admin.workspaces.mine.query();

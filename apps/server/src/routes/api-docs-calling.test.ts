@@ -1,8 +1,9 @@
 // "Calling the API" on /docs/api, taken at its word: the curl commands are read from the served page and sent with
 // fetch exactly as curl would send them (URL, method, headers, body), with real tokens, against a real server whose
 // Gong is the sandbox. The documented error is compared with the real one.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SandboxedServer, startSandboxedServer } from '../testing/sandboxed-server.ts';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxedServer } from '../testing/sandboxed-server.ts';
 
 function unescapeHtml(text: string): string {
   return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
@@ -52,12 +53,11 @@ async function runCurl(command: string, env: Record<string, string>) {
 }
 
 describe('/docs/api: Calling the API', () => {
-  let env: SandboxedServer;
+  const env = sharedResource(() => startSandboxedServer());
   let html: string;
   let memberToken: string;
   let readToken: string;
   beforeAll(async () => {
-    env = await startSandboxedServer();
     const acme = env.sandbox.tenant('acme').credentials[0]!;
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: acme.accessKey,
@@ -66,9 +66,6 @@ describe('/docs/api: Calling the API', () => {
     memberToken = (await env.admin.apiTokens.create.mutate({ name: 'warehouse', role: 'member' })).token;
     readToken = (await env.admin.apiTokens.create.mutate({ name: 'reader', role: 'read' })).token;
     html = await (await fetch(`${env.server.url}/docs/api`)).text();
-  });
-  afterAll(async () => {
-    await env.close();
   });
 
   it('documents the Bearer header, GET with ?input=, POST with a JSON body, errors and Retry-After', () => {

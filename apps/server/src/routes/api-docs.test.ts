@@ -1,16 +1,11 @@
 // The API reference is read from the router itself; this test holds it to that, over real HTTP.
 import { type ApiReference, appRouter } from '@callmine/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
+import { startTestServer } from '../testing/test-server.ts';
 
 describe('/docs/api', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = sharedResource(() => startTestServer());
 
   const routerPaths = Object.keys(appRouter._def.procedures).sort();
 

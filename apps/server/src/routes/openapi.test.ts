@@ -2,9 +2,10 @@
 // procedure an API token may call, nothing else), and it describes tRPC's real HTTP shapes. The walk that calls
 // every query it describes on a seeded server is packages/client/src/openapi-walk.test.ts.
 import { type ApiReference, appRouter } from '@callmine/api';
+import { sharedResource } from '@callmine/testing';
 import { compileErrors, validate } from '@readme/openapi-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../testing/test-server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer } from '../testing/test-server.ts';
 
 interface Operation {
   operationId: string;
@@ -25,12 +26,11 @@ interface Document {
 }
 
 describe('/docs/openapi.json', () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer());
   let document: Document;
   let reference: ApiReference;
   let page: string;
   beforeAll(async () => {
-    server = await startTestServer();
     const response = await fetch(`${server.url}/docs/openapi.json`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
@@ -38,9 +38,6 @@ describe('/docs/openapi.json', () => {
     reference = (await (await fetch(`${server.url}/docs/api.json`)).json()) as ApiReference;
     // Fetched now: the validator below keeps this process (and the server in it) busy for seconds.
     page = await (await fetch(`${server.url}/docs/api`)).text();
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   it('passes an OpenAPI 3.1 validator', async () => {

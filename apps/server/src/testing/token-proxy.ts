@@ -8,6 +8,8 @@ export interface TokenProxy {
   /** Raw JSON bodies of every token answer, oldest first. */
   answers: string[];
   close(): Promise<void>;
+  /** `await using proxy = await startTokenProxy(…)` closes it at scope end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export async function startTokenProxy(target: () => string): Promise<TokenProxy> {
@@ -40,11 +42,8 @@ export async function startTokenProxy(target: () => string): Promise<TokenProxy>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}/token`,
-    answers,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return { url: `http://127.0.0.1:${port}/token`, answers, close, [Symbol.asyncDispose]: close };
 }
 
 /** Every access and refresh token in the recorded answers. */

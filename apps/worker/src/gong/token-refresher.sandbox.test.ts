@@ -8,20 +8,12 @@ import { createGongTokenEndpoint } from '@callmine/gong';
 import { createLogger } from '@callmine/logger';
 import { existingDatabaseEnv } from '@callmine/server/testing';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RunEnv, startRunEnv } from '../testing/run-env.ts';
 import { startWorkerVault } from '../vault.ts';
 import { createTokenRefresher } from './token-refresher.ts';
 
-let env: RunEnv | undefined;
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-  await env?.close();
-  env = undefined;
-});
-
-/** What one worker process holds: its own connection, vault and refresher. */
+/** What one worker process holds: its own connection, vault and refresher; disposing closes the connection. */
 async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {}) {
   const config = loadConfig({
     CALLMINE_DATA_DIR: e.server.dataDir,
@@ -38,7 +30,6 @@ async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {})
     destination: new Writable({ write: (_c, _e, done) => done() }),
   });
   const database = await openDatabaseFromConfig(config);
-  closers.push(() => database.close());
   const vault = await startWorkerVault(config, database.db, logger);
   const tokens = createTokenRefresher({
     db: database.db,
@@ -50,7 +41,7 @@ async function workerRefresher(e: RunEnv, options: { claimTtlMs?: number } = {})
     pollMs: 20,
     ...options,
   });
-  return { tokens, database };
+  return { tokens, database, [Symbol.asyncDispose]: () => database.close() };
 }
 
 const tables = (e: RunEnv) => e.server.database.db.tables;
@@ -63,10 +54,10 @@ async function credential(e: RunEnv) {
 
 describe('the token refresher', () => {
   it('refreshes once for ten simultaneous callers in two worker processes', async () => {
-    env = await startRunEnv({ connect: 'oauth', calls: 10 });
+    await using env = await startRunEnv({ connect: 'oauth', calls: 10 });
     const { workspaceId, version } = await credential(env);
-    const one = await workerRefresher(env);
-    const two = await workerRefresher(env);
+    await using one = await workerRefresher(env);
+    await using two = await workerRefresher(env);
     const rows = await Promise.all(
       Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).tokens.refresh(workspaceId, version)),
     );
@@ -84,7 +75,7 @@ describe('the token refresher', () => {
   });
 
   it('takes over a claim left by a crashed worker once it lapses', async () => {
-    env = await startRunEnv({ connect: 'oauth', calls: 10 });
+    await using env = await startRunEnv({ connect: 'oauth', calls: 10 });
     const { workspaceId, version, id } = await credential(env);
     // A worker claimed this version and died before calling Gong.
     await env.server.database.db.insert(tables(env).gongTokenRefresh).values({
@@ -94,8 +85,8 @@ describe('the token refresher', () => {
       claimId: 'crashed-worker',
       claimedUntil: new Date(Date.now() + 300),
     });
-    const { tokens } = await workerRefresher(env);
-    const row = await tokens.refresh(workspaceId, version);
+    await using refresher = await workerRefresher(env);
+    const row = await refresher.tokens.refresh(workspaceId, version);
     expect(row.version).toBe(version + 1);
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
     expect(
@@ -107,7 +98,7 @@ describe('the token refresher', () => {
   });
 
   it('ignores a claim on the connection Gong had before it was disconnected and connected again', async () => {
-    env = await startRunEnv({ connect: 'oauth', calls: 10 });
+    await using env = await startRunEnv({ connect: 'oauth', calls: 10 });
     const { workspaceId, version } = await credential(env);
     await env.server.database.db.insert(tables(env).gongTokenRefresh).values({
       workspaceId,
@@ -116,13 +107,14 @@ describe('the token refresher', () => {
       claimId: 'previous',
       claimedUntil: new Date(Date.now() + 3_600_000),
     });
-    const row = await (await workerRefresher(env)).tokens.refresh(workspaceId, version);
+    await using refresher = await workerRefresher(env);
+    const row = await refresher.tokens.refresh(workspaceId, version);
     expect(row.version).toBe(version + 1);
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 1, refused: 0 });
   });
 
   it('leaves a credential an admin replaced meanwhile alone', async () => {
-    env = await startRunEnv({ connect: 'oauth', calls: 10 });
+    await using env = await startRunEnv({ connect: 'oauth', calls: 10 });
     const { workspaceId, version } = await credential(env);
     const primary = env.key();
     await env.admin.integrations.gong.connectBasic.mutate({
@@ -130,8 +122,8 @@ describe('the token refresher', () => {
       secretKey: primary.secretKey,
       baseUrl: '',
     });
-    const { tokens } = await workerRefresher(env);
-    const row = await tokens.refresh(workspaceId, version);
+    await using refresher = await workerRefresher(env);
+    const row = await refresher.tokens.refresh(workspaceId, version);
     expect(row).toMatchObject({ method: 'basic', version: version + 1 });
     expect(env.sandbox.oauth.refreshes()).toEqual({ granted: 0, refused: 0 });
   });

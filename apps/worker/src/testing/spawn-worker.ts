@@ -16,7 +16,7 @@ export function spawnWorker(
   dataDir: string,
   env: Record<string, string>,
   options: SpawnWorkerOptions = {},
-): ChildProcess {
+): ChildProcess & AsyncDisposable {
   const { logLines } = options;
   // The built worker (dist/, built by the test run's global setup), as production runs it: node itself, no
   // wrapper that SIGKILL would leave running, and it starts in well under a second where tsx took many under load.
@@ -35,7 +35,24 @@ export function spawnWorker(
   if (logLines && child.stdout) {
     createInterface({ input: child.stdout }).on('line', (line) => logLines.push(line));
   }
-  return child;
+  return disposableProcess(child);
+}
+
+/**
+ * `await using child = disposableProcess(spawn(…))`: at scope end the process gets `signal` unless it has exited,
+ * and the scope waits for its exit, so it never outlives the data directory disposed after it. SIGKILL by default
+ * (a kill -9 test's worker); SIGTERM for a process under a wrapper (tsx) that SIGKILL would leave running.
+ */
+export function disposableProcess<T extends ChildProcess>(
+  child: T,
+  signal: NodeJS.Signals = 'SIGKILL',
+): T & AsyncDisposable {
+  return Object.assign(child, {
+    [Symbol.asyncDispose]: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited(child);
+    },
+  });
 }
 
 export const exited = (child: ChildProcess) =>

@@ -1,18 +1,18 @@
 // The delivery queue's claims, leases and outcomes, on SQLite and on PostgreSQL.
-import { type Database, enqueueWebhookEvent } from '@callmine/db';
+import { enqueueWebhookEvent } from '@callmine/db';
 import { dialects, openTestDatabase } from '@callmine/db/testing/databases';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimDelivery, dueDeliveries, recordAttempt } from './delivery-store.ts';
 
 const policy = { baseMs: 1000, maxGapMs: 60_000, retryForMs: 24 * 3_600_000, disableAfterMs: 72 * 3_600_000 };
 
 describe.each(dialects)('webhook delivery store on %s', (dialect) => {
-  let opened: Database;
   const t0 = new Date('2026-03-01T10:00:00Z');
   const at = (ms: number) => new Date(t0.getTime() + ms);
 
-  beforeEach(async () => {
-    opened = await openTestDatabase(dialect);
+  /** A fresh database of this dialect, seeded; `await using` closes and removes it. */
+  async function openSeeded() {
+    const opened = await openTestDatabase(dialect);
     const { db } = opened;
     await db.insert(db.tables.organization).values({ id: 'ws1', name: 'Acme', slug: 'acme', createdAt: t0 });
     await db.insert(db.tables.webhookEndpoint).values({
@@ -31,12 +31,11 @@ describe.each(dialects)('webhook delivery store on %s', (dialect) => {
       data: {},
       at: t0,
     });
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+    return opened;
+  }
 
   it('hands a due delivery to one claimer until its lease runs out', async () => {
+    await using opened = await openSeeded();
     const { db } = opened;
     const [id] = await dueDeliveries(db, t0, 10);
     expect(id).toBeDefined();
@@ -49,6 +48,7 @@ describe.each(dialects)('webhook delivery store on %s', (dialect) => {
   });
 
   it('records a failure with a retry time, and a success that nothing sends again', async () => {
+    await using opened = await openSeeded();
     const { db } = opened;
     const [id] = await dueDeliveries(db, t0, 10);
     const claimed = (await claimDelivery(db, id!, t0, 5000))!;

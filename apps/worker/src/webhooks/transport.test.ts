@@ -3,30 +3,16 @@
 // literals and host names that resolve inside), no redirects, a timeout, a size cap, and signatures that verify.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startWebhookReceiver,
-  verifyCallmineWebhook,
-  type WebhookReceiver,
-} from '../testing/webhook-receiver.ts';
+import { disposable } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
+import { startWebhookReceiver, verifyCallmineWebhook } from '../testing/webhook-receiver.ts';
 import { signWebhook, verifyWebhookSignature } from './signature.ts';
-import { createWebhookTransport, type WebhookTransport } from './transport.ts';
+import { createWebhookTransport } from './transport.ts';
 
-const cleanup: Array<{ close(): Promise<unknown> }> = [];
-afterEach(async () => {
-  await Promise.all(cleanup.splice(0).map((c) => c.close()));
-});
-
-async function receiver(): Promise<WebhookReceiver> {
-  const r = await startWebhookReceiver();
-  cleanup.push(r);
-  return r;
-}
-function transport(options: Parameters<typeof createWebhookTransport>[0]): WebhookTransport {
-  const t = createWebhookTransport(options);
-  cleanup.push(t);
-  return t;
-}
+/** `await using t = transport(…)` closes its connection pool at scope end. */
+const transport = (options: Parameters<typeof createWebhookTransport>[0]) =>
+  disposable(createWebhookTransport(options));
+/** A plain HTTP listener counting connections; `await using` closes it (and its open sockets). */
 async function rawServer(handler: Parameters<typeof createServer>[1]) {
   const server: Server = createServer(handler);
   let connections = 0;
@@ -35,14 +21,15 @@ async function rawServer(handler: Parameters<typeof createServer>[1]) {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  cleanup.push({
-    close: () =>
+  return {
+    origin,
+    connections: () => connections,
+    [Symbol.asyncDispose]: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  });
-  return { origin, connections: () => connections };
+  };
 }
 
 const secret = 'whsec_test-secret-for-signing';
@@ -61,9 +48,9 @@ const post = (url: string, body = '{"id":"evt","type":"webhook.test"}') => {
 
 describe('webhook transport', () => {
   it('delivers to a listed development origin; the receiver verifies the signature, a tampered body fails', async () => {
-    const r = await receiver();
+    await using r = await startWebhookReceiver();
     r.secret = secret;
-    const t = transport({ allowedOrigins: [r.origin], timeoutMs: 2000 });
+    await using t = transport({ allowedOrigins: [r.origin], timeoutMs: 2000 });
     const result = await t.post(post(r.url));
     expect(result).toMatchObject({ ok: true, status: 200 });
     const got = r.received[0]!;
@@ -86,8 +73,9 @@ describe('webhook transport', () => {
   });
 
   it('opens no connection to an http origin that is not listed', async () => {
-    const s = await rawServer((_req, res) => res.end('ok'));
-    const result = await transport({ allowedOrigins: [], timeoutMs: 2000 }).post(post(`${s.origin}/hook`));
+    await using s = await rawServer((_req, res) => res.end('ok'));
+    await using t = transport({ allowedOrigins: [], timeoutMs: 2000 });
+    const result = await t.post(post(`${s.origin}/hook`));
     expect(result).toMatchObject({ ok: false, status: null, error: 'refused: address not allowed' });
     expect(s.connections()).toBe(0);
   });
@@ -103,7 +91,8 @@ describe('webhook transport', () => {
     'https://0x7f000001/hook',
     'https://127.1/hook',
   ])('refuses the inside address %s before connecting', async (url) => {
-    const result = await transport({ allowedOrigins: [], timeoutMs: 2000 }).post(post(url));
+    await using t = transport({ allowedOrigins: [], timeoutMs: 2000 });
+    const result = await t.post(post(url));
     expect(result).toMatchObject({ ok: false, error: 'refused: address not allowed' });
   });
 
@@ -118,7 +107,7 @@ describe('webhook transport', () => {
     ],
     [[{ address: '::ffff:10.0.0.1', family: 6 }], 'IPv4-mapped private'],
   ])('refuses a host name that resolves inside (%j: %s)', async (answer) => {
-    const t = transport({ allowedOrigins: [], timeoutMs: 2000, resolve: async () => answer });
+    await using t = transport({ allowedOrigins: [], timeoutMs: 2000, resolve: async () => answer });
     expect(await t.post(post('https://hooks.example.com/callmine'))).toMatchObject({
       ok: false,
       error: 'refused: address not allowed',
@@ -126,12 +115,12 @@ describe('webhook transport', () => {
   });
 
   it('does not follow a redirect: a 3xx is a failed attempt and the target is never contacted', async () => {
-    const target = await receiver();
-    const s = await rawServer((_req, res) => {
+    await using target = await startWebhookReceiver();
+    await using s = await rawServer((_req, res) => {
       res.writeHead(307, { location: target.url });
       res.end();
     });
-    const t = transport({ allowedOrigins: [s.origin, target.origin], timeoutMs: 2000 });
+    await using t = transport({ allowedOrigins: [s.origin, target.origin], timeoutMs: 2000 });
     expect(await t.post(post(`${s.origin}/hook`))).toMatchObject({
       ok: false,
       status: 307,
@@ -141,33 +130,30 @@ describe('webhook transport', () => {
   });
 
   it('gives up after the timeout with a generic error', async () => {
-    const s = await rawServer(() => {
+    await using s = await rawServer(() => {
       // never answers
     });
-    const result = await transport({ allowedOrigins: [s.origin], timeoutMs: 200 }).post(
-      post(`${s.origin}/hook`),
-    );
+    await using t = transport({ allowedOrigins: [s.origin], timeoutMs: 200 });
+    const result = await t.post(post(`${s.origin}/hook`));
     expect(result).toMatchObject({ ok: false, status: null, error: 'timeout' });
   });
 
   it('reads at most the size cap of an answer and still records the status', async () => {
-    const s = await rawServer((_req, res) => {
+    await using s = await rawServer((_req, res) => {
       res.writeHead(200);
       for (let i = 0; i < 64; i += 1) res.write('x'.repeat(1024));
       res.end();
     });
-    const result = await transport({
-      allowedOrigins: [s.origin],
-      timeoutMs: 2000,
-      maxResponseBytes: 1024,
-    }).post(post(`${s.origin}/hook`));
+    await using t = transport({ allowedOrigins: [s.origin], timeoutMs: 2000, maxResponseBytes: 1024 });
+    const result = await t.post(post(`${s.origin}/hook`));
     expect(result).toMatchObject({ ok: true, status: 200 });
   });
 
   it('reports a 500 as a failed attempt with only the status, never the body', async () => {
-    const r = await receiver();
+    await using r = await startWebhookReceiver();
     r.answer = 500;
-    const result = await transport({ allowedOrigins: [r.origin], timeoutMs: 2000 }).post(post(r.url));
+    await using t = transport({ allowedOrigins: [r.origin], timeoutMs: 2000 });
+    const result = await t.post(post(r.url));
     expect(result).toEqual({ ok: false, status: 500, durationMs: expect.any(Number), error: 'HTTP 500' });
   });
 });

@@ -19,48 +19,49 @@ interface Bucket {
   groups: number[];
 }
 
-/** Tokens shared by two ascending lists of token ranks. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+/** Tokens shared by two ascending runs of token ranks, ranks[a .. aEnd) and ranks[b .. bEnd). */
+function sharedCount(ranks: Int32Array, a: number, aEnd: number, b: number, bEnd: number): number {
   let shared = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
+  while (a < aEnd && b < bEnd) {
+    const x = ranks[a]!;
+    const y = ranks[b]!;
     if (x === y) {
       shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+      a++;
+      b++;
+    } else if (x < y) a++;
+    else b++;
   }
   return shared;
 }
 
-function jaccard(a: Int32Array, b: Int32Array): number {
-  const shared = sharedCount(a, b);
-  const union = a.length + b.length - shared;
-  return union === 0 ? 1 : shared / union;
-}
-
 /**
- * `wordings[w]` holds wording w's distinct tokens as ranks (0 = rarest token; ties in rarity broken by the token's
- * text), ascending. Returns, per group, its wordings' numbers in input order; groups in the order they were made.
+ * Wording w's distinct tokens are `ranks[starts[w] .. starts[w + 1])`, as ranks (0 = rarest token; ties in rarity
+ * broken by the token's text), ascending. Returns, per group, its wordings' numbers in input order; groups in the
+ * order they were made.
  */
-export function groupWordings(wordings: readonly Int32Array[], threshold: number): number[][] {
+export function groupWordings(
+  ranks: Int32Array,
+  starts: Int32Array,
+  count: number,
+  threshold: number,
+): number[][] {
   const groups: number[][] = [];
-  const heads: Int32Array[] = [];
+  /** The wording that heads each group. */
+  const heads: number[] = [];
   // Per token rank, its buckets keyed by size × (size − 1) / 2 + position (unique for position < size).
   const index: (Map<number, Bucket> | undefined)[] = [];
   // Which wording last looked at a group, so a group reached through two tokens is compared once.
   const lastProbe: number[] = [];
   const overlapFor = (a: number, b: number) => (threshold * (a + b)) / (1 + threshold) - 1e-9;
-  wordings.forEach((ordered, w) => {
-    const n = ordered.length;
+  for (let w = 0; w < count; w++) {
+    const from = starts[w]!;
+    const to = starts[w + 1]!;
+    const n = to - from;
     const prefix = Math.min(n, n - Math.ceil(threshold * n) + 1);
     let home = Number.POSITIVE_INFINITY;
     for (let i = 0; i < prefix; i++) {
-      const buckets = index[ordered[i]!];
+      const buckets = index[ranks[from + i]!];
       if (!buckets) continue;
       for (const { at, size, groups: list } of buckets.values()) {
         // Positional filter: the first shared token sits at i and at, so at most 1 + the shorter rest is shared.
@@ -70,19 +71,24 @@ export function groupWordings(wordings: readonly Int32Array[], threshold: number
           if (group >= home) break;
           if (lastProbe[group] === w) continue;
           lastProbe[group] = w;
-          if (jaccard(heads[group]!, ordered) >= threshold) home = group;
+          const head = heads[group]!;
+          const headFrom = starts[head]!;
+          const headTo = starts[head + 1]!;
+          const shared = sharedCount(ranks, headFrom, headTo, from, to);
+          const union = headTo - headFrom + n - shared;
+          if ((union === 0 ? 1 : shared / union) >= threshold) home = group;
         }
       }
     }
     if (home !== Number.POSITIVE_INFINITY) {
       groups[home]!.push(w);
-      return;
+      continue;
     }
     const group = groups.length;
     groups.push([w]);
-    heads.push(ordered);
+    heads.push(w);
     for (let at = 0; at < prefix; at++) {
-      const token = ordered[at]!;
+      const token = ranks[from + at]!;
       let buckets = index[token];
       if (!buckets) {
         buckets = new Map();
@@ -93,20 +99,47 @@ export function groupWordings(wordings: readonly Int32Array[], threshold: number
       if (bucket) bucket.groups.push(group);
       else buckets.set(key, { at, size: n, groups: [group] });
     }
-  });
+  }
   return groups;
 }
 
 /**
- * Ranks tokens by how many wordings hold them (rarest first, ties by text) and gives each wording its ranks,
- * ascending: the order prefix filtering needs.
+ * Ranks tokens by how many wordings hold them (rarest first, ties by the token's text) and gives each wording its
+ * ranks, ascending: the order prefix filtering needs. Wording w's distinct token ids are
+ * `tokens[starts[w] .. starts[w + 1])`; `text` is each token id's text. The ranks come back in the same layout.
  */
-export function rankTokens(wordings: readonly (readonly string[])[]): Int32Array[] {
-  const frequency = new Map<string, number>();
-  for (const tokens of wordings) for (const t of tokens) frequency.set(t, (frequency.get(t) ?? 0) + 1);
-  const order = [...frequency.keys()].sort(
-    (a, b) => frequency.get(a)! - frequency.get(b)! || (a < b ? -1 : a > b ? 1 : 0),
+export function rankTokenIds(
+  tokens: Int32Array,
+  starts: Int32Array,
+  count: number,
+  text: readonly string[],
+): Int32Array {
+  const end = starts[count]!;
+  const frequency = new Int32Array(text.length);
+  for (let i = 0; i < end; i++) frequency[tokens[i]!]!++;
+  const order: number[] = [];
+  for (let t = 0; t < text.length; t++) if (frequency[t]! > 0) order.push(t);
+  order.sort(
+    (a, b) => frequency[a]! - frequency[b]! || (text[a]! < text[b]! ? -1 : text[a]! > text[b]! ? 1 : 0),
   );
-  const rank = new Map(order.map((t, i) => [t, i]));
-  return wordings.map((tokens) => Int32Array.from(tokens, (t) => rank.get(t)!).sort());
+  const rank = new Int32Array(text.length);
+  order.forEach((t, i) => {
+    rank[t] = i;
+  });
+  const ranks = new Int32Array(end);
+  for (let w = 0; w < count; w++) {
+    const from = starts[w]!;
+    const to = starts[w + 1]!;
+    // Insertion sort: a wording holds a handful of tokens.
+    for (let i = from; i < to; i++) {
+      const r = rank[tokens[i]!]!;
+      let j = i;
+      while (j > from && ranks[j - 1]! > r) {
+        ranks[j] = ranks[j - 1]!;
+        j--;
+      }
+      ranks[j] = r;
+    }
+  }
+  return ranks;
 }

@@ -1,5 +1,5 @@
 import type { Evidence, RepTalkMetrics } from '@callmine/contracts';
-import { type Conversation, evidenceOf, type SpokenSentence } from '../conversation.ts';
+import { type Conversation, evidenceOf } from '../conversation.ts';
 import { isQuestion } from '../questions/is-question.ts';
 
 interface RepTotals {
@@ -13,15 +13,15 @@ interface RepTotals {
   longestStory: { ms: number; at: Evidence | null };
 }
 
-/** Runs of consecutive sentences by one speaker, whatever monologue boundaries Gong drew (topics split them). */
-function stretches(sentences: readonly SpokenSentence[]): SpokenSentence[][] {
-  const runs: SpokenSentence[][] = [];
-  for (const sentence of sentences) {
-    const run = runs.at(-1);
-    if (run && run[0]!.speakerId === sentence.speakerId) run.push(sentence);
-    else runs.push([sentence]);
-  }
-  return runs;
+/**
+ * Runs of consecutive sentences by one speaker, whatever monologue boundaries Gong drew (topics split them): the
+ * first sentence of each run, then the sentence count as the end.
+ */
+function stretches(speakers: readonly string[]): number[] {
+  const firsts: number[] = [];
+  for (let i = 0; i < speakers.length; i++) if (i === 0 || speakers[i] !== speakers[i - 1]) firsts.push(i);
+  firsts.push(speakers.length);
+  return firsts;
 }
 
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
@@ -32,7 +32,8 @@ const round = (value: number, places: number) => Math.round(value * 10 ** places
  */
 export function analyseTalk(conversations: readonly Conversation[]): RepTalkMetrics[] {
   const reps = new Map<string, RepTotals>();
-  for (const { call, sentences, repSpeakers } of conversations) {
+  for (const conversation of conversations) {
+    const { call, texts, speakers, sides, starts, ends, repSpeakers } = conversation;
     let totals = reps.get(call.primaryUserId);
     if (!totals) {
       totals = {
@@ -48,26 +49,27 @@ export function analyseTalk(conversations: readonly Conversation[]): RepTalkMetr
       reps.set(call.primaryUserId, totals);
     }
     totals.calls++;
-    const lastEnd = sentences.reduce((max, s) => Math.max(max, s.end), 0);
+    let lastEnd = 0;
+    for (const end of ends) lastEnd = Math.max(lastEnd, end);
     totals.minutes += (call.duration > 0 ? call.duration * 1000 : lastEnd) / 60_000;
-    for (const sentence of sentences) {
-      const ms = Math.max(0, sentence.end - sentence.start);
+    for (let i = 0; i < texts.length; i++) {
+      const ms = Math.max(0, ends[i]! - starts[i]!);
       totals.allTalkMs += ms;
-      if (repSpeakers.has(sentence.speakerId)) {
+      if (repSpeakers.has(speakers[i]!)) {
         totals.repTalkMs += ms;
-        if (isQuestion(sentence.text)) totals.questions++;
+        if (isQuestion(texts[i]!)) totals.questions++;
       }
     }
-    const runs = stretches(sentences);
-    totals.switches += Math.max(0, runs.length - 1);
-    for (const run of runs) {
-      const first = run[0]!;
-      const ms = Math.max(0, run.at(-1)!.end - first.start);
-      if (repSpeakers.has(first.speakerId) && ms > totals.longestMonologue.ms) {
-        totals.longestMonologue = { ms, at: evidenceOf(call, first) };
+    const firsts = stretches(speakers);
+    totals.switches += Math.max(0, firsts.length - 2);
+    for (let r = 0; r + 1 < firsts.length; r++) {
+      const first = firsts[r]!;
+      const ms = Math.max(0, ends[firsts[r + 1]! - 1]! - starts[first]!);
+      if (repSpeakers.has(speakers[first]!) && ms > totals.longestMonologue.ms) {
+        totals.longestMonologue = { ms, at: evidenceOf(conversation, first) };
       }
-      if (first.side === 'external' && ms > totals.longestStory.ms) {
-        totals.longestStory = { ms, at: evidenceOf(call, first) };
+      if (sides[first] === 'external' && ms > totals.longestStory.ms) {
+        totals.longestStory = { ms, at: evidenceOf(conversation, first) };
       }
     }
   }

@@ -1,13 +1,7 @@
 import { STOP_WORDS } from './stop-words.ts';
 
-// Words for questions and themes: runs of letters/digits/marks, apostrophes kept inside a word ("don't").
-// Written here rather than pulling in an NLP library: the analysers need only word splitting, stop words
-// and a light suffix stemmer, and this keeps the engine dependency-free and byte-for-byte deterministic.
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
-
-export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD_RUN) ?? [];
-}
+// Stop words and a light suffix stemmer for questions and themes (words are split by text/word-ids.ts). Written
+// here rather than taken from the tagger: byte-for-byte deterministic and cheap on every question.
 
 export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);

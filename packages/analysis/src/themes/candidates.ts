@@ -1,8 +1,8 @@
-import type { Conversation, SpokenSentence } from '../conversation.ts';
+import type { Conversation } from '../conversation.ts';
 import { HARD_FILLER, SOFT_FILLER } from '../text/filler.ts';
 import { isStopWord } from '../text/tokens.ts';
+import { WORD_RUN, WordIds } from '../text/word-ids.ts';
 import { PhraseTable } from './phrase-table.ts';
-import { WORD_RUN, WordIds } from './word-ids.ts';
 
 // Stage 1 of the theme finder, over every customer sentence and cheap: words between stop words, filler, time words
 // and numbers form runs; each run gives its 1–3-word phrases. Counting them costs a regex and a few map updates per
@@ -125,19 +125,25 @@ export function phrasesOf(text: string): string[] {
   return out;
 }
 
-/** A customer sentence with its call, numbered in input order. */
-export interface CustomerSentence {
-  conversation: Conversation;
-  sentence: SpokenSentence;
-  /** Index of the call among the analysed calls (documents for TF-IDF). */
-  callIndex: number;
+/**
+ * The customer sentences of all calls, numbered in input order, column by column: the sentence's text, its call's
+ * number among the analysed calls (the document for TF-IDF) and its number in that call.
+ */
+export interface CustomerSentences {
+  conversations: readonly Conversation[];
+  texts: string[];
+  callIndex: number[];
+  sentenceIndex: number[];
 }
 
-export function customerSentences(conversations: readonly Conversation[]): CustomerSentence[] {
-  const out: CustomerSentence[] = [];
-  conversations.forEach((conversation, callIndex) => {
-    for (const sentence of conversation.sentences) {
-      if (sentence.side === 'external') out.push({ conversation, sentence, callIndex });
+export function customerSentences(conversations: readonly Conversation[]): CustomerSentences {
+  const out: CustomerSentences = { conversations, texts: [], callIndex: [], sentenceIndex: [] };
+  conversations.forEach(({ texts, sides }, callIndex) => {
+    for (let i = 0; i < texts.length; i++) {
+      if (sides[i] !== 'external') continue;
+      out.texts.push(texts[i]!);
+      out.callIndex.push(callIndex);
+      out.sentenceIndex.push(i);
     }
   });
   return out;
@@ -175,29 +181,42 @@ export class PhraseCounts {
 /** One table update per phrase said: this loop is most of the theme finder's time. */
 export function countPhrases(
   vocabulary: Vocabulary,
-  sentences: readonly CustomerSentence[],
+  sentences: CustomerSentences,
   documents: number,
 ): { counts: PhraseCounts; sentenceIds: SentenceIds } {
   const table = new PhraseTable();
   const reader = vocabulary.reader;
+  const { texts, callIndex } = sentences;
   let ids = new Int32Array(1 << 16);
-  const offsets = new Int32Array(sentences.length + 1);
+  const offsets = new Int32Array(texts.length + 1);
   let words = 0;
-  for (let s = 0; s < sentences.length; s++) {
-    const item = sentences[s]!;
-    const n = reader.read(item.sentence.text);
+  for (let s = 0; s < texts.length; s++) {
+    const n = reader.read(texts[s]!);
     if (words + n > ids.length) {
       const bigger = new Int32Array(Math.max(ids.length * 2, words + n));
       bigger.set(ids);
       ids = bigger;
     }
-    ids.set(reader.buffer.subarray(0, n), words);
+    const buffer = reader.buffer;
+    for (let i = 0; i < n; i++) ids[words + i] = buffer[i]!;
     offsets[s] = words;
-    words += n;
-    const callIndex = item.callIndex;
-    forEachPhrase(ids, words - n, words, (a, b, c) => table.add(a, b, c, callIndex));
+    const call = callIndex[s]!;
+    // The runs of forEachPhrase, inlined (no closure per sentence).
+    const to = words + n;
+    let runEnd = words;
+    for (let start = words; start < to; start++) {
+      const a = ids[start]!;
+      if (a === BREAK) continue;
+      if (runEnd <= start) for (runEnd = start + 1; runEnd < to && ids[runEnd] !== BREAK; ) runEnd++;
+      table.add(a, BREAK, BREAK, call);
+      if (start + 1 >= runEnd) continue;
+      const b = ids[start + 1]!;
+      table.add(a, b, BREAK, call);
+      if (MAX_PHRASE_WORDS >= 3 && start + 2 < runEnd) table.add(a, b, ids[start + 2]!, call);
+    }
+    words = to;
   }
-  offsets[sentences.length] = words;
+  offsets[texts.length] = words;
   return { counts: new PhraseCounts(table, words, documents), sentenceIds: { ids, offsets } };
 }
 
@@ -262,18 +281,37 @@ export function locate(
 ): Occurrences {
   const { table } = counts;
   const candidateOf = new Int32Array(table.size).fill(-1);
+  // Word ids that open a candidate of two or three words: only phrases starting there are looked up in the table.
+  const opens = new Uint8Array(BASE);
   candidates.forEach((key, c) => {
-    const phrase = table.find(...idsOfKey(key));
-    if (phrase >= 0) candidateOf[phrase] = c;
+    const [a, b, c3] = idsOfKey(key);
+    const phrase = table.find(a, b, c3);
+    if (phrase < 0) return;
+    candidateOf[phrase] = c;
+    if (b >= 0) opens[a] = 1;
   });
   const sentencesOf: number[][] = candidates.map(() => []);
+  const found = (phrase: number, sid: number) => {
+    const candidate = phrase < 0 ? -1 : candidateOf[phrase]!;
+    if (candidate < 0) return;
+    const list = sentencesOf[candidate]!;
+    if (list[list.length - 1] !== sid) list.push(sid);
+  };
+  // The runs of forEachPhrase, inlined: per word its single-word phrase by id, longer ones only where a candidate
+  // opens.
   for (let sid = 0; sid + 1 < offsets.length; sid++) {
-    forEachPhrase(ids, offsets[sid]!, offsets[sid + 1]!, (a, b, c) => {
-      const candidate = candidateOf[table.find(a, b, c)];
-      if (candidate === undefined || candidate < 0) return;
-      const list = sentencesOf[candidate]!;
-      if (list[list.length - 1] !== sid) list.push(sid);
-    });
+    const to = offsets[sid + 1]!;
+    let runEnd = offsets[sid]!;
+    for (let start = offsets[sid]!; start < to; start++) {
+      const a = ids[start]!;
+      if (a === BREAK) continue;
+      if (runEnd <= start) for (runEnd = start + 1; runEnd < to && ids[runEnd] !== BREAK; ) runEnd++;
+      found(table.find(a, BREAK, BREAK), sid);
+      if (opens[a] === 0 || start + 1 >= runEnd) continue;
+      const b = ids[start + 1]!;
+      found(table.find(a, b, BREAK), sid);
+      if (MAX_PHRASE_WORDS >= 3 && start + 2 < runEnd) found(table.find(a, b, ids[start + 2]!), sid);
+    }
   }
   return { sentencesOf };
 }

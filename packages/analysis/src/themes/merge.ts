@@ -1,7 +1,7 @@
 import { HARD_FILLER, SOFT_FILLER } from '../text/filler.ts';
 import { isStopWord } from '../text/tokens.ts';
-import { type CustomerSentence, wordsOf } from './candidates.ts';
-import { casedWord, minus, type NounPhrase, union } from './noun-phrases.ts';
+import { type CustomerSentences, wordsOf } from './candidates.ts';
+import { casedWord, type NounPhrase, union } from './noun-phrases.ts';
 
 // Stage 3: noun phrases that are fragments of one thing customers say become one theme. A phrase joins a theme
 // when at least FRAGMENT of its sentences hold the theme's head phrase ("legal team" only ever said with "data
@@ -26,33 +26,53 @@ const contains = (longer: string, shorter: string) => ` ${longer} `.includes(` $
 const holds = (longer: NounPhrase, shorter: NounPhrase) =>
   longer.wordings.some((l) => shorter.wordings.some((s) => contains(l, s)));
 
-function overlapCounts(phrases: readonly NounPhrase[]): (a: number, b: number) => number {
-  const bySentence = new Map<number, number[]>();
-  phrases.forEach((p, i) => {
-    for (const sid of p.sentences) {
-      const list = bySentence.get(sid);
-      if (list) list.push(i);
-      else bySentence.set(sid, [i]);
-    }
-  });
-  const pairs = new Map<number, number>();
+/** `holds` between phrases by number, each pair worked out once (the merge asks about most pairs, some twice). */
+function holdsBetween(phrases: readonly NounPhrase[]): (longer: number, shorter: number) => boolean {
   const n = phrases.length;
-  for (const list of bySentence.values()) {
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const key = list[x]! * n + list[y]!;
-        pairs.set(key, (pairs.get(key) ?? 0) + 1);
-      }
+  const padded = phrases.map((p) => p.wordings.map((w) => ` ${w} `));
+  const known = new Int8Array(n * n).fill(-1);
+  return (longer, shorter) => {
+    const at = longer * n + shorter;
+    if (known[at] === -1) {
+      const outer = padded[longer]!;
+      const inner = padded[shorter]!;
+      known[at] = outer.some((l) => inner.some((s) => l.includes(s))) ? 1 : 0;
     }
-  }
-  return (a, b) =>
-    a === b ? phrases[a]!.sentences.length : (pairs.get(Math.min(a, b) * n + Math.max(a, b)) ?? 0);
+    return known[at] === 1;
+  };
 }
 
-export function mergeFragments(
+/**
+ * Sentences shared by each pair of phrases, counted in one pass over the sentences (phrases listed per sentence in
+ * flat typed arrays) into a triangular table: no map or list per sentence.
+ */
+function overlapCounts(
   phrases: readonly NounPhrase[],
-  sentences: readonly CustomerSentence[],
-): Theme[] {
+  sentenceCount: number,
+): (a: number, b: number) => number {
+  const n = phrases.length;
+  const start = new Int32Array(sentenceCount + 1);
+  for (const p of phrases) for (const sid of p.sentences) start[sid + 1]!++;
+  for (let s = 0; s < sentenceCount; s++) start[s + 1]! += start[s]!;
+  const fill = start.slice(0, sentenceCount);
+  const holders = new Int32Array(start[sentenceCount]!);
+  phrases.forEach((p, i) => {
+    for (const sid of p.sentences) holders[fill[sid]!++] = i;
+  });
+  // Pair (x < y) sits at x·n − x(x+1)/2 + (y − x − 1).
+  const row = (x: number) => x * n - (x * (x + 1)) / 2 - x - 1;
+  const pairs = new Int32Array((n * (n - 1)) / 2);
+  for (let s = 0; s < sentenceCount; s++) {
+    const to = start[s + 1]!;
+    for (let i = start[s]!; i < to; i++) {
+      const base = row(holders[i]!);
+      for (let j = i + 1; j < to; j++) pairs[base + holders[j]!]!++;
+    }
+  }
+  return (a, b) => (a === b ? phrases[a]!.sentences.length : pairs[row(Math.min(a, b)) + Math.max(a, b)]!);
+}
+
+export function mergeFragments(phrases: readonly NounPhrase[], sentences: CustomerSentences): Theme[] {
   const order = phrases
     .map((_, i) => i)
     .sort((a, b) => {
@@ -64,7 +84,8 @@ export function mergeFragments(
         (pa.key < pb.key ? -1 : pa.key > pb.key ? 1 : 0)
       );
     });
-  const overlap = overlapCounts(phrases);
+  const overlap = overlapCounts(phrases, sentences.texts.length);
+  const holdsAt = holdsBetween(phrases);
   // `together`: members said in the same sentences as the head, both ways (one recurring wording).
   const groups: { head: number; members: number[]; together: number[] }[] = [];
   for (const p of order) {
@@ -75,7 +96,7 @@ export function mergeFragments(
       const shared = overlap(p, group.head);
       if (shared < FRAGMENT * size) continue;
       const mutual = shared >= FRAGMENT * headSize;
-      if (!mutual && holds(phrases[p]!, phrases[group.head]!)) continue;
+      if (!mutual && holdsAt(p, group.head)) continue;
       const jaccard = shared / (size + headSize - shared);
       if (!best || jaccard > best.jaccard) best = { group, jaccard, mutual };
     }
@@ -96,17 +117,23 @@ export function mergeFragments(
       sentences: members.reduce<number[]>((all, m) => union(all, m.sentences), []),
     };
   });
-  // A theme's own sentences: not those of a more specific theme that contains one of its phrases.
-  return themes.map((theme) => {
-    const specific = new Set<number>();
-    for (const other of themes) {
-      if (other === theme) continue;
-      const moreSpecific = other.members.some((o) =>
-        theme.members.some((m) => o.key !== m.key && holds(o, m)),
+  // A theme's own sentences: not those of a more specific theme that contains one of its phrases (keys are unique
+  // per phrase, so "another key" is "another phrase"). Left-out sentences are stamped with the theme's number.
+  const stamp = new Int32Array(sentences.texts.length);
+  return themes.map((theme, t) => {
+    let left = 0;
+    groups.forEach((other, o) => {
+      if (o === t) return;
+      const moreSpecific = other.members.some((x) =>
+        groups[t]!.members.some((m) => x !== m && holdsAt(x, m)),
       );
-      if (moreSpecific) for (const sid of other.sentences) specific.add(sid);
-    }
-    return { ...theme, sentences: minus(theme.sentences, specific) };
+      if (!moreSpecific) return;
+      for (const sid of themes[o]!.sentences) stamp[sid] = t + 1;
+      left++;
+    });
+    return left === 0
+      ? theme
+      : { ...theme, sentences: theme.sentences.filter((sid) => stamp[sid] !== t + 1) };
   });
 }
 
@@ -114,7 +141,7 @@ export function mergeFragments(
  * Nested wordings said together ("coaching", "coaching scorecards") show the longest; separate phrases said
  * together ("leadership", "visibility", "pipeline") show the stretch of the sentence holding them.
  */
-function displayOf(together: readonly NounPhrase[], sentences: readonly CustomerSentence[]): string {
+function displayOf(together: readonly NounPhrase[], sentences: CustomerSentences): string {
   const longest = together.reduce((l, m) => (m.words > l.words ? m : l), together[0]!);
   if (together.every((m) => m === longest || holds(longest, m))) return longest.display;
   return coveringStretch(together, sentences);
@@ -127,9 +154,9 @@ const hardWord = (w: string) => HARD_FILLER.has(w) || /\p{N}/u.test(w);
  * The stretch of the head's first sentence that holds the most of the members' words, cut at filler, time words
  * and numbers and trimmed of stop words at both ends: "visibility into the pipeline".
  */
-function coveringStretch(members: readonly NounPhrase[], sentences: readonly CustomerSentence[]): string {
+function coveringStretch(members: readonly NounPhrase[], sentences: CustomerSentences): string {
   const head = members[0]!;
-  const text = sentences[head.sample.sid]!.sentence.text;
+  const text = sentences.texts[head.sample.sid]!;
   const { lower, spans } = wordsOf(text);
   const isMember = new Array<boolean>(lower.length).fill(false);
   for (const member of members) {

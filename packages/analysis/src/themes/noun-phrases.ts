@@ -1,5 +1,5 @@
 import { type TaggedWord, tagWords } from '../text/tagger.ts';
-import type { CustomerSentence, Occurrences } from './candidates.ts';
+import type { CustomerSentences, Occurrences } from './candidates.ts';
 import { wordsOf } from './candidates.ts';
 
 // Stage 2: which candidate phrases are noun phrases, and their lemmas. The tagger reads a few sentences where each
@@ -75,12 +75,12 @@ export function casedWord(text: string, wordIndex: number): string {
 export function nounPhrases(
   candidates: readonly string[],
   occurrences: Occurrences,
-  sentences: readonly CustomerSentence[],
+  sentences: CustomerSentences,
 ): NounPhrase[] {
   const cache = new Map<number, Tagged | null>();
   const tagged = (sid: number): Tagged | null => {
     if (cache.has(sid)) return cache.get(sid) ?? null;
-    const text = sentences[sid]!.sentence.text;
+    const text = sentences.texts[sid]!;
     const { lower, spans } = wordsOf(text);
     const tags = tagWords(text, spans);
     const value = tags ? { text, lower, spans, tags } : null;
@@ -93,7 +93,14 @@ export function nounPhrases(
     let votes = 0;
     let seen = 0;
     let first: { sid: number; start: number; sentence: Tagged } | undefined;
-    for (const sid of occurrences.sentencesOf[c]!.slice(0, SAMPLES)) {
+    const samples = occurrences.sentencesOf[c]!.slice(0, SAMPLES);
+    for (let i = 0; i < samples.length; i++) {
+      // Stop tagging once the rest of the samples cannot change the verdict (the rule is a majority of the samples
+      // the words were found in): kept even if every remaining sample is found and votes no, or dropped even if
+      // every remaining one votes yes. The first sample that voted yes is already chosen either way.
+      const rest = samples.length - i;
+      if (votes * 2 > seen + rest || (votes + rest) * 2 <= seen + rest) break;
+      const sid = samples[i]!;
       const sentence = tagged(sid);
       if (!sentence) continue;
       const start = indexOfWords(sentence.lower, words);
@@ -154,9 +161,4 @@ export function union(a: readonly number[], b: readonly number[]): number[] {
     }
   }
   return out;
-}
-
-/** Ascending a minus ascending b. */
-export function minus(a: readonly number[], b: ReadonlySet<number>): number[] {
-  return b.size === 0 ? [...a] : a.filter((x) => !b.has(x));
 }

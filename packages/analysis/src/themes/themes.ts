@@ -1,7 +1,7 @@
 import type { Evidence, ThemeResult } from '@callmine/contracts';
 import { type Conversation, evidenceOf } from '../conversation.ts';
 import {
-  type CustomerSentence,
+  type CustomerSentences,
   countPhrases,
   customerSentences,
   distinctiveness,
@@ -93,12 +93,12 @@ export function analyseThemes(
 
 function rank(
   theme: Theme,
-  sentences: readonly CustomerSentence[],
+  sentences: CustomerSentences,
   vocabulary: Vocabulary,
   now: PhraseCounts,
   before: PhraseCounts | null,
 ): Ranked {
-  const calls = new Set(theme.sentences.map((sid) => sentences[sid]!.callIndex)).size;
+  const calls = new Set(theme.sentences.map((sid) => sentences.callIndex[sid]!)).size;
   let previousCount: number | null = before ? 0 : null;
   let previousCalls = 0;
   if (before) {
@@ -141,9 +141,10 @@ function variantsOf(theme: Theme): string[] {
   return out;
 }
 
-function evidenceFor(theme: Theme, sentences: readonly CustomerSentence[], limit: number): Evidence[] {
-  return theme.sentences.slice(0, limit).map((sid) => {
-    const { conversation, sentence } = sentences[sid]!;
-    return evidenceOf(conversation.call, sentence);
-  });
+function evidenceFor(theme: Theme, sentences: CustomerSentences, limit: number): Evidence[] {
+  return theme.sentences
+    .slice(0, limit)
+    .map((sid) =>
+      evidenceOf(sentences.conversations[sentences.callIndex[sid]!]!, sentences.sentenceIndex[sid]!),
+    );
 }

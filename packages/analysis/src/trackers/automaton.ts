@@ -70,12 +70,8 @@ export class PhraseAutomaton {
     }
 
     // Trie: goto[state * columns + column] (0 = no edge, since the root is never a child).
-    const goto: number[] = [];
+    let goto = new Int32Array(columns * 256);
     const ends: number[][] = [[]];
-    const grow = () => {
-      for (let c = 0; c < columns; c++) goto.push(0);
-    };
-    grow();
     folded.forEach((text, index) => {
       if (text.length === 0) return;
       let state = 0;
@@ -84,7 +80,11 @@ export class PhraseAutomaton {
         if (goto[slot] === 0) {
           goto[slot] = ends.length;
           ends.push([]);
-          grow();
+          if ((ends.length + 1) * columns > goto.length) {
+            const bigger = new Int32Array(goto.length * 2);
+            bigger.set(goto);
+            goto = bigger;
+          }
         }
         state = goto[slot]!;
       }

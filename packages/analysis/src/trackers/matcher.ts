@@ -37,14 +37,38 @@ export class TrackerMatcher {
     this.phraseOf = Int32Array.from(phraseOf);
   }
 
+  /** Results of the last `count`: each counted match's tracker and phrase, by tracker then position. */
+  countedTracker: Int32Array = new Int32Array(16);
+  countedPhrase: Int32Array = new Int32Array(16);
+
   /** The counted matches in one sentence, by tracker then position. */
   matchSentence(text: string): TrackerMatch[] {
+    const counted: TrackerMatch[] = [];
+    const n = this.count(text);
+    for (let m = 0; m < n; m++)
+      counted.push({ tracker: this.countedTracker[m]!, phrase: this.countedPhrase[m]! });
+    return counted;
+  }
+
+  /**
+   * Counts one sentence without allocating: returns how many matches count, and writes them to countedTracker /
+   * countedPhrase (valid until the next call).
+   */
+  count(text: string): number {
     const found = this.automaton.scan(text);
-    if (found === 0) return [];
+    if (found === 0) return 0;
     const { matchPattern, matchStart, patternLengths } = this.automaton;
+    if (found > this.countedTracker.length) {
+      this.countedTracker = new Int32Array(found * 2);
+      this.countedPhrase = new Int32Array(found * 2);
+    }
+    const { trackerOf, phraseOf, countedTracker, countedPhrase } = this;
     // The common case: one match, nothing to choose between.
-    if (found === 1)
-      return [{ tracker: this.trackerOf[matchPattern[0]!]!, phrase: this.phraseOf[matchPattern[0]!]! }];
+    if (found === 1) {
+      countedTracker[0] = trackerOf[matchPattern[0]!]!;
+      countedPhrase[0] = phraseOf[matchPattern[0]!]!;
+      return 1;
+    }
     const order = this.order;
     order.length = 0;
     for (let m = 0; m < found; m++) order.push(m);
@@ -52,23 +76,25 @@ export class TrackerMatcher {
       const pa = matchPattern[a]!;
       const pb = matchPattern[b]!;
       return (
-        this.trackerOf[pa]! - this.trackerOf[pb]! ||
+        trackerOf[pa]! - trackerOf[pb]! ||
         matchStart[a]! - matchStart[b]! ||
         patternLengths[pb]! - patternLengths[pa]! ||
         pa - pb
       );
     });
-    const counted: TrackerMatch[] = [];
+    let counted = 0;
     let tracker = -1;
     let freeFrom = 0;
     for (const m of order) {
       const pattern = matchPattern[m]!;
-      if (this.trackerOf[pattern] !== tracker) {
-        tracker = this.trackerOf[pattern]!;
+      if (trackerOf[pattern] !== tracker) {
+        tracker = trackerOf[pattern]!;
         freeFrom = 0;
       }
       if (matchStart[m]! < freeFrom) continue;
-      counted.push({ tracker, phrase: this.phraseOf[pattern]! });
+      countedTracker[counted] = tracker;
+      countedPhrase[counted] = phraseOf[pattern]!;
+      counted++;
       freeFrom = matchStart[m]! + patternLengths[pattern]!;
     }
     return counted;

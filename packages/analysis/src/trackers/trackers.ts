@@ -9,7 +9,7 @@ function sortedRecord(map: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
 
 /** Mentions of each tracker (see TrackerMatcher for the counting rule) with their evidence. */
 export function analyseTrackers(
@@ -28,35 +28,59 @@ export function analyseTrackers(
     byWeek: new Map<string, number>(),
     evidence: [] as Evidence[],
   }));
-  for (const { call, sentences } of conversations) {
-    const week = isoWeek(call.started);
-    const trackersHere = new Set<number>();
-    const phrasesHere = new Set<string>();
-    for (const sentence of sentences) {
-      for (const { tracker, phrase } of matcher.matchSentence(sentence.text)) {
+  // Per call, mentions per tracker in a typed array (the trackers it touched listed once), and a stamp per phrase
+  // for the calls that mention it: the per-call maps are updated once per tracker and call, not once per mention.
+  const inCall = new Int32Array(trackers.length);
+  const touched: number[] = [];
+  const phraseBase = new Int32Array(trackers.length);
+  let phraseCount = 0;
+  trackers.forEach((tracker, t) => {
+    phraseBase[t] = phraseCount;
+    phraseCount += tracker.phrases.length;
+  });
+  const phraseStamp = new Int32Array(phraseCount);
+  conversations.forEach((conversation, c) => {
+    const { call, texts, sides } = conversation;
+    for (let i = 0; i < texts.length; i++) {
+      const found = matcher.count(texts[i]!);
+      if (found === 0) continue;
+      const { countedTracker, countedPhrase } = matcher;
+      const side = sides[i]!;
+      for (let m = 0; m < found; m++) {
+        const tracker = countedTracker[m]!;
+        const phrase = countedPhrase[m]!;
         const s = state[tracker]!;
         s.mentions++;
-        s.bySide[sentence.side]++;
+        s.bySide[side]++;
         const p = s.phrases[phrase]!;
         p.mentions++;
-        p.bySide[sentence.side]++;
-        bump(s.byCall, call.id);
-        bump(s.byRep, call.primaryUserId);
-        bump(s.byWeek, week);
-        trackersHere.add(tracker);
-        phrasesHere.add(`${tracker}:${phrase}`);
+        p.bySide[side]++;
+        if (inCall[tracker] === 0) touched.push(tracker);
+        inCall[tracker]!++;
+        const at = phraseBase[tracker]! + phrase;
+        if (phraseStamp[at] !== c + 1) {
+          phraseStamp[at] = c + 1;
+          p.calls++;
+        }
         const last = s.evidence.at(-1);
         // Two mentions in one sentence share one piece of evidence: the UI links to the sentence.
-        const sameSentence = last?.callId === call.id && last.sentenceIndex === sentence.sentenceIndex;
-        if (!sameSentence && s.evidence.length < evidenceLimit) s.evidence.push(evidenceOf(call, sentence));
+        const sameSentence = last?.callId === call.id && last.sentenceIndex === i;
+        if (!sameSentence && s.evidence.length < evidenceLimit) s.evidence.push(evidenceOf(conversation, i));
       }
     }
-    for (const t of trackersHere) state[t]!.calls++;
-    for (const key of phrasesHere) {
-      const [t, p] = key.split(':').map(Number);
-      state[t!]!.phrases[p!]!.calls++;
+    if (touched.length === 0) return;
+    const week = isoWeek(call.started);
+    for (const t of touched) {
+      const s = state[t]!;
+      const n = inCall[t]!;
+      s.calls++;
+      add(s.byCall, call.id, n);
+      add(s.byRep, call.primaryUserId, n);
+      add(s.byWeek, week, n);
+      inCall[t] = 0;
     }
-  }
+    touched.length = 0;
+  });
   return trackers.map((tracker, t) => {
     const s = state[t]!;
     return {

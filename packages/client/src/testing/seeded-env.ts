@@ -13,6 +13,8 @@ export interface SeededEnv {
   env: RunEnv;
   reportId: string;
   close(): Promise<void>;
+  /** `sharedResource(() => startSeededEnv())` or `await using` closes the env (server, sandbox) at the end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export async function startSeededEnv(): Promise<SeededEnv> {
@@ -35,7 +37,8 @@ export async function startSeededEnv(): Promise<SeededEnv> {
     // The worker is done with the seed; stop it so it uses no CPU while the tests run.
     await worker.close();
     worker = undefined;
-    return { env, reportId, close: () => env.close() };
+    const close = () => env.close();
+    return { env, reportId, close, [Symbol.asyncDispose]: close };
   } catch (error) {
     await worker?.close();
     await env.close();

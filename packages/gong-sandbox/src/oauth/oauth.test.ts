@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GongSandbox, startGongSandbox } from '../index.ts';
+import { sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
+import { startGongSandbox } from '../index.ts';
 import { aManualClock } from '../testing/builders.ts';
 import { call } from '../testing/client.ts';
 
@@ -7,15 +8,13 @@ const REDIRECT_URI = 'http://localhost:3000/api/gong/oauth/callback';
 
 describe('OAuth authorize and token endpoints', () => {
   const clock = aManualClock();
-  let sandbox: GongSandbox;
-  beforeAll(async () => {
-    sandbox = await startGongSandbox({
+  const sandbox = sharedResource(() =>
+    startGongSandbox({
       callsPerTenant: 10,
       clock: clock.now,
       rateLimit: { perSecond: 1000, perDay: 1e6 },
-    });
-  });
-  afterAll(() => sandbox.close());
+    }),
+  );
 
   const clientAuth = () => {
     const { clientId, clientSecret } = sandbox.oauth.demoClient;

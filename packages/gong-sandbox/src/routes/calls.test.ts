@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GongSandbox, startGongSandbox } from '../index.ts';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startGongSandbox } from '../index.ts';
 import { aTenant } from '../testing/builders.ts';
 import { asTenant, NO_LIMITS } from '../testing/client.ts';
 
@@ -9,17 +10,17 @@ interface CallsPage {
 }
 
 describe('GET /v2/calls', () => {
-  let sandbox: GongSandbox;
-  let api: ReturnType<typeof asTenant>;
-  beforeAll(async () => {
-    sandbox = await startGongSandbox({
+  const sandbox = sharedResource(() =>
+    startGongSandbox({
       tenants: [aTenant({ callCount: 250, workspaceCount: 2 })],
       rateLimit: NO_LIMITS,
       callsUntil: '2026-11-01T00:00:00Z',
-    });
+    }),
+  );
+  let api: ReturnType<typeof asTenant>;
+  beforeAll(async () => {
     api = asTenant(sandbox, 'initech');
   });
-  afterAll(() => sandbox.close());
 
   const page = async (query: string) => {
     const response = await api.get(`/v2/calls${query}`);

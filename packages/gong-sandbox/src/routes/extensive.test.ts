@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GongSandbox, startGongSandbox } from '../index.ts';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startGongSandbox } from '../index.ts';
 import { aTenant } from '../testing/builders.ts';
 import { asTenant, NO_LIMITS } from '../testing/client.ts';
 
@@ -11,13 +12,13 @@ type ExtensiveCall = Record<string, unknown> & {
 };
 
 describe('POST /v2/calls/extensive', () => {
-  let sandbox: GongSandbox;
+  const sandbox = sharedResource(() =>
+    startGongSandbox({ tenants: [aTenant({ callCount: 120 })], rateLimit: NO_LIMITS }),
+  );
   let api: ReturnType<typeof asTenant>;
   beforeAll(async () => {
-    sandbox = await startGongSandbox({ tenants: [aTenant({ callCount: 120 })], rateLimit: NO_LIMITS });
     api = asTenant(sandbox, 'initech');
   });
-  afterAll(() => sandbox.close());
 
   const extensive = async (body: object) => {
     const response = await api.post('/v2/calls/extensive', body);

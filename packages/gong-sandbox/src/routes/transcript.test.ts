@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countTerms } from '../data/terms.ts';
-import { type GongMonologue, type GongParty, type GongSandbox, startGongSandbox } from '../index.ts';
+import { type GongMonologue, type GongParty, startGongSandbox } from '../index.ts';
 import { aTenant } from '../testing/builders.ts';
 import { asTenant, NO_LIMITS } from '../testing/client.ts';
 
@@ -14,13 +15,13 @@ interface ExtensivePage {
 }
 
 describe('POST /v2/calls/transcript', () => {
-  let sandbox: GongSandbox;
+  const sandbox = sharedResource(() =>
+    startGongSandbox({ tenants: [aTenant({ callCount: 230 })], rateLimit: NO_LIMITS }),
+  );
   let api: ReturnType<typeof asTenant>;
   beforeAll(async () => {
-    sandbox = await startGongSandbox({ tenants: [aTenant({ callCount: 230 })], rateLimit: NO_LIMITS });
     api = asTenant(sandbox, 'initech');
   });
-  afterAll(() => sandbox.close());
 
   async function all<T extends { records: { cursor?: string } }>(path: string, body: object): Promise<T[]> {
     const pages: T[] = [];

@@ -1,19 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GongSandbox, startGongSandbox } from '../index.ts';
+import { sharedResource } from '@callmine/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startGongSandbox } from '../index.ts';
 import { aTenant } from '../testing/builders.ts';
 import { asTenant, NO_LIMITS } from '../testing/client.ts';
 
 describe('users, workspaces and trackers', () => {
-  let sandbox: GongSandbox;
-  let api: ReturnType<typeof asTenant>;
-  beforeAll(async () => {
-    sandbox = await startGongSandbox({
+  const sandbox = sharedResource(() =>
+    startGongSandbox({
       tenants: [aTenant({ userCount: 230, workspaceCount: 2 })],
       rateLimit: NO_LIMITS,
-    });
+    }),
+  );
+  let api: ReturnType<typeof asTenant>;
+  beforeAll(async () => {
     api = asTenant(sandbox, 'initech');
   });
-  afterAll(() => sandbox.close());
 
   it('pages users 100 at a time with a cursor', async () => {
     const emails: string[] = [];

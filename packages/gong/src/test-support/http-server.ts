@@ -21,6 +21,8 @@ export interface TestServer {
   /** TCP connections accepted so far. */
   readonly connections: number;
   close(): Promise<void>;
+  /** `await using server = await startTestServer(…)` closes it (and its open sockets) at scope end. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 export async function startTestServer(
@@ -51,17 +53,19 @@ export async function startTestServer(
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     get connections() {
       return state.connections;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close,
+    [Symbol.asyncDispose]: close,
   };
 }
 

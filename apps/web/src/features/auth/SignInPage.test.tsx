@@ -1,7 +1,8 @@
-import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
+import { apiClient, browserLikeFetch, startTestServer } from '@callmine/server/testing';
+import { sharedResource } from '@callmine/testing';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 const owner = {
@@ -12,13 +13,9 @@ const owner = {
 };
 
 describe('Sign in', () => {
-  let server: TestServer;
+  const server = sharedResource(() => startTestServer());
   beforeAll(async () => {
-    server = await startTestServer();
     await apiClient(server.url).setup.createOwner.mutate(owner);
-  });
-  afterAll(async () => {
-    await server.close();
   });
 
   it('is where a signed-out visitor lands, with empty fields', async () => {
@@ -59,13 +56,7 @@ describe('Sign in', () => {
 });
 
 describe('Session expiry', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server.close();
-  });
+  const server = sharedResource(() => startTestServer());
 
   it('sends a user whose session expired to sign-in, then back to the same page', async () => {
     const user = userEvent.setup();

@@ -4,7 +4,7 @@
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 const owner = {
@@ -14,19 +14,17 @@ const owner = {
   workspaceName: 'Acme',
 };
 
-describe('Operator page', { timeout: 60_000 }, () => {
-  let server: TestServer;
-  let browser: ReturnType<typeof browserLikeFetch>;
-  beforeEach(async () => {
-    server = await startTestServer();
-    browser = browserLikeFetch(server.url);
-    await apiClient(server.url, browser).setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+/** The owner's browser (its cookie jar) on a fresh server; each test starts its own. */
+async function ownerBrowser(server: TestServer) {
+  const browser = browserLikeFetch(server.url);
+  await apiClient(server.url, browser).setup.createOwner.mutate(owner);
+  return browser;
+}
 
+describe('Operator page', { timeout: 60_000 }, () => {
   it('creates a workspace with field errors first, then runs it as a whole', async () => {
+    await using server = await startTestServer();
+    const browser = await ownerBrowser(server);
     const user = userEvent.setup();
     renderApp(server.url, '/reports', browser);
     await user.click(await screen.findByRole('link', { name: 'Operator' }));
@@ -75,6 +73,8 @@ describe('Operator page', { timeout: 60_000 }, () => {
   });
 
   it('shows no Operator link to others, and "You are in no workspace" after the last one is deleted', async () => {
+    await using server = await startTestServer();
+    const browser = await ownerBrowser(server);
     const operator = apiClient(server.url, browser);
     const created = await operator.operator.createWorkspace.mutate({
       name: 'Beta Corp',

@@ -1,20 +1,18 @@
 // Inside a report, against a real server with a report computed by the real engine over the Gong sandbox's calls:
 // filters (from the URL, from the select, from a rep's bar), sorting, partial weeks and each rep against the team.
-import { type SandboxedServer, seedReport, startSandboxedServer } from '@callmine/server/testing';
+import { seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
-let env: SandboxedServer | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
-
+/** A server with a seeded report; `await using` closes it (its server and sandbox). */
 async function seeded(options: Parameters<typeof seedReport>[2] = {}) {
-  env = await startSandboxedServer({}, { callsPerTenant: 60 });
-  const report = await seedReport(env.server, env.sandbox, { calls: 60, ...options });
+  const env = await startSandboxedServer({}, { callsPerTenant: 60 });
+  const report = await seedReport(env.server, env.sandbox, { calls: 60, ...options }).catch(async (error) => {
+    await env.close();
+    throw error;
+  });
   return { ...env, report };
 }
 
@@ -25,7 +23,8 @@ const rowNames = (table: HTMLElement) =>
 
 describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
   it('a rep in the URL narrows the counts, the calls and the evidence; the select and Clear change it', async () => {
-    const { server, adminFetch, report } = await seeded();
+    await using env = await seeded();
+    const { server, adminFetch, report } = env;
     const rep = report.calls[0]!.repId;
     const repCalls = report.calls.filter((c) => c.repId === rep);
     renderApp(server.url, `/reports/${report.id}?rep=${rep}`, adminFetch);
@@ -66,7 +65,8 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
   });
 
   it('choosing the lost deals narrows the counts, the calls and the evidence; Clear restores them', async () => {
-    const { server, adminFetch, report } = await seeded();
+    await using env = await seeded();
+    const { server, adminFetch, report } = env;
     const lost = report.calls.filter((c) => c.deal?.opportunity?.outcome === 'lost');
     // The sandbox gives some calls a lost opportunity and some none at all, as real tenants have.
     expect(lost.length).toBeGreaterThan(0);
@@ -115,7 +115,8 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
   });
 
   it('each rep stands against the team average, and choosing a rep filters to them', async () => {
-    const { server, adminFetch, report } = await seeded();
+    await using env = await seeded();
+    const { server, adminFetch, report } = env;
     renderApp(server.url, `/reports/${report.id}`, adminFetch);
     const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
     const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
@@ -145,7 +146,8 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
   });
 
   it('sorts every column both ways and says so with aria-sort', async () => {
-    const { server, adminFetch, report } = await seeded();
+    await using env = await seeded();
+    const { server, adminFetch, report } = env;
     renderApp(server.url, `/reports/${report.id}`, adminFetch);
     const table = await screen.findByRole('table', { name: 'Trackers with their phrases' });
     const groupRows = () =>
@@ -186,7 +188,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
   });
 
   it('marks the weeks the window or the quota cut short as partial, never as a dip', async () => {
-    env = await startSandboxedServer({}, { callsPerTenant: 60 });
+    await using env = await startSandboxedServer({}, { callsPerTenant: 60 });
     const starts = (await seedReport(env.server, env.sandbox, { calls: 60 })).calls
       .map((c) => c.started)
       .sort();

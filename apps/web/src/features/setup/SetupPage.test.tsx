@@ -1,7 +1,7 @@
-import { apiClient, startTestServer, type TestServer } from '@callmine/server/testing';
+import { apiClient, startTestServer } from '@callmine/server/testing';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 const owner = {
@@ -12,15 +12,8 @@ const owner = {
 };
 
 describe('Create the owner account', () => {
-  let server: TestServer;
-  beforeEach(async () => {
-    server = await startTestServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
-
   it('is what a fresh install shows, with every field empty', async () => {
+    await using server = await startTestServer();
     renderApp(server.url, '/');
     expect(await screen.findByRole('heading', { name: 'Create the owner account' })).toBeInTheDocument();
     for (const label of ['Your name', 'Email', 'Password', 'Workspace name']) {
@@ -29,6 +22,7 @@ describe('Create the owner account', () => {
   });
 
   it('shows the shared schema messages for empty and invalid input, and focuses the first', async () => {
+    await using server = await startTestServer();
     const user = userEvent.setup();
     renderApp(server.url, '/setup');
     await user.click(await screen.findByRole('button', { name: 'Create owner account' }));
@@ -49,6 +43,7 @@ describe('Create the owner account', () => {
   });
 
   it('explains a server refusal: someone else finished setup first', async () => {
+    await using server = await startTestServer();
     const user = userEvent.setup();
     renderApp(server.url, '/setup');
     await screen.findByRole('heading', { name: 'Create the owner account' });
@@ -65,6 +60,7 @@ describe('Create the owner account', () => {
   });
 
   it('creates the owner and opens Settings signed in', async () => {
+    await using server = await startTestServer();
     const user = userEvent.setup();
     renderApp(server.url, '/');
     await user.type(await screen.findByLabelText('Your name'), owner.name);

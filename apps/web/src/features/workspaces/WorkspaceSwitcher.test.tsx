@@ -3,7 +3,7 @@
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 const owner = {
@@ -19,21 +19,19 @@ const analysis = (name: string) => ({
   settings: { analysers: ['talk' as const] },
 });
 
-describe('workspace switcher', { timeout: 60_000 }, () => {
-  let server: TestServer;
-  let browser: ReturnType<typeof browserLikeFetch>;
-  beforeEach(async () => {
-    server = await startTestServer();
-    browser = browserLikeFetch(server.url);
-    const api = apiClient(server.url, browser);
-    await api.setup.createOwner.mutate(owner);
-    await api.analyses.create.mutate(analysis('Acme pipeline'));
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+/** The owner's browser (its cookie jar) on a fresh server with one analysis; each test starts its own. */
+async function ownerBrowser(server: TestServer) {
+  const browser = browserLikeFetch(server.url);
+  const api = apiClient(server.url, browser);
+  await api.setup.createOwner.mutate(owner);
+  await api.analyses.create.mutate(analysis('Acme pipeline'));
+  return browser;
+}
 
+describe('workspace switcher', { timeout: 60_000 }, () => {
   it('shows just the workspace’s name to a person in one workspace', async () => {
+    await using server = await startTestServer();
+    const browser = await ownerBrowser(server);
     renderApp(server.url, '/analyses', browser);
     expect(await screen.findByText('Acme pipeline')).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Workspace' })).not.toBeInTheDocument();
@@ -41,6 +39,8 @@ describe('workspace switcher', { timeout: 60_000 }, () => {
   });
 
   it('switches between two workspaces, each showing only its own analyses', async () => {
+    await using server = await startTestServer();
+    const browser = await ownerBrowser(server);
     const api = apiClient(server.url, browser);
     const created = await api.operator.createWorkspace.mutate({ name: 'Beta Corp', adminEmail: owner.email });
     await api.invitations.join.mutate({ invitationId: created.invitation.id, password: owner.password });

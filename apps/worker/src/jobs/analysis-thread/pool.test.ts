@@ -1,8 +1,9 @@
 // The analysis thread gives exactly the engine's result, stops when asked, and survives a bad task.
 import { analyze } from '@callmine/analysis';
 import type { AnalysisInput, AnalysisSettings } from '@callmine/contracts';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type AnalysisPool, createAnalysisPool } from './pool.ts';
+import { disposable, sharedResource } from '@callmine/testing';
+import { describe, expect, it } from 'vitest';
+import { createAnalysisPool } from './pool.ts';
 
 const REPS = ['u-ana', 'u-ben', 'u-cy'];
 const LINES = [
@@ -48,14 +49,11 @@ const settings: AnalysisSettings = {
   ],
 };
 
-let pool: AnalysisPool;
-afterAll(async () => {
-  await pool?.close();
-});
+// One pool for the file, as the worker keeps one: its first test sees it before any thread has started.
+const pool = sharedResource(async () => disposable(createAnalysisPool()));
 
 describe('the analysis thread', () => {
   it('starts no thread until asked, then gives exactly what the engine gives in-process', async () => {
-    pool = createAnalysisPool();
     expect(pool.threads).toBe(0);
     const input = corpus(60);
     const result = await pool.analyze(input, settings);

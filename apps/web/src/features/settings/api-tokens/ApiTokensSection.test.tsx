@@ -3,7 +3,7 @@ import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
 
 const owner = {
@@ -19,19 +19,17 @@ function script(url: string, token: string) {
   });
 }
 
-describe('Settings → API tokens', () => {
-  let server: TestServer;
-  let ownerBrowser: ReturnType<typeof browserLikeFetch>;
-  beforeEach(async () => {
-    server = await startTestServer();
-    ownerBrowser = browserLikeFetch(server.url);
-    await apiClient(server.url, ownerBrowser).setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+/** The owner's browser (its cookie jar) on a fresh server; each test starts its own. */
+async function ownerBrowserOn(server: TestServer) {
+  const browser = browserLikeFetch(server.url);
+  await apiClient(server.url, browser).setup.createOwner.mutate(owner);
+  return browser;
+}
 
+describe('Settings → API tokens', () => {
   it('creates a token shown once, which then works for a script and shows its last use', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Create an API token' });
@@ -61,6 +59,8 @@ describe('Settings → API tokens', () => {
   });
 
   it('revokes a token after confirming, and the token stops working', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const { token } = await apiClient(server.url, ownerBrowser).apiTokens.create.mutate({
       name: 'Old script',
       role: 'member',
@@ -82,6 +82,8 @@ describe('Settings → API tokens', () => {
   });
 
   it('offers a read-only token by default, which reads but cannot start a run', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Create an API token' });
@@ -107,6 +109,8 @@ describe('Settings → API tokens', () => {
   });
 
   it('shows what a token does now when its creator is demoted or removed', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const owners = apiClient(server.url, ownerBrowser);
     const invitation = await owners.members.invite.mutate({ email: 'ada@example.com', role: 'admin' });
     const adaBrowser = browserLikeFetch(server.url);
@@ -143,6 +147,8 @@ describe('Settings → API tokens', () => {
   });
 
   it('is not shown to members', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const invitation = await apiClient(server.url, ownerBrowser).members.invite.mutate({
       email: 'mia@example.com',
       role: 'member',

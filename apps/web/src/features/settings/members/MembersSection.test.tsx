@@ -1,7 +1,7 @@
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
 
 const owner = {
@@ -11,19 +11,17 @@ const owner = {
   workspaceName: 'Acme',
 };
 
-describe('Settings → Members', () => {
-  let server: TestServer;
-  let ownerBrowser: ReturnType<typeof browserLikeFetch>;
-  beforeEach(async () => {
-    server = await startTestServer();
-    ownerBrowser = browserLikeFetch(server.url);
-    await apiClient(server.url, ownerBrowser).setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+/** The owner's browser (its cookie jar) on a fresh server; each test starts its own. */
+async function ownerBrowserOn(server: TestServer) {
+  const browser = browserLikeFetch(server.url);
+  await apiClient(server.url, browser).setup.createOwner.mutate(owner);
+  return browser;
+}
 
+describe('Settings → Members', () => {
   it('starts with just the owner and no pending invitations', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     renderApp(server.url, '/settings', ownerBrowser);
     const table = await screen.findByRole('table', { name: 'Members' });
     expect(within(table).getAllByRole('row')).toHaveLength(2);
@@ -33,6 +31,8 @@ describe('Settings → Members', () => {
   });
 
   it('rejects an invalid email with the schema message', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Invite a member' });
@@ -43,6 +43,8 @@ describe('Settings → Members', () => {
   });
 
   it('shows the server’s reason when inviting someone already in the workspace', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Invite a member' });
@@ -52,6 +54,8 @@ describe('Settings → Members', () => {
   });
 
   it('creates an invitation link to copy and lists it as pending', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Invite a member' });
@@ -66,6 +70,8 @@ describe('Settings → Members', () => {
   });
 
   it('shows members a read-only view', async () => {
+    await using server = await startTestServer();
+    const ownerBrowser = await ownerBrowserOn(server);
     const invitation = await apiClient(server.url, ownerBrowser).members.invite.mutate({
       email: 'mia@example.com',
       role: 'member',

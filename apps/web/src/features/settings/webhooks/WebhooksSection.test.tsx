@@ -3,7 +3,7 @@ import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
 
 const owner = {
@@ -14,21 +14,19 @@ const owner = {
 };
 const DEV_ORIGIN = 'http://127.0.0.1:4020';
 
-describe('Settings → Webhooks', () => {
-  let server: TestServer;
-  let ownerBrowser: ReturnType<typeof browserLikeFetch>;
-  beforeEach(async () => {
-    server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
-    ownerBrowser = browserLikeFetch(server.url);
-    await apiClient(server.url, ownerBrowser).setup.createOwner.mutate(owner);
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+/** The owner's browser (its cookie jar) on a fresh server; each test starts its own. */
+async function ownerBrowserOn(server: TestServer) {
+  const browser = browserLikeFetch(server.url);
+  await apiClient(server.url, browser).setup.createOwner.mutate(owner);
+  return browser;
+}
 
+describe('Settings → Webhooks', () => {
   it('adds an endpoint with the form’s rules, shows the secret once, then lists it without the secret', {
     timeout: 40_000,
   }, async () => {
+    await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    const ownerBrowser = await ownerBrowserOn(server);
     const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Add a webhook endpoint' });
@@ -80,6 +78,8 @@ describe('Settings → Webhooks', () => {
   it('shows the delivery log with a Resend button, and the notice when Callmine turned an endpoint off', {
     timeout: 40_000,
   }, async () => {
+    await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
+    const ownerBrowser = await ownerBrowserOn(server);
     const admin = apiClient(server.url, ownerBrowser);
     const created = await admin.webhooks.create.mutate({
       url: `${DEV_ORIGIN}/hook`,

@@ -1,7 +1,7 @@
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
 
 /** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
@@ -29,16 +29,15 @@ async function connectWithOAuth(
   return response.headers.get('location') ?? '';
 }
 
-describe('Gong card with OAuth configured', () => {
-  let env: SandboxedServer;
-  beforeEach(async () => {
-    env = await startSandboxedServer(sandboxOAuthEnv, { rateLimit: { perSecond: 1000, perDay: 100_000 } });
-  });
-  afterEach(() => env.close());
+/** A server with the sandbox's OAuth app configured, the sandbox's rate limit lifted; each test starts its own. */
+const oauthServer = () =>
+  startSandboxedServer(sandboxOAuthEnv, { rateLimit: { perSecond: 1000, perDay: 100_000 } });
 
+describe('Gong card with OAuth configured', () => {
   const card = async () => screen.findByRole('article', { name: 'Gong' });
 
   it('explains an approval for another Gong company, and its confirm button asks Gong again with the flag', async () => {
+    await using env = await oauthServer();
     expect(await connectWithOAuth(env, 'acme')).toBe('/settings?gong=connected');
     const landing = await connectWithOAuth(env, 'globex');
     expect(landing).toBe('/settings?gong=different-company');
@@ -60,6 +59,7 @@ describe('Gong card with OAuth configured', () => {
   });
 
   it('offers Connect with OAuth, enabled, next to basic-auth', async () => {
+    await using env = await oauthServer();
     renderApp(env.server.url, '/settings', env.adminFetch);
     const gong = await card();
     const oauth = await within(gong).findByRole('button', { name: 'Connect with OAuth' });
@@ -68,6 +68,7 @@ describe('Gong card with OAuth configured', () => {
   });
 
   it('after approval shows Connected · OAuth with the scopes, token expiry and regional base URL', async () => {
+    await using env = await oauthServer();
     const landing = await connectWithOAuth(env, 'globex');
     expect(landing).toBe('/settings?gong=connected');
     renderApp(env.server.url, landing, env.adminFetch);
@@ -84,6 +85,7 @@ describe('Gong card with OAuth configured', () => {
   });
 
   it('disconnecting an OAuth connection says the tokens are deleted here and Gong has no revocation', async () => {
+    await using env = await oauthServer();
     await connectWithOAuth(env);
     const user = userEvent.setup();
     renderApp(env.server.url, '/settings', env.adminFetch);
@@ -105,6 +107,7 @@ describe('Gong card with OAuth configured', () => {
     ['base-url-not-gong', /not a Gong address/],
     ['unreachable', /Couldn’t reach Gong/],
   ])('turns ?gong=%s into a sentence with the next step, still Disconnected', async (code, sentence) => {
+    await using env = await oauthServer();
     renderApp(env.server.url, `/settings?gong=${code}`, env.adminFetch);
     const gong = await card();
     expect(await within(gong).findByRole('alert')).toHaveTextContent(sentence);
@@ -112,6 +115,7 @@ describe('Gong card with OAuth configured', () => {
   });
 
   it('a real missing-scopes round trip lands on that sentence', async () => {
+    await using env = await oauthServer();
     const landing = await connectWithOAuth(env, 'acme', ['api:users:read']);
     expect(landing).toBe('/settings?gong=scopes-missing');
     renderApp(env.server.url, landing, env.adminFetch);
@@ -119,6 +123,7 @@ describe('Gong card with OAuth configured', () => {
   });
 
   it('when the worker found the refresh token refused: Needs attention, its reason, and Reconnect with OAuth', async () => {
+    await using env = await oauthServer();
     await connectWithOAuth(env);
     // What the worker writes when Gong answers invalid_grant to a refresh (apps/worker/src/gong/credential.ts).
     const reason = 'Gong no longer accepts Callmine’s OAuth authorization. Connect with OAuth again.';
@@ -146,6 +151,7 @@ describe('Gong card with OAuth configured', () => {
   });
 
   it('ignores an unknown result code', async () => {
+    await using env = await oauthServer();
     renderApp(env.server.url, '/settings?gong=<script>', env.adminFetch);
     const gong = await card();
     expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();

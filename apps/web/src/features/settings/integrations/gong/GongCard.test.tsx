@@ -7,26 +7,18 @@ import {
 } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
 
 const credentialOf = (tenant: SandboxTenant, label = 'primary') =>
   tenant.credentials.find((c) => c.label === label)!;
+const standardOf = (env: SandboxedServer) => env.sandbox.tenants.find((t) => t.cluster === 'standard')!;
+const regionalOf = (env: SandboxedServer) => env.sandbox.tenants.find((t) => t.cluster !== 'standard')!;
 
 describe('Settings → Integrations → Gong card', () => {
-  let env: SandboxedServer;
-  let standard: SandboxTenant;
-  let regional: SandboxTenant;
-  beforeEach(async () => {
-    env = await startSandboxedServer();
-    standard = env.sandbox.tenants.find((t) => t.cluster === 'standard')!;
-    regional = env.sandbox.tenants.find((t) => t.cluster !== 'standard')!;
-  });
-  afterEach(() => env.close());
-
   const card = async () => screen.findByRole('article', { name: 'Gong' });
 
-  async function openForm() {
+  async function openForm(env: SandboxedServer) {
     const user = userEvent.setup();
     renderApp(env.server.url, '/settings', env.adminFetch);
     await user.click(await within(await card()).findByRole('button', { name: 'Connect with basic-auth' }));
@@ -47,6 +39,7 @@ describe('Settings → Integrations → Gong card', () => {
   }
 
   it('starts Disconnected and offers both ways to connect (OAuth disabled with the reason)', async () => {
+    await using env = await startSandboxedServer();
     renderApp(env.server.url, '/settings', env.adminFetch);
     const gong = await card();
     expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
@@ -59,7 +52,8 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('shows the shared schema’s messages before any request', async () => {
-    const { user, form } = await openForm();
+    await using env = await startSandboxedServer();
+    const { user, form } = await openForm(env);
     env.sandbox.requests.length = 0;
     await fill(user, form, { 'Access key': '', 'Secret key': '', 'Base URL (optional)': 'gong dot io' });
     expect(within(form).getByText('Paste the access key Gong showed you.')).toBeInTheDocument();
@@ -70,7 +64,9 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('shows progress while validating, cannot be sent twice, then shows Connected without the secret', async () => {
-    const { user, form } = await openForm();
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
+    const { user, form } = await openForm(env);
     const key = credentialOf(standard);
     env.sandbox.faults.latency(600);
     env.sandbox.requests.length = 0;
@@ -115,6 +111,9 @@ describe('Settings → Integrations → Gong card', () => {
       /not a Gong API address/,
     ],
   ] as const)('explains %s in plain words and keeps the form', async (_name, setup, message) => {
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
+    const regional = regionalOf(env);
     const scenario: {
       secret?: string;
       label?: string;
@@ -123,7 +122,7 @@ describe('Settings → Integrations → Gong card', () => {
       fault?: string;
       baseUrl?: string;
     } = setup();
-    const { user, form } = await openForm();
+    const { user, form } = await openForm(env);
     const tenant = scenario.tenant
       ? env.sandbox.tenant(scenario.tenant)
       : scenario.regional
@@ -145,6 +144,9 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('holds a key of another Gong company until the admin confirms, then replaces it and disconnects', async () => {
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
+    const regional = regionalOf(env);
     const user = userEvent.setup();
     const first = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
@@ -192,6 +194,8 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('says what to do when Gong rejected the stored key', async () => {
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
     const key = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: key.accessKey,
@@ -208,6 +212,8 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('shows members the status read-only', async () => {
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
     const key = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: key.accessKey,
@@ -233,6 +239,8 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('tells members and admins when today’s Gong requests are used up', async () => {
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
     const key = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: key.accessKey,
@@ -254,6 +262,8 @@ describe('Settings → Integrations → Gong card', () => {
   });
 
   it('shows what the daily check found, with the card as the place to fix it', async () => {
+    await using env = await startSandboxedServer();
+    const standard = standardOf(env);
     const key = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: key.accessKey,

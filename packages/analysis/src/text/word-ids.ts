@@ -39,9 +39,12 @@ const HASH_SEED = 0x811c9dc5 | 0;
  */
 export class WordIds {
   private slots = new Int32Array(1 << 12);
-  private readonly words: string[] = [];
-  private readonly hashes: number[] = [];
-  private readonly ids: number[] = [];
+  /** Per entry: hash, id, and where its code units sit in `units` (compared there, not in a string on the heap). */
+  private hashes = new Int32Array(1 << 10);
+  private ids = new Int32Array(1 << 10);
+  private starts = new Int32Array((1 << 10) + 1);
+  private units = new Uint16Array(1 << 14);
+  private size = 0;
   /** The ids of the last sentence read: `buffer[0 .. length)`. */
   buffer = new Int32Array(64);
 
@@ -120,16 +123,17 @@ export class WordIds {
   /** The entry holding the word at `source[start .. start + length)` (lowered through the table when `lower`). */
   private find(hash: number, source: string, start: number, length: number, lower: boolean): number {
     const mask = this.slots.length - 1;
+    const { hashes, starts, units } = this;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]! - 1;
       if (entry < 0) return -1;
-      if (this.hashes[entry] !== hash) continue;
-      const word = this.words[entry]!;
-      if (word.length !== length) continue;
+      if (hashes[entry] !== hash) continue;
+      const from = starts[entry]!;
+      if (starts[entry + 1]! - from !== length) continue;
       let same = true;
       for (let k = 0; k < length && same; k++) {
         const unit = source.charCodeAt(start + k);
-        same = word.charCodeAt(k) === (lower ? LOWER[unit] : unit);
+        same = units[from + k] === (lower ? LOWER[unit] : unit);
       }
       if (same) return entry;
     }
@@ -137,11 +141,24 @@ export class WordIds {
 
   private add(hash: number, word: string): number {
     const id = this.assign(word);
-    this.words.push(word);
-    this.hashes.push(hash);
-    this.ids.push(id);
-    if (this.words.length * 2 > this.slots.length) this.rehash();
-    else this.place(this.words.length - 1);
+    const entry = this.size++;
+    if (this.size > this.hashes.length) {
+      this.hashes = grown(this.hashes, this.size);
+      this.ids = grown(this.ids, this.size);
+    }
+    if (this.size + 1 > this.starts.length) this.starts = grown(this.starts, this.size + 1);
+    const from = this.starts[entry]!;
+    if (from + word.length > this.units.length) {
+      const units = new Uint16Array(Math.max(this.units.length * 2, from + word.length));
+      units.set(this.units);
+      this.units = units;
+    }
+    for (let k = 0; k < word.length; k++) this.units[from + k] = word.charCodeAt(k);
+    this.starts[entry + 1] = from + word.length;
+    this.hashes[entry] = hash;
+    this.ids[entry] = id;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    else this.place(entry);
     return id;
   }
 
@@ -154,6 +171,14 @@ export class WordIds {
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    for (let entry = 0; entry < this.words.length; entry++) this.place(entry);
+    for (let entry = 0; entry < this.size; entry++) this.place(entry);
   }
+}
+
+function grown(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
+  let length = array.length * 2;
+  while (length < atLeast) length *= 2;
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
 }

@@ -1,0 +1,2 @@
+export { disposable } from './disposable.ts';
+export { sharedResource } from './shared-resource.ts';
