@@ -1,6 +1,7 @@
 // Interns sequences of small integers (a question's token ids, its word ids) to dense numbers in order of first
 // sight, in typed arrays: a Map keyed by a string built per sequence cost a string, its hash and a map entry per
 // question, and nearly every question of a large corpus is new. Sequences sit end to end in one pool.
+import { grown } from './grown.ts';
 
 const HASH_SEED = 0x811c9dc5 | 0;
 
@@ -59,12 +60,4 @@ export class SequenceTable {
       this.slots[slot] = entry + 1;
     }
   }
-}
-
-function grown(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
-  let length = array.length * 2;
-  while (length < atLeast) length *= 2;
-  const bigger = new Int32Array(length);
-  bigger.set(array);
-  return bigger;
 }

@@ -5,6 +5,7 @@
 // `text.toLowerCase().match(WORD_RUN)`: per-unit lower case equals the whole string's except for İ (which lowers to
 // two units), Σ (final sigma depends on context) and surrogate pairs (astral letters), so a sentence holding any of
 // those takes that path instead.
+import { grown } from './grown.ts';
 
 /** A word: letters, digits and marks, with apostrophes inside ("don't"), as the theme finder splits text. */
 export const WORD_RUN = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
@@ -173,12 +174,4 @@ export class WordIds {
     this.slots = new Int32Array(this.slots.length * 2);
     for (let entry = 0; entry < this.size; entry++) this.place(entry);
   }
-}
-
-function grown(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
-  let length = array.length * 2;
-  while (length < atLeast) length *= 2;
-  const bigger = new Int32Array(length);
-  bigger.set(array);
-  return bigger;
 }

@@ -2,6 +2,7 @@
 // and length said, so a Map keyed by a packed number (a heap number per 2- or 3-word key) and an object per phrase
 // were most of its garbage. A phrase's ids and figures sit side by side (one cache line), single words are found
 // by their id without hashing, and phrases get dense numbers in order of first sight.
+import { grown } from '../text/grown.ts';
 
 const NONE = -1;
 /** Per phrase: first, second, third word id (−1 past its length), count, calls, last call. */
@@ -100,14 +101,6 @@ export class PhraseTable {
       this.slots[slot] = phrase + 1;
     }
   }
-}
-
-function grown(array: Int32Array<ArrayBuffer>, atLeast: number): Int32Array<ArrayBuffer> {
-  let length = array.length * 2;
-  while (length < atLeast) length *= 2;
-  const bigger = new Int32Array(length);
-  bigger.set(array);
-  return bigger;
 }
 
 function hashOf(a: number, b: number, c: number): number {
