@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert } from '../../../../components/Alert.tsx';
 import { gongOAuthResultMessage } from '../../../../lib/errors.ts';
@@ -12,20 +12,21 @@ export function OAuthResultNotice() {
   const [params, setParams] = useSearchParams();
   const [code] = useState(() => params.get('gong'));
   const [dismissed, setDismissed] = useState(false);
-  const [message] = useState(() => {
-    if (code === null) return null;
-    queueMicrotask(() =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          next.delete('gong');
-          return next;
-        },
-        { replace: true },
-      ),
+  const [message] = useState(() => (code === null ? null : gongOAuthResultMessage(code)));
+  // Removed after commit: a navigation asked for during render (or a microtask after it) is dropped by the router
+  // when the commit hasn't happened yet, which left `?gong=` in the address on a slow machine.
+  const codeInAddress = params.has('gong');
+  useEffect(() => {
+    if (!codeInAddress) return;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('gong');
+        return next;
+      },
+      { replace: true },
     );
-    return gongOAuthResultMessage(code);
-  });
+  }, [codeInAddress, setParams]);
   if (!message) return null;
   if (code === 'different-company' && !dismissed) {
     return (
