@@ -26,7 +26,11 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     sealer = await startVault(config, database.db, logger);
     // The queue runs.start enqueues into: pg-boss on PostgreSQL (its schema created here if no process has yet),
     // the job table on SQLite. Archiving finished jobs is the workers' maintenance, not the servers'.
-    queues = await openQueue(database, { now, supervise: false });
+    queues = await openQueue(database, {
+      now,
+      supervise: false,
+      onMaintenanceError: (error) => logger.warn({ err: error }, 'pg-boss error'),
+    });
   } catch (error) {
     await database.close();
     throw error;

@@ -44,7 +44,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     // The job table on SQLite; pg-boss on PostgreSQL, whose old jobs this process archives every 2 minutes.
     queues = await openQueue(database, {
       now,
-      onMaintenanceError: (error) => logger.warn({ err: error }, 'job archiving failed; retrying'),
+      onMaintenanceError: (error) => logger.warn({ err: error }, 'job queue maintenance or pg-boss error'),
     });
   } catch (error) {
     await database.close();

@@ -18,7 +18,8 @@ export interface OpenQueueOptions extends SqliteQueueOptions {
   kinds?: readonly string[];
   /** PostgreSQL: archive and delete old jobs every 2 minutes (pg-boss's archive and drop). Default true. */
   supervise?: boolean;
-  /** A maintenance round that failed (it is tried again at the next). */
+  /** A maintenance round that failed (it is tried again at the next), or an error pg-boss reported (its 'error'
+   *  event). */
   onMaintenanceError?: (error: unknown) => void;
 }
 
@@ -28,6 +29,7 @@ export async function openQueue(database: Database, options: OpenQueueOptions = 
   }
   const boss: PgBoss = await startPgBoss(database as PostgresDatabase, {
     kinds: options.kinds ?? [ANALYSIS_RUN_JOB],
+    ...(options.onMaintenanceError ? { onError: options.onMaintenanceError } : {}),
   });
   const stopMaintenance =
     (options.supervise ?? true) ? maintainPgBoss(boss, options.onMaintenanceError ?? (() => {})) : () => {};

@@ -1,5 +1,7 @@
 // pg-boss on PostgreSQL beyond the shared contract (queue-contract.test.ts): several processes starting together
 // create its schema once, and its schema stays out of the one the schema-parity test compares.
+
+import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { openPostgresDatabase } from '../database/postgres.ts';
 import { createTestPostgresDatabase } from '../testing/postgres-database.ts';
@@ -121,6 +123,46 @@ it("archives finished jobs in a maintenance round and keeps waiting and leased o
     expect(await states('archive')).toEqual({ [done.id]: 'completed' });
     expect(await states('job')).toEqual({ [lapsed.id]: 'active', [waiting.id]: 'created' });
     expect(await q.claim('w2', 60_000)).toMatchObject({ id: lapsed.id, attempts: 2 });
+  } finally {
+    await boss.stop({ graceful: false, close: false, wait: true });
+    await database.close();
+  }
+}, 30_000);
+
+it("reports pg-boss's 'error' events to the caller, never a failed query's bound values", async () => {
+  await using created = await createTestPostgresDatabase();
+  const database = await openPostgresDatabase(created.url);
+  const seen: Error[] = [];
+  const boss = await startPgBoss(database, {
+    kinds: [ANALYSIS_RUN_JOB],
+    onError: (error) => seen.push(error),
+  });
+  try {
+    // A real failed query whose bound value is a secret: drizzle's error carries it in `params` and its message.
+    const secret = 'sealed-secret-value';
+    const failed = await database.db.all(sql`select ${secret}::int`).then(
+      () => undefined,
+      (error: unknown) => error as Error,
+    );
+    expect(JSON.stringify({ ...failed, message: failed?.message })).toContain(secret);
+    // With our configuration (no pg-boss supervision, schedules or work()) pg-boss has no background work that could
+    // fail on its own, so its two shapes are emitted here as pg-boss does: the Error itself (start, stop,
+    // maintenance), and its job manager's plain copy of the fields (`{ ...error, message, stack, queue, worker }`).
+    boss.emit('error', failed);
+    boss.emit('error', {
+      ...failed,
+      message: failed?.message,
+      stack: failed?.stack,
+      queue: 'q',
+      worker: 'w',
+    });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(failed);
+    expect(seen[1]).toBeInstanceOf(Error);
+    expect(seen[1]?.message).toMatch(/^Failed query: select \$1::int$/);
+    expect(JSON.stringify({ ...seen[1], message: seen[1]?.message, stack: seen[1]?.stack })).not.toContain(
+      secret,
+    );
   } finally {
     await boss.stop({ graceful: false, close: false, wait: true });
     await database.close();

@@ -19,7 +19,7 @@ export type PgBossQueueOptions = SqliteQueueOptions;
 /** Starts pg-boss on the database's pool (creating its schema if needed) and creates a queue per kind. */
 export async function startPgBoss(
   database: PostgresDatabase,
-  options: { kinds: readonly string[] },
+  options: { kinds: readonly string[]; onError?: (error: Error) => void },
 ): Promise<PgBoss> {
   // Never pg-boss's own supervision: its expiry fails a job whose lease ran out on its last attempt, so the worker's
   // dead-job handling (the run marked failed) would never run and the run would wait forever. Leases are ours (a
@@ -29,8 +29,9 @@ export async function startPgBoss(
     supervise: false,
     schedule: false,
   });
-  // An 'error' without a listener would crash the process; maintenance errors are retried on its next round.
-  boss.on('error', () => {});
+  // An 'error' without a listener would crash the process: reported instead (pg-boss retries its own work).
+  const onError = options.onError ?? (() => {});
+  boss.on('error', (error: unknown) => onError(pgBossError(error)));
   // pg-boss 10 runs CREATE SCHEMA before taking its own lock, so processes starting together on an empty database
   // collide (duplicate pg_namespace key): one at a time here, under a session lock held on its own connection.
   // (That connection is one of the pool's; pg-boss's statements use the others, so the pool needs at least 2.)
@@ -47,6 +48,26 @@ export async function startPgBoss(
     lock.release();
   }
   return boss;
+}
+
+/**
+ * pg-boss's 'error' payload as an Error: its job manager emits a plain copy of the error's own fields (`{ ...error,
+ * message, stack, queue, worker }`), which for a failed drizzle query would carry the statement's bound values
+ * (`params`, and its message "Failed query: … params: …") into whatever logs it: only the name and a message without
+ * values are kept. A real Error passes through (the logger's serializer drops a query's values from it).
+ */
+export function pgBossError(error: unknown): Error {
+  if (error instanceof Error) return error;
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>;
+  const message =
+    typeof fields.query === 'string'
+      ? `Failed query: ${fields.query}`
+      : typeof fields.message === 'string'
+        ? fields.message
+        : 'pg-boss reported an error';
+  const copy = new Error(message);
+  if (typeof fields.name === 'string') copy.name = fields.name;
+  return copy;
 }
 
 /** How often a supervising process archives finished jobs (pg-boss's own maintenance interval). */
