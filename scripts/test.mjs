@@ -20,12 +20,13 @@ const steps = {
   chromium: ['chromium (Debian package)', ensureChromium],
   lint: ['lint + format (biome)', pnpmArgs(['exec', 'biome', 'ci', '.'])],
   // Two programs instead of one per package: every package but the SPA shares the root compiler options, so one
-  // program (tsconfig.typecheck.json) checks them all and reads each shared file once; the SPA (DOM, JSX) is the other.
+  // program (tsconfig.typecheck.json) checks them all, and the benchmarks in bench/, reading each shared file once; the
+  // SPA (DOM, JSX) is the other.
   types: [
     'types (tsc)',
     {
       parallel: [
-        ['packages + server + worker', pnpmArgs(['exec', 'tsc', '-p', 'tsconfig.typecheck.json'])],
+        ['packages + server + worker + bench', pnpmArgs(['exec', 'tsc', '-p', 'tsconfig.typecheck.json'])],
         ['web', pnpmArgs(['exec', 'tsc', '-p', 'apps/web'])],
       ],
     },

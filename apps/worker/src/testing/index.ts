@@ -1,3 +1,5 @@
+export { busiestSecond } from './measure.ts';
+export { type CallmineProcess, spawnCallmine, stopAll, waitForHealth } from './processes.ts';
 export {
   CALLS_UNTIL,
   isFinished,
