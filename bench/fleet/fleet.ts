@@ -33,6 +33,8 @@ export interface FleetOptions {
   postgresUrl?: string;
   /** CALLMINE_WORKER_CONCURRENCY for every worker; the worker's default without. */
   concurrency?: string;
+  /** Each worker writes its CPU profile (.cpuprofile) into this directory when it exits. */
+  profileDir?: string;
 }
 
 export interface FleetResult {
@@ -109,12 +111,16 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     const workers = await Promise.all(
       Array.from({ length: options.workers }, async () => {
         const healthPort = await freePort();
-        const worker = spawnCallmine('worker', {
-          ...shared,
-          CALLMINE_ROLE: 'worker',
-          CALLMINE_WORKER_HEALTH_PORT: String(healthPort),
-          ...(options.concurrency ? { CALLMINE_WORKER_CONCURRENCY: options.concurrency } : {}),
-        });
+        const worker = spawnCallmine(
+          'worker',
+          {
+            ...shared,
+            CALLMINE_ROLE: 'worker',
+            CALLMINE_WORKER_HEALTH_PORT: String(healthPort),
+            ...(options.concurrency ? { CALLMINE_WORKER_CONCURRENCY: options.concurrency } : {}),
+          },
+          options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+        );
         processes.push(worker);
         await waitForHealth(`http://127.0.0.1:${healthPort}/healthz`, worker);
         return worker;

@@ -10,12 +10,14 @@
 // timed. Goal: ≤ 1.3× the floor with one worker process on either database, 0 429s, ≤ 3 requests/s per tenant.
 //   npx -y pnpm@12.4.2 exec tsx bench/fleet/run.ts [--workspaces 200] [--calls 300]
 //     [--only sqlite|postgres-1|postgres-3] [--concurrency <CALLMINE_WORKER_CONCURRENCY; worker default>]
+//     [--profile <dir>]   (each worker's CPU profile, <dir>/<configuration>/*.cpuprofile, written as it exits)
 // Run it WITHOUT nice (tests run under nice), and read the CPU figures: on 2 shared cores a ratio far above the goal
 // with the processes near 2 cores of CPU measures starvation, not the scheduling.
 //
 // Figures: see the "Last runs" block at the end of this comment.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type PostgresCluster, startPostgresCluster } from '@callmine/db/testing/cluster';
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     calls: { type: 'string' },
     only: { type: 'string' },
     concurrency: { type: 'string' },
+    profile: { type: 'string' },
   },
 });
 const WORKSPACES = Number(values.workspaces ?? 200);
@@ -71,6 +74,7 @@ try {
       workers: configuration.workers,
       ...(configuration.postgres && cluster ? { postgresUrl: cluster.url } : {}),
       ...(values.concurrency ? { concurrency: values.concurrency } : {}),
+      ...(values.profile ? { profileDir: join(resolve(values.profile), configuration.name) } : {}),
     });
     results.push({ label: configuration.label, result });
     print(configuration.label, result);
@@ -80,11 +84,14 @@ try {
 }
 console.log(`\nuptime after: ${uptime()}`);
 if (results.length > 1) {
-  console.log('\nconfiguration              makespan   floor   ratio  429s  peak/s   CPU (cores)   load');
+  console.log(
+    '\nconfiguration             makespan    floor   ratio  CPU floor  ratio  429s  peak/s    CPU (cores)   load',
+  );
   for (const { label, result: r } of results) {
     console.log(
-      `${label.padEnd(24)} ${seconds(r.makespanMs).padStart(8)} ${seconds(r.floorMs).padStart(7)} ` +
-        `${(r.makespanMs / r.floorMs).toFixed(2).padStart(7)} ${String(r.tooMany).padStart(5)} ` +
+      `${label.padEnd(24)} ${seconds(r.makespanMs).padStart(8)} ${seconds(r.floorMs).padStart(8)} ` +
+        `${(r.makespanMs / r.floorMs).toFixed(2).padStart(7)} ${seconds(cpuFloorMs(r)).padStart(10)} ` +
+        `${(r.makespanMs / Math.max(r.floorMs, cpuFloorMs(r))).toFixed(2).padStart(6)} ${String(r.tooMany).padStart(5)} ` +
         `${String(r.peakPerSecond).padStart(7)} ${totalCpu(r).toFixed(1).padStart(7)} s (${cores(r, totalCpu(r))})` +
         `  ${r.loadBefore.toFixed(1)}→${r.loadAfter.toFixed(1)}`,
     );
@@ -97,6 +104,11 @@ function seconds(ms: number): string {
 
 function totalCpu(r: FleetResult): number {
   return (r.cpuMs.server + r.cpuMs.workers + (r.cpuMs.postgres ?? 0) + r.cpuMs.bench) / 1000;
+}
+
+/** No schedule on this machine's cores beats the CPU the fleet used spread over all of them (if nothing else ran). */
+function cpuFloorMs(r: FleetResult): number {
+  return (totalCpu(r) * 1000) / availableParallelism();
 }
 
 /** CPU seconds as cores busy on average over the makespan. */
@@ -114,6 +126,10 @@ function print(label: string, r: FleetResult) {
     `  floor (largest tenant ÷ ${RATE}/s)    ${seconds(r.floorMs)}  (${r.largestRequests} requests)`,
   );
   console.log(`  makespan ÷ floor                ${(r.makespanMs / r.floorMs).toFixed(3)}   (${label})`);
+  console.log(
+    `  CPU floor (CPU ÷ ${availableParallelism()} cores)      ${seconds(cpuFloorMs(r))}; makespan ÷ the larger floor ` +
+      `${(r.makespanMs / Math.max(r.floorMs, cpuFloorMs(r))).toFixed(3)}`,
+  );
   console.log(`  429s received                   ${r.tooMany}`);
   console.log(`  most requests in 1 s, 1 tenant  ${r.peakPerSecond}`);
   console.log(

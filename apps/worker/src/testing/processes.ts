@@ -15,8 +15,13 @@ export interface CallmineProcess {
   logs(): Array<Record<string, unknown>>;
 }
 
-export function spawnCallmine(app: 'server' | 'worker', env: Record<string, string>): CallmineProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
+/** `nodeArgs`: more options for node itself (e.g. a benchmark's --cpu-prof, which NODE_OPTIONS refuses). */
+export function spawnCallmine(
+  app: 'server' | 'worker',
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): CallmineProcess {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...nodeArgs, 'dist/main.js'], {
     cwd: join(appsDir, app),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
