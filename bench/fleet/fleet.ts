@@ -48,7 +48,7 @@ export interface FleetResult {
   tooMany: number;
   peakPerSecond: number;
   /** CPU ms over the timed part, per part of the fleet. */
-  cpuMs: { server: number; workers: number; postgres: number | undefined; bench: number };
+  cpuMs: { server: number; workers: number[]; postgres: number | undefined; bench: number };
   loadBefore: number;
   loadAfter: number;
 }
@@ -166,7 +166,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     const pgPid = maintenance ? await postmasterPid(maintenance) : undefined;
     const cpu = () => ({
       server: processCpuMs(server.child.pid ?? 0),
-      workers: workers.reduce((sum, w) => sum + processCpuMs(w.child.pid ?? 0), 0),
+      workers: workers.map((w) => processCpuMs(w.child.pid ?? 0)),
       postgres: pgPid !== undefined ? clusterCpuMs(pgPid) : undefined,
       bench: cpuUsageMs(),
     });
@@ -215,7 +215,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
       peakPerSecond: Math.max(...[...perTenant.values()].map((t) => busiestSecond(t.sort((a, b) => a - b)))),
       cpuMs: {
         server: cpuAfter.server - cpuBefore.server,
-        workers: cpuAfter.workers - cpuBefore.workers,
+        workers: cpuAfter.workers.map((ms, i) => ms - (cpuBefore.workers[i] ?? 0)),
         postgres:
           cpuAfter.postgres !== undefined && cpuBefore.postgres !== undefined
             ? cpuAfter.postgres - cpuBefore.postgres

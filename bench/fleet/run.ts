@@ -98,12 +98,16 @@ if (results.length > 1) {
   }
 }
 
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
 function totalCpu(r: FleetResult): number {
-  return (r.cpuMs.server + r.cpuMs.workers + (r.cpuMs.postgres ?? 0) + r.cpuMs.bench) / 1000;
+  return (r.cpuMs.server + sum(r.cpuMs.workers) + (r.cpuMs.postgres ?? 0) + r.cpuMs.bench) / 1000;
 }
 
 /** No schedule on this machine's cores beats the CPU the fleet used spread over all of them (if nothing else ran). */
@@ -136,7 +140,7 @@ function print(label: string, r: FleetResult) {
     `  CPU over the makespan           ${totalCpu(r).toFixed(1)} s = ${cores(r, totalCpu(r))} cores busy: ` +
       [
         part('server', r.cpuMs.server),
-        part('worker(s)', r.cpuMs.workers),
+        `worker${r.cpuMs.workers.length > 1 ? 's' : ''} ${r.cpuMs.workers.map((ms) => (ms / 1000).toFixed(1)).join(' + ')} s`,
         ...(r.cpuMs.postgres !== undefined ? [part('PostgreSQL', r.cpuMs.postgres)] : []),
         part('sandbox + bench', r.cpuMs.bench),
       ].join(', '),
