@@ -38,12 +38,17 @@ export function clusterCpuMs(postmasterPid: number): number {
   return ticks * TICK_MS;
 }
 
-/** The postmaster's pid, from the cluster's data directory (postmaster.pid's first line). */
-export async function postmasterPid(database: PostgresDatabase): Promise<number> {
+/** The postmaster's pid, from the cluster's data directory (postmaster.pid's first line); undefined for a server
+ *  on another machine, or one whose files this user may not read. */
+export async function postmasterPid(database: PostgresDatabase): Promise<number | undefined> {
   const { rows } = await database.pool.query<{ setting: string }>(
     "select setting from pg_settings where name = 'data_directory'",
   );
   const dataDir = rows[0]?.setting;
-  if (!dataDir) throw new Error('PostgreSQL did not name its data directory');
-  return Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  try {
+    const pid = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+    return statFields(pid) ? pid : undefined;
+  } catch {
+    return undefined;
+  }
 }

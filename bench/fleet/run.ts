@@ -2,7 +2,7 @@
 // starting a 300-call run at the same moment; measured side by side in one run on three configurations, each with
 // the built server and worker(s) as OS processes (bench/fleet/fleet.ts):
 //   sqlite       SQLite (the embedded file), 1 worker process
-//   postgres-1   PostgreSQL (a throwaway cluster this script starts and removes), 1 worker process
+//   postgres-1   PostgreSQL (a throwaway durable cluster this script starts and removes), 1 worker process
 //   postgres-3   the same, 3 worker processes (what 3 machines would do, less the 2 cores they share here)
 // For each: the makespan (first run started → last run done) ÷ the physical floor (the largest per-tenant request
 // count ÷ 3/s: no scheduler can beat it), the 429s received, the most requests any tenant saw in one second, the CPU
@@ -11,6 +11,8 @@
 //   npx -y pnpm@12.4.2 exec tsx bench/fleet/run.ts [--workspaces 200] [--calls 300]
 //     [--only sqlite|postgres-1|postgres-3] [--concurrency <CALLMINE_WORKER_CONCURRENCY; worker default>]
 //     [--profile <dir>]   (each worker's CPU profile, <dir>/<configuration>/*.cpuprofile, written as it exits)
+//     [--postgres <url>]  (a PostgreSQL server to use instead of the throwaway cluster: each configuration creates
+//                          and drops a database on it; its CPU is counted when its files are readable here)
 // Run it WITHOUT nice (tests run under nice), and read the CPU figures: on 2 shared cores a ratio far above the goal
 // with the processes near 2 cores of CPU measures starvation, not the scheduling.
 //
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     concurrency: { type: 'string' },
     profile: { type: 'string' },
+    postgres: { type: 'string' },
   },
 });
 const WORKSPACES = Number(values.workspaces ?? 200);
@@ -65,14 +68,18 @@ console.log(
 let cluster: PostgresCluster | undefined;
 const results: Array<{ label: string; result: FleetResult }> = [];
 try {
-  if (chosen.some((c) => c.postgres)) cluster = await startPostgresCluster();
+  // Durable (fsync on), as a production database is and as the SQLite file is (synchronous=FULL).
+  if (chosen.some((c) => c.postgres) && !values.postgres) {
+    cluster = await startPostgresCluster({ durable: true });
+  }
+  const postgresUrl = values.postgres ?? cluster?.url;
   for (const configuration of chosen) {
     console.log(`\n${configuration.label}…`);
     const result = await runFleet({
       workspaces: WORKSPACES,
       calls: CALLS,
       workers: configuration.workers,
-      ...(configuration.postgres && cluster ? { postgresUrl: cluster.url } : {}),
+      ...(configuration.postgres && postgresUrl ? { postgresUrl } : {}),
       ...(values.concurrency ? { concurrency: values.concurrency } : {}),
       ...(values.profile ? { profileDir: join(resolve(values.profile), configuration.name) } : {}),
     });
