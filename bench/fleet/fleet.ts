@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { type Database, openPostgresDatabase, openSqliteDatabase, type PostgresDatabase } from '@callmine/db';
 import { startGongSandbox, type TenantSpec } from '@callmine/gong-sandbox';
 import { apiClient, browserLikeFetch, freePort } from '@callmine/server/testing';
@@ -49,6 +50,8 @@ export interface FleetResult {
   peakPerSecond: number;
   /** CPU ms over the timed part, per part of the fleet. */
   cpuMs: { server: number; workers: number[]; postgres: number | undefined; bench: number };
+  /** This process's event-loop delay over the timed part (the sandbox answers Gong's requests on it), in ms. */
+  sandboxDelayMs: { p99: number; max: number };
   loadBefore: number;
   loadAfter: number;
 }
@@ -170,6 +173,8 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
       postgres: pgPid !== undefined ? clusterCpuMs(pgPid) : undefined,
       bench: cpuUsageMs(),
     });
+    const delay = monitorEventLoopDelay({ resolution: 20 });
+    delay.enable();
     const loadBefore = loadavg()[0] ?? 0;
     const cpuBefore = cpu();
     const started = Date.now();
@@ -187,10 +192,14 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
       if (rows.length !== runIds.length)
         throw new Error(`expected ${runIds.length} runs, found ${rows.length}`);
       if (rows.every((r) => FINISHED.includes(r.status))) break;
+      // A run that failed is a wrong result, not a slow one: say so now instead of after the others.
+      const failed = rows.find((r) => r.status === 'failed');
+      if (failed) throw new Error(`a run failed after ${(Date.now() - started) / 1000} s: ${failed.error}`);
       if (Date.now() - started > 60 * 60_000) throw new Error('the runs did not finish within an hour');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const cpuAfter = cpu();
+    delay.disable();
     const loadAfter = loadavg()[0] ?? 0;
     const notDone = rows.filter((r) => r.status !== 'done');
     if (notDone.length > 0) throw new Error(`${notDone.length} runs did not end done: ${notDone[0]?.error}`);
@@ -222,6 +231,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
             : undefined,
         bench: cpuAfter.bench - cpuBefore.bench,
       },
+      sandboxDelayMs: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
       loadBefore,
       loadAfter,
     };

@@ -142,6 +142,9 @@ function print(label: string, r: FleetResult) {
       `${(r.makespanMs / Math.max(r.floorMs, cpuFloorMs(r))).toFixed(3)}`,
   );
   console.log(`  429s received                   ${r.tooMany}`);
+  console.log(
+    `  sandbox event-loop delay        p99 ${r.sandboxDelayMs.p99.toFixed(0)} ms, max ${r.sandboxDelayMs.max.toFixed(0)} ms`,
+  );
   console.log(`  most requests in 1 s, 1 tenant  ${r.peakPerSecond}`);
   console.log(
     `  CPU over the makespan           ${totalCpu(r).toFixed(1)} s = ${cores(r, totalCpu(r))} cores busy: ` +
