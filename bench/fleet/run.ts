@@ -16,7 +16,41 @@
 // Run it WITHOUT nice (tests run under nice), and read the CPU figures: on 2 shared cores a ratio far above the goal
 // with the processes near 2 cores of CPU measures starvation, not the scheduling.
 //
-// Figures: see the "Last runs" block at the end of this comment.
+// Last runs (2026-12-01, 2 cores shared with two other engineers' benchmarks and browser tests; load average 5–10
+// throughout, so every figure is CPU-starved; PostgreSQL 15 durable, the built bundles):
+//   30 workspaces, side by side (08:04 UTC, uptime load 5.1 before, 10.8 after):
+//                            makespan  floor  ratio  CPU floor  ratio  429s peak/s  CPU (cores busy)  load
+//     SQLite, 1 worker         8.56 s  2.00 s  4.28     6.69 s   1.28     0     3    13.4 s (1.56)  4.8→4.6
+//     PostgreSQL, 1 worker    14.03 s  2.00 s  7.02    12.18 s   1.15     0     2    24.4 s (1.74)  4.5→5.1
+//     PostgreSQL, 3 workers   45.29 s  2.33 s 19.41    20.97 s   2.16     0     2    41.9 s (0.93)  4.9→10.8
+//   (3 workers alone at 08:08, load 7.9→13.0: 29.19 s, 1.30× its CPU floor; worker CPU 12.2 + 9.1 + 8.7 s.)
+//   100 workspaces, SQLite only (08:19, load 8.6→7.1): makespan 64.9 s, floor 2.33 s (27.8×), CPU floor 21.7 s
+//   (3.0×: the fleet got 0.67 of the 2 cores), 0 429s, at most 2 requests/s per tenant, the sandbox's event loop
+//   delayed up to 2.9 s (p99 345 ms).
+//   200 workspaces (08:13, load 3.7 at the start, 9.3 at the end): the SQLite configuration FAILED: 51 of 200 runs
+//   dead after 5 attempts, "Could not reach Gong" on transcripts requests (GongError 'unreachable': a timeout or a
+//   dropped connection; the worker's log does not say which, most likely the 10 s deadline). Not rerun: one run
+//   at 200 was the budget on this shared machine.
+// What the figures say:
+// - The Gong floor is not the bound on this machine: a 300-call run makes only 6 Gong requests (2 s at 3/s) but
+//   costs about 0.45 CPU-seconds on SQLite and 0.8 on PostgreSQL (all processes, the sandbox included), so 30 runs
+//   need 13–24 CPU-s against a 2 s floor. Against the CPU floor (the fleet's CPU ÷ 2 cores) every configuration
+//   ran at 1.15–1.3× when it got the cores, and runs finished together (half of them done at ~90 % of the
+//   makespan): many runs are in flight at once and none waits for another workspace's. The ≤ 1.3× Gong-floor goal would need roughly
+//   N × 0.45–0.8 CPU-s ÷ 2.6 s cores (≈ 5–9 cores for 30 workspaces, 35–60 for 200), not a different schedule.
+// - 3 workers split the work evenly (CPU 12.2 / 9.1 / 8.7 s) but use about twice one worker's CPU on 2 cores: each
+//   process warms its own analysis threads (about 2 s each under load: the NLP model and module compile) and JIT.
+//   On separate machines that is parallel; here it is contention.
+// - Where the CPU goes (--profile, 30 workspaces): the worker's main thread is busy for nearly the whole makespan
+//   (SQLite statements ~4 s, GC ~2 s, response bodies, drizzle's parameter mapping); the analysis threads do
+//   ~2 s of analysis each. PostgreSQL's share (pg_stat_statements, 30 workspaces): inserting the transcript cache
+//   2.6 s, the call cache 1.4 s, reading both back for the analysis 1.5 s, the report 0.7 s of ~8 s: storing and
+//   reading large jsonb documents.
+// - At 200 workspaces one worker holds 100 runs (CALLMINE_WORKER_CONCURRENCY's default) on 2 starved cores, and
+//   the sandbox (this process, 20–50 ms of CPU per 0.4 MB transcripts page) answers them all: a response can then
+//   take longer than the Gong deadline to be produced and read, and a run fails after its attempts. Gong itself
+//   does not starve, but the worker's side (parse, validate, store on one main thread) does: fewer runs in flight
+//   per core, or a deadline that does not count time the process waited for CPU, would keep this from failing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
