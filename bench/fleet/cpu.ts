@@ -1,4 +1,4 @@
-// CPU time of the fleet's processes, from Linux /proc (in clock ticks of 10 ms: USER_HZ is 100 on Linux): a server or
+// CPU time (and peak memory) of the fleet's processes, from Linux /proc (in clock ticks of 10 ms: USER_HZ is 100 on Linux): a server or
 // worker process with all its threads, and a PostgreSQL cluster (the postmaster and every backend, including the
 // ones that ended meanwhile, which the kernel adds to the postmaster's children's time when it reaps them).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -51,4 +51,11 @@ export async function postmasterPid(database: PostgresDatabase): Promise<number 
   } catch {
     return undefined;
   }
+}
+
+/** A process's peak resident memory so far (VmHWM), in MB. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
+  return Math.round(kb / 1024);
 }

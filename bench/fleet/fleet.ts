@@ -20,7 +20,7 @@ import {
   WHOLE_HISTORY,
   waitForHealth,
 } from '@callmine/worker/testing';
-import { clusterCpuMs, postmasterPid, processCpuMs } from './cpu.ts';
+import { clusterCpuMs, peakRssMb, postmasterPid, processCpuMs } from './cpu.ts';
 
 export const RATE = 3;
 const SETUP_PARALLELISM = 8;
@@ -50,6 +50,8 @@ export interface FleetResult {
   peakPerSecond: number;
   /** CPU ms over the timed part, per part of the fleet. */
   cpuMs: { server: number; workers: number[]; postgres: number | undefined; bench: number };
+  /** Each worker process's peak resident memory (main thread and analysis threads), in MB. */
+  workerPeakRssMb: number[];
   /** This process's event-loop delay over the timed part (the sandbox answers Gong's requests on it), in ms. */
   sandboxDelayMs: { p99: number; max: number };
   loadBefore: number;
@@ -199,6 +201,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const cpuAfter = cpu();
+    const workerPeakRss = workers.map((w) => peakRssMb(w.child.pid ?? 0));
     delay.disable();
     const loadAfter = loadavg()[0] ?? 0;
     const notDone = rows.filter((r) => r.status !== 'done');
@@ -231,6 +234,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
             : undefined,
         bench: cpuAfter.bench - cpuBefore.bench,
       },
+      workerPeakRssMb: workerPeakRss,
       sandboxDelayMs: { p99: delay.percentile(99) / 1e6, max: delay.max / 1e6 },
       loadBefore,
       loadAfter,

@@ -51,6 +51,11 @@
 //   take longer than the Gong deadline to be produced and read, and a run fails after its attempts. Gong itself
 //   does not starve, but the worker's side (parse, validate, store on one main thread) does: fewer runs in flight
 //   per core, or a deadline that does not count time the process waited for CPU, would keep this from failing.
+// - SQLite commits with synchronous=FULL, and better-sqlite3 runs each COMMIT's fsync on the worker's main thread
+//   (~120 small transactions per run). With the disk shared (fsync p50 3.9 ms, p90 30 ms, max 178 ms at 08:25),
+//   5 workspaces × 100 calls on SQLite took 2.2–8.3 s (median 5.2 s, 6 runs) with the worker at 0.5–1.5 cores;
+//   the same with synchronous=NORMAL (a local experiment, not committed) 3.5–7.0 s (median 3.7 s, 4 runs). Too
+//   noisy on this machine to justify changing the durability setting; worth measuring on a quiet one.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -189,6 +194,7 @@ function print(label: string, r: FleetResult) {
         part('sandbox + bench', r.cpuMs.bench),
       ].join(', '),
   );
+  console.log(`  worker peak RSS                 ${r.workerPeakRssMb.map((mb) => `${mb} MB`).join(' + ')}`);
   console.log(
     `  load average (1 min)            ${r.loadBefore.toFixed(1)} before, ${r.loadAfter.toFixed(1)} after`,
   );
