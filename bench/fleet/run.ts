@@ -24,6 +24,12 @@
 //     PostgreSQL, 1 worker    14.03 s  2.00 s  7.02    12.18 s   1.15     0     2    24.4 s (1.74)  4.5→5.1
 //     PostgreSQL, 3 workers   45.29 s  2.33 s 19.41    20.97 s   2.16     0     2    41.9 s (0.93)  4.9→10.8
 //   (3 workers alone at 08:08, load 7.9→13.0: 29.19 s, 1.30× its CPU floor; worker CPU 12.2 + 9.1 + 8.7 s.)
+//   Again at 08:30 (load 4.8 before, 12.5 after; the fleet got only 0.7–0.8 of the 2 cores):
+//     SQLite, 1 worker        20.99 s  2.33 s  8.99     8.34 s   2.52     0     2    16.7 s (0.80)  4.6→5.9
+//     PostgreSQL, 1 worker    45.67 s  2.00 s 22.84    16.14 s   2.83     0     2    32.3 s (0.71)  5.3→9.2
+//     PostgreSQL, 3 workers   61.85 s  2.00 s 30.93    23.79 s   2.60     0     1    47.6 s (0.77)  9.2→12.9
+//   worker peak RSS 693 MB (SQLite), 588 MB (PostgreSQL), 484 + 510 + 570 MB (3 workers); the sandbox's event
+//   loop delayed up to 1.8 / 0.7 / 2.5 s.
 //   100 workspaces, SQLite only (08:19, load 8.6→7.1): makespan 64.9 s, floor 2.33 s (27.8×), CPU floor 21.7 s
 //   (3.0×: the fleet got 0.67 of the 2 cores), 0 429s, at most 2 requests/s per tenant, the sandbox's event loop
 //   delayed up to 2.9 s (p99 345 ms).
@@ -38,9 +44,11 @@
 //   ran at 1.15–1.3× when it got the cores, and runs finished together (half of them done at ~90 % of the
 //   makespan): many runs are in flight at once and none waits for another workspace's. The ≤ 1.3× Gong-floor goal would need roughly
 //   N × 0.45–0.8 CPU-s ÷ 2.6 s cores (≈ 5–9 cores for 30 workspaces, 35–60 for 200), not a different schedule.
-// - 3 workers split the work evenly (CPU 12.2 / 9.1 / 8.7 s) but use about twice one worker's CPU on 2 cores: each
-//   process warms its own analysis threads (about 2 s each under load: the NLP model and module compile) and JIT.
-//   On separate machines that is parallel; here it is contention.
+// - With 30 runs, 3 workers split the work evenly (CPU 12.2 / 9.1 / 8.7 s; 8.6 / 9.3 / 10.2 s); with 5 runs (a
+//   5-workspace check) one worker got none: a worker claims back to back up to its concurrency, so the first to
+//   poll takes what is waiting. The 3 workers use 1.7–2× one worker's CPU on 2 cores: each process warms its own
+//   analysis threads (about 2 s each under load: the NLP model and module compile) and JIT. On separate machines
+//   that is parallel; here it is contention.
 // - Where the CPU goes (--profile, 30 workspaces): the worker's main thread is busy for nearly the whole makespan
 //   (SQLite statements ~4 s, GC ~2 s, response bodies, drizzle's parameter mapping); the analysis threads do
 //   ~2 s of analysis each. PostgreSQL's share (pg_stat_statements, 30 workspaces): inserting the transcript cache
