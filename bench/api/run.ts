@@ -6,6 +6,23 @@
 //   npx -y pnpm@12.4.2 exec tsx bench/api/run.ts [--connections 10] [--seconds 10] [--profile <dir>]
 // --profile writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into <dir> when it exits.
 // Goal (issue #19): the signed-in query at ≥ 25 % of bare Hono's requests/s, with p99 under 10 ms.
+//
+// Measured on the shared 2-core machine (other sessions' tests running; load average beside each figure). Requests/s
+// and so the ratio swing with that load (bare Hono alone ranged 16k–46k between runs), so CPU per request is the
+// figure to compare:
+//   before (every call through tRPC's fetch adapter, one write(2) per log line), load 0.6: 2933 req/s vs bare Hono
+//     40164 = 7.3 %, p99 8 ms, 384 µs CPU/request (bare 23).
+//   after (GET queries without tRPC's abort signals: routes/trpc-get-queries.ts; log lines written once per turn),
+//     load 8.4: 2796 req/s vs 18732 = 14.9 %, p99 15 ms, 273 µs; load 7.8: 3168 vs 45649 = 6.9 %, p99 7 ms, 253 µs.
+//   Interleaved before/after builds, same load (4–10), 3 rounds × 2: before 383–517 µs/request, after 223–309;
+//     requests/s 1596–2217 before, 3066–4382 after.
+// Where the remaining CPU goes (interleaved variants, load 4–10, best of 6): the Hono middleware stack (request id,
+// request log, secure headers, body-limit skip, Origin check, JSON-only, compression) ~50–70 µs over HTTP, of it the
+// request log ~20 µs; in-process (app.request, best of 4 × 20,000) the stack costs ~20 µs, the largest part secure
+// headers' ~12 Headers.set per answer (~15 µs), then the log line (~9 µs), the rest within the ±8 µs noise; the session read (HMAC 2.5 µs, one SQLite read ~15 µs plus mapping) ~37 µs in-process; the status read
+// ~11 µs; each SQLite read also takes a WAL read lock (fcntl, fstat, fcntl: 3 system calls); tRPC's middleware
+// chain (object spreads per step) and zod output validation; Node 20's AsyncLocalStorage promise hooks (on once
+// better-auth or a transaction has used it) on every promise; GC.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
 
 import { ConfigError, loadConfig, roleRuns } from '@callmine/config';
 import { isDatabaseConnectError } from '@callmine/db';
-import { createLogger } from '@callmine/logger';
+import { createLogger, perTurnDestination } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
@@ -23,7 +23,12 @@ async function start() {
     console.log(`CALLMINE_ROLE=${config.role}: the server is not started on this machine.`);
     process.exit(0);
   }
-  const logger = createLogger({ service: 'callmine-server', level: config.logLevel });
+  // A line per request: written once per event-loop turn, not once per line (per-turn.ts).
+  const logger = createLogger({
+    service: 'callmine-server',
+    level: config.logLevel,
+    destination: perTurnDestination(),
+  });
   let composed: Awaited<ReturnType<typeof composeServer>>;
   try {
     composed = await composeServer(config, logger);

@@ -35,5 +35,6 @@ export function createLogger(options: {
   );
 }
 
+export { type PerTurnDestination, perTurnDestination } from './per-turn.ts';
 export { errorSummary, withoutQueryValues } from './query-errors.ts';
 export type { Logger };

@@ -1,13 +1,14 @@
-import { type ApiDeps, appRouter, createContext } from '@callmine/api';
+import { type ApiDeps, type AppRouter, appRouter, createContext } from '@callmine/api';
 import type { Logger } from '@callmine/logger';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { type FetchHandlerRequestOptions, fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { resolveGetQueries } from './trpc-get-queries.ts';
 
 export function trpcRoutes(deps: ApiDeps, logger: Logger) {
-  return new Hono<AppEnv>().all('/*', (c) =>
-    fetchRequestHandler({
+  return new Hono<AppEnv>().all('/*', async (c) => {
+    const options: FetchHandlerRequestOptions<AppRouter> = {
       endpoint: '/trpc',
       req: c.req.raw,
       router: appRouter,
@@ -40,8 +41,10 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
           );
         }
       },
-    }),
-  );
+    };
+    // GET queries (the status polls) skip tRPC's abort signals; everything else is tRPC's own handler.
+    return (await resolveGetQueries(options)) ?? fetchRequestHandler(options);
+  });
 }
 
 function jsonBytes(data: unknown[]): number | undefined {
