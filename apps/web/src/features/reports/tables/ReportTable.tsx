@@ -4,11 +4,12 @@ import { EvidencePanel } from './EvidencePanel.tsx';
 import { EvidenceToggle, useOpenRows } from './EvidenceToggle.tsx';
 
 // The one table behind the report's ranked tables (trackers, questions, themes, talk): sortable columns with
-// aria-sort, a row header, optional sub-rows, and each row's evidence paged from the API on demand. A long table
-// shows its first FIRST_ROWS rows in the chosen order until "Show all" is chosen: the report's 50 themes and 50
-// question groups were most of the page's elements, drawn and laid out before anyone scrolled to them.
+// aria-sort, a row header, optional sub-rows, and each row's evidence paged from the API on demand. A table of
+// ranked findings (themes, question groups: 50 each by default) shows its first rows in the chosen order until
+// "Show all" is chosen: they were most of the page's elements, drawn and laid out before anyone scrolled to them.
+// Tables of people (reps) and of the analysis's own trackers show every row.
 
-/** Rows shown before "Show all"; the CSV export always has every row. */
+/** How many ranked findings show before "Show all". */
 export const FIRST_ROWS = 20;
 
 export interface Column<Row> {
@@ -39,6 +40,8 @@ export interface ReportTableProps<Row> {
     note?: ReactNode;
   };
   subRows?: (row: Row) => ReactNode;
+  /** Show this many rows until "Show all" is chosen (the CSV export always has every row); all when absent. */
+  firstRows?: number;
 }
 
 type Sort = { key: string; direction: 'ascending' | 'descending' };
@@ -62,7 +65,8 @@ export function ReportTable<Row>(props: ReportTableProps<Row>) {
     const order = compare(by.sortValue(a), by.sortValue(b));
     return sort.direction === 'ascending' ? order : -order;
   });
-  const shown = showAll ? sorted : sorted.slice(0, FIRST_ROWS);
+  const limit = props.firstRows ?? Number.POSITIVE_INFINITY;
+  const shown = showAll ? sorted : sorted.slice(0, limit);
   const width = all.length + (evidence ? 1 : 0);
   const toggleSort = (column: Column<Row>) =>
     setSort((prev) =>
@@ -137,7 +141,7 @@ export function ReportTable<Row>(props: ReportTableProps<Row>) {
           );
         })}
       </table>
-      {sorted.length > FIRST_ROWS ? (
+      {sorted.length > limit ? (
         <p className="no-print">
           <button
             type="button"
@@ -146,7 +150,7 @@ export function ReportTable<Row>(props: ReportTableProps<Row>) {
             aria-expanded={showAll}
             onClick={() => setShowAll(!showAll)}
           >
-            {showAll ? `Show the first ${FIRST_ROWS}` : `Show all ${sorted.length}`}
+            {showAll ? `Show the first ${limit}` : `Show all ${sorted.length}`}
           </button>
         </p>
       ) : null}
