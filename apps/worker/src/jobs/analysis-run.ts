@@ -190,9 +190,11 @@ async function fetchAll(
       row.listCursor ?? undefined,
     );
     const calls = page?.items ?? [];
+    // False when the run's cursor is no longer the one this page came from: the reload below picks up from there.
     await checkpointListing(db, {
       runId,
       workspaceId,
+      fromCursor: row.listCursor,
       calls,
       selected: new Set(calls.filter((c) => matchesSelection(c, selection)).map((c) => c.metaData.id)),
       nextCursor: page?.records.cursor || undefined,

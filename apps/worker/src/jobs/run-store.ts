@@ -67,12 +67,23 @@ const fetchedCount = (
 const selectedCount = ({ runCall }: ReturnType<typeof tablesOf>, runId: string) =>
   sql<number>`(select count(*) from ${runCall} where run_id = ${runId})`;
 
-/** One listed page: cache its calls, add the selected ones to the run, move the cursor. */
+/** Why a listing checkpoint was not written: the run's cursor is no longer the one the page was fetched from. */
+class StaleListingPage extends Error {}
+
+/**
+ * One listed page: cache its calls, add the selected ones to the run, move the cursor. Only from the cursor the
+ * page was fetched with (`fromCursor`): otherwise nothing is written and it answers false (the caller reloads the
+ * run). Whatever the holder of an old copy of the run does (a second claim of the job, or a handler that waited
+ * out a database outage that lost its last acknowledged write), the cursor never moves past a page whose calls
+ * were not stored.
+ */
 export async function checkpointListing(
   db: Db,
   input: {
     runId: string;
     workspaceId: string;
+    /** The cursor this page was fetched with (null: the first page). */
+    fromCursor: string | null;
     calls: readonly GongExtensiveCall[];
     selected: ReadonlySet<string>;
     nextCursor: string | undefined;
@@ -80,9 +91,7 @@ export async function checkpointListing(
     credentialVersion: number | null;
     at: Date;
   },
-): Promise<void> {
-  const tables = tablesOf(db);
-  const { run, runCall, callCache } = tables;
+): Promise<boolean> {
   // One statement per table, not per call: on PostgreSQL every statement is a round trip. Keyed by call id, since
   // one INSERT … ON CONFLICT DO UPDATE may not touch a row twice.
   const byId = new Map(input.calls.map((call) => [call.metaData.id, call]));
@@ -100,6 +109,23 @@ export async function checkpointListing(
     };
   });
   const selected = [...byId.keys()].filter((callId) => input.selected.has(callId));
+  try {
+    await writeListedPage(db, input, cached, selected);
+    return true;
+  } catch (error) {
+    if (error instanceof StaleListingPage) return false;
+    throw error;
+  }
+}
+
+async function writeListedPage(
+  db: Db,
+  input: Parameters<typeof checkpointListing>[1],
+  cached: Tables['gongCallCache']['$inferInsert'][],
+  selected: string[],
+): Promise<void> {
+  const tables = tablesOf(db);
+  const { run, runCall, callCache } = tables;
   await db.transaction(async (tx) => {
     if (cached.length > 0) {
       await tx
@@ -124,7 +150,7 @@ export async function checkpointListing(
         .values(selected.map((callId) => ({ runId: input.runId, callId })))
         .onConflictDoNothing();
     }
-    await tx
+    const moved = await tx
       .update(run)
       .set({
         listCursor: input.nextCursor ?? null,
@@ -137,7 +163,16 @@ export async function checkpointListing(
         pausedUntil: null,
         updatedAt: input.at,
       })
-      .where(eq(run.id, input.runId));
+      .where(
+        and(
+          eq(run.id, input.runId),
+          eq(run.listingDone, false),
+          input.fromCursor === null ? isNull(run.listCursor) : eq(run.listCursor, input.fromCursor),
+        ),
+      )
+      .returning({ id: run.id });
+    // Rolls the page's rows back with it: the run moved on (or back) since this page was asked for.
+    if (moved.length === 0) throw new StaleListingPage();
   });
 }
 
