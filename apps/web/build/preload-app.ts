@@ -33,8 +33,12 @@ export function preloadApp(modules: string[]): Plugin {
           if (source && modules.some((m) => source.endsWith(m))) visit(chunk.fileName);
         }
         if (wanted.size === 0) throw new Error(`preloadApp: no chunk for ${modules.join(', ')}`);
+        // Largest first: the browser opens a handful of connections, and the app's largest file decides when it
+        // can start; small files queued ahead of it would only delay it.
+        const size = (file: string) => chunks.get(file)?.code.length ?? 0;
         return [...wanted]
           .filter((file) => !html.includes(file))
+          .sort((a, b) => size(b) - size(a))
           .map<HtmlTagDescriptor>((file) => ({
             tag: 'link',
             attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${file}` },

@@ -16,6 +16,8 @@ export const FIRST_BATCH = ['setup.status', 'auth.session'];
 /** Answers under way, each taken once by the request that matches its URL. */
 export class EarlyResponses {
   readonly #answers = new Map<string, Promise<Response>>();
+  /** The input of the report asked for (a report's link), for the app to ask with the same. */
+  reportInput: { id: string } | undefined;
 
   send(url: string, fetcher: typeof fetch = fetch) {
     const answer = fetcher(url, { method: 'GET' });
@@ -50,15 +52,16 @@ export function startEarlyRequests(
   const match = REPORT_PATH.exec(location.pathname);
   if (!match) return { responses, firstPage: Promise.resolve() };
   const id = decodeURIComponent(match[1]!);
+  const askReport = (input: { id: string }) => {
+    responses.reportInput = input;
+    responses.send(trpcQueryUrl(base, 'reports.get', input), fetcher);
+  };
   // A link without search params has no filters: it is asked for before zod and the filters' schema are loaded.
   // The input's keys are in the order ReportPage asks with ({ id, ...filters }), so the URLs match.
-  if (!location.search) responses.send(trpcQueryUrl(base, 'reports.get', { id }), fetcher);
-  else
-    void import('./features/reports/use-report-filters.ts')
-      .then((m) => {
-        const filters = m.filtersFromSearch(new URLSearchParams(location.search));
-        responses.send(trpcQueryUrl(base, 'reports.get', { id, ...filters }), fetcher);
-      })
-      .catch(() => undefined);
-  return { responses, firstPage: loadReportPage().catch(() => undefined) };
+  const asked = location.search
+    ? import('./features/reports/use-report-filters.ts').then((m) =>
+        askReport({ id, ...m.filtersFromSearch(new URLSearchParams(location.search)) }),
+      )
+    : Promise.resolve(askReport({ id }));
+  return { responses, firstPage: Promise.all([loadReportPage(), asked]).catch(() => undefined) };
 }
