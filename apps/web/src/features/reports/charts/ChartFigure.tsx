@@ -1,10 +1,9 @@
-import { type ReactNode, useId, useLayoutEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 
 /**
  * A chart with a visible title and a one-sentence text summary for screen readers and print. The chart fills the
- * card's width: the canvas is measured as it is first laid out, before the browser paints, and the chart drawn
- * once at that width (drawing it at a guessed width first, then again, was a third of the report's first render);
- * it is re-measured when it resizes. Where nothing can be measured (tests) it is drawn at FALLBACK_WIDTH, never
+ * card's width: the canvas is measured (and re-measured when it resizes) and the chart drawn at that width. Until
+ * it is measured (and where nothing can be measured: print previews, tests) it is drawn at FALLBACK_WIDTH, never
  * blank, which a responsive container that waits for a size would be.
  */
 export function ChartFigure({
@@ -21,14 +20,13 @@ export function ChartFigure({
 }) {
   const id = useId();
   const canvas = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState<number | null>(null);
-  useLayoutEffect(() => {
+  const [width, setWidth] = useState(FALLBACK_WIDTH);
+  useEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    const measure = () =>
-      setWidth(
-        element.clientWidth > 0 ? Math.max(MIN_WIDTH, Math.floor(element.clientWidth)) : FALLBACK_WIDTH,
-      );
+    const measure = () => {
+      if (element.clientWidth > 0) setWidth(Math.max(MIN_WIDTH, Math.floor(element.clientWidth)));
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -40,7 +38,7 @@ export function ChartFigure({
       <figcaption id={`${id}-t`}>{title}</figcaption>
       {controls}
       <div className="chart-canvas" ref={canvas}>
-        {width === null ? null : children(width)}
+        {children(width)}
       </div>
       <p id={`${id}-s`} className="hint">
         {summary}
