@@ -6,10 +6,12 @@ let numberFormat: Intl.NumberFormat | undefined;
  * 1234567 → "1,234,567", as Intl.NumberFormat('en-US') writes it. Whole numbers (every count) are grouped here: a
  * page's first Intl.NumberFormat loads ICU's number data, tens of milliseconds of the report's first draw.
  */
-export const n = (value: number) =>
-  Number.isSafeInteger(value) && !Object.is(value, -0)
-    ? `${value < 0 ? '-' : ''}${String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',')}`
-    : (numberFormat ??= new Intl.NumberFormat('en-US')).format(value);
+export function n(value: number): string {
+  if (Number.isSafeInteger(value) && !Object.is(value, -0))
+    return `${value < 0 ? '-' : ''}${String(Math.abs(value)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+  numberFormat ??= new Intl.NumberFormat('en-US');
+  return numberFormat.format(value);
+}
 
 /** A time in the call as people read it on Gong's player: 4:07, 1:02:33. */
 export function callTime(ms: number): string {
