@@ -3,13 +3,17 @@
 // round from navigation start — each request's start and end, the long tasks, the first Trackers table, the filter
 // click and its answer — and the JS CPU profile's self time by script and by function.
 //   npx -y pnpm@12.4.2 --filter @callmine/web build
-//   npx -y pnpm@12.4.2 exec tsx bench/report-page/profile.ts [--rounds 3] [--calls 1000]
+//   npx -y pnpm@12.4.2 exec tsx bench/report-page/profile.ts [--rounds 3] [--calls 1000] [--no-profiler]
+// --no-profiler leaves the CPU profiler off (it slows the page down): the timeline alone, closer to run.ts's.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { SEED_TRACKERS, seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { chromium } from '@playwright/test';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' }, calls: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { rounds: { type: 'string' }, calls: { type: 'string' }, 'no-profiler': { type: 'boolean' } },
+});
+const PROFILE = !values['no-profiler'];
 const ROUNDS = Number(values.rounds ?? 3);
 const CALLS = Number(values.calls ?? 1000);
 
@@ -93,9 +97,11 @@ try {
       };
     });
     const cdp = await context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
+    if (PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const started = Date.now();
     await page.goto(`${env.server.url}/reports/${report.id}`);
     await page.getByRole('table', { name: 'Trackers with their phrases' }).waitFor();
@@ -119,7 +125,9 @@ try {
           `${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''} ${e.querySelectorAll('*').length}`,
       ),
     }));
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+    const profile = PROFILE
+      ? ((await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile }).profile
+      : null;
     const timeline = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const rows: Array<[number, string]> = [
@@ -149,7 +157,7 @@ try {
     );
     console.log(`DOM: ${dom.elements} elements; ${dom.sections.join(', ')}`);
     console.log(timeline.join('\n'));
-    console.log(selfTimes(profile));
+    if (profile) console.log(selfTimes(profile));
   }
   console.log(`load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
 } finally {

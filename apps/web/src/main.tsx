@@ -1,16 +1,11 @@
-import { createApiClient, createQueryClient } from './lib/trpc.ts';
-import { startRequests } from './start-requests.ts';
+import { startEarlyRequests } from './early-requests.ts';
 import './styles.css';
 
-// This entry is small on purpose: the first page's requests leave before the app's code (react-dom, the pages) is
-// loaded and run, which is most of the start-up's time.
+// This entry is small on purpose: the first page's requests leave before the app's code (react-dom, tRPC, the
+// pages) is loaded and run, which is most of the start-up's time. The build preloads the app's code from the HTML.
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
 
-const trpcClient = createApiClient();
-const queryClient = createQueryClient();
-const firstPage = startRequests(window.location, trpcClient, queryClient);
+const { responses, firstPage } = startEarlyRequests(window.location);
 
-void Promise.all([import('./mount-app.tsx'), firstPage]).then(([{ mountApp }]) =>
-  mountApp(root, trpcClient, queryClient),
-);
+void Promise.all([import('./mount-app.tsx'), firstPage]).then(([{ mountApp }]) => mountApp(root, responses));

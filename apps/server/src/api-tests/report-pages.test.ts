@@ -182,4 +182,16 @@ describe('a 1,000-call report through the paged API', { timeout: 60_000 }, () =>
     // The same procedures answer for this workspace's own report.
     expect((await env.admin.reports.calls.query({ reportId, limit: 1 })).items).toHaveLength(1);
   });
+
+  it('a report read (and kept parsed by the server) then deleted is NOT_FOUND on every page', async () => {
+    const gone = (await seedReport(env.server, sandbox, { calls: 5 })).id;
+    const pages = [
+      () => env.admin.reports.get.query({ id: gone }),
+      () => env.admin.reports.calls.query({ reportId: gone }),
+      () => env.admin.reports.evidence.query({ reportId: gone, section: 'trackers' }),
+    ];
+    for (const page of pages) await page();
+    await env.admin.reports.delete.mutate({ id: gone });
+    for (const page of pages) await expect(page()).rejects.toMatchObject({ data: { code: 'NOT_FOUND' } });
+  });
 });

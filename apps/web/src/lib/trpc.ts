@@ -2,6 +2,7 @@ import type { AppRouter } from '@callmine/api';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import type { EarlyResponses } from '../early-requests.ts';
 
 // The API's type is the only thing the SPA takes from the server code.
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -13,10 +14,20 @@ const UNBATCHED = new Set<string>([
   'reports.get',
 ]);
 
-export function createApiClient(options: { url?: string; fetch?: typeof fetch } = {}) {
+export function createApiClient(
+  options: { url?: string; fetch?: typeof fetch; early?: EarlyResponses } = {},
+) {
+  const { early } = options;
+  const send = options.fetch ?? ((input, init) => fetch(input, init));
   const link = {
     url: options.url ?? '/trpc',
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    // A query the entry already asked for (same URL) takes that answer instead of asking again.
+    fetch: early
+      ? (((input, init) =>
+          (init?.method ?? 'GET') === 'GET'
+            ? (early.take(String(input)) ?? send(input, init))
+            : send(input, init)) satisfies typeof fetch)
+      : send,
   };
   return createTRPCClient<AppRouter>({
     links: [

@@ -187,6 +187,28 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
     expect(rowNames(talk).length).toBe(report.result.talk!.length);
   });
 
+  it('a long ranked table shows its first 20 rows in the chosen order, and every row on Show all', async () => {
+    await using env = await seeded({ settings: { topN: 50, evidenceLimit: 5 } });
+    const { server, adminFetch, report } = env;
+    const themes = report.result.themes!.themes;
+    expect(themes.length).toBeGreaterThan(20);
+    renderApp(server.url, `/reports/${report.id}`, adminFetch);
+    const table = await screen.findByRole('table', { name: 'Customer themes' });
+    const byWeight = [...themes].sort((a, b) => b.score - a.score).map((t) => t.phrase);
+    expect(rowNames(table)).toEqual(byWeight.slice(0, 20));
+    const user = userEvent.setup();
+    // Sorting orders every row, then shows the first 20 of that order.
+    await user.click(within(table).getByRole('button', { name: /^Theme/ }));
+    const byName = [...byWeight].sort((a, b) => a.localeCompare(b));
+    expect(rowNames(table)).toEqual(byName.slice(0, 20));
+    const all = screen.getByRole('button', { name: `Show all ${themes.length}` });
+    expect(all).toHaveAttribute('aria-expanded', 'false');
+    await user.click(all);
+    expect(rowNames(table)).toEqual(byName);
+    await user.click(screen.getByRole('button', { name: 'Show the first 20' }));
+    expect(rowNames(table)).toHaveLength(20);
+  });
+
   it('marks the weeks the window or the quota cut short as partial, never as a dip', async () => {
     await using env = await startSandboxedServer({}, { callsPerTenant: 60 });
     const starts = (await seedReport(env.server, env.sandbox, { calls: 60 })).calls

@@ -1,6 +1,6 @@
 import type { ReportCallRow, ReportCallsInput, ReportCallsPage, ReportCallsSort } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
-import { callFilter, filtersOf, indexReport } from './report-filters.ts';
+import { callFilter, filtersOf } from './report-filters.ts';
 import { loadStoredReport } from './stored-report.ts';
 
 // reports.calls: one page of the report's calls, narrowed by the view's filters and a search, in the chosen order.
@@ -18,9 +18,8 @@ const ORDER: Record<ReportCallsSort, (a: ReportCallRow, b: ReportCallRow) => num
 };
 
 export async function pageCalls(db: Db, workspaceId: string, input: Input): Promise<ReportCallsPage> {
-  const report = await loadStoredReport(db, workspaceId, input.reportId);
+  const { report, index } = await loadStoredReport(db, workspaceId, input.reportId);
   const filters = filtersOf(input);
-  const index = indexReport(report);
   const keep = callFilter(filters, index);
   const counted = filters.tracker
     ? [index.trackerByCall.get(filters.tracker) ?? {}]

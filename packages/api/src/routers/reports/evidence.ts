@@ -5,7 +5,7 @@ import type {
   ReportEvidencePage,
 } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
-import { callFilter, filtersOf, indexReport, saysAny } from './report-filters.ts';
+import { callFilter, filtersOf, saysAny } from './report-filters.ts';
 import { loadStoredReport, type StoredReport } from './stored-report.ts';
 
 // reports.evidence: one page of the sentences behind a section's counts (or one row's), narrowed by the view's
@@ -34,9 +34,8 @@ function sectionEvidence(report: StoredReport, section: Input['section'], key?: 
 }
 
 export async function pageEvidence(db: Db, workspaceId: string, input: Input): Promise<ReportEvidencePage> {
-  const report = await loadStoredReport(db, workspaceId, input.reportId);
+  const { report, index } = await loadStoredReport(db, workspaceId, input.reportId);
   const filters = filtersOf(input);
-  const index = indexReport(report);
   const calls = new Map(report.calls.map((c) => [c.id, c]));
   // The row's tracker is the tracker filter for its evidence; a phrase filter keeps the sentences that say it.
   const tracker = input.section === 'trackers' ? (input.key ?? filters.tracker) : filters.tracker;

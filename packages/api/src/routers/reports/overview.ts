@@ -8,8 +8,8 @@ import type {
 import type { Db } from '@callmine/db';
 import { describeCadence } from '@callmine/schedule';
 import { and, eq } from 'drizzle-orm';
-import { callFilter, filtersOf, indexReport } from './report-filters.ts';
-import { loadStoredReport, notFound, type StoredReport } from './stored-report.ts';
+import { callFilter, filtersOf } from './report-filters.ts';
+import { loadStoredReport, type StoredReport } from './stored-report.ts';
 import { computeTrends } from './trends.ts';
 
 // reports.get: the report's header, aggregates and trends, narrowed by the view's filters. Its size does not grow
@@ -42,26 +42,6 @@ function resultOverview(result: StoredReport['result']): ReportResultOverview {
     talk: result.talk,
     deals: result.deals ?? null,
   };
-}
-
-/** The report's header row: who, when, and the credential version its run used (compared, never shown). */
-async function headerOf(db: Db, workspaceId: string, id: string) {
-  const r = db.tables.report;
-  const [row] = await db
-    .select({
-      runId: r.runId,
-      analysisId: r.analysisId,
-      callsAnalyzed: r.callsAnalyzed,
-      createdByName: r.createdByName,
-      credentialVersion: r.credentialVersion,
-      runStartedAt: r.runStartedAt,
-      createdAt: r.createdAt,
-    })
-    .from(r)
-    .where(and(eq(r.workspaceId, workspaceId), eq(r.id, id)))
-    .limit(1);
-  if (!row) throw notFound();
-  return row;
 }
 
 /** Whether the Gong connection was replaced (or removed) since the report's run read its calls. */
@@ -108,10 +88,8 @@ export async function reportOverview(
   workspaceId: string,
   input: ReportFilters & { id: string },
 ): Promise<ReportOverview> {
-  const header = await headerOf(db, workspaceId, input.id);
-  const report = await loadStoredReport(db, workspaceId, input.id);
+  const { header, report, index } = await loadStoredReport(db, workspaceId, input.id);
   const filters = filtersOf(input);
-  const index = indexReport(report);
   const matching = report.calls.filter(callFilter(filters, index));
   const filtered = Object.keys(filters).length > 0;
   const trackers = report.result.trackers ?? [];

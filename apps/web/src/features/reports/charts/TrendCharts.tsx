@@ -115,11 +115,31 @@ function WeekTable({
   metric: TrendMetric;
   filter: ReportFilterState;
 }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="week-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>The weeks as a table</summary>
+      {/* Drawn when opened: closed, its rows were a tenth of the page's elements, laid out for nothing. */}
+      {open ? <WeekRows report={report} names={names} metric={metric} filter={filter} /> : null}
+    </details>
+  );
+}
+
+function WeekRows({
+  report,
+  names,
+  metric,
+  filter,
+}: {
+  report: ReportOverview;
+  names: string[];
+  metric: TrendMetric;
+  filter: ReportFilterState;
+}) {
   const { trends } = report;
   const series = names.map((name) => trends.trackers.find((t) => t.name === name)!);
   return (
-    <details className="week-table">
-      <summary>The weeks as a table</summary>
+    <>
       <table>
         <caption className="visually-hidden">Tracker mentions per week</caption>
         <thead>
@@ -159,6 +179,6 @@ function WeekTable({
       <p className="hint">
         Showing {METRICS.find((m) => m.value === metric)?.label.toLowerCase()} in the chart.
       </p>
-    </details>
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { n } from '../format.ts';
 import { questionRows } from '../report-csv.ts';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
-import { ReportTable } from './ReportTable.tsx';
+import { FIRST_ROWS, ReportTable } from './ReportTable.tsx';
 
 type Group = NonNullable<ReportOverview['result']['questions']>['groups'][number];
 
@@ -34,6 +34,7 @@ export function QuestionsTable({ report, filters }: { report: ReportOverview; fi
       ) : (
         <ReportTable<Group>
           caption="Customer questions"
+          firstRows={FIRST_ROWS}
           rows={questions.groups}
           rowKey={(g) => g.question}
           rowLabel={(g) => g.question}

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { changeLabel, n, themeChange } from '../format.ts';
 import { themeRows } from '../report-csv.ts';
 import { ExportCsvButton } from './ExportCsvButton.tsx';
-import { ReportTable } from './ReportTable.tsx';
+import { FIRST_ROWS, ReportTable } from './ReportTable.tsx';
 
 type Theme = NonNullable<ReportOverview['result']['themes']>['themes'][number];
 
@@ -43,6 +43,7 @@ export function ThemesTable({ report, filters }: { report: ReportOverview; filte
       ) : (
         <ReportTable<Theme>
           caption="Customer themes"
+          firstRows={FIRST_ROWS}
           rows={themes.themes}
           rowKey={(t) => t.phrase}
           rowLabel={(t) => t.phrase}

@@ -113,24 +113,15 @@ export function WeeklyLines({
         <g key={s.name} className="chart-series" stroke={s.colour}>
           <path className="chart-line" d={path(s.full, x, y)} strokeWidth={2} />
           <path className="chart-line partial" d={path(s.partial, x, y)} strokeDasharray="4 4" />
-          {s.full.map((value, i) =>
-            value === null ? null : (
-              <circle key={weeks[i]} className="chart-dot" cx={x(i)} cy={y(value)} r={3} fill="#fff" />
-            ),
-          )}
-          {s.partial.map((value, i) =>
-            value === null ? null : (
-              <circle
-                key={weeks[i]}
-                className="chart-dot partial"
-                cx={x(i)}
-                cy={y(value)}
-                r={4}
-                fill="#fff"
-                strokeDasharray="2 2"
-              />
-            ),
-          )}
+          {/* Each series' points are one path of circles: a point per week and series was most of the chart's
+              elements, each one drawn, styled and laid out. */}
+          <path className="chart-dot" d={dots(s.full, x, y, 3)} fill="#fff" />
+          <path
+            className="chart-dot partial"
+            d={dots(s.partial, x, y, 4)}
+            fill="#fff"
+            strokeDasharray="2 2"
+          />
         </g>
       ))}
     </svg>
@@ -151,4 +142,18 @@ export function Legend({ series }: { series: ReadonlyArray<Pick<WeeklySeries, 'n
       ))}
     </ul>
   );
+}
+
+/** Circles of radius r at each value's point, as one path (two arcs each). */
+function dots(
+  values: ReadonlyArray<number | null>,
+  x: (i: number) => number,
+  y: (v: number) => number,
+  r: number,
+): string {
+  return values
+    .map((value, i) =>
+      value === null ? '' : `M${x(i) - r},${y(value)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`,
+    )
+    .join('');
 }
