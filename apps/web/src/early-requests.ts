@@ -1,4 +1,7 @@
 import { loadReportPage } from './features/reports/prefetch-report.ts';
+import { EarlyResponses } from './lib/early-responses.ts';
+
+export { EarlyResponses };
 
 // The first page's requests, sent by the entry before the app's code (react-dom, tRPC, TanStack Query, the router)
 // has loaded: plain fetches whose URLs are the ones the app's tRPC client asks with, so the app takes their answers
@@ -12,27 +15,6 @@ export const trpcBatchUrl = (base: string, paths: string[]) =>
 
 /** What every page asks first, in one batch: the install's state and the session. */
 export const FIRST_BATCH = ['setup.status', 'auth.session'];
-
-/** Answers under way, each taken once by the request that matches its URL. */
-export class EarlyResponses {
-  readonly #answers = new Map<string, Promise<Response>>();
-  /** The input of the report asked for (a report's link), for the app to ask with the same. */
-  reportInput: { id: string } | undefined;
-
-  send(url: string, fetcher: typeof fetch = fetch) {
-    const answer = fetcher(url, { method: 'GET' });
-    // Never an unhandled rejection: the app's request that takes it sees the failure (or asks again if none does).
-    answer.catch(() => undefined);
-    this.#answers.set(url, answer);
-  }
-
-  /** The answer already asked for this URL (once), if any. */
-  take(url: string): Promise<Response> | undefined {
-    const answer = this.#answers.get(url);
-    this.#answers.delete(url);
-    return answer;
-  }
-}
 
 const REPORT_PATH = /^\/reports\/([^/]+)\/?$/;
 

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
-import type { EarlyResponses } from './early-requests.ts';
+import type { EarlyResponses } from './lib/early-responses.ts';
 import { createApiClient, createQueryClient } from './lib/trpc.ts';
 import { Providers } from './Providers.tsx';
 

@@ -2,7 +2,7 @@ import type { AppRouter } from '@callmine/api';
 import { QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
-import type { EarlyResponses } from '../early-requests.ts';
+import type { EarlyResponses } from './early-responses.ts';
 
 // The API's type is the only thing the SPA takes from the server code.
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();

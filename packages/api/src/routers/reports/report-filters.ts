@@ -1,6 +1,6 @@
 import { isoWeek } from '@callmine/analysis';
 import { REPORT_FILTER_KEYS, type ReportCall, type ReportFilters } from '@callmine/contracts';
-import type { StoredReport } from './stored-report.ts';
+import type { StoredReport } from './stored-report-type.ts';
 
 // The report view's filters as predicates over the report's calls. Each filter is one entry of CALL_FILTERS; a new
 // one is a key in contracts' reportFilters and one line here.

@@ -3,24 +3,15 @@ import type { Db } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { indexReport, type ReportIndex } from './report-filters.ts';
+import type { StoredReport } from './stored-report-type.ts';
+
+export type { StoredReport };
 
 // One stored report, read for a page of the view. The report's JSON columns are parsed whole (SQLite has no
 // cheaper way into them); what leaves is chosen by the caller, never the whole row. A report never changes once
 // written, so its parsed content and index are kept for the next page of the same view (reports.get, .calls and
 // .evidence each read it, and a filter click reads it twice): each read still asks the database for the report's
 // header row in this workspace first, so a deleted report or another workspace's id is NOT_FOUND as before.
-
-export interface StoredReport {
-  id: string;
-  name: string;
-  parameters: ReportParameters;
-  fromDay: string;
-  toDay: string;
-  calls: ReportCall[];
-  reps: Record<string, string>;
-  result: AnalysisResult;
-  partial: ReportPartial | null;
-}
 
 export interface LoadedReport {
   header: Awaited<ReturnType<typeof headerOf>>;
