@@ -149,7 +149,11 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
       return { kind: 'finished' };
     }
     if (!(error instanceof GongError)) throw error;
-    logger.warn({ runId, kind: error.kind, requestId: error.requestId }, 'gong request failed');
+    // `detail` is a short code (timeout, ECONNRESET, …) that tells a slow answer from a dropped connection.
+    logger.warn(
+      { runId, kind: error.kind, detail: error.detail, requestId: error.requestId },
+      'gong request failed',
+    );
     return onGongError(deps, row, error, credential.lastVersion());
   }
 }
