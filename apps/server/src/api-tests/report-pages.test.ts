@@ -184,7 +184,8 @@ describe('a 1,000-call report through the paged API', { timeout: 60_000 }, () =>
   });
 
   it('a report read (and kept parsed by the server) then deleted is NOT_FOUND on every page', async () => {
-    const gone = (await seedReport(env.server, sandbox, { calls: 5 })).id;
+    // In the admin's workspace by name: an earlier test added a second one.
+    const gone = (await seedReport(env.server, sandbox, { calls: 5, workspaceId: seeded.workspaceId })).id;
     const pages = [
       () => env.admin.reports.get.query({ id: gone }),
       () => env.admin.reports.calls.query({ reportId: gone }),

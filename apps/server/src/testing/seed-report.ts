@@ -6,6 +6,7 @@ import type { AnalysisSettings, ReportCall, ReportPartial } from '@callmine/cont
 import { analysisSettings } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
 import { COMPETITORS, type GongSandbox } from '@callmine/gong-sandbox';
+import { asc } from 'drizzle-orm';
 import type { TestServer } from './test-server.ts';
 
 export interface SeedReportOptions {
@@ -56,7 +57,12 @@ export async function seedReport(
   const db = server.database.db;
   const [workspace] = options.workspaceId
     ? [{ id: options.workspaceId }]
-    : await db.select({ id: db.tables.organization.id }).from(db.tables.organization).limit(1);
+    : // The first workspace created (the owner's): without an order, SQLite may answer a test's second one.
+      await db
+        .select({ id: db.tables.organization.id })
+        .from(db.tables.organization)
+        .orderBy(asc(db.tables.organization.createdAt), asc(db.tables.organization.id))
+        .limit(1);
   if (!workspace) throw new Error('seedReport needs a workspace: create the owner first');
   const id = `report-${Math.random().toString(36).slice(2, 10)}`;
   const from = options.window?.from ?? days[0] ?? '2026-01-01';
@@ -82,5 +88,5 @@ export async function seedReport(
     runStartedAt: createdAt,
     createdAt,
   });
-  return { id, result, calls: reportCalls, reps };
+  return { id, workspaceId: workspace.id, result, calls: reportCalls, reps };
 }
