@@ -3,9 +3,9 @@
 import { startSandboxedServer } from '@callmine/server/testing';
 import { startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 const definition = {
   name: 'Competitor watch',
@@ -23,7 +23,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
   it('shows the schema’s messages under the fields, focuses the first, and saves nothing', async () => {
     await using env = await startSandboxedServer();
     renderApp(env.server.url, '/analyses/new', env.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'New analysis' });
     await user.click(within(form).getByRole('radio', { name: 'A fixed range of days' }));
     await user.clear(within(form).getByLabelText('First day'));
@@ -58,7 +58,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
   it('adds trackers from the starter templates, edits their phrases and saves the analysis', async () => {
     await using env = await startSandboxedServer();
     renderApp(env.server.url, '/analyses', env.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     expect(await screen.findByText('No analyses yet.')).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'New analysis' }));
     const form = await screen.findByRole('form', { name: 'New analysis' });
@@ -117,7 +117,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
     await using env = await startSandboxedServer();
     const saved = await env.admin.analyses.create.mutate(definition);
     renderApp(env.server.url, `/analyses/${saved.id}`, env.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Edit analysis' });
     expect(within(form).getByLabelText('Name')).toHaveValue('Competitor watch');
     expect(within(form).getByLabelText('Number of days')).toHaveValue('14');
@@ -174,7 +174,7 @@ describe('Analysis editor', { timeout: 60_000 }, () => {
       filters: {},
     });
     renderApp(runEnv.server.url, '/analyses', runEnv.adminFetch);
-    await setupUser().click(await screen.findByRole('button', { name: 'Run Competitor watch now' }));
+    await userEvent.setup().click(await screen.findByRole('button', { name: 'Run Competitor watch now' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Runs' })).toBeInTheDocument();
     // Named by its analysis, and the page opens at it.
     const shown = await screen.findByRole('listitem', {

@@ -1,9 +1,9 @@
 import { apiClient, browserLikeFetch, startTestServer } from '@callmine/server/testing';
 import { sharedResource } from '@callmine/testing';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -26,7 +26,7 @@ describe('Sign in', () => {
   });
 
   it('validates with the shared schema before sending', async () => {
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/sign-in');
     await user.click(await screen.findByRole('button', { name: 'Sign in' }));
     expect(screen.getByText(/Enter a valid email address/)).toBeInTheDocument();
@@ -35,7 +35,7 @@ describe('Sign in', () => {
   });
 
   it('says plainly when the password is wrong', async () => {
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/sign-in');
     await user.type(await screen.findByLabelText('Email'), owner.email);
     await user.type(screen.getByLabelText('Password'), 'not the password');
@@ -46,7 +46,7 @@ describe('Sign in', () => {
   });
 
   it('signs in and returns to the page the visitor asked for', async () => {
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings');
     await user.type(await screen.findByLabelText('Email'), owner.email);
     await user.type(screen.getByLabelText('Password'), owner.password);
@@ -59,7 +59,7 @@ describe('Session expiry', () => {
   const server = sharedResource(() => startTestServer());
 
   it('sends a user whose session expired to sign-in, then back to the same page', async () => {
-    const user = setupUser();
+    const user = userEvent.setup();
     const browser = browserLikeFetch(server.url);
     await apiClient(server.url, browser).setup.createOwner.mutate(owner);
     renderApp(server.url, '/settings', browser);

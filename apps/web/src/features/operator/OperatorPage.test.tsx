@@ -3,9 +3,9 @@
 // sees no Operator link; a person whose last workspace was deleted lands on "You are in no workspace".
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 const owner = {
   name: 'Olivia Operator',
@@ -25,7 +25,7 @@ describe('Operator page', { timeout: 60_000 }, () => {
   it('creates a workspace with field errors first, then runs it as a whole', async () => {
     await using server = await startTestServer();
     const browser = await ownerBrowser(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/reports', browser);
     await user.click(await screen.findByRole('link', { name: 'Operator' }));
     const form = await screen.findByRole('form', { name: 'New workspace' });

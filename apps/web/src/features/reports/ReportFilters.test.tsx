@@ -2,9 +2,9 @@
 // filters (from the URL, from the select, from a rep's bar), sorting, partial weeks and each rep against the team.
 import { seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 /** A server with a seeded report; `await using` closes it (its server and sandbox). */
 async function seeded(options: Parameters<typeof seedReport>[2] = {}) {
@@ -47,7 +47,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
     expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(String(mentions));
     expect(within(trackers).getByRole('columnheader', { name: /Mentions \(in view\)/ })).toBeInTheDocument();
     // Every sentence of the evidence is from this rep's calls.
-    const user = setupUser();
+    const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
     const list = await screen.findByRole('list', { name: 'Evidence for Competitors' });
     for (const item of within(list).getAllByRole('listitem')) {
@@ -83,7 +83,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
       ).getAllByRole('cell')[0]!;
     };
     expect(mentionsCell()).toHaveTextContent(String(competitors.mentions));
-    const user = setupUser();
+    const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
     const allKept = competitors.evidence.length;
     expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
@@ -138,7 +138,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
       );
     }
     const first = within(rows[0]!).getByRole('button');
-    await setupUser().click(first);
+    await userEvent.setup().click(first);
     expect(first).toHaveAttribute('aria-pressed', 'true');
     const filters = screen.getByRole('form', { name: 'Filters' });
     await waitFor(() => expect(within(filters).getByLabelText('Rep')).not.toHaveValue(''));
@@ -161,7 +161,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
     expect(groupRows()).toEqual(byMentions);
     const mentions = within(table).getByRole('columnheader', { name: /^Mentions/ });
     expect(mentions).toHaveAttribute('aria-sort', 'descending');
-    const user = setupUser();
+    const user = userEvent.setup();
     await user.click(within(mentions).getByRole('button'));
     expect(mentions).toHaveAttribute('aria-sort', 'ascending');
     expect(groupRows()).toEqual([...byMentions].reverse());
@@ -196,7 +196,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
     const table = await screen.findByRole('table', { name: 'Customer themes' });
     const byWeight = [...themes].sort((a, b) => b.score - a.score).map((t) => t.phrase);
     expect(rowNames(table)).toEqual(byWeight.slice(0, 20));
-    const user = setupUser();
+    const user = userEvent.setup();
     // Sorting orders every row, then shows the first 20 of that order.
     await user.click(within(table).getByRole('button', { name: /^Theme/ }));
     const byName = [...byWeight].sort((a, b) => a.localeCompare(b));
@@ -234,7 +234,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
     expect(banner.parentElement).toHaveTextContent(
       'The newest calls were kept: the ones skipped are the oldest',
     );
-    await setupUser().click(screen.getByText('The weeks as a table'));
+    await userEvent.setup().click(screen.getByText('The weeks as a table'));
     const weeks = screen.getByRole('table', { name: 'Tracker mentions per week' });
     const rows = within(weeks).getAllByRole('row').slice(1);
     const isPartial = (row: HTMLElement) => row.classList.contains('partial-week');

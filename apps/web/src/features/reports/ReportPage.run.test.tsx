@@ -3,9 +3,9 @@
 import { COMPETITORS } from '@callmine/gong-sandbox';
 import { startRunEnv, WHOLE_HISTORY } from '@callmine/worker/testing';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 it('opens the report of a finished run with the sandbox’s totals and tracker counts', {
   timeout: 90_000,
@@ -25,7 +25,7 @@ it('opens the report of a finished run with the sandbox’s totals and tracker c
   await env.waitFor(run.id, (r) => r.status === 'done');
 
   renderApp(env.server.url, '/runs', env.adminFetch);
-  const user = setupUser();
+  const user = userEvent.setup();
   const item = await screen.findByRole('listitem', {
     name: `Competitor watch · ${WHOLE_HISTORY.from} to ${WHOLE_HISTORY.to}`,
   });

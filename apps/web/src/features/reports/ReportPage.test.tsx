@@ -2,9 +2,10 @@
 // over the Gong sandbox's calls (@callmine/server/testing's seedReport).
 import { apiClient, browserLikeFetch, seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
+
 import { callTime } from './format.ts';
 
 // Rendering a full report (charts, tables) in jsdom on a shared CI machine takes a few seconds.
@@ -79,10 +80,10 @@ describe('Reports page', { timeout: 60_000 }, () => {
     expect(within(rows[0]!).getByRole('cell', { name: '20' })).toBeInTheDocument();
     expect(within(rows[1]!).queryByText('Partial')).toBeNull();
 
-    await setupUser().type(screen.getByLabelText('Search reports by name'), 'pric');
+    await userEvent.setup().type(screen.getByLabelText('Search reports by name'), 'pric');
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(2));
     expect(within(table).getByRole('link', { name: 'Pricing pulse' })).toBeInTheDocument();
-    await setupUser().type(screen.getByLabelText('Search reports by name'), 'zzz');
+    await userEvent.setup().type(screen.getByLabelText('Search reports by name'), 'zzz');
     expect(await screen.findByText('No report’s name contains “priczzz”.')).toBeInTheDocument();
   });
 });
@@ -138,7 +139,7 @@ describe('Report view', { timeout: 60_000 }, () => {
     const { server, sandbox, adminFetch } = env;
     const seeded = await seedReport(server, sandbox, { calls: 30 });
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const competitors = seeded.result.trackers!.find((t) => t.name === 'Competitors')!;
     const toggle = await screen.findByRole('button', { name: 'Show evidence for Competitors' });
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
@@ -181,7 +182,7 @@ describe('Report view', { timeout: 60_000 }, () => {
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
     const downloads = captureDownloads();
     try {
-      await setupUser().click(await screen.findByRole('button', { name: 'Export trackers as CSV' }));
+      await userEvent.setup().click(await screen.findByRole('button', { name: 'Export trackers as CSV' }));
       expect(downloads.files).toHaveLength(1);
       const file = downloads.files[0]!;
       expect(file.name).toMatch(/^q4-competitors-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}-trackers\.csv$/);
@@ -262,7 +263,7 @@ describe('Report view', { timeout: 60_000 }, () => {
     asMember.unmount();
 
     renderApp(server.url, `/reports/${seeded.id}`, adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Delete report' }));
     const confirm = screen.getByRole('group', {
       name: 'Delete “Competitor watch” for everyone? This can’t be undone.',

@@ -1,12 +1,12 @@
 // The Runs page against a real server, a real worker and the Gong sandbox: start, watch, fail, cancel.
 import { startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 async function fillAndStart(values: Record<string, string>) {
-  const user = setupUser();
+  const user = userEvent.setup();
   const form = await screen.findByRole('form', { name: 'Start a run' });
   for (const [label, value] of Object.entries(values)) {
     const input = within(form).getByLabelText(label);
@@ -68,7 +68,7 @@ describe('Runs page', () => {
     renderApp(env.server.url, '/runs', env.adminFetch);
     await fillAndStart({ 'First day': '2025-12-01', 'Last day': '2026-05-31' });
     const run = await screen.findByRole('listitem', { name: 'Ad-hoc run · 2025-12-01 to 2026-05-31' });
-    await setupUser().click(within(run).getByRole('button', { name: 'Cancel run' }));
+    await userEvent.setup().click(within(run).getByRole('button', { name: 'Cancel run' }));
     await waitFor(() => expect(within(run).getByText('Canceled')).toBeInTheDocument());
   });
 
@@ -76,7 +76,7 @@ describe('Runs page', () => {
     await using env = await startRunEnv({ calls: 50 });
     await env.startWorker();
     renderApp(env.server.url, '/runs', env.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Start a run' });
     const trackers = await within(form).findByRole('group', { name: 'Trackers' });
     for (const name of ['Competitors', 'Pricing', 'Next steps', 'Security']) {
@@ -108,7 +108,7 @@ describe('Runs page', () => {
       settings: { analysers: ['trackers'], trackers: [{ name: 'Price', phrases: [{ phrase: 'price' }] }] },
     });
     renderApp(env.server.url, '/runs', env.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const form = await screen.findByRole('form', { name: 'Start a run' });
     const saved = await within(form).findByRole('radio', { name: /A saved analysis/ });
     // Enabled once the analyses have loaded.

@@ -2,9 +2,9 @@
 // the workspace's default zone is set in Settings → Workspace and used by the editor.
 import { startRunEnv } from '@callmine/worker/testing';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 describe('schedules after downtime and the workspace zone', () => {
   it('shows the newest missed slot as caught up after downtime and the older ones as skipped', async () => {
@@ -29,7 +29,7 @@ describe('schedules after downtime and the workspace zone', () => {
     renderApp(env.server.url, '/schedules', env.adminFetch);
     const item = await screen.findByRole('listitem', { name: 'Daily digest: Every day at 06:00 (UTC)' });
     expect(await within(item).findByText(/caught up after downtime/)).toBeInTheDocument();
-    await setupUser().click(within(item).getByRole('button', { name: 'History' }));
+    await userEvent.setup().click(within(item).getByRole('button', { name: 'History' }));
     const history = await within(item).findByRole('list', { name: 'Occurrences' });
     expect(within(history).getAllByText('Skipped')).toHaveLength(3);
     expect(within(history).getAllByText(/missed while no worker was running/)).toHaveLength(3);
@@ -51,7 +51,7 @@ describe('schedules after downtime and the workspace zone', () => {
 
   it('an admin sets the default zone in Settings → Workspace; the schedule editor starts with it', async () => {
     await using env = await startRunEnv({ calls: 20 });
-    const user = setupUser();
+    const user = userEvent.setup();
     const view = renderApp(env.server.url, '/settings', env.adminFetch);
     const form = await screen.findByRole('form', { name: 'Default time zone' });
     const zone = within(form).getByLabelText('Default time zone for schedules');

@@ -2,9 +2,9 @@
 // croner's verdict as a field error, next run in both zones, run now, pause/resume and delete.
 import { startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -22,7 +22,7 @@ async function withAnalysis() {
 }
 
 async function openEditor() {
-  const user = setupUser();
+  const user = userEvent.setup();
   await user.click(await screen.findByRole('button', { name: 'New schedule' }));
   const form = await screen.findByRole('form', { name: 'New schedule' });
   await within(form).findByRole('option', { name: 'Competitor watch' }, { timeout: 5000 });
@@ -116,7 +116,7 @@ describe('Schedules page', () => {
 
     renderApp(e.server.url, '/schedules', e.adminFetch);
     const item = await screen.findByRole('listitem', { name: 'Competitor watch: Every day at 07:00 (UTC)' });
-    await setupUser().click(within(item).getByRole('link', { name: 'View its run' }));
+    await userEvent.setup().click(within(item).getByRole('link', { name: 'View its run' }));
 
     const title = `Competitor watch · ${run.selection.from} to ${run.selection.to}`;
     const shown = await screen.findByRole('listitem', { name: title });
@@ -132,7 +132,7 @@ describe('Schedules page', () => {
     const analysisId = (await e.admin.analyses.list.query())[0]!.id;
     await e.admin.schedules.create.mutate({ analysisId, kind: 'daily', time: '07:00', timeZone: 'UTC' });
     renderApp(e.server.url, '/schedules', e.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     let item = await screen.findByRole('listitem', { name: 'Competitor watch: Every day at 07:00 (UTC)' });
 
     await user.click(within(item).getByRole('button', { name: 'Run now' }));

@@ -1,8 +1,8 @@
 import { apiClient, startTestServer } from '@callmine/server/testing';
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -23,7 +23,7 @@ describe('Create the owner account', () => {
 
   it('shows the shared schema messages for empty and invalid input, and focuses the first', async () => {
     await using server = await startTestServer();
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/setup');
     await user.click(await screen.findByRole('button', { name: 'Create owner account' }));
     expect(screen.getByText('Enter your name.')).toBeInTheDocument();
@@ -44,7 +44,7 @@ describe('Create the owner account', () => {
 
   it('explains a server refusal: someone else finished setup first', async () => {
     await using server = await startTestServer();
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/setup');
     await screen.findByRole('heading', { name: 'Create the owner account' });
     await apiClient(server.url).setup.createOwner.mutate({ ...owner, email: 'first@example.com' });
@@ -61,7 +61,7 @@ describe('Create the owner account', () => {
 
   it('creates the owner and opens Settings signed in', async () => {
     await using server = await startTestServer();
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/');
     await user.type(await screen.findByLabelText('Your name'), owner.name);
     await user.type(screen.getByLabelText('Email'), owner.email);

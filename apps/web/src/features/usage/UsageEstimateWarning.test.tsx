@@ -4,9 +4,9 @@
 import { setAllowanceOverride } from '@callmine/db';
 import { isFinished, type RunEnv, startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 const clock = new Date('2026-05-20T12:00:00Z');
 const now = () => clock;
@@ -43,7 +43,7 @@ describe('allowance warnings where runs start', () => {
     expect(nextRun.newCalls).toBeGreaterThan(10);
 
     renderApp(e.server.url, '/schedules', e.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'New schedule' }));
     const form = await screen.findByRole('form', { name: 'New schedule' });
     // (A role query would walk the zone list's few hundred options.)
@@ -91,7 +91,7 @@ describe('allowance warnings where runs start', () => {
     expect(estimate.monthProjection).toMatchObject({ slotsLeft: 11, covered: false });
 
     renderApp(e.server.url, '/schedules', e.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const item = await screen.findByRole('listitem', { name: 'External calls: Every day at 07:00 (UTC)' });
     expect(
       await within(item).findByText(runNowText('Running this schedule now', perDay, 2, 2)),
@@ -124,7 +124,7 @@ describe('allowance warnings where runs start', () => {
     expect(estimate).toMatchObject({ basis: 'exact', covered: false });
 
     renderApp(e.server.url, '/analyses', e.adminFetch);
-    const user = setupUser();
+    const user = userEvent.setup();
     const short = (await screen.findByRole('rowheader', { name: 'External calls' })).closest('tr');
     const fits = screen.getByRole('rowheader', { name: 'July (nothing cached)' }).closest('tr');
     expect(

@@ -2,9 +2,9 @@
 // new workspace's own (the cache of the old one is dropped). A person in one workspace sees just its name.
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
-import { setupUser } from '../../test/user.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -48,7 +48,7 @@ describe('workspace switcher', { timeout: 60_000 }, () => {
     const acmeId = (await api.workspaces.mine.query()).workspaces.find((w) => w.name === 'Acme')?.id ?? '';
     await api.workspaces.switch.mutate({ id: acmeId });
 
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/analyses', browser);
     expect(await screen.findByText('Acme pipeline')).toBeInTheDocument();
     expect(screen.queryByText('Beta pipeline')).not.toBeInTheDocument();

@@ -1,10 +1,10 @@
 import type { AppRouter } from '@callmine/api';
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
-import { setupUser } from '../../../test/user.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -30,7 +30,7 @@ describe('Settings → API tokens', () => {
   it('creates a token shown once, which then works for a script and shows its last use', async () => {
     await using server = await startTestServer();
     const ownerBrowser = await ownerBrowserOn(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Create an API token' });
     expect(await screen.findByText('No tokens yet.')).toBeInTheDocument();
@@ -65,7 +65,7 @@ describe('Settings → API tokens', () => {
       name: 'Old script',
       role: 'member',
     });
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const table = await screen.findByRole('table', { name: 'API tokens' });
     await user.click(within(table).getByRole('button', { name: 'Revoke' }));
@@ -84,7 +84,7 @@ describe('Settings → API tokens', () => {
   it('offers a read-only token by default, which reads but cannot start a run', async () => {
     await using server = await startTestServer();
     const ownerBrowser = await ownerBrowserOn(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Create an API token' });
     const rights = within(form).getByLabelText('Rights') as HTMLSelectElement;

@@ -1,8 +1,8 @@
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
-import { setupUser } from '../../../test/user.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -33,7 +33,7 @@ describe('Settings → Members', () => {
   it('rejects an invalid email with the schema message', async () => {
     await using server = await startTestServer();
     const ownerBrowser = await ownerBrowserOn(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Invite a member' });
     await user.type(within(form).getByLabelText('Email'), 'bob@');
@@ -45,7 +45,7 @@ describe('Settings → Members', () => {
   it('shows the server’s reason when inviting someone already in the workspace', async () => {
     await using server = await startTestServer();
     const ownerBrowser = await ownerBrowserOn(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Invite a member' });
     await user.type(within(form).getByLabelText('Email'), owner.email);
@@ -56,7 +56,7 @@ describe('Settings → Members', () => {
   it('creates an invitation link to copy and lists it as pending', async () => {
     await using server = await startTestServer();
     const ownerBrowser = await ownerBrowserOn(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Invite a member' });
     await user.type(within(form).getByLabelText('Email'), 'max@example.com');

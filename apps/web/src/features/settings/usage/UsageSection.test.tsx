@@ -3,9 +3,9 @@
 import { apiClient, browserLikeFetch } from '@callmine/server/testing';
 import { type RunEnv, startRunEnv } from '@callmine/worker/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
-import { setupUser } from '../../../test/user.ts';
 
 /** A finished run that hit the allowance: 120 of 300 calls analysed. */
 const startEnv = () => startRunEnv({ calls: 300, env: { CALLMINE_MONTHLY_CALL_QUOTA: '120' } });
@@ -80,7 +80,7 @@ describe('Usage', () => {
       'Partial: quota reached — 120 of 300 calls analysed (180 skipped); allowance 120/month, 120 used.',
     );
 
-    const user = setupUser();
+    const user = userEvent.setup();
     const form = screen.getByRole('form', { name: 'Start a run' });
     const fill = async (from: string, to: string) => {
       await user.clear(within(form).getByLabelText('First day'));

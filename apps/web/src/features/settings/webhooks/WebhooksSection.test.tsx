@@ -1,10 +1,10 @@
 import { schema } from '@callmine/db';
 import { apiClient, browserLikeFetch, startTestServer, type TestServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/render-app.tsx';
-import { setupUser } from '../../../test/user.ts';
 
 const owner = {
   name: 'Olivia Owner',
@@ -27,7 +27,7 @@ describe('Settings → Webhooks', () => {
   }, async () => {
     await using server = await startTestServer({ CALLMINE_WEBHOOK_ALLOWED_ORIGINS: DEV_ORIGIN });
     const ownerBrowser = await ownerBrowserOn(server);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(server.url, '/settings', ownerBrowser);
     const form = await screen.findByRole('form', { name: 'Add a webhook endpoint' });
     expect(await screen.findByText('No webhook endpoints yet.', {}, { timeout: 10_000 })).toBeInTheDocument();
@@ -109,7 +109,7 @@ describe('Settings → Webhooks', () => {
       })
       .where(eq(schema.webhookEndpoint.id, created.endpoint.id));
 
-    const user = setupUser();
+    const user = userEvent.setup();
     // The admin is told on whatever page they are, and led to the endpoint.
     renderApp(server.url, '/reports', ownerBrowser);
     const notice = await screen.findByText(/Callmine turned off a webhook endpoint/, {}, { timeout: 10_000 });

@@ -1,8 +1,8 @@
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
-import { setupUser } from '../../../../test/user.ts';
 
 /** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
 async function connectWithOAuth(
@@ -41,7 +41,7 @@ describe('Gong card with OAuth configured', () => {
     expect(await connectWithOAuth(env, 'acme')).toBe('/settings?gong=connected');
     const landing = await connectWithOAuth(env, 'globex');
     expect(landing).toBe('/settings?gong=different-company');
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(env.server.url, landing, env.adminFetch);
     const gong = await card();
     const dialog = await within(gong).findByRole('alertdialog', {
@@ -87,7 +87,7 @@ describe('Gong card with OAuth configured', () => {
   it('disconnecting an OAuth connection says the tokens are deleted here and Gong has no revocation', async () => {
     await using env = await oauthServer();
     await connectWithOAuth(env);
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(env.server.url, '/settings', env.adminFetch);
     const gong = await card();
     await user.click(await within(gong).findByRole('button', { name: 'Disconnect' }));

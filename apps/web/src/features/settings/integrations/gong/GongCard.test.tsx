@@ -6,9 +6,9 @@ import {
   startSandboxedServer,
 } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
-import { setupUser, type TestUser } from '../../../../test/user.ts';
 
 const credentialOf = (tenant: SandboxTenant, label = 'primary') =>
   tenant.credentials.find((c) => c.label === label)!;
@@ -19,13 +19,17 @@ describe('Settings → Integrations → Gong card', () => {
   const card = async () => screen.findByRole('article', { name: 'Gong' });
 
   async function openForm(env: SandboxedServer) {
-    const user = setupUser();
+    const user = userEvent.setup();
     renderApp(env.server.url, '/settings', env.adminFetch);
     await user.click(await within(await card()).findByRole('button', { name: 'Connect with basic-auth' }));
     return { user, form: screen.getByRole('form', { name: 'Connect Gong with basic-auth' }) };
   }
 
-  async function fill(user: TestUser, form: HTMLElement, values: Record<string, string>) {
+  async function fill(
+    user: ReturnType<typeof userEvent.setup>,
+    form: HTMLElement,
+    values: Record<string, string>,
+  ) {
     for (const [label, value] of Object.entries(values)) {
       const input = within(form).getByLabelText(label);
       await user.clear(input);
@@ -143,7 +147,7 @@ describe('Settings → Integrations → Gong card', () => {
     await using env = await startSandboxedServer();
     const standard = standardOf(env);
     const regional = regionalOf(env);
-    const user = setupUser();
+    const user = userEvent.setup();
     const first = credentialOf(standard);
     await env.admin.integrations.gong.connectBasic.mutate({
       accessKey: first.accessKey,
