@@ -26,10 +26,12 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { SEED_TRACKERS, seedReport, startSandboxedServer } from '@callmine/server/testing';
-import { type Browser, chromium } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string' }, polled: { type: 'boolean' } } });
 const ROUNDS = Number(values.rounds ?? 5);
+/** Also waits with Playwright's locators (the method before 2026-12-01), and prints their figures beside. */
+const POLLED = values.polled === true;
 
 const env = await startSandboxedServer({ CALLMINE_LOG_LEVEL: 'warn' }, { callsPerTenant: 1000 });
 const settings = { trackers: SEED_TRACKERS, evidenceLimit: 50, topN: 50 };
@@ -38,15 +40,69 @@ const small = await seedReport(env.server, env.sandbox, { name: 'Small', calls: 
 const cookies = [...env.adminFetch.cookies].map(([name, value]) => ({ name, value, url: env.server.url }));
 
 interface Timing {
+  /** Playwright's view (wall clock, its locators' polling): the table seen, and the click until the answer seen. */
   table: number;
   filtered: number;
+  /** The page's own view (performance.now() from navigation start, marked by a MutationObserver in the page). */
+  exactTable: number;
+  exactFiltered: number;
   getBytes: number;
+}
+
+/**
+ * Installed in the page before its scripts: marks the frame in which the first Trackers table, and then the filter's
+ * answer, are drawn (the first animation frame after the DOM shows them: the frame that paints them), and the click
+ * event as the page receives it.
+ */
+function markInPage(calls: string) {
+  const answer = new RegExp(`^\\d+ of ${calls} calls match\\.$`);
+  const markOnNextFrame = (name: string) => {
+    performance.mark(`${name} in DOM`);
+    requestAnimationFrame(() => performance.mark(name));
+  };
+  let clicked = false;
+  new MutationObserver(() => {
+    if (performance.getEntriesByName('table in DOM').length === 0) {
+      for (const caption of document.querySelectorAll('caption'))
+        if (caption.textContent === 'Trackers with their phrases') markOnNextFrame('table');
+    }
+    const hint = document.querySelector('form[aria-label="Filters"] p.hint');
+    if (
+      clicked &&
+      answer.test(hint?.textContent ?? '') &&
+      performance.getEntriesByName('answer in DOM').length === 0
+    )
+      markOnNextFrame('answer');
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener(
+    'click',
+    () => {
+      if (!clicked) performance.mark('click');
+      clicked = true;
+    },
+    { capture: true },
+  );
+}
+
+/** Waits for the page's own mark (a cheap check every 10 ms: Playwright's locators would query the whole DOM). */
+async function waitForMark(page: Page, name: string) {
+  const found = await page.evaluate(async (mark) => {
+    for (let i = 0; i < 1000; i++) {
+      if (performance.getEntriesByName(mark).length > 0) return true;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return false;
+  }, name);
+  if (!found) throw new Error(`the page never marked "${name}"`);
 }
 
 async function measure(browser: Browser, reportId: string, calls: number): Promise<Timing> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies(cookies);
   const page = await context.newPage();
+  // tsx names the page code's functions with a helper the page lacks.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.addInitScript(markInPage, calls.toLocaleString('en-US'));
   // The first load's reports.get (the filter click asks for its own, not counted), whether batched or alone.
   let getBytes = 0;
   let loaded = false;
@@ -56,17 +112,36 @@ async function measure(browser: Browser, reportId: string, calls: number): Promi
   });
   const started = Date.now();
   await page.goto(`${env.server.url}/reports/${reportId}`);
-  await page.getByRole('table', { name: 'Trackers with their phrases' }).waitFor();
-  const table = Date.now() - started;
+  let table = 0;
+  if (POLLED) {
+    await page.getByRole('table', { name: 'Trackers with their phrases' }).waitFor();
+    table = Date.now() - started;
+  } else await waitForMark(page, 'table');
   loaded = true;
   const repTable = page.getByRole('table', { name: /^Each rep against the team/ });
   const firstRep = repTable.getByRole('rowheader').first().getByRole('button');
   const clicked = Date.now();
   await firstRep.click();
-  await page.getByText(new RegExp(`^\\d+ of ${calls.toLocaleString('en-US')} calls match\\.$`)).waitFor();
-  const filtered = Date.now() - clicked;
+  let filtered = 0;
+  if (POLLED) {
+    await page.getByText(new RegExp(`^\\d+ of ${calls.toLocaleString('en-US')} calls match\\.$`)).waitFor();
+    filtered = Date.now() - clicked;
+  }
+  await waitForMark(page, 'answer');
+  const marks = await page.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
+    return { table: at('table'), click: at('click'), answer: at('answer') };
+  });
   await context.close();
-  return { table, filtered, getBytes };
+  if (marks.table === undefined || marks.click === undefined || marks.answer === undefined)
+    throw new Error(`the page's marks are missing: ${JSON.stringify(marks)}`);
+  return {
+    table,
+    filtered,
+    exactTable: Math.round(marks.table),
+    exactFiltered: Math.round(marks.answer - marks.click),
+    getBytes,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -88,6 +163,9 @@ try {
     table: median(rows.map((r) => r.table)),
     filtered: median(rows.map((r) => r.filtered)),
     interactive: median(rows.map((r) => r.table + r.filtered)),
+    exactTable: median(rows.map((r) => r.exactTable)),
+    exactFiltered: median(rows.map((r) => r.exactFiltered)),
+    exact: median(rows.map((r) => r.exactTable + r.exactFiltered)),
     getBytes: median(rows.map((r) => r.getBytes)),
   });
   const s = summary(results.small);
@@ -96,16 +174,17 @@ try {
   console.log(
     `rounds ${ROUNDS} (median), Chromium at 1280×900; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
   );
+  const line = (label: string, t: ReturnType<typeof summary>) =>
+    `${label} in the page: first table ${t.exactTable} ms, filter answered ${t.exactFiltered} ms after its click, ` +
+    `interactive ${t.exact} ms; ${POLLED ? `as Playwright polls: ${t.table} + ${t.filtered} = ${t.interactive} ms; ` : ''}reports.get ${t.getBytes} B`;
+  console.log(line('100-call report (baseline):', s));
+  console.log(line('1,000-call report:         ', b));
   console.log(
-    `100-call report (baseline): first table ${s.table} ms, filter answered ${s.filtered} ms, interactive ${s.interactive} ms, reports.get ${s.getBytes} B`,
+    `ratio 1,000 ÷ 100 calls: interactive ${(b.exact / s.exact).toFixed(2)}${POLLED ? ` (polled ${(b.interactive / s.interactive).toFixed(2)})` : ''}, reports.get bytes ${(b.getBytes / s.getBytes).toFixed(2)}`,
   );
   console.log(
-    `1,000-call report:          first table ${b.table} ms, filter answered ${b.filtered} ms, interactive ${b.interactive} ms, reports.get ${b.getBytes} B`,
+    `goal: 1,000-call page interactive < 1000 ms (in the page): ${b.exact < 1000 ? 'met' : 'NOT met'}`,
   );
-  console.log(
-    `ratio 1,000 ÷ 100 calls: interactive ${(b.interactive / s.interactive).toFixed(2)}, reports.get bytes ${(b.getBytes / s.getBytes).toFixed(2)}`,
-  );
-  console.log(`goal: 1,000-call page interactive < 1000 ms: ${b.interactive < 1000 ? 'met' : 'NOT met'}`);
 } finally {
   await browser.close();
   await env.close();
