@@ -45,7 +45,11 @@ export function appChunk(entry: string, modules: string[]): Plugin {
             { name: 'start', test: (id: string) => inEntry.has(id), priority: 2 },
             // The bundler's own helpers (CommonJS interop for react) go with the app: a file of their own would be
             // one more request.
-            { name: 'app', test: (id: string) => inApp.has(id) || id.includes('rolldown/runtime'), priority: 1 },
+            {
+              name: 'app',
+              test: (id: string) => inApp.has(id) || id.includes('rolldown/runtime'),
+              priority: 1,
+            },
           ],
         },
       };
