@@ -1,13 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { appChunk } from './build/app-chunk.ts';
 import { precompress } from './build/precompress.ts';
 import { preloadApp } from './build/preload-app.ts';
 
 export default defineConfig({
   plugins: [
     react(),
-    appChunk('/src/main.tsx', ['/src/mount-app.tsx', '/src/features/reports/ReportPage.tsx']),
     preloadApp(['/src/mount-app.tsx', '/src/features/reports/ReportPage.tsx']),
     precompress(),
   ],

@@ -28,7 +28,13 @@ import { parseArgs } from 'node:util';
 import { SEED_TRACKERS, seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { type Browser, chromium, type Page } from '@playwright/test';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string' }, polled: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    rounds: { type: 'string' },
+    polled: { type: 'boolean' },
+    compare: { type: 'string', multiple: true },
+  },
+});
 const ROUNDS = Number(values.rounds ?? 5);
 /** Also waits with Playwright's locators (the method before 2026-12-01), and prints their figures beside. */
 const POLLED = values.polled === true;
@@ -38,6 +44,28 @@ const settings = { trackers: SEED_TRACKERS, evidenceLimit: 50, topN: 50 };
 const big = await seedReport(env.server, env.sandbox, { name: 'Big', calls: 1000, settings });
 const small = await seedReport(env.server, env.sandbox, { name: 'Small', calls: 100, settings });
 const cookies = [...env.adminFetch.cookies].map(([name, value]) => ({ name, value, url: env.server.url }));
+/**
+ * --compare <dir> (repeatable): another build of the SPA (say, main's, copied aside) served by a server of its own
+ * with the same 1,000-call report, measured in rounds interleaved with this build's, so both see the same load.
+ */
+const others = await Promise.all(
+  (values.compare ?? []).map(async (dir) => {
+    const otherEnv = await startSandboxedServer(
+      { CALLMINE_LOG_LEVEL: 'warn' },
+      { callsPerTenant: 1000 },
+      { webDistDir: dir },
+    );
+    const report = await seedReport(otherEnv.server, otherEnv.sandbox, {
+      name: 'Big',
+      calls: 1000,
+      settings,
+    });
+    const url = otherEnv.server.url;
+    const otherCookies = [...otherEnv.adminFetch.cookies].map(([name, value]) => ({ name, value, url }));
+    return { dir, env: otherEnv, report, target: { url, cookies: otherCookies }, rounds: [] as Timing[] };
+  }),
+);
+const here = { url: env.server.url, cookies };
 
 interface Timing {
   /** Playwright's view (wall clock, its locators' polling): the table seen, and the click until the answer seen. */
@@ -96,9 +124,14 @@ async function waitForMark(page: Page, name: string) {
   if (!found) throw new Error(`the page never marked "${name}"`);
 }
 
-async function measure(browser: Browser, reportId: string, calls: number): Promise<Timing> {
+async function measure(
+  browser: Browser,
+  reportId: string,
+  calls: number,
+  target: { url: string; cookies: typeof cookies } = here,
+): Promise<Timing> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies(cookies);
+  await context.addCookies(target.cookies);
   const page = await context.newPage();
   // tsx names the page code's functions with a helper the page lacks.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -111,7 +144,7 @@ async function measure(browser: Browser, reportId: string, calls: number): Promi
       getBytes += (await response.body()).byteLength;
   });
   const started = Date.now();
-  await page.goto(`${env.server.url}/reports/${reportId}`);
+  await page.goto(`${target.url}/reports/${reportId}`);
   let table = 0;
   if (POLLED) {
     await page.getByRole('table', { name: 'Trackers with their phrases' }).waitFor();
@@ -154,10 +187,13 @@ try {
   // One untimed load of each warms the server's and Chromium's caches the same way for both.
   await measure(browser, small.id, 100);
   await measure(browser, big.id, 1000);
+  for (const other of others) await measure(browser, other.report.id, 1000, other.target);
   const results = { small: [] as Timing[], big: [] as Timing[] };
   for (let i = 0; i < ROUNDS; i++) {
     results.small.push(await measure(browser, small.id, 100));
     results.big.push(await measure(browser, big.id, 1000));
+    for (const other of others)
+      other.rounds.push(await measure(browser, other.report.id, 1000, other.target));
   }
   const summary = (rows: Timing[]) => ({
     table: median(rows.map((r) => r.table)),
@@ -179,6 +215,7 @@ try {
     `interactive ${t.exact} ms; ${POLLED ? `as Playwright polls: ${t.table} + ${t.filtered} = ${t.interactive} ms; ` : ''}reports.get ${t.getBytes} B`;
   console.log(line('100-call report (baseline):', s));
   console.log(line('1,000-call report:         ', b));
+  for (const other of others) console.log(line(`1,000 calls, ${other.dir}:`, summary(other.rounds)));
   console.log(
     `ratio 1,000 ÷ 100 calls: interactive ${(b.exact / s.exact).toFixed(2)}${POLLED ? ` (polled ${(b.interactive / s.interactive).toFixed(2)})` : ''}, reports.get bytes ${(b.getBytes / s.getBytes).toFixed(2)}`,
   );
@@ -188,4 +225,5 @@ try {
 } finally {
   await browser.close();
   await env.close();
+  for (const other of others) await other.env.close();
 }

@@ -28,10 +28,9 @@ export function preloadApp(modules: string[]): Plugin {
           wanted.add(file);
           for (const dep of chunks.get(file)?.imports ?? []) visit(dep);
         };
-        // A module's chunk: the one it is the facade of, or the one it was grouped into (build/app-chunk.ts).
         for (const chunk of chunks.values()) {
-          const sources = chunk.moduleIds.map((id) => id.replaceAll('\\', '/'));
-          if (sources.some((source) => modules.some((m) => source.endsWith(m)))) visit(chunk.fileName);
+          const source = chunk.facadeModuleId?.replaceAll('\\', '/');
+          if (source && modules.some((m) => source.endsWith(m))) visit(chunk.fileName);
         }
         if (wanted.size === 0) throw new Error(`preloadApp: no chunk for ${modules.join(', ')}`);
         // Largest first: the browser opens a handful of connections, and the app's largest file decides when it
