@@ -66,6 +66,22 @@ export const reportParameters = z.object({
 });
 export type ReportParameters = z.infer<typeof reportParameters>;
 
+/**
+ * A report's body as its row stores it (the JSON columns and the window): the worker writes it once, the API reads
+ * it back. One shape for both, so a field added on one side is seen on the other.
+ */
+export interface StoredReportBody {
+  name: string;
+  parameters: ReportParameters;
+  fromDay: string;
+  toDay: string;
+  calls: ReportCall[];
+  /** Gong user id → the rep's name as Gong knew it when the report was made. */
+  reps: Record<string, string>;
+  result: z.infer<typeof analysisResult>;
+  partial: ReportPartial | null;
+}
+
 export const reportSummary = z.object({
   id: z.string(),
   name: z.string(),
