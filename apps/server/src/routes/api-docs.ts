@@ -21,11 +21,19 @@ export function apiDocsRoutes(publicUrl: string) {
   const reference = routerReference;
   // Both name this server's URL; made on the first request for them, as most apps (every test's) are never asked.
   let page: string | undefined;
-  // The same reference as OpenAPI 3.1, for generators (Python, Go…).
   let openApi: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const pageOnce = () => {
+    page ??= renderApiReference(reference, publicUrl);
+    return page;
+  };
+  // The same reference as OpenAPI 3.1, for generators (Python, Go…).
+  const openApiOnce = () => {
+    openApi ??= buildOpenApiDocument(reference, { publicUrl });
+    return openApi;
+  };
   return new Hono<AppEnv>()
-    .get('/api', (c) => c.html((page ??= renderApiReference(reference, publicUrl))))
+    .get('/api', (c) => c.html(pageOnce()))
     .get('/api.json', (c) => c.json(reference))
-    .get('/openapi.json', (c) => c.json((openApi ??= buildOpenApiDocument(reference, { publicUrl }))))
+    .get('/openapi.json', (c) => c.json(openApiOnce()))
     .get('/api.css', (c) => c.body(stylesheet, 200, { 'content-type': 'text/css; charset=utf-8' }));
 }
