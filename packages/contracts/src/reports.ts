@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analysisResult, analysisSettings, callDeal } from './analysis.ts';
+import { analysisResult, analysisSettings, callDeal, resolvedSelection } from './analysis.ts';
 
 // Reports: what a finished run leaves behind, immutable. Everything the report view needs is in the report itself
 // (call titles and Gong URLs, rep names, the credential version), so it never depends on the Gong credential row,
@@ -34,16 +34,7 @@ export type ReportPartial = z.infer<typeof reportPartial>;
 
 export const reportParameters = z.object({
   /** The resolved call selection the run used (dates, filters). */
-  selection: z.object({
-    from: z.string(),
-    to: z.string(),
-    repEmails: z.array(z.string()),
-    externalOnly: z.boolean(),
-    minDurationMinutes: z.number(),
-    titleContains: z.string(),
-    fromDateTime: z.string().optional(),
-    toDateTime: z.string().optional(),
-  }),
+  selection: resolvedSelection,
   settings: analysisSettings,
   /**
    * What the themes' change was measured against: the previous period of the same length, from calls already in
