@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGong, type GongOptions } from './client.ts';
 import { startDeadline } from './deadline.ts';
+import type { GongUser } from './endpoints/users.ts';
 import { type Handler, sendJson, startTestServer } from './test-support/http-server.ts';
 import { failure } from './test-support/outcomes.ts';
 
@@ -54,7 +55,7 @@ describe('transient network errors', () => {
       sendJson(res, 200, usersPage);
     });
     const first = await harness.client.users.list()[Symbol.asyncIterator]().next();
-    expect(first.value?.items.map((user) => user.id)).toEqual(['u1']);
+    expect(first.value?.items.map((user: GongUser) => user.id)).toEqual(['u1']);
     expect(seen).toBe(3);
   });
 
@@ -102,7 +103,7 @@ describe('transient network errors', () => {
     });
     busyWait(1700);
     const first = await pending;
-    expect(first.value?.items.map((user) => user.id)).toEqual(['u1']);
+    expect(first.value?.items.map((user: GongUser) => user.id)).toEqual(['u1']);
   });
 });
 
