@@ -36,6 +36,7 @@ const onPostgres = {
     'src/budget-key.sandbox.test.ts',
     'src/gong/token-refresher.sandbox.test.ts',
     'src/gong/validation-shares-limit.sandbox.test.ts',
+    'src/gong-network-faults.sandbox.test.ts',
     'src/credentials.sandbox.test.ts',
     'src/health-check.sandbox.test.ts',
     'src/isolation.sandbox.test.ts',

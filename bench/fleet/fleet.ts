@@ -247,6 +247,21 @@ export async function runFleet(options: FleetOptions): Promise<FleetResult> {
     }
     throw error;
   } finally {
+    // Requests that failed after the client's retries, by cause (timeout, UND_ERR_SOCKET, …), and job retries.
+    for (const [n, p] of processes.entries()) {
+      const lines = p.logs();
+      const causes = new Map<string, number>();
+      for (const line of lines.filter((l) => l.msg === 'gong request failed')) {
+        const key = `${String(line.kind)}/${String(line.detail)}`;
+        causes.set(key, (causes.get(key) ?? 0) + 1);
+      }
+      const retried = lines.filter((l) => l.msg === 'job failed').length;
+      if (causes.size > 0 || retried > 0) {
+        console.log(
+          `process ${n}: gong request failed ${JSON.stringify(Object.fromEntries(causes))}, job failed ${retried}`,
+        );
+      }
+    }
     await stopAll(processes);
     await database?.close();
     if (maintenance && databaseName) {

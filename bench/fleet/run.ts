@@ -33,6 +33,12 @@
 //   100 workspaces, SQLite only (08:19, load 8.6→7.1): makespan 64.9 s, floor 2.33 s (27.8×), CPU floor 21.7 s
 //   (3.0×: the fleet got 0.67 of the 2 cores), 0 429s, at most 2 requests/s per tenant, the sandbox's event loop
 //   delayed up to 2.9 s (p99 345 ms).
+//   200 workspaces, SQLite, issue #19 fix (2026-12-01, load 11–13): before (11:37, main's client) a run failed
+//   after 157 s (the bench stops at the first failure); the last 10 worker warnings: 4 requests UND_ERR_SOCKET (a
+//   reused keep-alive socket closed by the sandbox), 1 timeout, each one a job retry. After (11:44, retries of
+//   transient network errors in the client, deadline not counting a stalled loop): 200/200 done, no request failed
+//   after the client's retries, no job retried; makespan 131.0 s, floor 2.33 s (56.2×), CPU floor 47.1 s (2.78×:
+//   0.72 cores busy), 0 429s, sandbox event loop delayed up to 3.1 s, worker peak RSS 1284 MB, load 12.1→9.2.
 //   200 workspaces (08:13, load 3.7 at the start, 9.3 at the end): the SQLite configuration FAILED: 51 of 200 runs
 //   dead after 5 attempts, "Could not reach Gong" on transcripts requests (GongError 'unreachable': a timeout or a
 //   dropped connection; the worker's log does not say which, most likely the 10 s deadline). Not rerun: one run

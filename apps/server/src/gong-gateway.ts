@@ -25,7 +25,8 @@ export function createGongForConfig(config: Config, logger: Logger, db: Db, now:
     limiter: createSharedRateLimiter({
       store: createDbRateSlotStore(db),
       ratePerSecond: config.gong.requestsPerSecond,
-      holdMs: config.gong.timeoutMs + 5_000,
+      // A request may run to twice its deadline in wall time when the event loop stalls (packages/gong deadline.ts).
+      holdMs: config.gong.timeoutMs * 2 + 5_000,
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,

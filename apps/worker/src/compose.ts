@@ -58,7 +58,8 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     limiter: createSharedRateLimiter({
       store: createDbRateSlotStore(database.db),
       ratePerSecond: config.gong.requestsPerSecond,
-      holdMs: config.gong.timeoutMs + 5_000,
+      // A request may run to twice its deadline in wall time when the event loop stalls (packages/gong deadline.ts).
+      holdMs: config.gong.timeoutMs * 2 + 5_000,
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,

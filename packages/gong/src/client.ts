@@ -33,11 +33,11 @@ export interface GongOptions {
   readonly dailyBudget?: number;
   /** Where the daily counts live; in memory by default. */
   readonly budgetStore?: BudgetStore;
-  /** Per attempt, connect to last byte (default 10 s). */
+  /** Per attempt, connect to last byte, counting only time the event loop was free (default 10 s; wall cap 2×). */
   readonly timeoutMs?: number;
   /** Largest response accepted (default 32 MiB). */
   readonly maxResponseBytes?: number;
-  /** Extra attempts after a 429 or 5xx (default 3). */
+  /** Extra attempts after a 429, a 5xx or a transient network error (default 3). */
   readonly maxRetries?: number;
   /** A 429 asking to wait longer than this fails at once with `rate-limited` (default 60). */
   readonly maxRetryAfterSeconds?: number;

@@ -8,10 +8,10 @@ import { type BackoffPolicy, backoffDelayMs, parseRetryAfter } from './retry-tim
 import type { Transport, TransportResponse } from './transport.ts';
 
 // One Gong request, start to finish: budget, limiter slot, Authorization at request time, status → typed error,
-// Retry-After on 429, full-jitter backoff on 5xx, JSON + zod validation of the answer.
+// Retry-After on 429, full-jitter backoff on 5xx and on transient network errors, JSON + zod validation of the answer.
 
 export interface RetryPolicy {
-  /** Extra attempts after a 429 or 5xx. */
+  /** Extra attempts after a 429, a 5xx or a transient network error (timeout, reset, refused). */
   readonly maxRetries: number;
   /** A longer Retry-After fails at once with `rate-limited` (it is Gong's daily limit, not a blip). */
   readonly maxRetryAfterSeconds: number;
@@ -87,9 +87,17 @@ export function createRequester(ctx: RequesterContext): Send {
         // Asked for only now, after any queueing, so a token refreshed meanwhile is the one sent.
         authorization = await ctx.auth();
         response = await ctx.transport.send({ ...request, origin: ctx.origin, authorization });
-      } finally {
+      } catch (error) {
         release();
+        // A timeout or a dropped connection is a blip like a 5xx: back off (slot released) and try again. A person
+        // waiting on validate() gets the error at once; blocked addresses and TLS failures are never retried.
+        if (!options.failFastWhenPaused && attempt < maxRetries && isTransientNetworkError(error)) {
+          await ctx.clock.sleep(backoffDelayMs(attempt, ctx.retry.backoff, ctx.retry.random));
+          continue;
+        }
+        throw error;
       }
+      release();
 
       const { status } = response;
       if (status >= 200 && status < 300) return parseBody(response, schema);
@@ -130,6 +138,34 @@ export function createRequester(ctx: RequesterContext): Send {
     }
   };
   return send as Send;
+}
+
+// Network failures worth another attempt (the transport's `detail` codes): the deadline, resets, refusals, sockets
+// closed under us. Not EBLOCKED* (the address rule), TLS or DNS-name errors: those do not heal in seconds.
+const TRANSIENT_NETWORK_DETAILS = new Set([
+  'timeout',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+export function isTransientNetworkError(error: unknown): boolean {
+  return (
+    error instanceof GongError &&
+    error.kind === 'unreachable' &&
+    error.detail !== undefined &&
+    TRANSIENT_NETWORK_DETAILS.has(error.detail)
+  );
 }
 
 function errorKind(status: number) {

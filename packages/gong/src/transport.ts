@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { Agent, buildConnector, request } from 'undici';
 import { BlockedAddressError, guardedLookup, type Resolver } from './address-guard.ts';
 import { isGongApiHost } from './base-url.ts';
+import { startDeadline, wallCapMs } from './deadline.ts';
 import { GongError } from './errors.ts';
 
 // The only way packages/gong talks to the network. Rules that hold for every request, whatever the caller asks:
@@ -10,6 +11,8 @@ import { GongError } from './errors.ts';
 // - TLS verification always on (set explicitly, so NODE_TLS_REJECT_UNAUTHORIZED=0 cannot turn it off);
 // - never follow a redirect: a 3xx is an error;
 // - one deadline per request covering connect, headers and body; a cap on the response size, enforced while reading.
+//   The deadline counts time this process was free to wait for Gong (deadline.ts), not time its event loop was
+//   stalled or starved, so a busy worker does not time out answers that already arrived.
 
 export interface TransportOptions {
   /** Exact development origins that skip the host rule and the address check (still no redirects, still timeouts). */
@@ -56,9 +59,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const devOrigins = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
 
-  const direct = buildConnector({ timeout: timeoutMs, rejectUnauthorized: true });
+  // undici's own timers are wall-clock: they only back up the deadline below, at its wall-clock cap.
+  const wallMs = wallCapMs(timeoutMs);
+  const direct = buildConnector({ timeout: wallMs, rejectUnauthorized: true });
   const guarded = buildConnector({
-    timeout: timeoutMs,
+    timeout: wallMs,
     rejectUnauthorized: true,
     lookup: guardedLookup(options.resolve),
   });
@@ -76,7 +81,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
     return guarded(target, callback);
   };
 
-  const agent = new Agent({ connect, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const agent = new Agent({ connect, headersTimeout: wallMs, bodyTimeout: wallMs });
 
   return {
     async send(req) {
@@ -92,7 +97,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
       if (req.json !== undefined) headers['content-type'] = 'application/json';
 
       const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(), timeoutMs);
+      const stopDeadline = startDeadline(timeoutMs, () => deadline.abort());
       try {
         const response = await request(url, {
           dispatcher: agent,
@@ -133,7 +138,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
           detail: deadline.signal.aborted ? 'timeout' : networkCode(error),
         });
       } finally {
-        clearTimeout(timer);
+        stopDeadline();
       }
     },
     close: () => agent.close(),

@@ -6,6 +6,8 @@ export interface SandboxFaults {
   failNext(n: number, status?: number): void;
   /** Delays every API and OAuth response by `ms` of real time (0 turns it off). */
   latency(ms: number): void;
+  /** The next n API requests get no answer: their TCP connection is destroyed (a reset or a dropped keep-alive). */
+  dropNext(n: number): void;
   /** Revokes an access key: from now on it is unknown (401), as after an admin deletes it in Gong. */
   revoke(accessKey: string): void;
   /** The next n API requests answer 302 to `location`; a client must not follow it with credentials. */
@@ -17,7 +19,8 @@ export interface SandboxFaults {
 export type ArmedFault =
   | { kind: 'rate-limit'; retryAfterSeconds: number }
   | { kind: 'fail'; status: number }
-  | { kind: 'redirect'; location: string };
+  | { kind: 'redirect'; location: string }
+  | { kind: 'drop' };
 
 interface Countdown<T> {
   remaining: number;
@@ -72,6 +75,7 @@ export function faultControls(
       credential.revoked = true;
     },
     redirectNext: (n, location) => state.arm(n, { kind: 'redirect', location }),
+    dropNext: (n) => state.arm(n, { kind: 'drop' }),
     reset: () => {
       state.clear();
       limiter.reset();

@@ -43,6 +43,11 @@ export function applyFaults(state: SandboxState): MiddlewareHandler<ApiEnv> {
     const fault = state.faults.take();
     if (!fault) return next();
     if (fault.kind === 'redirect') return c.redirect(fault.location, 302);
+    if (fault.kind === 'drop') {
+      // @hono/node-server passes the Node request as c.env.incoming; the client sees its socket close unanswered.
+      (c.env as { incoming?: { socket: { destroy(): void } } } | undefined)?.incoming?.socket.destroy();
+      return c.body(null, 500);
+    }
     if (fault.kind === 'rate-limit') {
       c.header('Retry-After', String(fault.retryAfterSeconds));
       return gongError(c, 429, 'Too many requests: API rate limit exceeded');
