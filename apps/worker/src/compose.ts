@@ -62,6 +62,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,
+    backoff: config.gong.retryBackoff,
     dailyBudget: config.gong.dailyBudget,
     budgetStore: createDbBudgetStore(database.db),
     // The budget's day is the worker's calendar (the same one the card reads), not only the wall clock.
