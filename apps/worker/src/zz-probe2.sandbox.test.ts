@@ -1,5 +1,5 @@
-import { it } from 'vitest';
 import { startTestServer } from '@callmine/server/testing';
+import { it } from 'vitest';
 import { startRunEnv } from './testing/run-env.ts';
 
 it('probe start-up', async () => {
@@ -23,6 +23,8 @@ it('probe start-up', async () => {
     const wclose = Date.now() - t;
     t = Date.now();
     await env.close();
-    console.log(`runEnv up ${up} ms, worker up ${wup} ms, worker close ${wclose} ms, env close ${Date.now() - t} ms`);
+    console.log(
+      `runEnv up ${up} ms, worker up ${wup} ms, worker close ${wclose} ms, env close ${Date.now() - t} ms`,
+    );
   }
 }, 120_000);

@@ -210,6 +210,8 @@ export interface Config {
     /** Development and tests only: exact origins that skip the Gong host rule and the address check. */
     allowedOrigins: string[];
     timeoutMs: number;
+    /** Full-jitter backoff after a 5xx (or a 429 without Retry-After): a wait below min(capMs, baseMs · 2^attempt). */
+    retryBackoff: { baseMs: number; capMs: number };
     requestsPerSecond: number;
     dailyBudget: number;
     /** Connect/replace attempts per workspace per minute: each one makes an outbound request. */
