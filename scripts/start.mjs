@@ -1,17 +1,18 @@
-// `npm start`: install, build the SPA and (what is stale of) the server and worker bundles, then run the server and,
+// `npm start`: install, build what is stale of the SPA and of the server and worker bundles, then run the server and,
 // once it is up (it applies the migrations), the worker beside it (or only one of them, by CALLMINE_ROLE), each as `node dist/main.js`: no npm, pnpm or tsx
 // stays in the process tree. Both are children of this process; a signal is forwarded to both, and when either
 // exits the other is stopped and `npm start` exits with it.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { build } from './build.mjs';
-import { install, pnpm } from './pnpm.mjs';
+import { buildWeb } from './build-web.mjs';
+import { install } from './pnpm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
 install();
-pnpm(['--filter', '@callmine/web', 'build']);
+buildWeb();
 await build({ includeTests: false });
 
 const children = [];

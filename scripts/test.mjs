@@ -3,8 +3,9 @@
 // The run ends with a table of each step's wall time, printed on failure too, so a slow or failing step is plain.
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildWeb } from './build-web.mjs';
 import { ensureChromium } from './ensure-chromium.mjs';
-import { PNPM_VERSION } from './pnpm.mjs';
+import { install, PNPM_VERSION } from './pnpm.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -16,7 +17,7 @@ const pnpmArgs = (args) => ['npx', ['-y', `pnpm@${PNPM_VERSION}`, ...args]];
  * cores busy, output prefixed by each command's label), or a function.
  */
 const steps = {
-  install: ['install', pnpmArgs(['install', '--frozen-lockfile', '--reporter=append-only'])],
+  install: ['install', install],
   chromium: ['chromium (Debian package)', ensureChromium],
   lint: ['lint + format (biome)', pnpmArgs(['exec', 'biome', 'ci', '.'])],
   // Two programs instead of one per package: every package but the SPA shares the root compiler options, so one
@@ -31,7 +32,7 @@ const steps = {
       ],
     },
   ],
-  build: ['build the SPA (the end-to-end tests serve it)', pnpmArgs(['--filter', '@callmine/web', 'build'])],
+  build: ['build the SPA (the end-to-end tests serve it)', buildWeb],
   vitest: ['unit, API and component tests (vitest)', pnpmArgs(['exec', 'vitest', 'run'])],
   components: [
     'component tests (vitest, @callmine/web)',

@@ -7,6 +7,8 @@ export default defineProject({
   // The db command's test copies into PostgreSQL too.
   test: {
     name: '@callmine/server',
+    // One module graph per worker process, not per file (see the root config).
+    isolate: false,
     testTimeout: 15_000,
     // Tests that start the server or worker as a process run the built bundles (scripts/build.mjs).
     globalSetup: ['../../packages/db/src/testing/postgres-global-setup.ts', '../../scripts/vitest-build.mjs'],

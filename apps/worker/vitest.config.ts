@@ -5,6 +5,8 @@ export default defineProject({
   // Tests on PostgreSQL get a throwaway database from the db package's global setup.
   test: {
     name: '@callmine/worker',
+    // One module graph per worker process, not per file (see the root config).
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 30_000,
     // Tests that start the server or worker as a process run the built bundles (scripts/build.mjs).

@@ -11,6 +11,8 @@ import { startVault } from './vault.ts';
 export interface ServerOverrides {
   /** The clock procedures read (run windows, quota months, estimates); tests pin it. Defaults to the real one. */
   now?: () => Date;
+  /** The built SPA to serve; bench/report-page compares two builds side by side. Defaults to the config's. */
+  webDistDir?: string;
 }
 
 /** Builds everything a server process needs from the config: the composition root minus the listener. */
@@ -69,7 +71,7 @@ export async function composeServer(config: Config, logger: Logger, overrides: S
     logger,
     publicUrl: config.publicUrl,
     bodyLimitBytes: config.bodyLimitBytes,
-    webDistDir: config.webDistDir,
+    webDistDir: overrides.webDistDir ?? config.webDistDir,
   });
   return {
     app,

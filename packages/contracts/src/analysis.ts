@@ -249,3 +249,15 @@ export const analysisResult = z.object({
   deals: dealCalls.nullable().optional(),
 });
 export type AnalysisResult = z.infer<typeof analysisResult>;
+
+/** The call selection a run resolved from its analysis or form (dates, filters): kept on the run and its report. */
+export const resolvedSelection = z.object({
+  from: z.string(),
+  to: z.string(),
+  repEmails: z.array(z.string()),
+  externalOnly: z.boolean(),
+  minDurationMinutes: z.number(),
+  titleContains: z.string(),
+  fromDateTime: z.string().optional(),
+  toDateTime: z.string().optional(),
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { analysisResult, analysisSettings, callDeal } from './analysis.ts';
+import { analysisResult, analysisSettings, callDeal, resolvedSelection } from './analysis.ts';
 
 // Reports: what a finished run leaves behind, immutable. Everything the report view needs is in the report itself
 // (call titles and Gong URLs, rep names, the credential version), so it never depends on the Gong credential row,
@@ -34,16 +34,7 @@ export type ReportPartial = z.infer<typeof reportPartial>;
 
 export const reportParameters = z.object({
   /** The resolved call selection the run used (dates, filters). */
-  selection: z.object({
-    from: z.string(),
-    to: z.string(),
-    repEmails: z.array(z.string()),
-    externalOnly: z.boolean(),
-    minDurationMinutes: z.number(),
-    titleContains: z.string(),
-    fromDateTime: z.string().optional(),
-    toDateTime: z.string().optional(),
-  }),
+  selection: resolvedSelection,
   settings: analysisSettings,
   /**
    * What the themes' change was measured against: the previous period of the same length, from calls already in
@@ -65,6 +56,22 @@ export const reportParameters = z.object({
     .optional(),
 });
 export type ReportParameters = z.infer<typeof reportParameters>;
+
+/**
+ * A report's body as its row stores it (the JSON columns and the window): the worker writes it once, the API reads
+ * it back. One shape for both, so a field added on one side is seen on the other.
+ */
+export interface StoredReportBody {
+  name: string;
+  parameters: ReportParameters;
+  fromDay: string;
+  toDay: string;
+  calls: ReportCall[];
+  /** Gong user id → the rep's name as Gong knew it when the report was made. */
+  reps: Record<string, string>;
+  result: z.infer<typeof analysisResult>;
+  partial: ReportPartial | null;
+}
 
 export const reportSummary = z.object({
   id: z.string(),

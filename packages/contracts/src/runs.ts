@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackerSettings } from './analysis.ts';
+import { resolvedSelection, trackerSettings } from './analysis.ts';
 import { runTrigger } from './run-trigger.ts';
 import { runQuotaView } from './usage.ts';
 
@@ -112,16 +112,7 @@ export type RunTotals = z.infer<typeof runTotals>;
 export const runView = z.object({
   id: z.string(),
   status: runStatus,
-  selection: z.object({
-    from: z.string(),
-    to: z.string(),
-    repEmails: z.array(z.string()),
-    externalOnly: z.boolean(),
-    minDurationMinutes: z.number(),
-    titleContains: z.string(),
-    fromDateTime: z.string().optional(),
-    toDateTime: z.string().optional(),
-  }),
+  selection: resolvedSelection,
   /** The saved analysis this run came from (null for an ad-hoc run or when the analysis was deleted since). */
   analysis: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** The run's one name, the same as its report's: "Competitor watch · 2026-09-01 to 2026-11-29" (runName). */

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AnalysisResult,
-  ReportCall,
-  ReportParameters,
-  ReportPartial,
-  RunTotals,
-} from '@callmine/contracts';
+import type { RunTotals, StoredReportBody } from '@callmine/contracts';
 import type { Db } from '@callmine/db';
 import { eq } from 'drizzle-orm';
 import { enqueueReportEvents } from '../webhooks/enqueue-events.ts';
@@ -16,15 +10,8 @@ import type { RunRow } from './run-store.ts';
 // analyses again and commits once; a job retried after the commit (or a second worker that took over an
 // expired lease) finds the run done or the report's unique run_id taken and writes nothing.
 
-export interface ReportContent {
-  name: string;
-  parameters: ReportParameters;
-  fromDay: string;
-  toDay: string;
-  calls: ReportCall[];
-  reps: Record<string, string>;
-  result: AnalysisResult;
-  partial: ReportPartial | null;
+/** What the analysing phase commits: the report's stored body and the run's totals. */
+export interface ReportContent extends StoredReportBody {
   totals: RunTotals;
 }
 

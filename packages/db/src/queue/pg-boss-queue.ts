@@ -184,7 +184,9 @@ export function createPgBossQueue(db: Db, boss: PgBoss, options: PgBossQueueOpti
           state = 'active',
           started_on = ${at},
           expire_in = ${leaseMs}::int * interval '1 millisecond',
-          retry_count = j.retry_count + 1,
+          -- Taking back one's own lapsed lease (a stalled event loop) continues that attempt (as on SQLite).
+          retry_count = case when j.state = 'active' and j.output->>'leaseOwner' = ${owner}::text
+            then j.retry_count else j.retry_count + 1 end,
           output = jsonb_build_object('leaseOwner', ${owner}::text)
         from next where j.name = next.name and j.id = next.id
         returning j.id, j.name, j.data, j.retry_count, j.retry_limit`)) as JobRow[];

@@ -139,6 +139,18 @@ describe.each([
     expect(await q.complete(id, 'w2')).toBe(true);
   });
 
+  it('counts no new attempt when a worker takes back its own lapsed lease', async () => {
+    const q = queue();
+    const { id } = await q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {} });
+    await q.claim('w1', 1000);
+    // w1's event loop stalled past its lease: its next claim finds its own job due again.
+    clock += 1500;
+    expect(await q.claim('w1', 1000)).toMatchObject({ id, attempts: 1 });
+    clock += 1500;
+    expect(await q.claim('w2', 1000)).toMatchObject({ id, attempts: 2 });
+    expect(await q.complete(id, 'w2')).toBe(true);
+  });
+
   it('retries with growing backoff, then keeps the job dead with its error', async () => {
     const q = queue();
     const { id } = await q.enqueue({ kind: 'run', idempotencyKey: 'k', payload: {}, maxAttempts: 3 });

@@ -79,7 +79,10 @@ export function createSqliteQueue(db: Db, options: SqliteQueueOptions = {}): Job
           status: 'running',
           leaseOwner: owner,
           leaseExpiresAt: new Date(at.getTime() + leaseMs),
-          attempts: sql`${job.attempts} + 1`,
+          // A worker taking back its own lapsed lease (its event loop stalled past a heartbeat) is still running
+          // that attempt: not another one.
+          attempts: sql`case when ${job.status} = 'running' and ${job.leaseOwner} = ${owner}
+            then ${job.attempts} else ${job.attempts} + 1 end`,
           updatedAt: at,
         })
         .where(and(eq(job.id, candidate.id), due))

@@ -126,7 +126,8 @@ describe('Report view', { timeout: 60_000 }, () => {
     const firstRow = within(trackers).getAllByRole('row')[1]!;
     expect(within(firstRow).getByRole('rowheader')).toHaveTextContent(top.name);
     expect(within(firstRow).getAllByRole('cell')[0]).toHaveTextContent(top.mentions.toLocaleString('en-US'));
-    expect(screen.getByRole('table', { name: 'Customer questions' })).toBeInTheDocument();
+    // The sections below the fold are drawn after the first paint.
+    expect(await screen.findByRole('table', { name: 'Customer questions' })).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'Customer themes' })).toBeInTheDocument();
     const talk = screen.getByRole('table', { name: 'Talk metrics per rep' });
     const firstRep = seeded.result.talk![0]!;

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert } from '../../components/Alert.tsx';
 import { errorMessage } from '../../lib/errors.ts';
@@ -18,7 +18,9 @@ import { TrackersTable } from './tables/TrackersTable.tsx';
 import { useFiltersOnScreen, useReportFilters } from './use-report-filters.ts';
 
 // Sections redraw only when their report or filters change: a filter click re-renders the filter bar and sends the
-// request; the sections wait for the answer.
+// request; the sections wait for the answer. The page draws in passes: the header, tiles and filter bar at once
+// (a filter's answer shows its count in the first frame), the charts and the first table in a pass React may
+// interrupt, and the sections below the fold after the first paint.
 const Header = memo(ReportHeader);
 const Tiles = memo(SummaryTiles);
 const Trends = memo(TrendCharts);
@@ -49,9 +51,12 @@ export function ReportPage() {
     placeholderData: keepPreviousData,
   });
   const filters = useFiltersOnScreen(filter.filters, report.data !== undefined && !report.isPlaceholderData);
-  // The charts redraw after the filter bar and tables show the new numbers, in a pass React may interrupt. They
-  // follow the URL's filters at once (a chosen rep is marked pressed as it is clicked).
-  const chartData = useDeferredValue(report.data);
+  const view = useMemo(() => (report.data ? { data: report.data, filters } : null), [report.data, filters]);
+  // The charts and the first table: drawn with the page, then redrawn after the filter bar shows a new answer. The
+  // charts follow the URL's filters at once (a chosen rep is marked pressed as it is clicked).
+  const shown = useDeferredValue(view);
+  // The sections below the fold: drawn after the first paint (null at first), and redrawn with the charts.
+  const later = useDeferredValue(view, null);
   if (report.isPending) return <p>Loading the report…</p>;
   if (report.isError) {
     return (
@@ -65,8 +70,9 @@ export function ReportPage() {
     );
   }
   const data = report.data;
+  const { data: drawn, filters: drawnFilters } = shown ?? { data, filters };
   return (
-    <article className="report" aria-busy={report.isFetching}>
+    <article className="report" aria-busy={report.isFetching || shown !== view || later !== view}>
       <p className="no-print">
         <Link to="/reports">← All reports</Link>
       </p>
@@ -84,15 +90,19 @@ export function ReportPage() {
         <>
           <FilterBar report={data} filter={filter} updating={report.isPlaceholderData} />
           <div className="charts">
-            <Trends report={chartData ?? data} filter={filter} />
-            <TalkRatio report={chartData ?? data} />
+            <Trends report={drawn} filter={filter} />
+            <TalkRatio report={drawn} />
           </div>
-          {data.result.trackers ? <Trackers report={data} filters={filters} /> : null}
-          <Questions report={data} filters={filters} />
-          <Themes report={data} filters={filters} />
-          <Talk report={data} filters={filters} />
-          {/* The calls ask the API themselves: they follow the URL's filters at once, beside the report. */}
-          <Calls reportId={data.id} filters={filter.filters} />
+          {drawn.result.trackers ? <Trackers report={drawn} filters={drawnFilters} /> : null}
+          {later ? (
+            <>
+              <Questions report={later.data} filters={later.filters} />
+              <Themes report={later.data} filters={later.filters} />
+              <Talk report={later.data} filters={later.filters} />
+              {/* The calls ask the API themselves: they follow the URL's filters, beside the report. */}
+              <Calls reportId={data.id} filters={filter.filters} />
+            </>
+          ) : null}
         </>
       )}
     </article>

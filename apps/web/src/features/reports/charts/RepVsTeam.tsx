@@ -23,7 +23,8 @@ export function RepVsTeam({
   if (compared.rows.length === 0) return null;
   const label = METRICS.find((m) => m.value === compared.metric)!.label.toLowerCase();
   const teamText = formatMetric(compared.metric, compared.team);
-  const pick = (repId: string) => filter.set('rep', repId === filter.filters.rep ? undefined : repId);
+  const choice = (repId: string) => (repId === filter.filters.rep ? undefined : repId);
+  const pick = (repId: string) => filter.set('rep', choice(repId));
   return (
     <ChartFigure
       title={`Each rep against the team: ${tracker}, ${label}`}
@@ -60,6 +61,7 @@ export function RepVsTeam({
                   type="button"
                   className="link-button"
                   aria-pressed={filter.filters.rep === r.repId}
+                  onPointerDown={() => filter.prefetch('rep', choice(r.repId))}
                   onClick={() => pick(r.repId)}
                 >
                   {r.rep}
