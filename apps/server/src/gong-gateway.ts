@@ -30,6 +30,7 @@ export function createGongForConfig(config: Config, logger: Logger, db: Db, now:
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,
+    backoff: config.gong.retryBackoff,
     dailyBudget: config.gong.dailyBudget,
     budgetStore: createDbBudgetStore(db),
     // The day a validation counts in is the server's calendar, the one the card reads (as the worker's is).

@@ -28,6 +28,8 @@ export interface WorkerOverrides {
   now?: () => Date;
   /** Refresh OAuth access tokens this long before they expire (default 5 minutes). */
   tokenRefreshMarginMs?: number;
+  /** The analysis thread's entry file (pool.ts): tests running from source pass the built bundle. */
+  analysisThreadEntry?: string;
 }
 
 /** The worker's composition root: config → database → vault (self-test, opener) → Gong → queue → loop, scheduler. */
@@ -63,6 +65,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,
+    backoff: config.gong.retryBackoff,
     dailyBudget: config.gong.dailyBudget,
     budgetStore: createDbBudgetStore(database.db),
     // The budget's day is the worker's calendar (the same one the card reads), not only the wall clock.
@@ -92,6 +95,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
   // No thread starts until the first analysis.
   const analysis = createAnalysisPool({
     maxThreads: Math.min(availableParallelism(), config.worker.concurrency),
+    ...(overrides.analysisThreadEntry ? { entry: overrides.analysisThreadEntry } : {}),
   });
   const loop = createWorkerLoop({
     queue: queues.on(database.db),

@@ -8,6 +8,9 @@ import type { TestWorker } from './testing/test-worker.ts';
 
 const DAY = 86_400_000;
 const slow = { CALLMINE_GONG_REQUESTS_PER_SECOND: '5' };
+/** 8 requests a run (4 listing pages, 4 transcript batches) at 5 a second: the clock moves after the 4th, so at
+ *  least 4 more cross the expiry. 1,000 calls proved nothing more and cost each test 1,000 analysed calls. */
+const CALLS = 400;
 
 let offset = 0;
 /** Sandbox and worker share it: moving it forward a day expires the token for Gong and for Callmine alike. */
@@ -39,7 +42,7 @@ async function cardExpiry(e: RunEnv): Promise<number> {
 
 describe('an OAuth run spanning a token expiry', () => {
   it('refreshes once before the token expires and finishes with the right totals', async () => {
-    await using env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
+    await using env = await startRunEnv({ connect: 'oauth', calls: CALLS, env: slow, sandbox: { clock } });
     const truth = env.sandbox.groundTruth('acme');
     const expiresBefore = await cardExpiry(env);
     const queued = await env.startRun();
@@ -66,6 +69,7 @@ describe('an OAuth run spanning a token expiry', () => {
   it('with 2-minute tokens (the sandbox’s --token-ttl 120) a run renews once, not before every request', async () => {
     await using env = await startRunEnv({
       connect: 'oauth',
+      calls: CALLS,
       env: slow,
       sandbox: { clock, accessTokenTtlSeconds: 120 },
     });
@@ -89,7 +93,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('refreshes and retries once when Gong refuses a token that looked valid', async () => {
-    await using env = await startRunEnv({ connect: 'oauth', env: slow });
+    await using env = await startRunEnv({ connect: 'oauth', calls: CALLS, env: slow });
     const truth = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
     await startWorker(env);
@@ -109,7 +113,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('two runs on two workers sharing the database file cause exactly one refresh', async () => {
-    await using env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
+    await using env = await startRunEnv({ connect: 'oauth', calls: CALLS, env: slow, sandbox: { clock } });
     const truth = env.sandbox.groundTruth('acme');
     const first = await env.startRun();
     const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
@@ -138,7 +142,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('two worker processes refused the same token at once cause exactly one refresh', async () => {
-    await using env = await startRunEnv({ connect: 'oauth', env: slow });
+    await using env = await startRunEnv({ connect: 'oauth', calls: CALLS, env: slow });
     const first = await env.startRun();
     const second = await env.startRun({ from: '2026-01-01', to: '2026-05-31' });
     // A 5 s lease, not run-env's 1 s: on a loaded machine a missed heartbeat hands a run to the other process,
@@ -162,7 +166,7 @@ describe('an OAuth run spanning a token expiry', () => {
   });
 
   it('fails the run plainly when Gong refuses the refresh token, flags the card, and does not try again', async () => {
-    await using env = await startRunEnv({ connect: 'oauth', env: slow, sandbox: { clock } });
+    await using env = await startRunEnv({ connect: 'oauth', calls: CALLS, env: slow, sandbox: { clock } });
     const queued = await env.startRun();
     await startWorker(env);
     await untilRequests(env, 4);

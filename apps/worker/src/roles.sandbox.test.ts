@@ -15,10 +15,11 @@ interface Started extends AsyncDisposable {
   output: () => string;
 }
 
-/** main.ts under tsx; `await using` stops it with SIGTERM (which tsx passes on) and waits for it. */
+/** The app's main as production runs it (the bundle the test run's global setup built, as `npm start` does: no tsx
+ *  compiling in each of the four processes); `await using` stops it with SIGTERM and waits for it. */
 function startMain(app: 'server' | 'worker', env: Record<string, string>): Started {
   const child = disposableProcess(
-    spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    spawn(process.execPath, ['--enable-source-maps', 'dist/main.js'], {
       cwd: join(appsDir, app),
       env: { ...process.env, CALLMINE_LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +50,7 @@ async function waitForHealth(url: string, started: Started): Promise<Response> {
 
 describe('CALLMINE_ROLE', () => {
   it('a server-only process enqueues and runs nothing; a worker-only process runs the job', {
-    // Four Node processes start here (tsx compiles each); under a loaded CI machine one start can take 30 s.
+    // Four Node processes start here; under a loaded CI machine one start took 30 s when each ran under tsx.
     timeout: 240_000,
   }, async () => {
     await using env = await startRunEnv({ calls: 20 });

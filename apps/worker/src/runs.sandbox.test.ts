@@ -61,7 +61,8 @@ describe('an analysis run over 1,000 sandbox calls', () => {
     await using env = await startRunEnv();
     const clean = env.sandbox.groundTruth('acme');
     const queued = await env.startRun();
-    env.sandbox.faults.rateLimitNext(5, 1);
+    // The storm says Retry-After: 0 (retry at once); the later pair makes the key really wait its second.
+    env.sandbox.faults.rateLimitNext(5, 0);
     env.sandbox.faults.failNext(3, 503);
     env.sandbox.faults.rateLimitNext(2, 1);
     env.sandbox.faults.failNext(2, 500);

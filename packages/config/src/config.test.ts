@@ -59,6 +59,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CALLMINE_SCHEDULER_TICK_MS: '10' })).toThrow(/CALLMINE_SCHEDULER_TICK_MS/);
   });
 
+  it('reads the Gong retry backoff, 500 ms base and 8 s cap by default, the cap never below the base', () => {
+    expect(loadConfig({}).gong.retryBackoff).toEqual({ baseMs: 500, capMs: 8000 });
+    expect(
+      loadConfig({ CALLMINE_GONG_RETRY_BASE_MS: '10', CALLMINE_GONG_RETRY_CAP_MS: '50' }).gong.retryBackoff,
+    ).toEqual({ baseMs: 10, capMs: 50 });
+    expect(
+      loadConfig({ CALLMINE_GONG_RETRY_BASE_MS: '900', CALLMINE_GONG_RETRY_CAP_MS: '50' }).gong.retryBackoff,
+    ).toEqual({ baseMs: 900, capMs: 900 });
+    expect(() => loadConfig({ CALLMINE_GONG_RETRY_BASE_MS: '0' })).toThrow(/CALLMINE_GONG_RETRY_BASE_MS/);
+  });
+
   it('reads the monthly call quota and names the variable when it is not a whole number', () => {
     expect(loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: '250' }).monthlyCallQuota).toBe(250);
     expect(() => loadConfig({ CALLMINE_MONTHLY_CALL_QUOTA: 'lots' })).toThrow(

@@ -124,6 +124,9 @@ const envSchema = z.object({
   CALLMINE_WEBHOOK_DISABLE_AFTER_HOURS: intIn('CALLMINE_WEBHOOK_DISABLE_AFTER_HOURS', 1, 720, 72),
   CALLMINE_WEBHOOK_POLL_MS: intIn('CALLMINE_WEBHOOK_POLL_MS', 10, 60_000, 1000),
   CALLMINE_GONG_TIMEOUT_MS: intIn('CALLMINE_GONG_TIMEOUT_MS', 100, 120_000, 10_000),
+  // Backoff after a Gong 5xx (or a 429 without Retry-After): a random wait below min(cap, base · 2^attempt).
+  CALLMINE_GONG_RETRY_BASE_MS: intIn('CALLMINE_GONG_RETRY_BASE_MS', 1, 60_000, 500),
+  CALLMINE_GONG_RETRY_CAP_MS: intIn('CALLMINE_GONG_RETRY_CAP_MS', 1, 600_000, 8000),
   CALLMINE_GONG_REQUESTS_PER_SECOND: intIn('CALLMINE_GONG_REQUESTS_PER_SECOND', 1, 100, 3),
   CALLMINE_GONG_DAILY_BUDGET: intIn('CALLMINE_GONG_DAILY_BUDGET', 1, 10_000_000, 10_000),
   CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE: intIn('CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE', 1, 1000, 10),
@@ -207,6 +210,8 @@ export interface Config {
     /** Development and tests only: exact origins that skip the Gong host rule and the address check. */
     allowedOrigins: string[];
     timeoutMs: number;
+    /** Full-jitter backoff after a 5xx (or a 429 without Retry-After): a wait below min(capMs, baseMs · 2^attempt). */
+    retryBackoff: { baseMs: number; capMs: number };
     requestsPerSecond: number;
     dailyBudget: number;
     /** Connect/replace attempts per workspace per minute: each one makes an outbound request. */
@@ -305,6 +310,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       defaultBaseUrl: new URL(e.CALLMINE_GONG_DEFAULT_BASE_URL ?? 'https://api.gong.io').origin,
       allowedOrigins: (e.CALLMINE_GONG_ALLOWED_ORIGINS ?? []).map((o) => new URL(o).origin),
       timeoutMs: e.CALLMINE_GONG_TIMEOUT_MS,
+      retryBackoff: {
+        baseMs: e.CALLMINE_GONG_RETRY_BASE_MS,
+        capMs: Math.max(e.CALLMINE_GONG_RETRY_CAP_MS, e.CALLMINE_GONG_RETRY_BASE_MS),
+      },
       requestsPerSecond: e.CALLMINE_GONG_REQUESTS_PER_SECOND,
       dailyBudget: e.CALLMINE_GONG_DAILY_BUDGET,
       connectAttemptsPerMinute: e.CALLMINE_GONG_CONNECT_ATTEMPTS_PER_MINUTE,

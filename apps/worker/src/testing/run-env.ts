@@ -9,6 +9,8 @@ import { startTestWorker, type TestWorker } from './test-worker.ts';
 export const CALLS_UNTIL = '2026-06-01T00:00:00Z';
 export const WHOLE_HISTORY = { from: '2025-12-01', to: '2026-05-31' };
 export const RATE_PER_SECOND = 20;
+/** Gong 5xx backoff for tests (config's CALLMINE_GONG_RETRY_*): the same retries, waits of at most 50 ms. */
+export const FAST_RETRIES = { CALLMINE_GONG_RETRY_BASE_MS: '10', CALLMINE_GONG_RETRY_CAP_MS: '50' };
 
 export interface RunEnv extends SandboxedServer {
   /** What the worker's process needs (same Gong rules and rate as the server). */
@@ -47,6 +49,8 @@ export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> 
     (sandbox) => {
       gongEnv = {
         CALLMINE_GONG_REQUESTS_PER_SECOND: String(RATE_PER_SECOND),
+        // The sandbox's 5xx bursts are retried after milliseconds, not Gong's half-second-and-up backoff.
+        ...FAST_RETRIES,
         ...(options.connect === 'oauth' ? sandboxOAuthEnv(sandbox) : {}),
         ...(typeof options.env === 'function' ? options.env(sandbox) : options.env),
       };
@@ -83,9 +87,8 @@ export async function startRunEnv(options: RunEnvOptions = {}): Promise<RunEnv> 
       baseUrl: '',
     });
   }
-  // That validation took its turn in the shared limiter the worker uses too; let its second pass anyway so a test's
-  // run starts with the whole rate (and request timings it measures are the run's alone).
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // No pause for the validation's requests to leave the rate window: they took their turn in the limiter the worker
+  // shares (same credential key, slots in the database), so a run that starts at once still stays within the rate.
   const waitFor = async (runId: string, until: (run: RunView) => boolean, timeoutMs = 45_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -4,7 +4,15 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '@callmine/config';
 import { createLogger } from '@callmine/logger';
 import { asTestDatabase, existingDatabaseEnv, type TestDatabase } from '@callmine/server/testing';
+import { inject } from 'vitest';
 import { composeWorker, type WorkerOverrides } from '../compose.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built analysis thread (scripts/vitest-build.mjs); absent in projects that do not build. */
+    callmineAnalysisThread?: string;
+  }
+}
 
 export interface TestWorker {
   logLines: string[];
@@ -46,10 +54,11 @@ export async function startTestWorker(
       done();
     },
   });
+  const builtThread = inject('callmineAnalysisThread');
   const composed = await composeWorker(
     config,
     createLogger({ service: 'callmine-worker', level: config.logLevel, destination: sink }),
-    overrides,
+    { ...(builtThread ? { analysisThreadEntry: builtThread } : {}), ...overrides },
   );
   void composed.loop.run();
   if (overrides.scheduler !== false) await composed.scheduler.start();

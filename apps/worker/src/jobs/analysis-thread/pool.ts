@@ -23,12 +23,19 @@ export interface AnalysisPool {
 }
 
 export function createAnalysisPool(
-  options: { idleTimeoutMs?: number; maxThreads?: number } = {},
+  options: {
+    idleTimeoutMs?: number;
+    maxThreads?: number;
+    /** Another thread entry: the built bundle (`apps/worker/dist/entry.mjs`), for a worker run from source that
+     *  should not pay tsx's start-up (a second or more of CPU per thread) in every thread it starts. */
+    entry?: string;
+  } = {},
 ): AnalysisPool {
+  const entry = options.entry ?? ENTRY;
   // A thread that cannot load its entry never answers; fail at start-up instead of leaving runs analysing.
-  if (!existsSync(ENTRY)) throw new Error(`The analysis thread's entry is missing: ${ENTRY}`);
+  if (!existsSync(entry)) throw new Error(`The analysis thread's entry is missing: ${entry}`);
   const pool = new Tinypool({
-    filename: ENTRY,
+    filename: entry,
     minThreads: 0,
     // Sized by the caller to the cores: analysis is the worker's only CPU-bound step.
     maxThreads: options.maxThreads ?? 1,
