@@ -1,7 +1,7 @@
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
 
 /** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
@@ -29,7 +29,7 @@ async function connectWithOAuth(
   return response.headers.get('location') ?? '';
 }
 
-/** A server with the sandbox's OAuth app configured, the sandbox's rate limit lifted; each test starts its own. */
+/** A server with the sandbox's OAuth app configured, the sandbox's rate limit lifted. */
 const oauthServer = () =>
   startSandboxedServer(sandboxOAuthEnv, { rateLimit: { perSecond: 1000, perDay: 100_000 } });
 
@@ -56,15 +56,6 @@ describe('Gong card with OAuth configured', () => {
     expect(await connectWithOAuth(env, 'globex', undefined, true)).toBe('/settings?gong=connected');
     const [entry] = await env.admin.integrations.gong.auditLog.query();
     expect(entry).toMatchObject({ action: 'company-changed', method: 'oauth' });
-  });
-
-  it('offers Connect with OAuth, enabled, next to basic-auth', async () => {
-    await using env = await oauthServer();
-    renderApp(env.server.url, '/settings', env.adminFetch);
-    const gong = await card();
-    const oauth = await within(gong).findByRole('button', { name: 'Connect with OAuth' });
-    await expect.poll(() => (oauth as HTMLButtonElement).disabled).toBe(false);
-    expect(within(gong).queryByText(/OAuth isn’t available/)).not.toBeInTheDocument();
   });
 
   it('after approval shows Connected · OAuth with the scopes, token expiry and regional base URL', async () => {
@@ -95,22 +86,6 @@ describe('Gong card with OAuth configured', () => {
     expect(dialog).toHaveTextContent(/deletes the stored OAuth tokens/);
     expect(dialog).toHaveTextContent(/no revocation endpoint/);
     await user.click(within(dialog).getByRole('button', { name: 'Yes, disconnect' }));
-    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
-  });
-
-  it.each([
-    ['denied', /access was denied on Gong’s page/],
-    ['state-invalid', /expired, already used, or started in another browser session/],
-    ['code-expired', /approval expired/],
-    ['scopes-missing', /did not grant access to calls, transcripts, users and workspaces/],
-    ['company-inactive', /this company’s account is inactive/],
-    ['base-url-not-gong', /not a Gong address/],
-    ['unreachable', /Couldn’t reach Gong/],
-  ])('turns ?gong=%s into a sentence with the next step, still Disconnected', async (code, sentence) => {
-    await using env = await oauthServer();
-    renderApp(env.server.url, `/settings?gong=${code}`, env.adminFetch);
-    const gong = await card();
-    expect(await within(gong).findByRole('alert')).toHaveTextContent(sentence);
     expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
   });
 
@@ -150,11 +125,43 @@ describe('Gong card with OAuth configured', () => {
     expect(within(gong).getByRole('button', { name: 'Reconnect with OAuth' })).toBeInTheDocument();
   });
 
-  it('ignores an unknown result code', async () => {
-    await using env = await oauthServer();
-    renderApp(env.server.url, '/settings?gong=<script>', env.adminFetch);
-    const gong = await card();
-    expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
-    expect(within(gong).queryByRole('alert')).not.toBeInTheDocument();
+  // These only render a page: they change nothing on the server, so they share one (a server start with its
+  // owner's password hash was most of each test's time).
+  describe('on a server they only read', () => {
+    let env: SandboxedServer;
+    beforeAll(async () => {
+      env = await oauthServer();
+    });
+    afterAll(() => env.close());
+
+    it('offers Connect with OAuth, enabled, next to basic-auth', async () => {
+      renderApp(env.server.url, '/settings', env.adminFetch);
+      const gong = await card();
+      const oauth = await within(gong).findByRole('button', { name: 'Connect with OAuth' });
+      await expect.poll(() => (oauth as HTMLButtonElement).disabled).toBe(false);
+      expect(within(gong).queryByText(/OAuth isn’t available/)).not.toBeInTheDocument();
+    });
+
+    it.each([
+      ['denied', /access was denied on Gong’s page/],
+      ['state-invalid', /expired, already used, or started in another browser session/],
+      ['code-expired', /approval expired/],
+      ['scopes-missing', /did not grant access to calls, transcripts, users and workspaces/],
+      ['company-inactive', /this company’s account is inactive/],
+      ['base-url-not-gong', /not a Gong address/],
+      ['unreachable', /Couldn’t reach Gong/],
+    ])('turns ?gong=%s into a sentence with the next step, still Disconnected', async (code, sentence) => {
+      renderApp(env.server.url, `/settings?gong=${code}`, env.adminFetch);
+      const gong = await card();
+      expect(await within(gong).findByRole('alert')).toHaveTextContent(sentence);
+      expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+    });
+
+    it('ignores an unknown result code', async () => {
+      renderApp(env.server.url, '/settings?gong=<script>', env.adminFetch);
+      const gong = await card();
+      expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
+      expect(within(gong).queryByRole('alert')).not.toBeInTheDocument();
+    });
   });
 });
