@@ -3,7 +3,7 @@
 import { seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 /** A server with a seeded report; `await using` closes it (its server and sandbox). */
@@ -22,169 +22,177 @@ const rowNames = (table: HTMLElement) =>
     .map((cell) => cell.textContent);
 
 describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
-  it('a rep in the URL narrows the counts, the calls and the evidence; the select and Clear change it', async () => {
-    await using env = await seeded();
-    const { server, adminFetch, report } = env;
-    const rep = report.calls[0]!.repId;
-    const repCalls = report.calls.filter((c) => c.repId === rep);
-    renderApp(server.url, `/reports/${report.id}?rep=${rep}`, adminFetch);
-    const filters = await screen.findByRole('form', { name: 'Filters' });
-    expect(within(filters).getByLabelText('Rep')).toHaveValue(rep);
-    expect(await within(filters).findByText(`${repCalls.length} of 60 calls match.`)).toBeInTheDocument();
-    await waitFor(
-      () =>
-        expect(screen.getAllByText(/^Calls \d/).map((e) => e.textContent)).toEqual([
-          `Calls 1–${Math.min(20, repCalls.length)} of ${repCalls.length}.`,
-        ]),
-      // The first report render on a busy machine: the calls page waits behind the report's own query.
-      { timeout: 30_000 },
-    );
-    // The tracker table counts this rep's calls only.
-    const competitors = report.result.trackers!.find((t) => t.name === 'Competitors')!;
-    const mentions = repCalls.reduce((sum, c) => sum + (competitors.byCall[c.id] ?? 0), 0);
-    const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
-    const row = within(trackers).getByRole('rowheader', { name: 'Competitors' }).closest('tr')!;
-    expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(String(mentions));
-    expect(within(trackers).getByRole('columnheader', { name: /Mentions \(in view\)/ })).toBeInTheDocument();
-    // Every sentence of the evidence is from this rep's calls.
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
-    const list = await screen.findByRole('list', { name: 'Evidence for Competitors' });
-    for (const item of within(list).getAllByRole('listitem')) {
-      expect(item).toHaveTextContent(`${report.reps[rep]}’s call`);
-    }
+  // Filters, sorting and the rep buttons change only the page (its URL and state), never the server: these four
+  // share one seeded server (a server start and a 60-call report was a second or more of each).
+  describe('on one report they only read', () => {
+    let env: Awaited<ReturnType<typeof seeded>>;
+    beforeAll(async () => {
+      env = await seeded();
+    }, 90_000);
+    afterAll(() => env.close());
 
-    await user.selectOptions(within(filters).getByLabelText('Rep'), '');
-    await waitFor(() => expect(within(filters).queryByText(/calls match\./)).toBeNull());
-    expect(await screen.findByText('Calls 1–20 of 60.')).toBeInTheDocument();
-    await user.selectOptions(within(filters).getByLabelText('Tracker'), 'Competitors');
-    const withCompetitors = report.calls.filter((c) => (competitors.byCall[c.id] ?? 0) > 0).length;
-    expect(await within(filters).findByText(`${withCompetitors} of 60 calls match.`)).toBeInTheDocument();
-    await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
-    await waitFor(() => expect(within(filters).getByLabelText('Tracker')).toHaveValue(''));
-  });
-
-  it('choosing the lost deals narrows the counts, the calls and the evidence; Clear restores them', async () => {
-    await using env = await seeded();
-    const { server, adminFetch, report } = env;
-    const lost = report.calls.filter((c) => c.deal?.opportunity?.outcome === 'lost');
-    // The sandbox gives some calls a lost opportunity and some none at all, as real tenants have.
-    expect(lost.length).toBeGreaterThan(0);
-    expect(lost.length).toBeLessThan(report.calls.length);
-    const lostIds = new Set(lost.map((c) => c.id));
-    renderApp(server.url, `/reports/${report.id}`, adminFetch);
-    const filters = await screen.findByRole('form', { name: 'Filters' });
-    expect(await screen.findByText('Calls 1–20 of 60.', {}, { timeout: 30_000 })).toBeInTheDocument();
-    const competitors = report.result.trackers!.find((t) => t.name === 'Competitors')!;
-    const mentionsCell = () => {
-      const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
-      return within(
-        within(trackers).getByRole('rowheader', { name: 'Competitors' }).closest('tr')!,
-      ).getAllByRole('cell')[0]!;
-    };
-    expect(mentionsCell()).toHaveTextContent(String(competitors.mentions));
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
-    const allKept = competitors.evidence.length;
-    expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
-
-    const outcome = within(filters).getByLabelText('Outcome');
-    expect(within(outcome).getByRole('option', { name: 'Lost' })).toBeInTheDocument();
-    await user.selectOptions(outcome, 'lost');
-    expect(await within(filters).findByText(`${lost.length} of 60 calls match.`)).toBeInTheDocument();
-    expect(
-      await screen.findByText(`Calls 1–${Math.min(20, lost.length)} of ${lost.length}.`),
-    ).toBeInTheDocument();
-    const lostMentions = lost.reduce((sum, c) => sum + (competitors.byCall[c.id] ?? 0), 0);
-    expect(lostMentions).toBeLessThan(competitors.mentions);
-    await waitFor(() => expect(mentionsCell()).toHaveTextContent(String(lostMentions)));
-    const lostKept = competitors.evidence.filter((e) => lostIds.has(e.callId)).length;
-    expect(lostKept).toBeGreaterThan(0);
-    expect(await screen.findByText(new RegExp(`of ${lostKept} kept in the report`))).toBeInTheDocument();
-    const lostUrls = new Set(lost.map((c) => c.url));
-    const list = screen.getByRole('list', { name: 'Evidence for Competitors' });
-    for (const link of within(list).getAllByRole('link', { name: 'Open the call in Gong' })) {
-      expect(lostUrls.has(link.getAttribute('href')!)).toBe(true);
-    }
-
-    await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
-    await waitFor(() => expect(within(filters).getByLabelText('Outcome')).toHaveValue(''));
-    expect(await screen.findByText('Calls 1–20 of 60.')).toBeInTheDocument();
-    await waitFor(() => expect(mentionsCell()).toHaveTextContent(String(competitors.mentions)));
-    expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
-  });
-
-  it('each rep stands against the team average, and choosing a rep filters to them', async () => {
-    await using env = await seeded();
-    const { server, adminFetch, report } = env;
-    renderApp(server.url, `/reports/${report.id}`, adminFetch);
-    const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
-    const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
-    const teamPerCall = top.mentions / report.calls.length;
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows).toHaveLength(new Set(report.calls.map((c) => c.repId)).size);
-    for (const row of rows) {
-      const name = within(row).getByRole('rowheader').textContent;
-      const repId = Object.keys(report.reps).find((id) => report.reps[id] === name)!;
-      const calls = report.calls.filter((c) => c.repId === repId);
-      const perCall = calls.reduce((sum, c) => sum + (top.byCall[c.id] ?? 0), 0) / calls.length;
-      const cells = within(row).getAllByRole('cell');
-      expect(cells[0]).toHaveTextContent(String(calls.length));
-      expect(cells[1]).toHaveTextContent(perCall.toFixed(2));
-      expect(cells[2]).toHaveTextContent(teamPerCall.toFixed(2));
-      const difference = Math.round(perCall * 1000) / 1000 - Math.round(teamPerCall * 1000) / 1000;
-      expect(cells[3]).toHaveTextContent(
-        `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${Math.abs(difference).toFixed(2)}`,
+    it('a rep in the URL narrows the counts, the calls and the evidence; the select and Clear change it', async () => {
+      const { server, adminFetch, report } = env;
+      const rep = report.calls[0]!.repId;
+      const repCalls = report.calls.filter((c) => c.repId === rep);
+      renderApp(server.url, `/reports/${report.id}?rep=${rep}`, adminFetch);
+      const filters = await screen.findByRole('form', { name: 'Filters' });
+      expect(within(filters).getByLabelText('Rep')).toHaveValue(rep);
+      expect(await within(filters).findByText(`${repCalls.length} of 60 calls match.`)).toBeInTheDocument();
+      await waitFor(
+        () =>
+          expect(screen.getAllByText(/^Calls \d/).map((e) => e.textContent)).toEqual([
+            `Calls 1–${Math.min(20, repCalls.length)} of ${repCalls.length}.`,
+          ]),
+        // The first report render on a busy machine: the calls page waits behind the report's own query.
+        { timeout: 30_000 },
       );
-    }
-    const first = within(rows[0]!).getByRole('button');
-    await userEvent.setup().click(first);
-    expect(first).toHaveAttribute('aria-pressed', 'true');
-    const filters = screen.getByRole('form', { name: 'Filters' });
-    await waitFor(() => expect(within(filters).getByLabelText('Rep')).not.toHaveValue(''));
-    expect(await within(filters).findByText(/of 60 calls match\./)).toBeInTheDocument();
-  });
+      // The tracker table counts this rep's calls only.
+      const competitors = report.result.trackers!.find((t) => t.name === 'Competitors')!;
+      const mentions = repCalls.reduce((sum, c) => sum + (competitors.byCall[c.id] ?? 0), 0);
+      const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
+      const row = within(trackers).getByRole('rowheader', { name: 'Competitors' }).closest('tr')!;
+      expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(String(mentions));
+      expect(
+        within(trackers).getByRole('columnheader', { name: /Mentions \(in view\)/ }),
+      ).toBeInTheDocument();
+      // Every sentence of the evidence is from this rep's calls.
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
+      const list = await screen.findByRole('list', { name: 'Evidence for Competitors' });
+      for (const item of within(list).getAllByRole('listitem')) {
+        expect(item).toHaveTextContent(`${report.reps[rep]}’s call`);
+      }
 
-  it('sorts every column both ways and says so with aria-sort', async () => {
-    await using env = await seeded();
-    const { server, adminFetch, report } = env;
-    renderApp(server.url, `/reports/${report.id}`, adminFetch);
-    const table = await screen.findByRole('table', { name: 'Trackers with their phrases' });
-    const groupRows = () =>
-      within(table)
-        .getAllByRole('row')
-        .filter((r) => r.classList.contains('group-row'))
-        .map((r) => within(r).getByRole('rowheader').textContent);
-    const byMentions = [...report.result.trackers!]
-      .sort((a, b) => b.mentions - a.mentions)
-      .map((t) => t.name);
-    expect(groupRows()).toEqual(byMentions);
-    const mentions = within(table).getByRole('columnheader', { name: /^Mentions/ });
-    expect(mentions).toHaveAttribute('aria-sort', 'descending');
-    const user = userEvent.setup();
-    await user.click(within(mentions).getByRole('button'));
-    expect(mentions).toHaveAttribute('aria-sort', 'ascending');
-    expect(groupRows()).toEqual([...byMentions].reverse());
-    const name = within(table).getByRole('columnheader', { name: /Tracker \/ phrase/ });
-    await user.click(within(name).getByRole('button'));
-    expect(name).toHaveAttribute('aria-sort', 'ascending');
-    expect(mentions).toHaveAttribute('aria-sort', 'none');
-    expect(groupRows()).toEqual(
-      report.result.trackers!.map((t) => t.name).sort((a, b) => a.localeCompare(b)),
-    );
+      await user.selectOptions(within(filters).getByLabelText('Rep'), '');
+      await waitFor(() => expect(within(filters).queryByText(/calls match\./)).toBeNull());
+      expect(await screen.findByText('Calls 1–20 of 60.')).toBeInTheDocument();
+      await user.selectOptions(within(filters).getByLabelText('Tracker'), 'Competitors');
+      const withCompetitors = report.calls.filter((c) => (competitors.byCall[c.id] ?? 0) > 0).length;
+      expect(await within(filters).findByText(`${withCompetitors} of 60 calls match.`)).toBeInTheDocument();
+      await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
+      await waitFor(() => expect(within(filters).getByLabelText('Tracker')).toHaveValue(''));
+    });
 
-    const talk = screen.getByRole('table', { name: 'Talk metrics per rep' });
-    const calls = within(talk).getByRole('columnheader', { name: /^Calls/ });
-    expect(calls).toHaveAttribute('aria-sort', 'descending');
-    const counts = () =>
-      within(talk)
-        .getAllByRole('row')
-        .slice(1)
-        .map((r) => Number(within(r).getAllByRole('cell')[0]!.textContent));
-    expect(counts()).toEqual([...counts()].sort((a, b) => b - a));
-    await user.click(within(calls).getByRole('button'));
-    expect(counts()).toEqual([...counts()].sort((a, b) => a - b));
-    expect(rowNames(talk).length).toBe(report.result.talk!.length);
+    it('choosing the lost deals narrows the counts, the calls and the evidence; Clear restores them', async () => {
+      const { server, adminFetch, report } = env;
+      const lost = report.calls.filter((c) => c.deal?.opportunity?.outcome === 'lost');
+      // The sandbox gives some calls a lost opportunity and some none at all, as real tenants have.
+      expect(lost.length).toBeGreaterThan(0);
+      expect(lost.length).toBeLessThan(report.calls.length);
+      const lostIds = new Set(lost.map((c) => c.id));
+      renderApp(server.url, `/reports/${report.id}`, adminFetch);
+      const filters = await screen.findByRole('form', { name: 'Filters' });
+      expect(await screen.findByText('Calls 1–20 of 60.', {}, { timeout: 30_000 })).toBeInTheDocument();
+      const competitors = report.result.trackers!.find((t) => t.name === 'Competitors')!;
+      const mentionsCell = () => {
+        const trackers = screen.getByRole('table', { name: 'Trackers with their phrases' });
+        return within(
+          within(trackers).getByRole('rowheader', { name: 'Competitors' }).closest('tr')!,
+        ).getAllByRole('cell')[0]!;
+      };
+      expect(mentionsCell()).toHaveTextContent(String(competitors.mentions));
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: 'Show evidence for Competitors' }));
+      const allKept = competitors.evidence.length;
+      expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
+
+      const outcome = within(filters).getByLabelText('Outcome');
+      expect(within(outcome).getByRole('option', { name: 'Lost' })).toBeInTheDocument();
+      await user.selectOptions(outcome, 'lost');
+      expect(await within(filters).findByText(`${lost.length} of 60 calls match.`)).toBeInTheDocument();
+      expect(
+        await screen.findByText(`Calls 1–${Math.min(20, lost.length)} of ${lost.length}.`),
+      ).toBeInTheDocument();
+      const lostMentions = lost.reduce((sum, c) => sum + (competitors.byCall[c.id] ?? 0), 0);
+      expect(lostMentions).toBeLessThan(competitors.mentions);
+      await waitFor(() => expect(mentionsCell()).toHaveTextContent(String(lostMentions)));
+      const lostKept = competitors.evidence.filter((e) => lostIds.has(e.callId)).length;
+      expect(lostKept).toBeGreaterThan(0);
+      expect(await screen.findByText(new RegExp(`of ${lostKept} kept in the report`))).toBeInTheDocument();
+      const lostUrls = new Set(lost.map((c) => c.url));
+      const list = screen.getByRole('list', { name: 'Evidence for Competitors' });
+      for (const link of within(list).getAllByRole('link', { name: 'Open the call in Gong' })) {
+        expect(lostUrls.has(link.getAttribute('href')!)).toBe(true);
+      }
+
+      await user.click(within(filters).getByRole('button', { name: 'Clear filters' }));
+      await waitFor(() => expect(within(filters).getByLabelText('Outcome')).toHaveValue(''));
+      expect(await screen.findByText('Calls 1–20 of 60.')).toBeInTheDocument();
+      await waitFor(() => expect(mentionsCell()).toHaveTextContent(String(competitors.mentions)));
+      expect(await screen.findByText(new RegExp(`of ${allKept} kept in the report`))).toBeInTheDocument();
+    });
+
+    it('each rep stands against the team average, and choosing a rep filters to them', async () => {
+      const { server, adminFetch, report } = env;
+      renderApp(server.url, `/reports/${report.id}`, adminFetch);
+      const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
+      const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
+      const teamPerCall = top.mentions / report.calls.length;
+      const rows = within(table).getAllByRole('row').slice(1);
+      expect(rows).toHaveLength(new Set(report.calls.map((c) => c.repId)).size);
+      for (const row of rows) {
+        const name = within(row).getByRole('rowheader').textContent;
+        const repId = Object.keys(report.reps).find((id) => report.reps[id] === name)!;
+        const calls = report.calls.filter((c) => c.repId === repId);
+        const perCall = calls.reduce((sum, c) => sum + (top.byCall[c.id] ?? 0), 0) / calls.length;
+        const cells = within(row).getAllByRole('cell');
+        expect(cells[0]).toHaveTextContent(String(calls.length));
+        expect(cells[1]).toHaveTextContent(perCall.toFixed(2));
+        expect(cells[2]).toHaveTextContent(teamPerCall.toFixed(2));
+        const difference = Math.round(perCall * 1000) / 1000 - Math.round(teamPerCall * 1000) / 1000;
+        expect(cells[3]).toHaveTextContent(
+          `${difference > 0 ? '+' : difference < 0 ? '−' : '±'}${Math.abs(difference).toFixed(2)}`,
+        );
+      }
+      const first = within(rows[0]!).getByRole('button');
+      await userEvent.setup().click(first);
+      expect(first).toHaveAttribute('aria-pressed', 'true');
+      const filters = screen.getByRole('form', { name: 'Filters' });
+      await waitFor(() => expect(within(filters).getByLabelText('Rep')).not.toHaveValue(''));
+      expect(await within(filters).findByText(/of 60 calls match\./)).toBeInTheDocument();
+    });
+
+    it('sorts every column both ways and says so with aria-sort', async () => {
+      const { server, adminFetch, report } = env;
+      renderApp(server.url, `/reports/${report.id}`, adminFetch);
+      const table = await screen.findByRole('table', { name: 'Trackers with their phrases' });
+      const groupRows = () =>
+        within(table)
+          .getAllByRole('row')
+          .filter((r) => r.classList.contains('group-row'))
+          .map((r) => within(r).getByRole('rowheader').textContent);
+      const byMentions = [...report.result.trackers!]
+        .sort((a, b) => b.mentions - a.mentions)
+        .map((t) => t.name);
+      expect(groupRows()).toEqual(byMentions);
+      const mentions = within(table).getByRole('columnheader', { name: /^Mentions/ });
+      expect(mentions).toHaveAttribute('aria-sort', 'descending');
+      const user = userEvent.setup();
+      await user.click(within(mentions).getByRole('button'));
+      expect(mentions).toHaveAttribute('aria-sort', 'ascending');
+      expect(groupRows()).toEqual([...byMentions].reverse());
+      const name = within(table).getByRole('columnheader', { name: /Tracker \/ phrase/ });
+      await user.click(within(name).getByRole('button'));
+      expect(name).toHaveAttribute('aria-sort', 'ascending');
+      expect(mentions).toHaveAttribute('aria-sort', 'none');
+      expect(groupRows()).toEqual(
+        report.result.trackers!.map((t) => t.name).sort((a, b) => a.localeCompare(b)),
+      );
+
+      const talk = screen.getByRole('table', { name: 'Talk metrics per rep' });
+      const calls = within(talk).getByRole('columnheader', { name: /^Calls/ });
+      expect(calls).toHaveAttribute('aria-sort', 'descending');
+      const counts = () =>
+        within(talk)
+          .getAllByRole('row')
+          .slice(1)
+          .map((r) => Number(within(r).getAllByRole('cell')[0]!.textContent));
+      expect(counts()).toEqual([...counts()].sort((a, b) => b - a));
+      await user.click(within(calls).getByRole('button'));
+      expect(counts()).toEqual([...counts()].sort((a, b) => a - b));
+      expect(rowNames(talk).length).toBe(report.result.talk!.length);
+    });
   });
 
   it('a long ranked table shows its first 20 rows in the chosen order, and every row on Show all', async () => {
