@@ -16,7 +16,10 @@ const standardOf = (env: SandboxedServer) => env.sandbox.tenants.find((t) => t.c
 const regionalOf = (env: SandboxedServer) => env.sandbox.tenants.find((t) => t.cluster !== 'standard')!;
 
 describe('Settings → Integrations → Gong card', () => {
-  const card = async () => screen.findByRole('article', { name: 'Gong' });
+  // The card by its heading: a role query over the whole settings page, polled while it loads, cost a few hundred
+  // ms each time. The first test checks that this is the article named Gong.
+  const card = async () =>
+    (await screen.findByText('Gong', { selector: 'h3' })).closest('article') as HTMLElement;
 
   async function openForm(env: SandboxedServer) {
     const user = userEvent.setup();
@@ -45,6 +48,7 @@ describe('Settings → Integrations → Gong card', () => {
     await using env = await startSandboxedServer();
     renderApp(env.server.url, '/settings', env.adminFetch);
     const gong = await card();
+    expect(gong).toBe(screen.getByRole('article', { name: 'Gong' }));
     expect(await within(gong).findByText('Disconnected')).toBeInTheDocument();
     expect(within(gong).getByRole('button', { name: 'Connect with basic-auth' })).toBeEnabled();
     const oauth = within(gong).getByRole('button', { name: 'Connect with OAuth' });
