@@ -1,34 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { disposable } from '@callmine/testing';
 import { describe, expect, it } from 'vitest';
-import { createGong, type GongOptions } from './client.ts';
-import { type Handler, type RecordedRequest, sendJson, startTestServer } from './test-support/http-server.ts';
+import { createGong } from './client.ts';
+import { clientOnServer } from './test-support/client-on-server.ts';
+import { type RecordedRequest, sendJson, startTestServer } from './test-support/http-server.ts';
 import { failure } from './test-support/outcomes.ts';
 
 // Client behaviour the sandbox cannot provoke: malformed answers, cursor loops, header rotation, configuration.
 
-/** A listener and a Gong client pointed at it; `await using` closes the client, then the listener. */
-async function setup(handler: Handler, options: GongOptions = {}) {
-  const server = await startTestServer(handler);
-  const gong = createGong({
-    defaultBaseUrl: server.origin,
-    allowedOrigins: [server.origin],
-    logger: { warn: () => {} },
-    random: () => 0,
-    ratePerSecond: 100,
-    ...options,
-  });
-  const client = gong.client({ credentialId: 'c', auth: () => 'Bearer t0k3n' });
-  return {
-    server,
-    client,
-    gong,
-    async [Symbol.asyncDispose]() {
-      await gong.close();
-      await server.close();
-    },
-  };
-}
+const setup = clientOnServer;
 
 async function drain(pages: AsyncIterable<unknown>) {
   for await (const _ of pages);

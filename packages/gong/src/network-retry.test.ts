@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createGong, type GongOptions } from './client.ts';
 import { startDeadline } from './deadline.ts';
 import type { GongUser } from './endpoints/users.ts';
-import { type Handler, sendJson, startTestServer } from './test-support/http-server.ts';
+import { clientOnServer } from './test-support/client-on-server.ts';
+import { sendJson } from './test-support/http-server.ts';
 import { failure } from './test-support/outcomes.ts';
 
 // Issue #19: runs died with "Could not reach Gong" when the worker was busy. A dropped connection or a timeout is
 // retried like a 5xx, and the deadline does not count time the event loop was stalled.
 
-async function setup(handler: Handler, options: GongOptions = {}) {
-  const server = await startTestServer(handler);
-  const gong = createGong({
-    defaultBaseUrl: server.origin,
-    allowedOrigins: [server.origin],
-    logger: { warn: () => {} },
-    random: () => 0,
-    ratePerSecond: 100,
-    ...options,
-  });
-  const client = gong.client({ credentialId: 'c', auth: () => 'Bearer t0k3n' });
-  return {
-    server,
-    client,
-    gong,
-    async [Symbol.asyncDispose]() {
-      await gong.close();
-      await server.close();
-    },
-  };
-}
+const setup = clientOnServer;
 
 const usersPage = {
   requestId: 'r',

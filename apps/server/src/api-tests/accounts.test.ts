@@ -185,7 +185,11 @@ describe('accounts and workspaces', () => {
 });
 
 describe('sign-in throttling', () => {
-  it('stops guessing after 10 failed sign-ins for an email, even with the right password', async () => {
+  // Twelve scrypt password checks (set-up, ten wrong guesses, the right one): CPU-bound, about 1 s each on a 2-core
+  // machine at load 16, where the project's 15 s default ran out.
+  it('stops guessing after 10 failed sign-ins for an email, even with the right password', {
+    timeout: 60_000,
+  }, async () => {
     await using server = await startTestServer();
     const browser = apiClient(server.url);
     await browser.setup.createOwner.mutate(owner);
