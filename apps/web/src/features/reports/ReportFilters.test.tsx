@@ -1,9 +1,10 @@
 // Inside a report, against a real server with a report computed by the real engine over the Gong sandbox's calls:
 // filters (from the URL, from the select, from a rep's bar), sorting, partial weeks and each rep against the team.
 import { seedReport, startSandboxedServer } from '@callmine/server/testing';
+import { sharedResource } from '@callmine/testing';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../test/render-app.tsx';
 
 /** A server with a seeded report; `await using` closes it (its server and sandbox). */
@@ -25,11 +26,7 @@ describe('Report filters, sorting and trends', { timeout: 90_000 }, () => {
   // Filters, sorting and the rep buttons change only the page (its URL and state), never the server: these four
   // share one seeded server (a server start and a 60-call report was a second or more of each).
   describe('on one report they only read', () => {
-    let env: Awaited<ReturnType<typeof seeded>>;
-    beforeAll(async () => {
-      env = await seeded();
-    }, 90_000);
-    afterAll(() => env.close());
+    const env = sharedResource(() => seeded(), 90_000);
 
     it('a rep in the URL narrows the counts, the calls and the evidence; the select and Clear change it', async () => {
       const { server, adminFetch, report } = env;

@@ -1,7 +1,8 @@
 import { type SandboxedServer, sandboxOAuthEnv, startSandboxedServer } from '@callmine/server/testing';
+import { sharedResource } from '@callmine/testing';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../../test/render-app.tsx';
 
 /** Finishes Gong's round trip as the browser would: approve on Gong's side, follow the redirect to the callback. */
@@ -128,11 +129,7 @@ describe('Gong card with OAuth configured', () => {
   // These only render a page: they change nothing on the server, so they share one (a server start with its
   // owner's password hash was most of each test's time).
   describe('on a server they only read', () => {
-    let env: SandboxedServer;
-    beforeAll(async () => {
-      env = await oauthServer();
-    });
-    afterAll(() => env.close());
+    const env = sharedResource(() => oauthServer());
 
     it('offers Connect with OAuth, enabled, next to basic-auth', async () => {
       renderApp(env.server.url, '/settings', env.adminFetch);
