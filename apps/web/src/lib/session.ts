@@ -38,8 +38,12 @@ export function useSignOutOnUnauthorized() {
     const mineKey = trpc.workspaces.mine.queryKey();
     const onError = (error: unknown) => {
       if (isApiError(error) && error.data?.code === 'UNAUTHORIZED') {
-        if (queryClient.getQueryData(sessionKey)) queryClient.setQueryData(sessionKey, null);
-        void queryClient.resetQueries({ queryKey: mineKey });
+        const hadSession = Boolean(queryClient.getQueryData(sessionKey));
+        if (hadSession) queryClient.setQueryData(sessionKey, null);
+        // Once per sign-out: every other call in flight answers UNAUTHORIZED too, and resetting the account again
+        // would flip the sign-in page back to "Loading…" (and drop what the person started typing).
+        if (hadSession || queryClient.getQueryData(mineKey))
+          void queryClient.resetQueries({ queryKey: mineKey });
       }
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
