@@ -81,7 +81,7 @@ export default defineConfig({
     maxWorkers: 2,
     // One module graph per worker process, not per file: a file's imports (server, worker, sandbox, the NLP model)
     // were most of its cost: the server suite's import time summed over files fell from 230 s to 33 s. No test
-    // mocks modules or keeps global state between files. The web project keeps isolation (jsdom, React state).
+    // mocks modules or keeps global state between files. The web project sets the same in its own config.
     isolate: false,
     projects: [
       ...plainPackages,
