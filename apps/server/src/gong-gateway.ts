@@ -8,6 +8,7 @@ import {
   createGong,
   createSharedRateLimiter,
   type Gong,
+  limiterHoldMs,
   oauthLimiterKey,
 } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
@@ -25,8 +26,7 @@ export function createGongForConfig(config: Config, logger: Logger, db: Db, now:
     limiter: createSharedRateLimiter({
       store: createDbRateSlotStore(db),
       ratePerSecond: config.gong.requestsPerSecond,
-      // A request may run to twice its deadline in wall time when the event loop stalls (packages/gong deadline.ts).
-      holdMs: config.gong.timeoutMs * 2 + 5_000,
+      holdMs: limiterHoldMs(config.gong.timeoutMs),
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,

@@ -9,7 +9,7 @@ import {
   openQueue,
   type Queues,
 } from '@callmine/db';
-import { createGong, createGongTokenEndpoint, createSharedRateLimiter } from '@callmine/gong';
+import { createGong, createGongTokenEndpoint, createSharedRateLimiter, limiterHoldMs } from '@callmine/gong';
 import type { Logger } from '@callmine/logger';
 import { createHealthChecker } from './gong/health-check.ts';
 import { createTokenRefresher } from './gong/token-refresher.ts';
@@ -60,8 +60,7 @@ export async function composeWorker(config: Config, logger: Logger, overrides: W
     limiter: createSharedRateLimiter({
       store: createDbRateSlotStore(database.db),
       ratePerSecond: config.gong.requestsPerSecond,
-      // A request may run to twice its deadline in wall time when the event loop stalls (packages/gong deadline.ts).
-      holdMs: config.gong.timeoutMs * 2 + 5_000,
+      holdMs: limiterHoldMs(config.gong.timeoutMs),
       onStoreError: (error) => logger.warn({ err: error }, 'Gong rate slots unavailable; retrying'),
     }),
     ratePerSecond: config.gong.requestsPerSecond,

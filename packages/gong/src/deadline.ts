@@ -9,6 +9,11 @@ export function wallCapMs(timeoutMs: number): number {
   return timeoutMs * 2;
 }
 
+/** How long a shared limiter slot is held for one request: its wall cap, plus a margin to read and parse the answer. */
+export function limiterHoldMs(timeoutMs: number): number {
+  return wallCapMs(timeoutMs) + 5_000;
+}
+
 /** Calls `onExpire` once `timeoutMs` of responsive time (or the wall cap) has passed; returns a cancel function. */
 export function startDeadline(timeoutMs: number, onExpire: () => void): () => void {
   const tickMs = Math.max(1, Math.min(250, Math.floor(timeoutMs / 10)));

@@ -25,6 +25,7 @@ export {
   type GongOptions,
 } from './client.ts';
 export type { Clock } from './clock.ts';
+export { limiterHoldMs } from './deadline.ts';
 export { dealOfCall } from './deal-context.ts';
 export {
   CALL_ID_BATCH_SIZE,
