@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { apiClient, trpcFailure } from '../testing/api-client.ts';
 import { browserLikeFetch } from '../testing/browser-like-fetch.ts';
-import { startTestServer } from '../testing/test-server.ts';
+import { startAnotherServer, startTestServer } from '../testing/test-server.ts';
 
 const secret = 'a-test-secret-of-at-least-32-characters!';
 const owner = {
@@ -109,5 +109,33 @@ describe('the signed-in fast path', () => {
     });
     const again = await trpcFailure(apiClient(env.server.url, maxFetch).workspace.get.query());
     expect(again).toMatchObject({ code: 'FORBIDDEN', reason: 'no-workspace' });
+  });
+
+  it('keeps only signature verdicts: a second server that verified the cookie refuses it right after sign-out', async () => {
+    await using env = await signedInOwner();
+    await using second = await startAnotherServer(env.server, { CALLMINE_AUTH_SECRET: secret });
+    const cookie = env.cookie();
+    // Both processes have verified (and remembered the signature of) this cookie.
+    expect(await gongStatus(env.server.url, cookie)).toMatchObject({ status: 200 });
+    expect(await gongStatus(second.url, cookie)).toMatchObject({ status: 200 });
+    await env.client.auth.signOut.mutate();
+    expect(await gongStatus(second.url, cookie)).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+    expect(await gongStatus(env.server.url, cookie)).toMatchObject({ status: 401, code: 'UNAUTHORIZED' });
+  });
+
+  it('remembers a signature only for the secret it was checked with', async () => {
+    await using env = await signedInOwner();
+    const headers = new Headers({ cookie: env.cookie() });
+    const { db } = env.server.database;
+    expect(await resolveSession(env.auth, db, headers)).toBeDefined();
+    const otherSecret = createAuth({
+      db,
+      secret: 'another-secret-of-at-least-32-characters',
+      publicUrl: env.server.url,
+      sessionTtlSeconds: 7 * 24 * 3600,
+      log: () => {},
+    });
+    expect(await resolveSession(otherSecret, db, headers)).toBeUndefined();
+    expect(await resolveSession(env.auth, db, headers)).toBeDefined();
   });
 });

@@ -9,7 +9,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WorkspaceRole } from '@callmine/contracts';
 import { type Db, preparedRead } from '@callmine/db';
-import { asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { CallmineAuth } from './create-auth.ts';
 import type { Membership } from './membership.ts';
 
@@ -32,18 +32,23 @@ interface SessionRules {
   updateAgeMs: number;
 }
 
-const rulesByAuth = new WeakMap<CallmineAuth, Promise<SessionRules>>();
+/** The rules once read (then every request takes them without awaiting), or the read under way. */
+const rulesByAuth = new WeakMap<CallmineAuth, SessionRules | Promise<SessionRules>>();
 
-function rulesOf(auth: CallmineAuth): Promise<SessionRules> {
+function rulesOf(auth: CallmineAuth): SessionRules | Promise<SessionRules> {
   let rules = rulesByAuth.get(auth);
   if (!rules) {
-    rules = auth.$context.then((context) => ({
-      secret: context.secret,
-      sessionCookie: context.authCookies.sessionToken.name,
-      otherCookies: [context.authCookies.sessionData.name, context.authCookies.dontRememberToken.name],
-      expiresInMs: context.sessionConfig.expiresIn * 1000,
-      updateAgeMs: context.sessionConfig.updateAge * 1000,
-    }));
+    rules = auth.$context.then((context) => {
+      const read: SessionRules = {
+        secret: context.secret,
+        sessionCookie: context.authCookies.sessionToken.name,
+        otherCookies: [context.authCookies.sessionData.name, context.authCookies.dontRememberToken.name],
+        expiresInMs: context.sessionConfig.expiresIn * 1000,
+        updateAgeMs: context.sessionConfig.updateAge * 1000,
+      };
+      rulesByAuth.set(auth, read);
+      return read;
+    });
     rulesByAuth.set(auth, rules);
   }
   return rules;
@@ -56,6 +61,7 @@ const sessionByToken = preparedRead('callmine_session_by_token', (db: Db) => {
       session: getTableColumns(t.session),
       user: getTableColumns(t.user),
       memberId: t.member.id,
+      memberSince: t.member.createdAt,
       role: t.member.role,
       workspaceId: t.organization.id,
       workspaceName: t.organization.name,
@@ -66,8 +72,8 @@ const sessionByToken = preparedRead('callmine_session_by_token', (db: Db) => {
     .leftJoin(t.member, eq(t.member.userId, t.session.userId))
     .leftJoin(t.organization, eq(t.organization.id, t.member.organizationId))
     .leftJoin(t.workspaceSuspension, eq(t.workspaceSuspension.workspaceId, t.member.organizationId))
-    .where(eq(t.session.token, sql.placeholder('token')))
-    .orderBy(asc(t.member.createdAt), asc(t.member.id));
+    .where(eq(t.session.token, sql.placeholder('token')));
+  // No ORDER BY: SQLite sorted the (one or few) rows in a temporary B-tree on every request; they are sorted below.
 });
 
 /**
@@ -77,10 +83,11 @@ const sessionByToken = preparedRead('callmine_session_by_token', (db: Db) => {
 export async function resolveSession(auth: CallmineAuth, db: Db, headers: Headers) {
   const cookieHeader = headers.get('cookie');
   if (!cookieHeader) return undefined;
-  const rules = await rulesOf(auth);
+  const known = rulesOf(auth);
+  const rules = known instanceof Promise ? await known : known;
   const cookies = parseCookies(cookieHeader);
   if (rules.otherCookies.some((name) => cookies.has(name))) return undefined;
-  const token = verifySignedCookie(cookies.get(rules.sessionCookie), rules.secret);
+  const token = verifiedToken(cookies.get(rules.sessionCookie), rules.secret);
   if (token === undefined) return undefined;
   const rows = await sessionByToken(db, { token });
   const first = rows[0];
@@ -91,6 +98,8 @@ export async function resolveSession(auth: CallmineAuth, db: Db, headers: Header
   // better-auth's rule for sliding the expiry forward (and re-setting the cookie): it does the write.
   if (expiresAt - rules.expiresInMs + rules.updateAgeMs <= now) return undefined;
   const memberships: Membership[] = [];
+  // listMemberships' order: oldest membership first, then by id.
+  if (rows.length > 1) rows.sort(byMembershipAge);
   for (const row of rows) {
     if (
       row.memberId === null ||
@@ -110,6 +119,35 @@ export async function resolveSession(auth: CallmineAuth, db: Db, headers: Header
   }
   const session: AuthSession = { session: first.session, user: first.user };
   return { session, memberships } satisfies ResolvedSession;
+}
+
+function byMembershipAge(
+  a: { memberSince: Date | null; memberId: string | null },
+  b: { memberSince: Date | null; memberId: string | null },
+): number {
+  const since = (a.memberSince?.getTime() ?? 0) - (b.memberSince?.getTime() ?? 0);
+  if (since !== 0) return since;
+  return (a.memberId ?? '') < (b.memberId ?? '') ? -1 : (a.memberId ?? '') > (b.memberId ?? '') ? 1 : 0;
+}
+
+/**
+ * Signed cookie values already verified, with their token: an HMAC per request (a fresh node:crypto Hmac object
+ * each time) was a visible share of a status poll. Only the signature's verdict is kept, which depends on nothing
+ * but the value and the secret; the session itself is read from the database on every request, so a sign-out or
+ * a removal still counts from the very next one. Bounded: emptied when full.
+ */
+const verifiedCookies = new Map<string, { secret: string; token: string }>();
+const VERIFIED_COOKIES_MAX = 10_000;
+
+function verifiedToken(value: string | undefined, secret: string): string | undefined {
+  if (!value) return undefined;
+  const known = verifiedCookies.get(value);
+  if (known && known.secret === secret) return known.token;
+  const token = verifySignedCookie(value, secret);
+  if (token === undefined) return undefined;
+  if (verifiedCookies.size >= VERIFIED_COOKIES_MAX) verifiedCookies.clear();
+  verifiedCookies.set(value, { secret, token });
+  return token;
 }
 
 /**

@@ -14,62 +14,54 @@ export async function currentCredential(db: Db, workspaceId: string) {
 
 const DAY_MS = 86_400_000;
 
-// The card's two reads are prepared (built once): the status query is the one every open settings page polls.
-// No `.limit(1)` (each is a lookup by a unique key): drizzle sends LIMIT as a bound parameter, and SQLite
-// re-compiles a statement whose LIMIT is a parameter every time it is bound.
-const budgetRow = preparedRead('callmine_gong_budget_today', (db: Db) => {
+// The card's read is prepared (built once): the status query is the one every open settings page polls. One
+// statement for the credential and today's budget row: on SQLite each statement outside a transaction takes and
+// drops the WAL read lock (a few system calls), which costs more than the join. No `.limit(1)` (a lookup by a
+// unique key): drizzle sends LIMIT as a bound parameter, and SQLite re-compiles a statement whose LIMIT is a
+// parameter every time it is bound.
+const connectionRow = preparedRead('callmine_gong_connection_view', (db: Db) => {
   const t = db.tables;
-  return db
-    .select({ used: t.gongRequestBudget.used })
-    .from(t.gongRequestBudget)
-    .where(
-      and(
-        eq(t.gongRequestBudget.credentialKey, sql.placeholder('credentialKey')),
-        eq(t.gongRequestBudget.day, sql.placeholder('day')),
-      ),
-    );
-});
-
-const credentialRow = preparedRead('callmine_gong_connection_view', (db: Db) => {
-  const t = db.tables;
-  return db
-    .select({
-      method: t.gongCredential.method,
-      limiterKey: t.gongCredential.limiterKey,
-      accessKeyHint: t.gongCredential.accessKeyHint,
-      baseUrl: t.gongCredential.baseUrl,
-      status: t.gongCredential.status,
-      statusReason: t.gongCredential.statusReason,
-      connectedAt: t.gongCredential.connectedAt,
-      lastValidatedAt: t.gongCredential.lastValidatedAt,
-      lastCheckedAt: t.gongCredential.lastCheckedAt,
-      gongWorkspaces: t.gongCredential.gongWorkspaces,
-      scopes: t.gongCredential.scopes,
-      tokenExpiresAt: t.gongCredential.tokenExpiresAt,
-      version: t.gongCredential.version,
-      connectedBy: t.user.name,
-    })
-    .from(t.gongCredential)
-    .leftJoin(t.user, eq(t.user.id, t.gongCredential.connectedBy))
-    .where(eq(t.gongCredential.workspaceId, sql.placeholder('workspaceId')));
+  return (
+    db
+      .select({
+        method: t.gongCredential.method,
+        limiterKey: t.gongCredential.limiterKey,
+        accessKeyHint: t.gongCredential.accessKeyHint,
+        baseUrl: t.gongCredential.baseUrl,
+        status: t.gongCredential.status,
+        statusReason: t.gongCredential.statusReason,
+        connectedAt: t.gongCredential.connectedAt,
+        lastValidatedAt: t.gongCredential.lastValidatedAt,
+        lastCheckedAt: t.gongCredential.lastCheckedAt,
+        gongWorkspaces: t.gongCredential.gongWorkspaces,
+        scopes: t.gongCredential.scopes,
+        tokenExpiresAt: t.gongCredential.tokenExpiresAt,
+        version: t.gongCredential.version,
+        connectedBy: t.user.name,
+        budgetUsed: t.gongRequestBudget.used,
+      })
+      .from(t.gongCredential)
+      .leftJoin(t.user, eq(t.user.id, t.gongCredential.connectedBy))
+      // Budget rows are keyed by the credential's limiter key and the UTC day; a key still null matches none.
+      .leftJoin(
+        t.gongRequestBudget,
+        and(
+          eq(t.gongRequestBudget.credentialKey, t.gongCredential.limiterKey),
+          eq(t.gongRequestBudget.day, sql.placeholder('day')),
+        ),
+      )
+      .where(eq(t.gongCredential.workspaceId, sql.placeholder('workspaceId')))
+  );
 });
 
 /**
- * Today's requests for the credential against the daily budget, from the budget rows the server's validations and
- * the worker's requests both count in (keyed by the credential's limiter key, per UTC day); it starts again at the
- * next UTC midnight. A row stored before the key existed (null until the worker names it) shows none yet.
+ * Today's requests for the credential against the daily budget, from the budget row the server's validations and
+ * the worker's requests both count in (keyed by the credential's limiter key, per UTC day; `used` is that row's
+ * count, null when there is none yet); it starts again at the next UTC midnight.
  */
-export async function budgetToday(
-  db: Db,
-  limiterKey: string | null,
-  limit: number,
-  now: Date,
-): Promise<GongBudgetView> {
-  const day = now.toISOString().slice(0, 10);
+function budgetView(used: number | null, limit: number, day: string): GongBudgetView {
   const resetsAt = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString();
-  if (limiterKey === null) return { used: 0, limit, resetsAt };
-  const [row] = await budgetRow(db, { credentialKey: limiterKey, day });
-  return { used: row?.used ?? 0, limit, resetsAt };
+  return { used: used ?? 0, limit, resetsAt };
 }
 
 const attentionDetail = {
@@ -85,7 +77,8 @@ export async function connectionView(
   gong: { defaultBaseUrl: string; dailyBudget: number },
   now: Date,
 ): Promise<GongConnectionView> {
-  const [row] = await credentialRow(db, { workspaceId });
+  const day = now.toISOString().slice(0, 10);
+  const [row] = await connectionRow(db, { workspaceId, day });
   if (!row) return { status: 'disconnected' };
   const reason = row.status === 'active' ? null : row.status;
   return {
@@ -99,7 +92,7 @@ export async function connectionView(
     lastValidatedAt: row.lastValidatedAt?.toISOString() ?? null,
     lastCheckedAt: row.lastCheckedAt?.toISOString() ?? null,
     gongWorkspaces: row.gongWorkspaces ? row.gongWorkspaces.map(({ id, name }) => ({ id, name })) : null,
-    budget: await budgetToday(db, row.limiterKey, gong.dailyBudget, now),
+    budget: budgetView(row.budgetUsed, gong.dailyBudget, day),
     scopes: row.scopes ? row.scopes.split(' ') : null,
     tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
     attention: reason ? { reason, detail: row.statusReason ?? attentionDetail[reason] } : null,
