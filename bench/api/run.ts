@@ -25,7 +25,7 @@
 // better-auth or a transaction has used it) on every promise; GC.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -118,11 +118,15 @@ try {
 
   const row = (name: string, r: typeof bare) =>
     `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   cpu ${r.cpuUsPerRequest.toFixed(0).padStart(5)} µs/request`;
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each`);
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   console.log(row('bare Hono, same JSON', bare));
   console.log(row('signed-in integrations.gong.get', signedIn));
   const ratio = signedIn.requests.average / bare.requests.average;
   console.log(`ratio ${(ratio * 100).toFixed(1)} % of bare Hono (goal ≥ 25 %, p99 < 10 ms)`);
+  const met = ratio >= 0.25 && signedIn.latency.p99 < 10;
+  console.log(
+    `goal ${met ? 'MET' : 'NOT met'}: ratio ${(ratio * 100).toFixed(1)} % ${ratio >= 0.25 ? '≥' : '<'} 25 %, p99 ${signedIn.latency.p99} ms ${signedIn.latency.p99 < 10 ? '<' : '≥'} 10 ms`,
+  );
   const cpuRatio = bare.cpuUsPerRequest / signedIn.cpuUsPerRequest;
   console.log(
     `cpu ratio ${(cpuRatio * 100).toFixed(1)} % (bare Hono's CPU per request ÷ the signed-in query's)`,

@@ -83,6 +83,32 @@ describe('server hardening', () => {
     expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   });
 
+  it('sends the same security headers, once each, on a signed-in query answer as on any other', async () => {
+    const fetcher = browserLikeFetch(server.url);
+    await apiClient(server.url, fetcher).auth.signIn.mutate({ email: owner.email, password: canaryPassword });
+    const health = await fetch(`${server.url}/healthz`);
+    const query = await fetcher(`${server.url}/trpc/integrations.gong.get`);
+    expect(query.status).toBe(200);
+    const fixed = (response: Response) =>
+      [...response.headers].filter(
+        ([name]) =>
+          ![
+            'content-type',
+            'content-length',
+            'date',
+            'vary',
+            'x-request-id',
+            'connection',
+            'keep-alive',
+          ].includes(name),
+      );
+    expect(fixed(query)).toEqual(fixed(health));
+    expect(fixed(query).length).toBeGreaterThanOrEqual(11);
+    expect(query.headers.get('vary')).toBe('trpc-accept, accept, Accept-Encoding');
+    expect(query.headers.get('content-type')).toBe('application/json');
+    expect(query.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('answers internal errors without stack traces', async () => {
     const response = await fetch(`${server.url}/trpc/members.list`);
     const body = await response.text();

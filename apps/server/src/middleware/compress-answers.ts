@@ -20,13 +20,18 @@ const COMPRESSIBLE = /^(application\/json|text\/)/;
 export function compressAnswers(threshold = COMPRESS_THRESHOLD_BYTES): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next();
+    // A small answer whose route set its final headers (Vary included): nothing to add, nothing to compress, and
+    // reading its headers would build a Headers object from them.
+    const known = c.get('answerBytes');
+    if (c.get('headersComplete') === true && known !== undefined && known < threshold) return;
     const res = c.res;
     if (c.req.method === 'HEAD' || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '')) return;
-    res.headers.append('vary', 'Accept-Encoding');
+    if (!/accept-encoding/i.test(res.headers.get('vary') ?? ''))
+      res.headers.append('vary', 'Accept-Encoding');
     const encoding = pickEncoding(c.req.header('accept-encoding'));
     // The tRPC route's size when it knew it; a small answer's body is never touched (see answerBytes).
-    const length = c.get('answerBytes') ?? Number(res.headers.get('content-length') ?? Number.NaN);
+    const length = known ?? Number(res.headers.get('content-length') ?? Number.NaN);
     if (!encoding || length < threshold || !res.body) return;
     const body = Buffer.from(await res.arrayBuffer());
     const headers = new Headers(res.headers);

@@ -3,7 +3,8 @@
 // which on a status poll was a measurable share of the whole. Same rules as before:
 // - request id: the caller's X-Request-Id when it is short and plain (as Hono's requestId() accepts it), else a
 //   random UUID; in c.var for the log and error lines, and sent back as X-Request-Id on every answer.
-// - security headers (security-headers.ts) on every answer, replacing whatever a route set for the same names.
+// - security headers (security-headers.ts) on every answer, replacing whatever a route set for the same names; a
+//   route may instead build its answer with them (c.var.envelopeHeaders) and say so (c.var.headersComplete).
 // - one JSON line per request. The path only: query strings may carry tokens.
 // - a thrown error reaches app.onError inside next(), so its 500 answer gets the headers and the line too.
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,7 @@ export function requestEnvelope(options: {
   headers: ReadonlyArray<readonly [string, string]>;
 }): MiddlewareHandler<AppEnv> {
   const { logger, headers } = options;
+  const fixed = Object.fromEntries(headers);
   // The request line's fields are fixed here and none names or holds a credential (the path without its query,
   // ids, a status), so the logger's key-by-key redaction pass (a copy of every logged object) is skipped for it.
   const lines = logger.child({}, { formatters: { log: (object: object) => object } });
@@ -30,10 +32,15 @@ export function requestEnvelope(options: {
         ? presented
         : randomUUID();
     c.set('requestId', requestId);
+    c.set('envelopeHeaders', { ...fixed, 'x-request-id': requestId });
     await next();
-    const answer = c.res.headers;
-    for (const [name, value] of headers) answer.set(name, value);
-    answer.set('x-request-id', requestId);
+    // A route that built its answer with these headers already (plain headers, no Headers object to fill one
+    // by one) says so; everything else gets them here.
+    if (c.get('headersComplete') !== true) {
+      const answer = c.res.headers;
+      for (const [name, value] of headers) answer.set(name, value);
+      answer.set('x-request-id', requestId);
+    }
     const principal = c.get('principal');
     lines.info(
       {

@@ -171,4 +171,42 @@ describe('GET queries without tRPC abort signals', () => {
       ]);
     }
   });
+
+  it("builds the answer with the HTTP layer's headers, unless the context or responseMeta set one", async () => {
+    const answerHeaders = (used: string[]) => ({
+      headers: { 'x-frame-options': 'SAMEORIGIN', 'x-request-id': 'r1' },
+      vary: 'Accept-Encoding',
+      used: () => used.push('used'),
+    });
+    const opts = (request: () => Request, cookie: boolean): Options => ({
+      endpoint: '/trpc',
+      req: request(),
+      router,
+      createContext: ({ resHeaders }) => {
+        if (cookie) resHeaders.append('set-cookie', 'a=1; Path=/');
+        return { user: 'u1' };
+      },
+    });
+    for (const request of [get('hello'), get('secret,hello?batch=1'), get('checked')]) {
+      const used: string[] = [];
+      const plain = await resolveGetQueries(opts(request, false), answerHeaders(used));
+      const trpc = await fetchRequestHandler(opts(request, false));
+      expect(used).toEqual(['used']);
+      expect(plain?.status).toBe(trpc.status);
+      expect(await plain?.text()).toBe(await trpc.text());
+      expect(Object.fromEntries(plain?.headers ?? [])).toEqual({
+        ...Object.fromEntries(trpc.headers),
+        vary: 'trpc-accept, accept, Accept-Encoding',
+        'x-frame-options': 'SAMEORIGIN',
+        'x-request-id': 'r1',
+      });
+
+      const withCookie: string[] = [];
+      const kept = await resolveGetQueries(opts(request, true), answerHeaders(withCookie));
+      expect(withCookie).toEqual([]);
+      expect([...(kept?.headers ?? [])]).toEqual([
+        ...(await fetchRequestHandler(opts(request, true))).headers,
+      ]);
+    }
+  });
 });

@@ -30,9 +30,23 @@ type Outcome = [TRPCError, undefined] | [undefined, { data: unknown }];
 
 const trimSlashes = (path: string) => path.replace(/^\//, '').replace(/\/$/, '');
 
+/**
+ * Headers every answer of the HTTP layer carries (security headers, a request id, the Vary its compression adds):
+ * when given, and neither createContext nor responseMeta set a header, the answer is built with them as one plain
+ * object (which @hono/node-server writes as it is) instead of a Headers object the HTTP layer fills one by one.
+ */
+export interface AnswerHeaders {
+  headers: Readonly<Record<string, string>>;
+  /** The Vary values the HTTP layer adds after tRPC's own (`trpc-accept, accept`). */
+  vary: string;
+  /** Called when the answer was built with them. */
+  used: () => void;
+}
+
 /** The answer for a GET of queries, or undefined when tRPC's own handler must answer the request. */
 export async function resolveGetQueries<TRouter extends AnyRouter>(
   opts: Options<TRouter>,
+  answerHeaders?: AnswerHeaders,
 ): Promise<Response | undefined> {
   const { req, router } = opts;
   if (req.method !== 'GET' || getAcceptHeader(req.headers) === 'application/jsonl') return undefined;
@@ -57,10 +71,14 @@ export async function resolveGetQueries<TRouter extends AnyRouter>(
   if (info.calls.some((call) => call.procedure?._def.type !== 'query')) return undefined;
   // The same signal for createContext and responseMeta, should either read it.
   Object.defineProperty(info, 'signal', { get: () => req.signal, enumerable: true });
-  return answer(opts, info);
+  return answer(opts, info, answerHeaders);
 }
 
-async function answer<TRouter extends AnyRouter>(opts: Options<TRouter>, info: Info): Promise<Response> {
+async function answer<TRouter extends AnyRouter>(
+  opts: Options<TRouter>,
+  info: Info,
+  answerHeaders: AnswerHeaders | undefined,
+): Promise<Response> {
   const { req, router } = opts;
   const config = router._def._config;
   const headers = new Headers([['vary', 'trpc-accept, accept']]);
@@ -75,6 +93,8 @@ async function answer<TRouter extends AnyRouter>(opts: Options<TRouter>, info: I
   }
   const onError = (error: TRPCError, path: string | undefined, input: unknown) =>
     opts.onError?.({ error, path, input, ctx: ctxValue() as never, type: info.type, req });
+  // Whether createContext or responseMeta set a header (a cookie, say): then the answer keeps its Headers object.
+  let extraHeaders = false;
   const responseMeta = (errors: TRPCError[], data: unknown[]) => {
     const meta = opts.responseMeta?.({
       ctx: ctxValue() as never,
@@ -86,8 +106,24 @@ async function answer<TRouter extends AnyRouter>(opts: Options<TRouter>, info: I
       type: 'query',
     });
     if (meta?.headers) appendHeaders(resHeaders, meta.headers);
-    for (const [key, value] of resHeaders.entries()) headers.append(key, value);
+    for (const [key, value] of resHeaders.entries()) {
+      headers.append(key, value);
+      extraHeaders = true;
+    }
     return meta?.status;
+  };
+  /** The answer: with the HTTP layer's plain headers when it gave some and nothing else was set. */
+  const respond = (body: string, status: number): Response => {
+    if (!answerHeaders || extraHeaders) return new Response(body, { status, headers });
+    answerHeaders.used();
+    return new Response(body, {
+      status,
+      headers: {
+        ...answerHeaders.headers,
+        vary: `trpc-accept, accept, ${answerHeaders.vary}`,
+        'content-type': 'application/json',
+      },
+    });
   };
   const outcomes = info.calls.map(async (call): Promise<Outcome> => {
     try {
@@ -128,7 +164,7 @@ async function answer<TRouter extends AnyRouter>(opts: Options<TRouter>, info: I
       if (isDataStream(result?.data)) throw streamInPlainResponse();
       const json = error ? shape(error, call) : { result: { data: result?.data } };
       const status = responseMeta(error ? [error] : [], [json]) || getHTTPStatusCode([json]);
-      return new Response(JSON.stringify(transformTRPCResponse(config, json)), { status, headers });
+      return respond(JSON.stringify(transformTRPCResponse(config, json)), status);
     }
     const results = (await Promise.all(outcomes)).map((outcome): Outcome => {
       const [error, result] = outcome;
@@ -140,7 +176,7 @@ async function answer<TRouter extends AnyRouter>(opts: Options<TRouter>, info: I
     );
     const errors = results.flatMap(([error]) => (error ? [error] : []));
     const status = responseMeta(errors, json) || getHTTPStatusCode(json);
-    return new Response(JSON.stringify(transformTRPCResponse(config, json)), { status, headers });
+    return respond(JSON.stringify(transformTRPCResponse(config, json)), status);
   } catch (cause) {
     // resolveResponse's outer catch: the one error for the whole request.
     const error = getTRPCErrorFromUnknown(cause);
@@ -156,7 +192,7 @@ async function answer<TRouter extends AnyRouter>(opts: Options<TRouter>, info: I
       }),
     };
     const status = responseMeta([error], [json]) || getHTTPStatusCode(json);
-    return new Response(JSON.stringify(transformTRPCResponse(config, json)), { status, headers });
+    return respond(JSON.stringify(transformTRPCResponse(config, json)), status);
   }
 }
 

@@ -43,7 +43,14 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
       },
     };
     // GET queries (the status polls) skip tRPC's abort signals; everything else is tRPC's own handler.
-    return (await resolveGetQueries(options)) ?? fetchRequestHandler(options);
+    // The envelope's headers go into the answer as it is built (see AnswerHeaders); compressAnswers adds Vary.
+    const envelopeHeaders = c.get('envelopeHeaders');
+    const answerHeaders = envelopeHeaders && {
+      headers: envelopeHeaders,
+      vary: 'Accept-Encoding',
+      used: () => c.set('headersComplete', true),
+    };
+    return (await resolveGetQueries(options, answerHeaders)) ?? fetchRequestHandler(options);
   });
 }
 
