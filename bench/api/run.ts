@@ -7,22 +7,30 @@
 // --profile writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into <dir> when it exits.
 // Goal (issue #19): the signed-in query at ≥ 25 % of bare Hono's requests/s, with p99 under 10 ms.
 //
-// Measured on the shared 2-core machine (other sessions' tests running; load average beside each figure). Requests/s
-// and so the ratio swing with that load (bare Hono alone ranged 16k–46k between runs), so CPU per request is the
-// figure to compare:
-//   before (every call through tRPC's fetch adapter, one write(2) per log line), load 0.6: 2933 req/s vs bare Hono
-//     40164 = 7.3 %, p99 8 ms, 384 µs CPU/request (bare 23).
-//   after (GET queries without tRPC's abort signals: routes/trpc-get-queries.ts; log lines written once per turn),
-//     load 8.4: 2796 req/s vs 18732 = 14.9 %, p99 15 ms, 273 µs; load 7.8: 3168 vs 45649 = 6.9 %, p99 7 ms, 253 µs.
-//   Interleaved before/after builds, same load (4–10), 3 rounds × 2: before 383–517 µs/request, after 223–309;
-//     requests/s 1596–2217 before, 3066–4382 after.
-// Where the remaining CPU goes (interleaved variants, load 4–10, best of 6): the Hono middleware stack (request id,
-// request log, secure headers, body-limit skip, Origin check, JSON-only, compression) ~50–70 µs over HTTP, of it the
-// request log ~20 µs; in-process (app.request, best of 4 × 20,000) the stack costs ~20 µs, the largest part secure
-// headers' ~12 Headers.set per answer (~15 µs), then the log line (~9 µs), the rest within the ±8 µs noise; the session read (HMAC 2.5 µs, one SQLite read ~15 µs plus mapping) ~37 µs in-process; the status read
-// ~11 µs; each SQLite read also takes a WAL read lock (fcntl, fstat, fcntl: 3 system calls); tRPC's middleware
-// chain (object spreads per step) and zod output validation; Node 20's AsyncLocalStorage promise hooks (on once
-// better-auth or a transaction has used it) on every promise; GC.
+// Measured on the shared 2-core machine while other sessions ran tests (load average 9–12 throughout): CPU per
+// request inflates with that load (one build measured 260–1400 µs across rounds), so compare builds interleaved.
+//   before (main at 5371621): load 3.6: 2549 req/s vs bare Hono 15597 = 16.3 %, p99 16 ms, 317 µs CPU/request.
+//   after, same script: load 10.7: 1999 vs 6793 = 29.4 %, p99 45 ms, 280 µs; load 11.3: 2895 vs 11426 = 25.3 %,
+//     p99 12 ms, 268 µs; load 11.7: 1381 vs 15703 = 8.8 %, p99 78 ms, 313 µs. Goal not met: p99 ≥ 10 ms in every
+//     run, and the ratio swings with bare Hono's own share of the machine.
+//   Interleaved builds (main vs this branch, 3 s rounds, CPU/request median of per-round ratios): load 10.8–12.5,
+//     10 rounds: 0.83 (medians 319 → 269 µs, minima 272 → 226); load 10.4–11.5, 8 rounds: 0.87 (267 → 245,
+//     minima 260 → 206).
+// What changed: one request-envelope middleware (id, security headers, log line) instead of three; GET answers
+// built with plain headers; body limit + Origin check one pass-through on GET; the session cookie's signature
+// verdict remembered (the session is still read every request); no sort in the session read; the status and its
+// budget in one statement.
+// Where the remaining ~200–250 µs go (profiles, strace, --trace-gc, heap sampling of this build):
+// - SQLite: two statements per request (session + memberships; the status). Each takes and drops the WAL read lock
+//   (2 fcntl + 1 fstat, ~3 µs each in this VM): a point query costs 13–19 µs here, 30–40 µs per request.
+// - AsyncLocalStorage: the data layer's and better-auth's three stay enabled after the first transaction or sign-in,
+//   so every promise runs Node 20's JS hooks: 100 awaits cost 4.4 µs with none, 10.8 with one, 20.6 with three.
+//   Disabling them whenever no transaction or better-auth call is in flight is the largest cut left (it reaches
+//   into better-auth's internal storages).
+// - GC: 20–34 µs per request of scavenges, from ~100 KB allocated per request: ALS hook records (~12 KB), tRPC's
+//   middleware chain (callRecursive and its defineProperty-based _objectSpread2, ~14 KB, also ~5 % of CPU), drizzle
+//   row mapping, Node's header processing, the request's undici Headers, the log line.
+// - The HTTP floor (Node http, @hono/node-server, Hono routing): bare Hono's 25–40 µs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -118,7 +126,11 @@ try {
 
   const row = (name: string, r: typeof bare) =>
     `${name.padEnd(34)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   cpu ${r.cpuUsPerRequest.toFixed(0).padStart(5)} µs/request`;
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\n${CONNECTIONS} connections, ${SECONDS} s each; load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(row('bare Hono, same JSON', bare));
   console.log(row('signed-in integrations.gong.get', signedIn));
   const ratio = signedIn.requests.average / bare.requests.average;
