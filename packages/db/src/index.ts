@@ -6,6 +6,12 @@ export {
   TargetNotEmptyError,
 } from './copy/copy-to-postgres.ts';
 export {
+  contextStorageUsers,
+  type DisablableStorage,
+  registerContextStorages,
+  withContextStorage,
+} from './database/context-storage.ts';
+export {
   assertNotMigratedByNewer,
   assertSqliteNotMigratedByNewer,
 } from './database/migration-version.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '@callmine/db';
+import { type Db, type DisablableStorage, registerContextStorages, withContextStorage } from '@callmine/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { organization } from 'better-auth/plugins';
@@ -20,6 +20,10 @@ export interface AuthOptions {
  * through setup and invitations, and each rule lives in one place.
  */
 export function createAuth(options: AuthOptions) {
+  return withStoragesReleased(configuredAuth(options));
+}
+
+function configuredAuth(options: AuthOptions) {
   const secure = new URL(options.publicUrl).protocol === 'https:';
   return betterAuth({
     appName: 'Callmine',
@@ -56,4 +60,35 @@ export function createAuth(options: AuthOptions) {
   });
 }
 
-export type CallmineAuth = ReturnType<typeof createAuth>;
+export type CallmineAuth = ReturnType<typeof configuredAuth>;
+
+/** Where better-auth keeps its AsyncLocalStorages (made on first use, one set per process). */
+const BETTER_AUTH_GLOBAL = Symbol.for('better-auth:global');
+const BETTER_AUTH_STORAGES = [
+  'endpointContextAsyncStorage',
+  'requestStateAsyncStorage',
+  'adapterAsyncStorage',
+];
+registerContextStorages(() => {
+  const context = (globalThis as Record<symbol, { context?: Record<string, unknown> } | undefined>)[
+    BETTER_AUTH_GLOBAL
+  ]?.context;
+  return BETTER_AUTH_STORAGES.map((name) => context?.[name] as DisablableStorage | undefined);
+});
+
+/**
+ * Every `auth.api` call runs inside better-auth's AsyncLocalStorages (its endpoint context, request state and
+ * adapter): each counts as work that needs them, so they are disabled again once no call is under way (see
+ * @callmine/db's context-storage.ts: enabled storages cost every promise of every request). better-auth awaits its
+ * own background work unless a background-task handler is configured (none is), so nothing of a call outlives it.
+ */
+function withStoragesReleased(auth: CallmineAuth): CallmineAuth {
+  const api = new Proxy(auth.api, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => withContextStorage(() => value.apply(target, args));
+    },
+  });
+  return Object.assign(Object.create(Object.getPrototypeOf(auth)), auth, { api });
+}

@@ -9,6 +9,7 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as pgSchema from '../schema-pg/index.ts';
+import { registerContextStorages, withContextStorage } from './context-storage.ts';
 import { assertNotMigratedByNewer } from './migration-version.ts';
 import { connectError } from './postgres-connect-error.ts';
 import { parseNumbersOnEveryClient, poolTypes } from './postgres-numbers.ts';
@@ -45,6 +46,7 @@ interface TxContext {
   open: boolean;
 }
 const current = new AsyncLocalStorage<TxContext>();
+registerContextStorages(() => [current]);
 
 /**
  * Connects to `url` (postgres:// or postgresql://), applies pending migrations under an advisory lock, and returns the
@@ -139,17 +141,19 @@ function routedToTransaction(base: PgDb): Db {
       if (options.lock !== undefined) await lockKey(outer.tx, options.lock);
       return fn(db);
     }
-    return base.transaction(async (tx) => {
-      const context: TxContext = { owner: base, tx, open: true };
-      try {
-        return await current.run(context, async () => {
-          if (options.lock !== undefined) await lockKey(tx, options.lock);
-          return fn(db);
-        });
-      } finally {
-        context.open = false;
-      }
-    });
+    return withContextStorage(() =>
+      base.transaction(async (tx) => {
+        const context: TxContext = { owner: base, tx, open: true };
+        try {
+          return await current.run(context, async () => {
+            if (options.lock !== undefined) await lockKey(tx, options.lock);
+            return fn(db);
+          });
+        } finally {
+          context.open = false;
+        }
+      }),
+    );
   };
   const routed = (): PgDb | PgTx => {
     const context = current.getStore();

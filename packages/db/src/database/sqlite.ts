@@ -8,6 +8,7 @@ import BetterSqlite from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from '../schema/index.ts';
+import { registerContextStorages, withContextStorage } from './context-storage.ts';
 import { FifoLock } from './fifo-lock.ts';
 import { assertSqliteNotMigratedByNewer } from './migration-version.ts';
 import { cacheStatements } from './statement-cache.ts';
@@ -32,6 +33,7 @@ interface TxContext {
   readonly sqlite: BetterSqlite.Database;
 }
 const current = new AsyncLocalStorage<TxContext>();
+registerContextStorages(() => [current]);
 
 // One lock per file in this process: two handles on the same file (server and worker in one test process) must take
 // turns in memory, or the second BEGIN IMMEDIATE would block the event loop on SQLite's busy timeout while the first
@@ -77,7 +79,9 @@ function gateStatements(session: object, context: TxContext): void {
       prepared[method] = (...a: unknown[]) => {
         if (!lock.busy || current.getStore()?.lock === lock) return original.apply(prepared, a);
         // Inside the turn, the statement counts as the holder (all() calls values() on the same prepared query).
-        return lock.run(async () => current.run(context, () => original.apply(prepared, a)));
+        return withContextStorage(() =>
+          lock.run(async () => current.run(context, () => original.apply(prepared, a))),
+        );
       };
     }
     return prepared;
@@ -147,24 +151,26 @@ export function openSqliteDatabase(path: string, options: SqliteOptions = {}): S
     if (current.getStore() === context) return fn(db);
     // Every transaction is IMMEDIATE (takes the write lock at BEGIN), which serialises all writers across processes;
     // `options.lock` therefore needs nothing more here.
-    return lock.run(() =>
-      current.run(context, async () => {
-        sqlite.exec('BEGIN IMMEDIATE');
-        let result: T;
-        try {
-          result = await fn(db);
-        } catch (error) {
-          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-          throw error;
-        }
-        try {
-          sqlite.exec('COMMIT');
-        } catch (error) {
-          if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-          throw error;
-        }
-        return result;
-      }),
+    return withContextStorage(() =>
+      lock.run(() =>
+        current.run(context, async () => {
+          sqlite.exec('BEGIN IMMEDIATE');
+          let result: T;
+          try {
+            result = await fn(db);
+          } catch (error) {
+            if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+            throw error;
+          }
+          try {
+            sqlite.exec('COMMIT');
+          } catch (error) {
+            if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+            throw error;
+          }
+          return result;
+        }),
+      ),
     );
   };
   db = augment(base, { dialect: 'sqlite', tables: schema, transaction });
