@@ -7,29 +7,25 @@
 // --profile writes the server's CPU profile (.cpuprofile, for Chrome DevTools) into <dir> when it exits.
 // Goal (issue #19): the signed-in query at ≥ 25 % of bare Hono's requests/s, with p99 under 10 ms.
 //
-// Measured on the shared 2-core machine while other sessions ran tests (load average 9–12 throughout): CPU per
-// request inflates with that load (one build measured 260–1400 µs across rounds), so compare builds interleaved.
+// Measured on the shared 2-core machine while other sessions ran tests: CPU per request inflates with their load
+// (one build measured 260–1400 µs across rounds at load 10–12), so compare builds interleaved, at the same load.
 //   before (main at 5371621): load 3.6: 2549 req/s vs bare Hono 15597 = 16.3 %, p99 16 ms, 317 µs CPU/request.
-//   after, same script: load 10.7: 1999 vs 6793 = 29.4 %, p99 45 ms, 280 µs; load 11.3: 2895 vs 11426 = 25.3 %,
-//     p99 12 ms, 268 µs; load 11.7: 1381 vs 15703 = 8.8 %, p99 78 ms, 313 µs. Goal not met: p99 ≥ 10 ms in every
-//     run, and the ratio swings with bare Hono's own share of the machine.
-//   Interleaved builds (main vs this branch, 3 s rounds, CPU/request median of per-round ratios): load 10.8–12.5,
-//     10 rounds: 0.83 (medians 319 → 269 µs, minima 272 → 226); load 10.4–11.5, 8 rounds: 0.87 (267 → 245,
-//     minima 260 → 206).
-// What changed: one request-envelope middleware (id, security headers, log line) instead of three; GET answers
-// built with plain headers; body limit + Origin check one pass-through on GET; the session cookie's signature
-// verdict remembered (the session is still read every request); no sort in the session read; the status and its
-// budget in one statement.
-// Where the remaining ~200–250 µs go (profiles, strace, --trace-gc, heap sampling of this build):
+//   after: load 7.1: 4099 vs 25465 = 16.1 %, p99 7 ms, 181 µs; load 5.8: 4123 vs 20373 = 20.2 %, p99 8 ms,
+//     185 µs. At load 10–12 the ratio read 8.8–29 % and p99 12–78 ms (bare Hono's share of the machine swings too).
+//     Goal NOT met: p99 < 10 ms at moderate load, but the ratio stays under 25 % while bare Hono gets 20–25k.
+//   Interleaved, main's build vs this one (8 rounds of 3 s, load 4.6–5.8): CPU per request median 250 → 191 µs
+//     (median of per-round ratios 0.73), minima 225 → 160; requests/s 3071–4040 → 3287–4923.
+// What changed: AsyncLocalStorage disabled whenever no transaction or better-auth call needs it (Node 20 runs JS
+// hooks on every promise while any storage is enabled: 100 awaits cost 4.4 µs with none, 10.8 with one, 20.6 with
+// three; @callmine/db's context-storage.ts); one request-envelope middleware (id, security headers, log line)
+// instead of three; GET answers built with plain headers; the session cookie's signature verdict remembered (the
+// session is still read every request); no sort in the session read; the status and its budget in one statement.
+// Where the remaining ~160–190 µs go (profiles, strace, --trace-gc, heap sampling):
 // - SQLite: two statements per request (session + memberships; the status). Each takes and drops the WAL read lock
 //   (2 fcntl + 1 fstat, ~3 µs each in this VM): a point query costs 13–19 µs here, 30–40 µs per request.
-// - AsyncLocalStorage: the data layer's and better-auth's three stay enabled after the first transaction or sign-in,
-//   so every promise runs Node 20's JS hooks: 100 awaits cost 4.4 µs with none, 10.8 with one, 20.6 with three.
-//   Disabling them whenever no transaction or better-auth call is in flight is the largest cut left (it reaches
-//   into better-auth's internal storages).
-// - GC: 20–34 µs per request of scavenges, from ~100 KB allocated per request: ALS hook records (~12 KB), tRPC's
-//   middleware chain (callRecursive and its defineProperty-based _objectSpread2, ~14 KB, also ~5 % of CPU), drizzle
-//   row mapping, Node's header processing, the request's undici Headers, the log line.
+// - GC and allocation (~100 KB per request before, of it ~12 KB the ALS hooks' records): tRPC's middleware chain
+//   (callRecursive and oxc's defineProperty-based _objectSpread2, ~14 KB and ~5 % of CPU), drizzle's row mapping,
+//   Node's header processing, the request's undici Headers, the log line.
 // - The HTTP floor (Node http, @hono/node-server, Hono routing): bare Hono's 25–40 µs.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
