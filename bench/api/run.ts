@@ -10,8 +10,8 @@
 // Measured on the shared 2-core machine while other sessions ran tests: CPU per request inflates with their load
 // (one build measured 260–1400 µs across rounds at load 10–12), so compare builds interleaved, at the same load.
 //   before (main at 5371621): load 3.6: 2549 req/s vs bare Hono 15597 = 16.3 %, p99 16 ms, 317 µs CPU/request.
-//   after: load 7.1: 4099 vs 25465 = 16.1 %, p99 7 ms, 181 µs; load 5.8: 4123 vs 20373 = 20.2 %, p99 8 ms,
-//     185 µs. At load 10–12 the ratio read 8.8–29 % and p99 12–78 ms (bare Hono's share of the machine swings too).
+//   after: load 3.6: 5130 vs 25170 = 20.4 %, p99 6 ms, 201 µs; load 7.1: 4099 vs 25465 = 16.1 %, p99 7 ms, 181 µs;
+//     load 5.8: 4123 vs 20373 = 20.2 %, p99 8 ms, 185 µs. At load 10–12 the ratio read 8.8–29 % and p99 12–78 ms (bare Hono's share of the machine swings too).
 //     Goal NOT met: p99 < 10 ms at moderate load, but the ratio stays under 25 % while bare Hono gets 20–25k.
 //   Interleaved, main's build vs this one (8 rounds of 3 s, load 4.6–5.8): CPU per request median 250 → 191 µs
 //     (median of per-round ratios 0.73), minima 225 → 160; requests/s 3071–4040 → 3287–4923.
