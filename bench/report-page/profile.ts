@@ -64,6 +64,8 @@ try {
     await context.addCookies(cookies);
     const page = await context.newPage();
     await page.addInitScript(() => {
+      // When the renderer first runs the document's JS: the time before it is the renderer starting up.
+      performance.mark('init script');
       const w = window as unknown as { longTasks: Array<[number, number]> };
       w.longTasks = [];
       new PerformanceObserver((list) => {
@@ -132,15 +134,17 @@ try {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const rows: Array<[number, string]> = [
         [nav.responseEnd, 'document received'],
+        [nav.domInteractive, 'document parsed'],
         [nav.domContentLoadedEventEnd, 'DOMContentLoaded done'],
         [nav.loadEventEnd, 'load done'],
       ];
       for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
         const name = r.name.replace(/^https?:\/\/[^/]+/, '').slice(0, 90);
         rows.push([r.startTime, `→ ${name}`]);
+        // Queued: from the request's start until it is sent (a free connection, a TCP connect); waited: the server.
         rows.push([
           r.responseEnd,
-          `← ${name} (${r.encodedBodySize} B, waited ${Math.round(r.responseStart - r.requestStart)} ms)`,
+          `← ${name} (${r.encodedBodySize} B, queued ${Math.round(r.requestStart - r.startTime)} ms, waited ${Math.round(r.responseStart - r.requestStart)} ms)`,
         ]);
       }
       for (const m of performance.getEntriesByType('mark')) rows.push([m.startTime, `mark: ${m.name}`]);

@@ -73,12 +73,12 @@ const filterFields: Field[] = [
 export function FilterBar({
   report,
   filter,
-  updating,
+  matching,
 }: {
   report: ReportOverview;
   filter: ReportFilterState;
-  /** The numbers on the page are the previous filter's while the new ones load. */
-  updating: boolean;
+  /** The calls the chosen filters match; null while the server's answer is awaited and the page can't tell. */
+  matching: number | null;
 }) {
   const active = Object.keys(filter.filters).length > 0;
   return (
@@ -110,7 +110,7 @@ export function FilterBar({
             Clear filters
           </button>
           <p className="hint" aria-live="polite">
-            {updating ? 'Updating…' : `${n(report.matchingCalls)} of ${n(report.callsAnalyzed)} calls match.`}
+            {matching === null ? 'Updating…' : `${n(matching)} of ${n(report.callsAnalyzed)} calls match.`}
           </p>
         </>
       ) : null}
