@@ -1,4 +1,5 @@
 import type { DealBucket, ReportFilters, ReportOverview } from '@callmine/contracts';
+import { compareText } from './compare-text.ts';
 import { n } from './format.ts';
 import type { ReportFilterState } from './use-report-filters.ts';
 
@@ -28,7 +29,7 @@ const filterFields: Field[] = [
     choices: (r) =>
       r.trends.reps
         .map((rep) => ({ value: rep.repId, label: r.reps[rep.repId] ?? rep.repId }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
+        .sort((a, b) => compareText(a.label, b.label)),
   },
   {
     key: 'week',
@@ -59,7 +60,7 @@ const filterFields: Field[] = [
       Object.keys(r.result.deals?.stage ?? {})
         // "No deal" is the outcome filter's job; a stage is an opportunity's.
         .filter((stage) => stage !== NO_DEAL_STAGE)
-        .sort((a, b) => a.localeCompare(b))
+        .sort(compareText)
         .map((stage) => ({ value: stage, label: stage })),
   },
   {
