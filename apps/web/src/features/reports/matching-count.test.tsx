@@ -4,11 +4,16 @@
 import type { ReportFilters } from '@callmine/contracts';
 import { apiClient, seedReport, startSandboxedServer } from '@callmine/server/testing';
 import { sharedResource } from '@callmine/testing';
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Suspense, use } from 'react';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { describe, expect, it } from 'vitest';
+import { createApiClient, createQueryClient } from '../../lib/trpc.ts';
+import { Providers } from '../../Providers.tsx';
 import { renderApp } from '../../test/render-app.tsx';
 import { matchingCount } from './matching-count.ts';
+import { ReportPage } from './ReportPage.tsx';
 
 async function seeded() {
   const env = await startSandboxedServer({}, { callsPerTenant: 60 });
@@ -104,5 +109,51 @@ describe('A filter’s count before the server answers', { timeout: 90_000 }, ()
       timeout: 30_000,
     });
     expect(within(filters).getByText(`${repCalls} of 60 calls match.`)).toBeInTheDocument();
+  });
+
+  it('draws the chosen rep’s count while the router’s navigation to the new URL is still held back', async () => {
+    const { server, adminFetch, report } = env;
+    // react-router applies a new URL in a transition; a page that suspends on the new URL holds that transition back
+    // (as a busy machine delays it), so only what the click draws by itself can show.
+    const never = new Promise<never>(() => {});
+    function HoldsFilteredUrls() {
+      if (useLocation().search.includes('rep=')) use(never);
+      return null;
+    }
+    const fetcher: typeof fetch = (input, init) => adminFetch(input, { ...init, signal: null });
+    render(
+      <Providers
+        trpcClient={createApiClient({ url: `${server.url}/trpc`, fetch: fetcher })}
+        queryClient={createQueryClient()}
+      >
+        <MemoryRouter initialEntries={[`/reports/${report.id}`]}>
+          <Suspense fallback={<p>Held back</p>}>
+            <Routes>
+              <Route
+                path="/reports/:id"
+                element={
+                  <>
+                    <ReportPage />
+                    <HoldsFilteredUrls />
+                  </>
+                }
+              />
+            </Routes>
+          </Suspense>
+        </MemoryRouter>
+      </Providers>,
+    );
+    const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
+    const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
+    const first = within(table).getAllByRole('row')[1]!;
+    const repId = Object.keys(report.reps).find(
+      (id) => report.reps[id] === within(first).getByRole('rowheader').textContent,
+    )!;
+    const repCalls = report.calls.filter((c) => c.repId === repId).length;
+    await userEvent.setup().click(within(first).getByRole('button'));
+    const filters = screen.getByRole('form', { name: 'Filters' });
+    expect(await within(filters).findByText(`${repCalls} of 60 calls match.`)).toBeInTheDocument();
+    expect(within(filters).getByLabelText('Rep')).toHaveValue(repId);
+    expect(screen.queryByText('Held back')).toBeNull();
   });
 });
