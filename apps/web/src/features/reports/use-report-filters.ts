@@ -1,6 +1,6 @@
 import { REPORT_FILTER_KEYS, type ReportFilters, reportFilters } from '@callmine/contracts';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 
 // The report view's filters live in the URL's search params (same keys as the API's), so a filtered view is a link
 // that can be shared. A new filter is a key in contracts' reportFilters: nothing here changes.
@@ -45,15 +45,19 @@ export function useReportFilters(onChange?: (filters: ReportFilters) => void): R
   // React may hold back for frames on a busy machine. The choice holds while the URL is one it was made over (the
   // URL then, or an earlier choice's on its way); once the router has caught up, or another navigation has taken
   // the URL elsewhere, the URL's search is the one.
-  const [chosen, setChosen] = useState<{ over: string[]; search: string } | null>(null);
-  const pending = chosen?.over.includes(url) ? chosen : null;
+  const { pathname } = useLocation();
+  const [chosen, setChosen] = useState<{ path: string; over: string[]; search: string } | null>(null);
+  const pending = chosen?.path === pathname && chosen.over.includes(url) ? chosen : null;
+  // Dropped once it no longer holds, so a later navigation back to a URL it was made over never revives it.
+  if (chosen && !pending) setChosen(null);
   const search = pending?.search ?? url;
   const filters = useMemo(() => filtersFromSearch(new URLSearchParams(search)), [search]);
   // set and clear keep their identity across renders (memoised sections take them), so they reach the newest
   // search and setParams through a ref.
-  const latest = useRef({ over: [url], search, setParams, onChange });
+  const latest = useRef({ pathname, over: [url], search, setParams, onChange });
   useLayoutEffect(() => {
     latest.current = {
+      pathname,
       over: pending ? [...pending.over, pending.search] : [url],
       search,
       setParams,
@@ -61,10 +65,10 @@ export function useReportFilters(onChange?: (filters: ReportFilters) => void): R
     };
   });
   const update = useCallback((change: (prev: URLSearchParams) => URLSearchParams) => {
-    const { over, search, setParams, onChange } = latest.current;
+    const { pathname, over, search, setParams, onChange } = latest.current;
     const next = change(new URLSearchParams(search));
     onChange?.(filtersFromSearch(next));
-    setChosen({ over, search: next.toString() });
+    setChosen({ path: pathname, over, search: next.toString() });
     setParams(next, { replace: true });
   }, []);
   const set = useCallback(
