@@ -6,6 +6,7 @@ import { createLogger, perTurnDestination } from '@callmine/logger';
 import { isVaultError } from '@callmine/vault';
 import { serve } from '@hono/node-server';
 import { composeServer } from './compose.ts';
+import { keepConnectionsOpen } from './keep-alive.ts';
 
 async function start() {
   let config: ReturnType<typeof loadConfig>;
@@ -51,6 +52,7 @@ async function start() {
     logger.info({ port: info.port, dataDir: config.dataDir }, 'callmine server listening');
     console.log(`\nCallmine is running at ${config.publicUrl}\n`);
   });
+  keepConnectionsOpen(server);
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     server.close(() => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startDeadline } from './deadline.ts';
 import type { GongUser } from './endpoints/users.ts';
 import { clientOnServer } from './test-support/client-on-server.ts';
@@ -89,16 +89,19 @@ describe('transient network errors', () => {
 
 describe('startDeadline', () => {
   it('credits a stall as one tick, and still expires after the deadline of responsive time', async () => {
+    // 1 s of responsive time (ticks of 100 ms; wall cap 2 s), an 800 ms stall: a wall-clock timer would expire at
+    // 1 s; this one, crediting the stall as one tick, not before 800 + 900 ms. A busy machine only delays ticks, and
+    // the cap is 1.2 s away when the stall ends (with 300 / 500 ms, a descheduled test process reached the cap).
     let expiredAt: number | undefined;
     const start = performance.now();
-    startDeadline(300, () => {
+    startDeadline(1_000, () => {
       expiredAt = performance.now() - start;
     });
-    busyWait(500);
+    busyWait(800);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(expiredAt).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(expiredAt).toBeGreaterThanOrEqual(300);
+    await vi.waitFor(() => expect(expiredAt).toBeDefined(), { timeout: 5_000, interval: 20 });
+    expect(expiredAt).toBeGreaterThanOrEqual(1_700 - 1);
   });
 
   it('expires at the wall-clock cap (2×) when stalled for longer', async () => {

@@ -1,4 +1,5 @@
 // HTTP hardening over real HTTP: CSRF origin checks, JSON-only mutations, body limit, headers, health, logs.
+import { request } from 'node:http';
 import { sharedResource } from '@callmine/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from '../testing/api-client.ts';
@@ -39,6 +40,24 @@ describe('server hardening', () => {
       },
       body: init.body ?? JSON.stringify({ name: 'Renamed by attacker' }),
     });
+
+  it('keeps an idle connection open past Node’s 5 s default, so a client reusing it never meets a closed socket', async () => {
+    // Raw HTTP: fetch hides hop-by-hop headers. The hint is what clients (Node's fetch among them) go by.
+    const keepAlive = await new Promise<string | string[] | undefined>((resolve, reject) => {
+      request(
+        `${server.url}/healthz`,
+        { agent: false, headers: { connection: 'keep-alive' } },
+        (response) => {
+          response.resume();
+          response.socket.destroy();
+          resolve(response.headers['keep-alive']);
+        },
+      )
+        .on('error', reject)
+        .end();
+    });
+    expect(keepAlive).toBe('timeout=65');
+  });
 
   it('rejects a cross-origin POST with 403 and changes nothing', async () => {
     const response = await post('/trpc/workspace.rename', { origin: 'https://evil.example' });

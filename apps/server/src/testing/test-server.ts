@@ -10,6 +10,7 @@ import type { Queues } from '@callmine/db';
 import { createLogger } from '@callmine/logger';
 import { serve } from '@hono/node-server';
 import { composeServer, type ServerOverrides } from '../compose.ts';
+import { keepConnectionsOpen } from '../keep-alive.ts';
 import {
   asTestDatabase,
   dropTestDatabase,
@@ -97,6 +98,7 @@ async function startOn(
   const { app } = composed;
   const database = asTestDatabase(composed.database);
   const server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+  keepConnectionsOpen(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const close = () =>
     new Promise<void>((resolve) => {
