@@ -1,4 +1,5 @@
 import type { DealBucket, ReportFilters, ReportOverview } from '@callmine/contracts';
+import { compareText } from './compare-text.ts';
 import { n } from './format.ts';
 import type { ReportFilterState } from './use-report-filters.ts';
 
@@ -28,7 +29,7 @@ const filterFields: Field[] = [
     choices: (r) =>
       r.trends.reps
         .map((rep) => ({ value: rep.repId, label: r.reps[rep.repId] ?? rep.repId }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
+        .sort((a, b) => compareText(a.label, b.label)),
   },
   {
     key: 'week',
@@ -59,7 +60,7 @@ const filterFields: Field[] = [
       Object.keys(r.result.deals?.stage ?? {})
         // "No deal" is the outcome filter's job; a stage is an opportunity's.
         .filter((stage) => stage !== NO_DEAL_STAGE)
-        .sort((a, b) => a.localeCompare(b))
+        .sort(compareText)
         .map((stage) => ({ value: stage, label: stage })),
   },
   {
@@ -73,12 +74,12 @@ const filterFields: Field[] = [
 export function FilterBar({
   report,
   filter,
-  updating,
+  matching,
 }: {
   report: ReportOverview;
   filter: ReportFilterState;
-  /** The numbers on the page are the previous filter's while the new ones load. */
-  updating: boolean;
+  /** The calls the chosen filters match; null while the server's answer is awaited and the page can't tell. */
+  matching: number | null;
 }) {
   const active = Object.keys(filter.filters).length > 0;
   return (
@@ -110,7 +111,7 @@ export function FilterBar({
             Clear filters
           </button>
           <p className="hint" aria-live="polite">
-            {updating ? 'Updating…' : `${n(report.matchingCalls)} of ${n(report.callsAnalyzed)} calls match.`}
+            {matching === null ? 'Updating…' : `${n(matching)} of ${n(report.callsAnalyzed)} calls match.`}
           </p>
         </>
       ) : null}

@@ -9,6 +9,7 @@ import { CallsSection } from './CallsSection.tsx';
 import { TalkRatioChart } from './charts/TalkRatioChart.tsx';
 import { TrendCharts } from './charts/TrendCharts.tsx';
 import { FilterBar } from './FilterBar.tsx';
+import { matchingCount } from './matching-count.ts';
 import { ReportHeader } from './ReportHeader.tsx';
 import { SummaryTiles } from './SummaryTiles.tsx';
 import { QuestionsTable } from './tables/QuestionsTable.tsx';
@@ -70,6 +71,12 @@ export function ReportPage() {
     );
   }
   const data = report.data;
+  // While a new filter's numbers load, its count is shown at once when the numbers on screen hold it.
+  const matching = !report.isPlaceholderData
+    ? data.matchingCalls
+    : data.id === id
+      ? matchingCount(data, filter.filters)
+      : null;
   const { data: drawn, filters: drawnFilters } = shown ?? { data, filters };
   return (
     <article className="report" aria-busy={report.isFetching || shown !== view || later !== view}>
@@ -88,7 +95,7 @@ export function ReportPage() {
         <p className="empty">No calls matched this report’s selection, so there is nothing to show.</p>
       ) : (
         <>
-          <FilterBar report={data} filter={filter} updating={report.isPlaceholderData} />
+          <FilterBar report={data} filter={filter} matching={matching} />
           <div className="charts">
             <Trends report={drawn} filter={filter} />
             <TalkRatio report={drawn} />

@@ -1,6 +1,6 @@
 import { REPORT_FILTER_KEYS, type ReportFilters, reportFilters } from '@callmine/contracts';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
 
 // The report view's filters live in the URL's search params (same keys as the API's), so a filtered view is a link
 // that can be shared. A new filter is a key in contracts' reportFilters: nothing here changes.
@@ -40,25 +40,37 @@ export function filtersFromSearch(params: URLSearchParams): ReportFilters {
  */
 export function useReportFilters(onChange?: (filters: ReportFilters) => void): ReportFilterState {
   const [params, setParams] = useSearchParams();
-  const filters = useMemo(() => filtersFromSearch(params), [params]);
+  const url = params.toString();
+  // A filter chosen here is drawn from the click, at once: react-router applies the new URL in a transition, which
+  // React may hold back for frames on a busy machine. The choice holds while the URL is one it was made over (the
+  // URL then, or an earlier choice's on its way); once the router has caught up, or another navigation has taken
+  // the URL elsewhere, the URL's search is the one.
+  const { pathname } = useLocation();
+  const [chosen, setChosen] = useState<{ path: string; over: string[]; search: string } | null>(null);
+  const pending = chosen?.path === pathname && chosen.over.includes(url) ? chosen : null;
+  // Dropped once it no longer holds, so a later navigation back to a URL it was made over never revives it.
+  if (chosen && !pending) setChosen(null);
+  const search = pending?.search ?? url;
+  const filters = useMemo(() => filtersFromSearch(new URLSearchParams(search)), [search]);
   // set and clear keep their identity across renders (memoised sections take them), so they reach the newest
-  // setParams through a ref: react-router's reads the search params it was made with.
-  const latest = useRef({ params, setParams, onChange });
+  // search and setParams through a ref.
+  const latest = useRef({ pathname, over: [url], search, setParams, onChange });
   useLayoutEffect(() => {
-    latest.current = { params, setParams, onChange };
+    latest.current = {
+      pathname,
+      over: pending ? [...pending.over, pending.search] : [url],
+      search,
+      setParams,
+      onChange,
+    };
   });
-  const update = useCallback(
-    (change: (prev: URLSearchParams) => URLSearchParams) =>
-      latest.current.setParams(
-        (prev) => {
-          const next = change(prev);
-          latest.current.onChange?.(filtersFromSearch(next));
-          return next;
-        },
-        { replace: true },
-      ),
-    [],
-  );
+  const update = useCallback((change: (prev: URLSearchParams) => URLSearchParams) => {
+    const { pathname, over, search, setParams, onChange } = latest.current;
+    const next = change(new URLSearchParams(search));
+    onChange?.(filtersFromSearch(next));
+    setChosen({ path: pathname, over, search: next.toString() });
+    setParams(next, { replace: true });
+  }, []);
   const set = useCallback(
     (key: keyof ReportFilters, value: string | undefined) => update((prev) => withFilter(prev, key, value)),
     [update],
@@ -74,7 +86,9 @@ export function useReportFilters(onChange?: (filters: ReportFilters) => void): R
   );
   const prefetch = useCallback(
     (key: keyof ReportFilters, value: string | undefined) =>
-      latest.current.onChange?.(filtersFromSearch(withFilter(latest.current.params, key, value))),
+      latest.current.onChange?.(
+        filtersFromSearch(withFilter(new URLSearchParams(latest.current.search), key, value)),
+      ),
     [],
   );
   return useMemo(() => ({ filters, set, clear, prefetch }), [filters, set, clear, prefetch]);

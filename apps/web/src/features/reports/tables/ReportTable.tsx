@@ -1,5 +1,6 @@
 import type { EvidenceSection, ReportFilters } from '@callmine/contracts';
 import { Fragment, type ReactNode, useId, useState } from 'react';
+import { compareText } from '../compare-text.ts';
 import { EvidencePanel } from './EvidencePanel.tsx';
 import { EvidenceToggle, useOpenRows } from './EvidenceToggle.tsx';
 
@@ -50,7 +51,7 @@ function compare(a: number | string | null, b: number | string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
-  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+  return typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
 }
 
 export function ReportTable<Row>(props: ReportTableProps<Row>) {
