@@ -43,10 +43,17 @@ export interface AnswerHeaders {
   used: () => void;
 }
 
+/**
+ * Told the answer body's size in bytes, once it is built (for the HTTP layer's compression decision: cheaper than
+ * a responseMeta that stringifies the answer a second time to learn it).
+ */
+export type BodyBytes = (bytes: number) => void;
+
 /** The answer for a GET of queries, or undefined when tRPC's own handler must answer the request. */
 export async function resolveGetQueries<TRouter extends AnyRouter>(
   opts: Options<TRouter>,
   answerHeaders?: AnswerHeaders,
+  bodyBytes?: BodyBytes,
 ): Promise<Response | undefined> {
   const { req, router } = opts;
   if (req.method !== 'GET' || getAcceptHeader(req.headers) === 'application/jsonl') return undefined;
@@ -71,13 +78,14 @@ export async function resolveGetQueries<TRouter extends AnyRouter>(
   if (info.calls.some((call) => call.procedure?._def.type !== 'query')) return undefined;
   // The same signal for createContext and responseMeta, should either read it.
   Object.defineProperty(info, 'signal', { get: () => req.signal, enumerable: true });
-  return answer(opts, info, answerHeaders);
+  return answer(opts, info, answerHeaders, bodyBytes);
 }
 
 async function answer<TRouter extends AnyRouter>(
   opts: Options<TRouter>,
   info: Info,
   answerHeaders: AnswerHeaders | undefined,
+  bodyBytes: BodyBytes | undefined,
 ): Promise<Response> {
   const { req, router } = opts;
   const config = router._def._config;
@@ -114,6 +122,7 @@ async function answer<TRouter extends AnyRouter>(
   };
   /** The answer: with the HTTP layer's plain headers when it gave some and nothing else was set. */
   const respond = (body: string, status: number): Response => {
+    bodyBytes?.(Buffer.byteLength(body));
     if (!answerHeaders || extraHeaders) return new Response(body, { status, headers });
     answerHeaders.used();
     return new Response(body, {

@@ -25,13 +25,6 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
         }
         return ctx;
       },
-      // The answer's size, for compressAnswers to decide without reading the body back (which would turn the
-      // body into a stream and lose @hono/node-server's direct write). JSON.stringify of what tRPC stringifies
-      // next (no transformer): exact for one call; a batch's array adds only brackets and commas.
-      responseMeta: ({ data, eagerGeneration }) => {
-        if (!eagerGeneration) c.set('answerBytes', jsonBytes(data));
-        return {};
-      },
       onError: ({ error, path }) => {
         // Unexpected failures are logged with their cause (type and message); expected ones are the client's.
         if (error.code === 'INTERNAL_SERVER_ERROR') {
@@ -44,13 +37,27 @@ export function trpcRoutes(deps: ApiDeps, logger: Logger) {
     };
     // GET queries (the status polls) skip tRPC's abort signals; everything else is tRPC's own handler.
     // The envelope's headers go into the answer as it is built (see AnswerHeaders); compressAnswers adds Vary.
+    // The answer's size goes to compressAnswers, so that it decides without reading the body back (which would
+    // turn the body into a stream and lose @hono/node-server's direct write): the fast path measures the body it
+    // built; tRPC's handler gets a responseMeta that stringifies what tRPC stringifies next (no transformer): exact
+    // for one call; a batch's array adds only brackets and commas.
     const envelopeHeaders = c.get('envelopeHeaders');
     const answerHeaders = envelopeHeaders && {
       headers: envelopeHeaders,
       vary: 'Accept-Encoding',
       used: () => c.set('headersComplete', true),
     };
-    return (await resolveGetQueries(options, answerHeaders)) ?? fetchRequestHandler(options);
+    const answered = await resolveGetQueries(options, answerHeaders, (bytes) => c.set('answerBytes', bytes));
+    return (
+      answered ??
+      fetchRequestHandler({
+        ...options,
+        responseMeta: ({ data, eagerGeneration }) => {
+          if (!eagerGeneration) c.set('answerBytes', jsonBytes(data));
+          return {};
+        },
+      })
+    );
   });
 }
 
