@@ -15,6 +15,10 @@
 //     Goal NOT met: p99 < 10 ms at moderate load, but the ratio stays under 25 % while bare Hono gets 20–25k.
 //   Interleaved, main's build vs this one (8 rounds of 3 s, load 4.6–5.8): CPU per request median 250 → 191 µs
 //     (median of per-round ratios 0.73), minima 225 → 160; requests/s 3071–4040 → 3287–4923.
+//   api6 (2 commits on the GET fast path, see below), main's build vs this one interleaved, rounds of 3 s: first
+//     commit alone, 6 rounds at load 3.9–5.1: median per-round CPU ratio 0.964 (medians 221 → 198 µs); both, 6
+//     rounds at load 4.9–5.5: 0.955 (228 → 185); both, 8 rounds at load 5.8–6.2: 0.964 (199 → 194). A few %,
+//     within the noise of one round. One full run at load 4.9: 4245 vs 19502 = 21.8 %, p99 7 ms, 180 µs. Goal NOT met.
 // What changed: AsyncLocalStorage disabled whenever no transaction or better-auth call needs it (Node 20 runs JS
 // hooks on every promise while any storage is enabled: 100 awaits cost 4.4 µs with none, 10.8 with one, 20.6 with
 // three; @callmine/db's context-storage.ts); one request-envelope middleware (id, security headers, log line)
@@ -27,6 +31,11 @@
 //   (callRecursive and oxc's defineProperty-based _objectSpread2, ~14 KB and ~5 % of CPU), drizzle's row mapping,
 //   Node's header processing, the request's undici Headers, the log line.
 // - The HTTP floor (Node http, @hono/node-server, Hono routing): bare Hono's 25–40 µs.
+// Then (api6): the GET fast path no longer stringifies each answer twice (the size for compressAnswers now comes
+// from the body it built) nor builds a Headers object it discards. strace per request: 4 fcntl (2 statements' WAL
+// read locks), 1 read, 1 writev, ~0.1 write (the log lines are batched). A point query on an empty table costs
+// 4.4 µs in isolation; the profile's `values` (the statements, row building included) stays ~25 % of busy samples,
+// tRPC's spread helper ~6 %, GC ~9 %. (The wall-clock profile's big `writev` share is preemption on 2 busy cores.)
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
