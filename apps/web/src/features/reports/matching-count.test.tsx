@@ -24,6 +24,18 @@ async function seeded() {
   return { ...env, report };
 }
 
+/** Clicks the first rep's button in "Each rep against the team" for the top tracker; that rep and its call count. */
+async function clickFirstRep(report: Awaited<ReturnType<typeof seeded>>['report']) {
+  const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
+  const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
+  const first = within(table).getAllByRole('row')[1]!;
+  const repId = Object.keys(report.reps).find(
+    (id) => report.reps[id] === within(first).getByRole('rowheader').textContent,
+  )!;
+  await userEvent.setup().click(within(first).getByRole('button'));
+  return { repId, repCalls: report.calls.filter((c) => c.repId === repId).length };
+}
+
 describe('A filter’s count before the server answers', { timeout: 90_000 }, () => {
   const env = sharedResource(() => seeded(), 90_000);
 
@@ -92,14 +104,7 @@ describe('A filter’s count before the server answers', { timeout: 90_000 }, ()
       return answer;
     };
     renderApp(server.url, `/reports/${report.id}`, Object.assign(gated, { cookies: adminFetch.cookies }));
-    const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
-    const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
-    const first = within(table).getAllByRole('row')[1]!;
-    const repId = Object.keys(report.reps).find(
-      (id) => report.reps[id] === within(first).getByRole('rowheader').textContent,
-    )!;
-    const repCalls = report.calls.filter((c) => c.repId === repId).length;
-    await userEvent.setup().click(within(first).getByRole('button'));
+    const { repCalls } = await clickFirstRep(report);
     const filters = screen.getByRole('form', { name: 'Filters' });
     expect(await within(filters).findByText(`${repCalls} of 60 calls match.`)).toBeInTheDocument();
     expect(holding).toBeGreaterThan(0);
@@ -143,14 +148,7 @@ describe('A filter’s count before the server answers', { timeout: 90_000 }, ()
         </MemoryRouter>
       </Providers>,
     );
-    const top = [...report.result.trackers!].sort((a, b) => b.mentions - a.mentions)[0]!;
-    const table = await screen.findByRole('table', { name: `Each rep against the team: ${top.name}` });
-    const first = within(table).getAllByRole('row')[1]!;
-    const repId = Object.keys(report.reps).find(
-      (id) => report.reps[id] === within(first).getByRole('rowheader').textContent,
-    )!;
-    const repCalls = report.calls.filter((c) => c.repId === repId).length;
-    await userEvent.setup().click(within(first).getByRole('button'));
+    const { repId, repCalls } = await clickFirstRep(report);
     const filters = screen.getByRole('form', { name: 'Filters' });
     expect(await within(filters).findByText(`${repCalls} of 60 calls match.`)).toBeInTheDocument();
     expect(within(filters).getByLabelText('Rep')).toHaveValue(repId);
