@@ -33,6 +33,7 @@ import {
   type RunRow,
   selectionOf,
   setStatus,
+  startAnalysing,
 } from './run-store.ts';
 import { matchesSelection, selectionRange } from './select-calls.ts';
 import { isSuspended, SUSPENDED_RECHECK_MS, SUSPENDED_RUN_MESSAGE } from './suspension.ts';
@@ -131,7 +132,7 @@ async function runAnalysis(deps: AnalysisRunDeps, runId: string, context: JobCon
       await finish(db, runId, 'canceled', now(), SUSPENDED_RUN_MESSAGE);
       return { kind: 'finished' };
     }
-    await setStatus(db, runId, 'analyzing', now());
+    await startAnalysing(db, runId, row.workspaceId, now());
     const analysing = (await loadRun(db, runId)) ?? row;
     let outcome: CommitOutcome;
     try {

@@ -7,7 +7,7 @@ import type { GongExtensiveCall } from '@callmine/gong';
 import { disposable } from '@callmine/testing';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checkpointListing, loadRun } from './run-store.ts';
+import { checkpointListing, checkpointTranscripts, loadRun, startAnalysing } from './run-store.ts';
 
 const page = (from: number, to: number): GongExtensiveCall[] =>
   Array.from({ length: to - from }, (_, i) => ({
@@ -92,5 +92,45 @@ describe.each(dialects)('the listing checkpoint on %s', (dialect) => {
     // Once the listing is done, nothing reopens it.
     expect(await run.checkpoint('c2', page(200, 210), undefined)).toBe(false);
     expect(await loadRun(run.db, 'run')).toMatchObject({ listingDone: true, callsTotal: 210 });
+  });
+
+  it('counts the transcripts another run of the workspace fetched when the run starts analysing', async () => {
+    await using run = await aRun(dialect);
+    const { db } = run;
+    await db.insert(db.tables.analysisRun).values({
+      id: 'other',
+      workspaceId: 'ws',
+      selection: { from: '2026-11-01', to: '2026-11-30' },
+      createdAt: new Date(),
+    });
+    const calls = page(0, 20);
+    const ids = calls.map((call) => call.metaData.id);
+    // Both runs list the same calls; the other run fetches every transcript after this run's last page.
+    expect(await run.checkpoint(null, calls, undefined)).toBe(true);
+    await checkpointListing(db, {
+      runId: 'other',
+      workspaceId: 'ws',
+      fromCursor: null,
+      calls,
+      selected: new Set(ids),
+      nextCursor: undefined,
+      requests: 1,
+      credentialVersion: 1,
+      at: new Date(),
+    });
+    await checkpointTranscripts(db, {
+      runId: 'other',
+      workspaceId: 'ws',
+      asked: ids,
+      transcripts: ids.map((callId) => ({ callId, transcript: [] })),
+      requests: 1,
+      credentialVersion: 1,
+      at: new Date(),
+    });
+    expect(await loadRun(db, 'other')).toMatchObject({ callsFetched: 20 });
+    // This run has nothing left to fetch, so no transcript checkpoint of its own moves its count.
+    expect(await loadRun(db, 'run')).toMatchObject({ callsFetched: 0 });
+    await startAnalysing(db, 'run', 'ws', new Date());
+    expect(await loadRun(db, 'run')).toMatchObject({ status: 'analyzing', callsFetched: 20 });
   });
 });

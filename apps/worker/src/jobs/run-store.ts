@@ -67,6 +67,20 @@ const fetchedCount = (
 const selectedCount = ({ runCall }: ReturnType<typeof tablesOf>, runId: string) =>
   sql<number>`(select count(*) from ${runCall} where run_id = ${runId})`;
 
+/**
+ * The fetching phase is over: the run moves to analysing with its fetched count read afresh. The count a checkpoint
+ * wrote can be stale: another run of the workspace may have cached the transcripts this run still lacked at its
+ * last listing page (they share the workspace's cache), so this run fetches none and writes no transcript
+ * checkpoint of its own.
+ */
+export async function startAnalysing(db: Db, runId: string, workspaceId: string, at: Date): Promise<void> {
+  const tables = tablesOf(db);
+  await db
+    .update(tables.run)
+    .set({ status: 'analyzing', callsFetched: fetchedCount(tables, runId, workspaceId), updatedAt: at })
+    .where(eq(tables.run.id, runId));
+}
+
 /** Why a listing checkpoint was not written: the run's cursor is no longer the one the page was fetched from. */
 class StaleListingPage extends Error {}
 
