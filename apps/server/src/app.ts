@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from './app-env.ts';
 import { compressAnswers } from './middleware/compress-answers.ts';
 import { jsonOnly, originGuard } from './middleware/origin-guard.ts';
+import { refusals, refuse } from './middleware/refusal.ts';
 import { requestEnvelope } from './middleware/request-envelope.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
@@ -31,7 +32,7 @@ export function buildApp(deps: AppDeps) {
   app.use(requestEnvelope({ logger: deps.logger, headers: securityHeaders(deps.publicUrl) }));
   const limitBody = bodyLimit({
     maxSize: deps.bodyLimitBytes,
-    onError: (c) => c.json({ error: 'Request body too large.' }, 413),
+    onError: (c) => refuse(c, refusals.bodyTooLarge),
   });
   const guardOrigin = originGuard([new URL(deps.publicUrl).origin]);
   // A GET or HEAD changes nothing and has no body to limit (the request object refuses one; checking would build a
@@ -50,7 +51,7 @@ export function buildApp(deps: AppDeps) {
   app.route('/', spaRoutes(deps.webDistDir));
   app.onError((error, c) => {
     deps.logger.error({ requestId: c.get('requestId'), err: error }, 'unhandled error');
-    return c.json({ error: 'Something went wrong on our side.' }, 500);
+    return refuse(c, refusals.internal);
   });
   return app;
 }

@@ -76,6 +76,21 @@ const commonErrors: DocumentedError[] = [
     reason: 'client-version-unsupported',
     when: 'The x-callmine-client header names a @callmine/client version this server does not serve; the message says which do.',
   },
+  {
+    code: 'FORBIDDEN',
+    reason: 'cross-origin',
+    when: 'A mutation from a browser page of another origin (API-token calls without cookies are not checked).',
+  },
+  {
+    code: 'PAYLOAD_TOO_LARGE',
+    reason: 'body-too-large',
+    when: 'A mutation’s body is over the server’s limit (CALLMINE_BODY_LIMIT_KB).',
+  },
+  {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    reason: 'not-json',
+    when: 'A mutation’s body is not sent as Content-Type: application/json.',
+  },
   { code: 'INTERNAL_SERVER_ERROR', when: 'Something failed on our side; the message is generic.' },
 ];
 

@@ -67,8 +67,23 @@ describe('server hardening', () => {
     expect(rows).toEqual([{ name: 'Acme' }]);
   });
 
+  /** tRPC's error envelope, as the API reference documents every failure (JSON-RPC code beside data.code). */
+  const refusal = (
+    code: string,
+    jsonRpcCode: number,
+    httpStatus: number,
+    reason: string,
+    message: string,
+  ) => ({
+    error: { message, code: jsonRpcCode, data: { code, httpStatus, reason } },
+  });
+
   it('rejects a state-changing request with no Origin and no Sec-Fetch-Site', async () => {
-    expect((await post('/trpc/workspace.rename')).status).toBe(403);
+    const response = await post('/trpc/workspace.rename');
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual(
+      refusal('FORBIDDEN', -32003, 403, 'cross-origin', 'Cross-origin request refused.'),
+    );
   });
 
   it('rejects form-encoded posts to tRPC (mutations are JSON only)', async () => {
@@ -78,6 +93,15 @@ describe('server hardening', () => {
       body: 'a=b',
     });
     expect(response.status).toBe(415);
+    expect(await response.json()).toEqual(
+      refusal('UNSUPPORTED_MEDIA_TYPE', -32015, 415, 'not-json', 'Send requests as application/json.'),
+    );
+  });
+
+  it('answers refusals outside /trpc with a plain error', async () => {
+    const response = await post('/integrations/gong/oauth/callback');
+    expect(response.status).toBe(403);
+    expect(await response.json()).toEqual({ error: 'Cross-origin request refused.' });
   });
 
   it('refuses mutations over GET', async () => {
@@ -89,6 +113,9 @@ describe('server hardening', () => {
     const huge = JSON.stringify({ name: 'x'.repeat(32 * 1024) });
     const response = await post('/trpc/workspace.rename', { origin: server.url, body: huge });
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual(
+      refusal('PAYLOAD_TOO_LARGE', -32013, 413, 'body-too-large', 'Request body too large.'),
+    );
   });
 
   it('sends security headers with a CSP that allows only its own scripts', async () => {

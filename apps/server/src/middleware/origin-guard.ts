@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../app-env.ts';
+import { refusals, refuse } from './refusal.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -18,7 +19,7 @@ export function originGuard(allowedOrigins: readonly string[]): MiddlewareHandle
     const origin = c.req.header('origin');
     const fetchSite = c.req.header('sec-fetch-site');
     const ok = origin ? allowed.has(origin) : fetchSite === 'same-origin';
-    if (!ok) return Promise.resolve(c.json({ error: 'Cross-origin request refused.' }, 403));
+    if (!ok) return Promise.resolve(refuse(c, refusals.crossOrigin));
     return next();
   };
 }
@@ -29,7 +30,7 @@ export function jsonOnly(): MiddlewareHandler<AppEnv> {
     if (c.req.method !== 'POST') return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/json\b/i.test(type)) {
-      return Promise.resolve(c.json({ error: 'Send requests as application/json.' }, 415));
+      return Promise.resolve(refuse(c, refusals.notJson));
     }
     return next();
   };

@@ -59,6 +59,13 @@ export function RunItem({
     >
       <h3>
         {title} <span className={`badge badge-run-${run.status}`}>{statusLabel[run.status]}</span>
+        {/* As the Reports list tags it: a run the allowance cut short is done, but not whole. */}
+        {run.status === 'done' && run.quota?.partial ? (
+          <>
+            {' '}
+            <span className="badge badge-partial">Partial</span>
+          </>
+        ) : null}
       </h3>
       <p className="hint">
         {runOrigin(run)} · {new Date(run.createdAt).toLocaleString()}

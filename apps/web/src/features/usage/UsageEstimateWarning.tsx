@@ -15,7 +15,18 @@ export function UsageEstimateWarning({
   estimate: UsageEstimate | undefined;
   subject: string;
 }) {
-  if (!estimate || estimate.covered) return null;
+  if (!estimate) return null;
+  if (estimate.covered) {
+    // A lower bound of no new calls proves nothing when none are left: any call the cache does not hold yet would
+    // go unanalysed. Said before the run, not only by the partial report after it.
+    if (estimate.basis !== 'lower-bound' || estimate.remaining > 0) return null;
+    return (
+      <Alert tone="info">
+        None of this month’s {n(estimate.allowance)} calls are left. {subject} would analyse only calls
+        already counted this month and end partial if it finds new ones. You can still start it.
+      </Alert>
+    );
+  }
   const calls = estimate.basis === 'exact' ? n(estimate.newCalls) : `at least ${n(estimate.newCalls)}`;
   return (
     <Alert tone="info">

@@ -79,6 +79,8 @@ describe('Usage', () => {
     expect(run).toHaveTextContent(
       'Partial: quota reached — 120 of 300 calls analysed (180 skipped); allowance 120/month, 120 used.',
     );
+    // Its heading says so too, beside Done, as the Reports list tags its report.
+    expect(within(run).getByRole('heading')).toHaveTextContent(/Done Partial$/);
 
     const user = userEvent.setup();
     const form = screen.getByRole('form', { name: 'Start a run' });
@@ -88,8 +90,13 @@ describe('Usage', () => {
       await user.clear(within(form).getByLabelText('Last day'));
       await user.type(within(form).getByLabelText('Last day'), to);
     };
-    // No cached calls in July: nothing to warn about.
+    // No cached calls in July, so no count to give; but none of the 120 is left, and that is said before the run.
     await fill('2026-07-01', '2026-07-31');
+    expect(
+      await within(form).findByText(
+        'None of this month’s 120 calls are left. This run would analyse only calls already counted this month and end partial if it finds new ones. You can still start it.',
+      ),
+    ).toBeInTheDocument();
     expect(within(form).queryByText(/would count/)).toBeNull();
     // The whole history: the 180 calls the first run skipped are new, and none of the 120 is left.
     await fill('2025-12-01', '2026-05-31');
