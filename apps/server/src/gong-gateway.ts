@@ -49,7 +49,7 @@ export function gongGateway(gong: Gong, dailyBudget: number): GongGateway & { de
       const verdict = gong.normalizeBaseUrl(input);
       return verdict.ok
         ? { ok: true, origin: verdict.origin, isDefault: verdict.origin === defaultBaseUrl }
-        : { ok: false };
+        : { ok: false, reason: verdict.reason };
     },
     async validateBasic({ accessKey, secretKey, baseUrl }) {
       // Keyed as the worker keys the stored credential (limiter-key.ts): a validation takes turns with runs.

@@ -1,7 +1,10 @@
 // What the api needs from the outside world, as interfaces the composition root fills in.
 // Sealing comes from @callmine/vault's sealing entry; the api never opens a sealed credential.
 
-export type BaseUrlVerdict = { ok: true; origin: string; isDefault: boolean } | { ok: false };
+export type BaseUrlVerdict =
+  | { ok: true; origin: string; isDefault: boolean }
+  // `reason`: which rule refused it (for logs; the admin gets one message for all).
+  | { ok: false; reason: string };
 
 /** Which Gong company a key reads: its Gong workspaces (GET /v2/workspaces), ids and names. */
 export interface GongCompany {

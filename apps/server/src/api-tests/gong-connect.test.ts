@@ -172,6 +172,15 @@ describe('integrations.gong', () => {
       admin.integrations.gong.connectBasic.mutate({ ...key(regional), baseUrl: regional.baseUrl }),
     );
     expect(result).toMatchObject({ code: 'BAD_GATEWAY', reason: 'gong-unreachable' });
+    // The admin reads the generic message; the operator's log says which failure it was, and where.
+    const logged = server.logLines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'gong validation failed');
+    expect(logged.at(-1)).toMatchObject({
+      level: 40,
+      baseUrl: regional.baseUrl,
+      gong: { kind: 'unreachable', detail: 'timeout' },
+    });
   });
 
   describe('a base URL that is not Gong', () => {
@@ -197,6 +206,10 @@ describe('integrations.gong', () => {
       expect(result.code).toBe('BAD_REQUEST');
       expect(result.message).toMatch(/not a Gong API address/);
       expect(connections).toBe(0);
+      // The log names the rule that refused it, never the URL as typed.
+      const refused = server.logLines.filter((line) => line.includes('"msg":"gong base url refused"'));
+      expect(JSON.parse(refused.at(-1) ?? '{}')).toMatchObject({ level: 40, reason: expect.any(String) });
+      expect(server.logLines.join('\n')).not.toContain(url());
     });
   });
 

@@ -44,7 +44,7 @@ describe('Usage', () => {
     ).toHaveTextContent(`Ad-hoc run · 2025-12-01 to 2026-05-31Started by Ada Admin${monthLabel}1200180`);
   });
 
-  it('shows the workspace id the operator’s quota command takes, and the command itself only to admins', async () => {
+  it('shows the workspace id the operator’s quota command takes, the command only to admins, and the operator the Operator page', async () => {
     await using env = await startRunEnv();
     const session = await env.admin.auth.session.query();
     if (!session) throw new Error('signed out');
@@ -64,11 +64,33 @@ describe('Usage', () => {
     expect(section).not.toHaveTextContent('npm run quota');
     asMember.unmount();
 
-    renderApp(env.server.url, '/settings', env.adminFetch);
+    // An admin who does not run the instance is told what to ask for.
+    const adminInvitation = await env.admin.members.invite.mutate({
+      email: 'ari@example.com',
+      role: 'admin',
+    });
+    const adminFetch = browserLikeFetch(env.server.url);
+    await apiClient(env.server.url, adminFetch).invitations.accept.mutate({
+      invitationId: adminInvitation.id,
+      name: 'Ari Admin',
+      password: 'ari long password',
+    });
+    const asAdmin = renderApp(env.server.url, '/settings', adminFetch);
     section = await screen.findByRole('region', { name: 'Usage' });
     await within(section).findByText(/Calls analysed in/);
     expect(section).toHaveTextContent(`Workspace id: ${workspaceId}`);
     expect(section).toHaveTextContent(`npm run quota -- set ${workspaceId} <calls>`);
+    asAdmin.unmount();
+
+    // The owner who set up this Callmine is its operator: sent to the Operator page, where the allowance is set.
+    renderApp(env.server.url, '/settings', env.adminFetch);
+    section = await screen.findByRole('region', { name: 'Usage' });
+    await within(section).findByText(/Calls analysed in/);
+    expect(
+      await within(section).findByText(/You run this Callmine: set this workspace’s allowance on the/),
+    ).toBeInTheDocument();
+    expect(within(section).getByRole('link', { name: 'Operator' })).toHaveAttribute('href', '/operator');
+    expect(section).not.toHaveTextContent('npm run quota');
   });
 
   it('marks the run partial on the Runs page, and the start form warns (without blocking) when the allowance won’t cover a run', async () => {

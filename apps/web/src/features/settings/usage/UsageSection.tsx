@@ -21,11 +21,14 @@ export function monthName(month: string): string {
 /**
  * Settings → Usage: this month's analysed calls against the allowance, use by month, and the runs that used it.
  * It shows the workspace id because the operator's `npm run quota` command needs it (the slug and id are
- * generated, and appear nowhere else in the UI); admins also see the command, since they are the ones to ask.
+ * generated, and appear nowhere else in the UI); admins also see the command, since they are the ones to ask; the
+ * operator, who sets allowances on the Operator page, is sent there.
  */
 export function UsageSection({ session }: { session: SessionView }) {
   const trpc = useTRPC();
   const usage = useQuery(trpc.usage.summary.queryOptions());
+  // The shell has it already: whether this person runs the instance (and so sets allowances themselves).
+  const account = useQuery(trpc.workspaces.mine.queryOptions());
   return (
     <section aria-labelledby="usage-heading" className="card usage">
       <h2 id="usage-heading">Usage</h2>
@@ -35,7 +38,12 @@ export function UsageSection({ session }: { session: SessionView }) {
       <p className="hint">
         Workspace id: <code>{session.workspace.id}</code>
       </p>
-      {isAdmin(session) ? (
+      {account.data?.operator ? (
+        <p className="hint">
+          You run this Callmine: set this workspace’s allowance on the <Link to="/operator">Operator</Link>{' '}
+          page.
+        </p>
+      ) : isAdmin(session) ? (
         <p className="hint">
           The allowance is set on the server, not here: ask whoever runs Callmine to run{' '}
           <code>npm run quota -- set {session.workspace.id} &lt;calls&gt;</code>.

@@ -1,4 +1,5 @@
 import type { GongConnectionView, gongBasicAuthInput } from '@callmine/contracts';
+import { isGongError } from '@callmine/gong';
 import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { AdminContext } from '../../../procedure-context.ts';
@@ -32,6 +33,8 @@ export async function connectBasic(
 
   const verdict = gong.normalizeBaseUrl(input.baseUrl);
   if (!verdict.ok) {
+    // The admin's message is the same for every rejection; the log says which rule (the URL itself stays out).
+    ctx.deps.logger.warn({ workspaceId, reason: verdict.reason }, 'gong base url refused');
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message:
@@ -49,6 +52,16 @@ export async function connectBasic(
       baseUrl: verdict.origin,
     });
   } catch (error) {
+    // Every network failure reads the same to the admin (no port scans through the form); the operator's log
+    // says which (refused, DNS, timeout, …). GongError's summary holds no secret (the canary tests read it).
+    ctx.deps.logger.warn(
+      {
+        workspaceId,
+        baseUrl: verdict.origin,
+        gong: isGongError(error) ? error.toLog() : { kind: 'internal-error' },
+      },
+      'gong validation failed',
+    );
     await recordAudit(db, {
       workspaceId,
       actorId: ctx.user.id,
