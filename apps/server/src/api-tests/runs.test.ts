@@ -74,6 +74,14 @@ describe('runs', () => {
     expect((await failure(member.runs.start.mutate(sneaky))).code).toBe('BAD_REQUEST');
     const backwards = await failure(member.runs.start.mutate({ from: '2026-02-01', to: '2026-01-01' }));
     expect(backwards.code).toBe('BAD_REQUEST');
+    // A range that starts after today has no calls yet: refused, no run queued.
+    const runsBefore = (await env.admin.runs.list.query()).length;
+    const future = await failure(member.runs.start.mutate({ from: '2999-01-01', to: '2999-01-31' }));
+    expect(future).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(future.message).toMatch(
+      /^That day is in the future: no calls yet\. Choose a first day up to \d{4}-\d{2}-\d{2}\.$/,
+    );
+    expect(await env.admin.runs.list.query()).toHaveLength(runsBefore);
     expect((await failure(member.runs.get.query({ id: 'nope' }))).code).toBe('NOT_FOUND');
   });
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { router, signedInProcedure } from '../../trpc.ts';
 import { cancelRun } from './cancel.ts';
 import { findRun, listRuns } from './queries.ts';
-import { adHocPlan, startRun } from './start.ts';
+import { adHocPlan, assertNotInFuture, startRun } from './start.ts';
 
 /** Analysis runs: every member (owner, admin or member) may start, cancel and follow the workspace's runs. */
 export const runsRouter = router({
@@ -33,7 +33,10 @@ export const runsRouter = router({
     })
     .input(runStartInput)
     .output(runView)
-    .mutation(async ({ ctx, input }) => startRun(ctx, adHocPlan(input))),
+    .mutation(async ({ ctx, input }) => {
+      assertNotInFuture(input, ctx.deps.now());
+      return startRun(ctx, adHocPlan(input));
+    }),
   cancel: signedInProcedure
     .meta({ summary: 'Cancels a queued run at once, a running one at its next checkpoint.' })
     .input(runIdInput)

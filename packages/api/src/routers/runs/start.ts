@@ -9,6 +9,7 @@ import {
 import { createAnalysisRun } from '@callmine/db';
 import { TRPCError } from '@trpc/server';
 import type { SignedInContext } from '../../procedure-context.ts';
+import { fieldError } from '../operator/field-error.ts';
 import { assertGongReady } from './gong-ready.ts';
 import { findRun } from './queries.ts';
 
@@ -55,4 +56,15 @@ export function adHocPlan(input: RunStart): RunPlan {
   const { trackers, ...selection } = input;
   const settings = trackers ? analysisSettings.parse({ trackers }) : AD_HOC_SETTINGS;
   return { selection: selection satisfies RunSelection, settings, analysisId: null, analysisName: null };
+}
+
+/**
+ * A range that starts after today (UTC) has no calls yet: refused at the field, instead of a run that lists
+ * nothing and leaves an empty report. A range that ends in the future is fine (today's calls so far).
+ */
+export function assertNotInFuture(selection: Pick<RunSelection, 'from'>, now: Date): void {
+  const today = now.toISOString().slice(0, 10);
+  if (selection.from > today) {
+    throw fieldError('from', `That day is in the future: no calls yet. Choose a first day up to ${today}.`);
+  }
 }
