@@ -133,6 +133,8 @@ describe('Report view', { timeout: 60_000 }, () => {
     const firstRep = seeded.result.talk![0]!;
     expect(within(talk).getByRole('rowheader', { name: seeded.reps[firstRep.repId] })).toBeInTheDocument();
     expect(screen.getByText(/Share of the speaking time on the rep’s calls/)).toBeInTheDocument();
+    // Why a rep's calls here can be fewer than in the tracker tables.
+    expect(screen.getByText(/^Only calls with a transcript count here/)).toBeInTheDocument();
   });
 
   it('drills down from a tracker to the sentences, who said them, when, and the call in Gong', async () => {

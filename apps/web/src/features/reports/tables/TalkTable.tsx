@@ -35,6 +35,10 @@ export function TalkTable({ report, filters }: { report: ReportOverview; filters
           rows={() => talkRows(report)}
         />
       </div>
+      <p className="hint">
+        Only calls with a transcript count here (talk is measured from it), so a rep’s calls can be fewer than
+        in the tracker tables, which count every call analysed.
+      </p>
       <dl className="explanations">
         {metrics.map(([key, label]) => (
           <Fragment key={key}>
