@@ -16,6 +16,7 @@ process.chdir(root);
 // `npx pnpm exec` each step paid about 2.5 s of npx and pnpm start-up first. Its children see node_modules/.bin
 // on PATH, as under `pnpm exec`.
 const bin = (name, args) => [join(root, 'node_modules', '.bin', name), args];
+const playwright = bin('playwright', ['test']);
 const toolEnv = {
   ...process.env,
   PATH: `${join(root, 'node_modules', '.bin')}${delimiter}${process.env.PATH ?? ''}`,
@@ -51,7 +52,7 @@ const steps = {
     {
       parallel: [
         ['vitest', bin('vitest', ['run'])],
-        ['playwright', bin('playwright', ['test'])],
+        ['playwright', playwright],
       ],
     },
   ],
@@ -63,7 +64,7 @@ const steps = {
     'API and worker tests (vitest, @callmine/server + @callmine/worker)',
     bin('vitest', ['run', '--project', '@callmine/server', '--project', '@callmine/worker']),
   ],
-  e2e: ['browser end-to-end tests (playwright + Debian chromium)', bin('playwright', ['test'])],
+  e2e: ['browser end-to-end tests (playwright + Debian chromium)', playwright],
 };
 
 const suites = {

@@ -49,13 +49,18 @@ describe('Usage', () => {
     const session = await env.admin.auth.session.query();
     if (!session) throw new Error('signed out');
     const workspaceId = session.workspace.id;
-    const invitation = await env.admin.members.invite.mutate({ email: 'mo@example.com', role: 'member' });
-    const memberFetch = browserLikeFetch(env.server.url);
-    await apiClient(env.server.url, memberFetch).invitations.accept.mutate({
-      invitationId: invitation.id,
-      name: 'Mo Member',
-      password: 'mo long password',
-    });
+    /** Invited by the owner and joined: the newcomer's browser. */
+    const join = async (email: string, role: 'member' | 'admin', name: string) => {
+      const invitation = await env.admin.members.invite.mutate({ email, role });
+      const browser = browserLikeFetch(env.server.url);
+      await apiClient(env.server.url, browser).invitations.accept.mutate({
+        invitationId: invitation.id,
+        name,
+        password: `${name.toLowerCase()} long password`,
+      });
+      return browser;
+    };
+    const memberFetch = await join('mo@example.com', 'member', 'Mo Member');
 
     const asMember = renderApp(env.server.url, '/settings', memberFetch);
     let section = await screen.findByRole('region', { name: 'Usage' });
@@ -65,16 +70,7 @@ describe('Usage', () => {
     asMember.unmount();
 
     // An admin who does not run the instance is told what to ask for.
-    const adminInvitation = await env.admin.members.invite.mutate({
-      email: 'ari@example.com',
-      role: 'admin',
-    });
-    const adminFetch = browserLikeFetch(env.server.url);
-    await apiClient(env.server.url, adminFetch).invitations.accept.mutate({
-      invitationId: adminInvitation.id,
-      name: 'Ari Admin',
-      password: 'ari long password',
-    });
+    const adminFetch = await join('ari@example.com', 'admin', 'Ari Admin');
     const asAdmin = renderApp(env.server.url, '/settings', adminFetch);
     section = await screen.findByRole('region', { name: 'Usage' });
     await within(section).findByText(/Calls analysed in/);
